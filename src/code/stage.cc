@@ -1,0 +1,11 @@
+// The code stage factory. Not built yet: returns nullptr, so the pipeline
+// skips the stage. Replace with the real stage.
+#include "pipeline/stages.h"
+
+namespace dyad::internal {
+
+StatusOr<std::unique_ptr<Stage>> MakeCodeStage(const PipelineOptions& options) {
+  return std::unique_ptr<Stage>();
+}
+
+}  // namespace dyad::internal

@@ -1,0 +1,171 @@
+// The record writers behind MakeRecordWriter, and OutputFile.
+#include <unistd.h>
+
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <string>
+
+#include "dyad/output.h"
+#include "emit/event_json.h"
+#include "util/json_writer.h"
+
+namespace dyad {
+namespace {
+
+Status WriteAll(std::FILE* out, const std::string& s) {
+  if (!s.empty() && std::fwrite(s.data(), 1, s.size(), out) != s.size()) {
+    return IoError(std::string("write failed: ") + std::strerror(errno));
+  }
+  if (std::fflush(out) != 0) return IoError(std::string("flush failed: ") + std::strerror(errno));
+  return Status::OK();
+}
+
+// Base for JSONL writers: shared error record.
+class JsonlWriter : public RecordWriter {
+ public:
+  explicit JsonlWriter(std::FILE* out) : out_(out) {}
+  Status WriteError(std::string_view doc_id, std::string_view stage,
+                    const Status& error) override {
+    std::string line;
+    AppendErrorRecord(doc_id, stage, error, &line);
+    return WriteAll(out_, line);
+  }
+
+ protected:
+  std::FILE* out_;
+};
+
+class EventsWriter : public JsonlWriter {
+ public:
+  using JsonlWriter::JsonlWriter;
+  Status Write(const AnalyzedDocument& doc) override {
+    std::string buf;
+    for (const Event& e : doc.events) {
+      AppendEventRecord(doc, e, &buf);
+    }
+    return WriteAll(out_, buf);
+  }
+};
+
+class SentencesWriter : public JsonlWriter {
+ public:
+  using JsonlWriter::JsonlWriter;
+  Status Write(const AnalyzedDocument& doc) override {
+    std::string buf;
+    for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+      AppendSentenceRecord(doc, static_cast<std::uint32_t>(i), &buf);
+    }
+    return WriteAll(out_, buf);
+  }
+};
+
+class DocumentWriter : public JsonlWriter {
+ public:
+  using JsonlWriter::JsonlWriter;
+  Status Write(const AnalyzedDocument& doc) override {
+    std::string buf;
+    AppendDocumentRecord(doc, &buf);
+    return WriteAll(out_, buf);
+  }
+};
+
+class TextWriter : public RecordWriter {
+ public:
+  explicit TextWriter(std::FILE* out) : out_(out) {}
+  Status Write(const AnalyzedDocument& doc) override {
+    std::string s = doc.document.text;
+    if (!s.empty() && s.back() != '\n') s += '\n';
+    return WriteAll(out_, s);
+  }
+  Status WriteError(std::string_view, std::string_view, const Status&) override {
+    return Status::OK();  // Errors go to stderr only; text has no record for them.
+  }
+
+ private:
+  std::FILE* out_;
+};
+
+class ConlluWriter : public RecordWriter {
+ public:
+  explicit ConlluWriter(std::FILE* out) : out_(out) {}
+  Status Write(const AnalyzedDocument& doc) override {
+    std::string buf;
+    AppendConllu(doc, &buf);
+    return WriteAll(out_, buf);
+  }
+  Status WriteError(std::string_view doc_id, std::string_view stage,
+                    const Status& error) override {
+    std::string s = "# error doc = " + std::string(doc_id) + " stage = " + std::string(stage) +
+                    " message = " + error.ToString() + "\n\n";
+    return WriteAll(out_, s);
+  }
+
+ private:
+  std::FILE* out_;
+};
+
+}  // namespace
+
+std::vector<std::string> RecordWriterNames() {
+  return {"events", "sentences", "conllu", "text", "document"};
+}
+
+StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
+                                                         std::FILE* out) {
+  if (format == "events" || format == "jsonl") return std::unique_ptr<RecordWriter>(new EventsWriter(out));
+  if (format == "sentences") return std::unique_ptr<RecordWriter>(new SentencesWriter(out));
+  if (format == "conllu") return std::unique_ptr<RecordWriter>(new ConlluWriter(out));
+  if (format == "text") return std::unique_ptr<RecordWriter>(new TextWriter(out));
+  if (format == "document") return std::unique_ptr<RecordWriter>(new DocumentWriter(out));
+  std::string names;
+  for (const auto& n : RecordWriterNames()) names += (names.empty() ? "" : ", ") + n;
+  return InvalidArgumentError("unknown output format '" + std::string(format) +
+                              "' (expected one of: " + names + ")");
+}
+
+StatusOr<std::unique_ptr<OutputFile>> OutputFile::Create(const std::string& path) {
+  std::unique_ptr<OutputFile> f(new OutputFile());
+  f->path_ = path;
+  if (path == "-") {
+    f->file_ = stdout;
+    return f;
+  }
+  f->temp_path_ = path + ".tmp." + std::to_string(getpid());
+  f->file_ = std::fopen(f->temp_path_.c_str(), "wb");
+  if (!f->file_) {
+    return IoError("cannot create " + f->temp_path_ + ": " + std::strerror(errno));
+  }
+  return f;
+}
+
+OutputFile::~OutputFile() {
+  if (file_ && file_ != stdout) {
+    std::fclose(file_);
+    if (!committed_) std::remove(temp_path_.c_str());
+  }
+}
+
+Status OutputFile::Commit() {
+  if (file_ == stdout) {
+    std::fflush(stdout);
+    committed_ = true;
+    return Status::OK();
+  }
+  if (!file_) return InternalError("output file already closed");
+  bool ok = std::fflush(file_) == 0 && fsync(fileno(file_)) == 0;
+  ok = (std::fclose(file_) == 0) && ok;
+  file_ = nullptr;
+  if (!ok) {
+    std::remove(temp_path_.c_str());
+    return IoError("cannot write " + path_ + ": " + std::strerror(errno));
+  }
+  if (std::rename(temp_path_.c_str(), path_.c_str()) != 0) {
+    std::remove(temp_path_.c_str());
+    return IoError("cannot rename into " + path_ + ": " + std::strerror(errno));
+  }
+  committed_ = true;
+  return Status::OK();
+}
+
+}  // namespace dyad

@@ -1,0 +1,42 @@
+#include "util/utf8.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad::utf8 {
+namespace {
+
+TEST(Utf8, ValidAsciiAndMultibyte) {
+  EXPECT_TRUE(IsValid("plain ascii"));
+  EXPECT_TRUE(IsValid("Chechnya\xE2\x80\x99s leader"));  // U+2019
+  EXPECT_TRUE(IsValid("\xF0\x9F\x98\x80"));               // U+1F600
+}
+
+TEST(Utf8, RejectsBadSequences) {
+  EXPECT_EQ(FindInvalid("ab\xFF"), 2u);
+  EXPECT_EQ(FindInvalid("\xC0\xAF"), 0u);          // overlong '/'
+  EXPECT_EQ(FindInvalid("x\xED\xA0\x80"), 1u);     // surrogate
+  EXPECT_EQ(FindInvalid("\xF4\x90\x80\x80"), 0u);  // > U+10FFFF
+  EXPECT_EQ(FindInvalid("\xE2\x80"), 0u);          // truncated
+}
+
+TEST(Utf8, RepairReplacesEachBadRun) {
+  std::size_t n = 0;
+  std::string r = Repair("a\xFF" "b\xE2\x80" "c", &n);
+  EXPECT_EQ(r, "a\xEF\xBF\xBD" "b\xEF\xBF\xBD" "c");
+  EXPECT_EQ(n, 2u);
+  EXPECT_TRUE(IsValid(r));
+}
+
+TEST(Utf8, DecodeAppendRoundTrip) {
+  std::string s;
+  for (char32_t cp : {U'a', U'\u00E9', U'\u2019', U'\U0001F600'}) Append(cp, &s);
+  std::size_t i = 0;
+  EXPECT_EQ(Decode(s, &i), U'a');
+  EXPECT_EQ(Decode(s, &i), U'\u00E9');
+  EXPECT_EQ(Decode(s, &i), U'\u2019');
+  EXPECT_EQ(Decode(s, &i), U'\U0001F600');
+  EXPECT_EQ(i, s.size());
+}
+
+}  // namespace
+}  // namespace dyad::utf8

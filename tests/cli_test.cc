@@ -1,0 +1,92 @@
+// End-to-end tests of the dyad CLI: help, exit codes, error records and
+// atomic output.
+#include <gtest/gtest.h>
+
+#include <filesystem>
+
+#include "tests/test_util.h"
+#include "util/files.h"
+
+namespace dyad {
+namespace {
+
+using testing::RunDyad;
+using testing::TempDir;
+
+TEST(Cli, HelpListsCommands) {
+  auto r = RunDyad("--help");
+  EXPECT_EQ(r.exit_code, 0);
+  for (const char* c : {"code", "segment", "extract"}) {
+    EXPECT_NE(r.out.find(c), std::string::npos) << c;
+  }
+}
+
+TEST(Cli, EachCommandHasHelp) {
+  for (const char* c : {"code", "segment", "extract"}) {
+    auto r = RunDyad(std::string(c) + " --help");
+    EXPECT_EQ(r.exit_code, 0) << c;
+    EXPECT_NE(r.out.find("usage: dyad"), std::string::npos) << c;
+    EXPECT_NE(r.out.find("--output"), std::string::npos) << c;
+  }
+}
+
+TEST(Cli, UsageErrorsExitTwo) {
+  EXPECT_EQ(RunDyad("no-such-command").exit_code, 2);
+  EXPECT_EQ(RunDyad("segment --no-such-flag x").exit_code, 2);
+  auto r = RunDyad("segment /no/such/file.txt");
+  EXPECT_EQ(r.exit_code, 2);
+  EXPECT_NE(r.err.find("error: "), std::string::npos);
+  EXPECT_NE(r.err.find("/no/such/file.txt"), std::string::npos);
+  EXPECT_EQ(RunDyad("segment --format nope x").exit_code, 2);
+}
+
+TEST(Cli, SomeFailedExitsOneAndKeepsTheRest) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("a.txt"), "Police detained him.").ok());
+  ASSERT_TRUE(WriteFile(dir.File("b.bin"), std::string(1000, '\0')).ok());
+  ASSERT_TRUE(WriteFile(dir.File("c.txt"), "Rebels attacked a base.").ok());
+  auto r = RunDyad("segment --quiet " + dir.path());
+  EXPECT_EQ(r.exit_code, 1);
+  EXPECT_NE(r.out.find("Police detained"), std::string::npos);
+  EXPECT_NE(r.out.find("Rebels attacked"), std::string::npos);
+  EXPECT_NE(r.out.find("\"error\":{\"stage\":\"ingest\""), std::string::npos);
+  EXPECT_NE(r.err.find("b.bin"), std::string::npos);
+  // Fail-fast stops at the bad one.
+  auto ff = RunDyad("segment --quiet --fail-fast --threads 1 " + dir.path());
+  EXPECT_EQ(ff.exit_code, 1);
+  EXPECT_EQ(ff.out.find("Rebels attacked"), std::string::npos);
+}
+
+TEST(Cli, StdinAndJsonl) {
+  TempDir dir;
+  std::string in = dir.File("in.jsonl");
+  ASSERT_TRUE(WriteFile(in, "{\"id\":\"x1\",\"text\":\"Troops shelled the town.\",\"feed\":\"afp\"}\n").ok());
+  auto r = RunDyad("segment --input-format jsonl", in);
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("\"doc\":\"x1\""), std::string::npos);
+  EXPECT_NE(r.out.find("\"meta\":{\"feed\":\"afp\"}"), std::string::npos);
+}
+
+TEST(Cli, OutputFileIsAtomic) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("a.txt"), "One sentence here.").ok());
+  std::string out = dir.File("out.jsonl");
+  auto r = RunDyad("segment --quiet --output " + out + " " + dir.File("a.txt"));
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  auto text = ReadFile(out);
+  ASSERT_TRUE(text.ok());
+  EXPECT_NE(text->find("One sentence here."), std::string::npos);
+  // No temporary file is left behind.
+  int files = 0;
+  for (auto& e : std::filesystem::directory_iterator(dir.path())) {
+    (void)e;
+    ++files;
+  }
+  EXPECT_EQ(files, 2);
+  // An output into a missing folder fails before anything is written.
+  auto bad = RunDyad("segment --output " + dir.File("no/such/dir/out.jsonl") + " " + dir.File("a.txt"));
+  EXPECT_EQ(bad.exit_code, 2);
+}
+
+}  // namespace
+}  // namespace dyad
