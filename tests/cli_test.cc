@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <filesystem>
+#include <sstream>
 
 #include "tests/test_util.h"
 #include "util/files.h"
@@ -21,13 +22,45 @@ TEST(Cli, HelpListsCommands) {
   }
 }
 
+// Every command listed by `dyad --help` answers --help with its usage.
 TEST(Cli, EachCommandHasHelp) {
-  for (const char* c : {"code", "segment", "extract"}) {
-    auto r = RunDyad(std::string(c) + " --help");
-    EXPECT_EQ(r.exit_code, 0) << c;
-    EXPECT_NE(r.out.find("usage: dyad"), std::string::npos) << c;
-    EXPECT_NE(r.out.find("--output"), std::string::npos) << c;
+  auto top = RunDyad("--help");
+  std::istringstream lines(top.out);
+  std::string line;
+  bool in_list = false;
+  int commands = 0;
+  while (std::getline(lines, line)) {
+    if (line == "commands:") {
+      in_list = true;
+      continue;
+    }
+    if (!in_list) continue;
+    if (line.empty()) break;
+    // "  eval segment      summary": the name is the text before the run of spaces.
+    std::string name = line.substr(2, line.find("  ", 2) - 2);
+    auto r = RunDyad(name + " --help");
+    EXPECT_EQ(r.exit_code, 0) << name;
+    EXPECT_NE(r.out.find("usage: dyad " + name), std::string::npos) << name << ": " << r.out;
+    ++commands;
   }
+  EXPECT_GE(commands, 3);
+  for (const char* c : {"code", "segment", "extract"}) {
+    EXPECT_NE(RunDyad(std::string(c) + " --help").out.find("--output"), std::string::npos) << c;
+  }
+}
+
+TEST(Cli, ProgressLineAndSummary) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("a.txt"), "Police detained him.").ok());
+  ASSERT_TRUE(WriteFile(dir.File("b.txt"), "Rebels attacked a base.").ok());
+  auto r = RunDyad("segment --progress " + dir.path());
+  EXPECT_EQ(r.exit_code, 0);
+  EXPECT_NE(r.err.find("2 docs"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("MB/s"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("0 errors"), std::string::npos) << r.err;
+  EXPECT_NE(r.err.find("dyad: 2 documents, 0 failed"), std::string::npos) << r.err;
+  auto q = RunDyad("segment --progress --quiet " + dir.path());
+  EXPECT_EQ(q.err, "");
 }
 
 TEST(Cli, UsageErrorsExitTwo) {
