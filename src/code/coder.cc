@@ -1,0 +1,787 @@
+// The event coder.
+//
+// What it is. A pattern coder in the tradition of TABARI and PETRARCH: a
+// dictionary of trigger words, each with patterns that refine the CAMEO code
+// and place the actors, applied to one sentence at a time. What it adds is
+// (a) roles from the dependency parse when there is one, with a shallow
+// positional reading as the fallback, so that it works on tokens alone;
+// (b) composition of control verbs ("urged X to release", "vowed to
+// punish") into one appeal / demand / threat / intent event; (c) modality
+// and attribution as fields instead of silent drops.
+//
+// What it is not. There is no learned component and no cross-sentence
+// reasoning here: pronoun and short-name resolution belong to the actors
+// stage; multi-sentence quotations are handled by the stage (stage.cc),
+// which passes the speaker in.
+//
+// Steps, per sentence:
+//   1. Triggers. For each token outside an actor mention, the dictionary
+//      returns the entries whose head word matches its form or lemma. The
+//      entry's whole trigger phrase must match around it ("call on"). With
+//      POS tags, a verb entry needs a VERB token and a noun entry a NOUN;
+//      without them, a verb directly after "the/a/an" is taken for a noun.
+//   2. Code. The block's patterns are tried most specific first (weight =
+//      literal words x2 + actor slots); elements separated by spaces may
+//      have up to kMaxGap tokens between them, '_'-joined ones none. A
+//      matched pattern gives the code and may fix source and target; "---"
+//      silences the trigger. Without a match the entry's default code holds.
+//   3. Roles. Dependency reading: subject (nsubj), object (obj, iobj), then
+//      obliques (obl, nmod), with passives (nsubj:pass -> target, obl:agent
+//      -> source), and control: an xcomp takes its subject from the
+//      governor's object when it has one ("urged Putin to ensure"), else
+//      from the governor's subject ("vowed to carry out"); conj and acl
+//      inherit the governor's subject. Shallow reading: source = nearest
+//      actor before the trigger that is not the object of a preposition,
+//      target = first actor after it; passive ("was/been" + -ed/-en) swaps
+//      them and takes the source from "by X".
+//   4. Composition (see coder.h).
+//   5. Modality from the left context of the trigger (or its aux/advmod
+//      dependents): not/never -> negated; should/must/could/may/might/
+//      would -> hypothetical; will/shall -> future; if/unless earlier in the
+//      sentence -> conditional; allegedly/reportedly -> alleged.
+//   6. Attribution (see coder.h).
+//   7. Compounds: actors separated only by "," / "and" / "&" form one
+//      group; an event is emitted for every source x target pair.
+// Tests: coder_test.cc (our own sentences) and the suite figures in
+// tests/events_suites_test.cc.
+#include "code/coder.h"
+
+#include <algorithm>
+#include <array>
+#include <string_view>
+
+#include "code/codebook.h"
+
+namespace dyad::code {
+namespace {
+
+constexpr int kMaxGap = 12;
+
+bool In(std::string_view w, std::initializer_list<std::string_view> set) {
+  for (auto s : set) {
+    if (w == s) return true;
+  }
+  return false;
+}
+
+bool IsBe(std::string_view f) {
+  return In(f, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "GET", "GOT", "GETS", "'S"});
+}
+
+bool IsPreposition(std::string_view f) {
+  return In(f, {"IN", "AT", "ON", "FROM", "WITH", "TO", "FOR", "OF", "BY", "AGAINST", "NEAR",
+                "INTO", "OVER", "ACROSS", "THROUGH", "TOWARD", "TOWARDS", "ABOUT", "AFTER",
+                "BEFORE", "DURING", "UNDER", "BETWEEN", "AMONG", "INSIDE", "OUTSIDE"});
+}
+
+bool IsPunct(const CoderToken& t) {
+  if (t.upos == "PUNCT") return true;
+  return t.form.size() == 1 && std::string_view(".,;:!?\"'()").find(t.form[0]) != std::string_view::npos;
+}
+
+bool LemmaIs(const CoderToken& t, std::initializer_list<std::string_view> lemmas) {
+  for (auto l : lemmas) {
+    if (t.lemma == l || IsInflectionOf(t.form, l)) return true;
+  }
+  return false;
+}
+
+bool IsSpeechVerb(const CoderToken& t) {
+  if (In(t.form, {"SAID", "SAYS", "SAY", "TOLD", "TELLS", "STATED", "STATES", "ANNOUNCED",
+                  "ADDED", "DECLARED", "CLAIMED", "WROTE", "NOTED", "REPORTED", "INSISTED",
+                  "EXPLAINED", "ASSERTED", "REMARKED", "SAYING"})) {
+    return true;
+  }
+  return In(t.lemma, {"SAY", "TELL", "STATE", "ANNOUNCE", "DECLARE", "CLAIM", "WRITE", "NOTE",
+                      "INSIST", "EXPLAIN", "ASSERT"});
+}
+
+bool IsIntentVerb(const CoderToken& t) {
+  return LemmaIs(t, {"VOW", "PLEDGE", "PROMISE", "THREATEN", "PLAN", "INTEND", "SWEAR", "VOWED"}) ||
+         In(t.form, {"SWORE", "SWORN"});
+}
+
+std::string Root(const std::string& code) { return code.size() >= 2 ? code.substr(0, 2) : code; }
+
+int RootNum(const std::string& code) {
+  if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
+      !std::isdigit(static_cast<unsigned char>(code[1]))) {
+    return -1;
+  }
+  return (code[0] - '0') * 10 + (code[1] - '0');
+}
+
+// Appeal (02x) for an act that someone is urged to do.
+std::string AppealFor(const std::string& act) {
+  if (act.starts_with("084")) return "0253";  // Release persons / property.
+  switch (RootNum(act)) {
+    case 4: return "026";
+    case 5: return "022";
+    case 6: return "021";
+    case 7: return "023";
+    case 8: return "025";
+    case 3: return "020";
+    default: return "020";
+  }
+}
+
+// Demand (10x) for an act that someone is told to do.
+std::string DemandFor(const std::string& act) {
+  if (act.starts_with("084")) return "1053";
+  switch (RootNum(act)) {
+    case 4: return "106";
+    case 5: return "102";
+    case 6: return "101";
+    case 7: return "103";
+    case 8: return "105";
+    default: return "100";
+  }
+}
+
+// Threat (13x) for a conflictual act announced as intended, or intent (03x)
+// for a cooperative one.
+std::string IntentFor(const std::string& act) {
+  int r = RootNum(act);
+  if (act.starts_with("084")) return "0353";
+  switch (r) {
+    case 4: return "036";
+    case 5: return "032";
+    case 6: return "031";
+    case 7: return "033";
+    case 8: return "035";
+    case 16: return "131";
+    case 17: return act.starts_with("172") ? "132" : "137";
+    case 14: return "133";
+    case 18: case 19: case 20: return "138";
+    default: break;
+  }
+  return "";
+}
+
+struct Trigger {
+  int begin = 0, end = 0;  // Token range of the trigger phrase.
+  int head = 0;            // The head token.
+  std::string code, code2;
+  int src = -1, tgt = -1;  // Placed by the pattern.
+  bool both = false;       // '%' placed a reciprocal compound.
+  bool from_pattern = false;
+  bool noun = false;
+  bool suppressed = false;
+  Modality modality = Modality::kAsserted;
+  bool negated = false, alleged = false;
+};
+
+class SentenceCoder {
+ public:
+  SentenceCoder(const CoderSentence& s, const VerbDictionary& d, const CoderOptions& o)
+      : s_(s), d_(d), o_(o), n_(static_cast<int>(s.tokens.size())) {
+    actor_at_.assign(n_, -1);
+    for (int a = 0; a < static_cast<int>(s.actors.size()); ++a) {
+      for (int t = std::max(0, s.actors[a].begin); t < std::min(n_, s.actors[a].end); ++t) actor_at_[t] = a;
+    }
+    BuildGroups();
+    if (s.parsed) BuildChildren();
+  }
+
+  void Run(std::vector<CodedEvent>* out);
+
+ private:
+  // --- Matching helpers -------------------------------------------------
+  bool TokMatches(const DictWord& w, int t) const {
+    return t >= 0 && t < n_ && WordMatches(w, s_.tokens[t].form, s_.tokens[t].lemma);
+  }
+  // Phrase starting at t; returns end or -1.
+  int PhraseAt(const std::vector<DictWord>& ph, int t) const {
+    for (std::size_t i = 0; i < ph.size(); ++i) {
+      if (!TokMatches(ph[i], t + static_cast<int>(i))) return -1;
+    }
+    return t + static_cast<int>(ph.size());
+  }
+  bool MatchAfter(const std::vector<PatternElem>& el, std::size_t i, int p, bool adjacent,
+                  Trigger* tr) const;
+  bool MatchBefore(const std::vector<PatternElem>& el, int i, int p, bool adjacent,
+                   Trigger* tr) const;
+  bool FindTrigger(int t, Trigger* tr) const;
+
+  // --- Roles --------------------------------------------------------------
+  void BuildGroups();
+  void BuildChildren();
+  int ActorOfNode(int node) const;
+  int ChildActor(int node, std::initializer_list<std::string_view> rels) const;
+  void DepRoles(const Trigger& tr, int* src, int* tgt) const;
+  void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
+  bool IsPassive(const Trigger& tr) const;
+  void Modal(Trigger* tr) const;
+
+  const CoderSentence& s_;
+  const VerbDictionary& d_;
+  const CoderOptions& o_;
+  int n_;
+  std::vector<int> actor_at_;
+  std::vector<int> group_of_;               // actor -> group
+  std::vector<std::vector<int>> groups_;    // group -> actors
+  std::vector<std::vector<int>> children_;  // token -> dependents
+};
+
+void SentenceCoder::BuildGroups() {
+  int na = static_cast<int>(s_.actors.size());
+  group_of_.assign(na, -1);
+  for (int a = 0; a < na; ++a) {
+    if (a > 0) {
+      // Joined to the previous actor by only ",", "and", "&", "as well as"?
+      bool joined = s_.actors[a].begin > s_.actors[a - 1].end;
+      for (int t = s_.actors[a - 1].end; t < s_.actors[a].begin && joined; ++t) {
+        const std::string& f = s_.tokens[t].form;
+        if (!(f == "," || f == "AND" || f == "&" || f == "AS" || f == "WELL" || f == "THE")) joined = false;
+      }
+      // "A, B" alone is apposition as often as a list: require an "and"
+      // somewhere in the chain's last gap.
+      if (joined) {
+        bool has_and = false;
+        for (int t = s_.actors[a - 1].end; t < s_.actors[a].begin; ++t) {
+          if (s_.tokens[t].form == "AND" || s_.tokens[t].form == "&") has_and = true;
+        }
+        if (!has_and) {
+          // Look ahead: "A, B and C" -- accept a comma when an "and" follows
+          // before the next actor.
+          if (a + 1 < na) {
+            has_and = true;
+            for (int t = s_.actors[a].end; t < s_.actors[a + 1].begin; ++t) {
+              const std::string& f = s_.tokens[t].form;
+              if (!(f == "," || f == "AND" || f == "&")) has_and = false;
+            }
+          }
+        }
+        joined = has_and;
+      }
+      if (joined) {
+        group_of_[a] = group_of_[a - 1];
+        groups_[group_of_[a]].push_back(a);
+        continue;
+      }
+    }
+    group_of_[a] = static_cast<int>(groups_.size());
+    groups_.push_back({a});
+  }
+}
+
+void SentenceCoder::BuildChildren() {
+  children_.assign(n_, {});
+  for (int t = 0; t < n_; ++t) {
+    int h = s_.tokens[t].head;
+    if (h >= 0 && h < n_ && h != t) children_[h].push_back(t);
+  }
+}
+
+bool SentenceCoder::MatchAfter(const std::vector<PatternElem>& el, std::size_t i, int p,
+                               bool adjacent, Trigger* tr) const {
+  if (i == el.size()) return true;
+  const PatternElem& e = el[i];
+  bool next_adj = e.adjacent_to_next;
+  switch (e.kind) {
+    case ElemKind::kSkip:
+      return MatchAfter(el, i + 1, p, adjacent || next_adj, tr);
+    case ElemKind::kSource:
+    case ElemKind::kTarget:
+    case ElemKind::kBoth: {
+      for (int t = p; t < n_ && t <= p + kMaxGap; ++t) {
+        int a = actor_at_[t];
+        if (a < 0 || s_.actors[a].begin != t) {
+          if (adjacent && t > p + 1) return false;  // Allow one determiner.
+          continue;
+        }
+        Trigger save = *tr;
+        if (e.kind == ElemKind::kSource) tr->src = a;
+        if (e.kind == ElemKind::kTarget) tr->tgt = a;
+        if (e.kind == ElemKind::kBoth) { tr->src = a; tr->tgt = a; tr->both = true; }
+        if (MatchAfter(el, i + 1, s_.actors[a].end, next_adj, tr)) return true;
+        *tr = save;
+        if (adjacent) return false;
+        // Only the first actor after p fills a slot (TABARI convention).
+        return false;
+      }
+      return false;
+    }
+    case ElemKind::kPhrase: {
+      int limit = adjacent ? p : std::min(n_ - 1, p + kMaxGap);
+      for (int t = p; t <= limit; ++t) {
+        for (const auto& alt : e.alts) {
+          int end = PhraseAt(alt, t);
+          if (end >= 0 && MatchAfter(el, i + 1, end, next_adj, tr)) return true;
+        }
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+// Matches el[0..i] leftwards so that el[i] ends at or before p.
+bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p, bool adjacent,
+                                Trigger* tr) const {
+  if (i < 0) return true;
+  const PatternElem& e = el[i];
+  bool prev_adj = i > 0 && el[i - 1].adjacent_to_next;
+  switch (e.kind) {
+    case ElemKind::kSkip:
+      return MatchBefore(el, i - 1, p, adjacent || prev_adj, tr);
+    case ElemKind::kSource:
+    case ElemKind::kTarget:
+    case ElemKind::kBoth: {
+      for (int t = p; t >= 0 && t >= p - kMaxGap; --t) {
+        int a = actor_at_[t];
+        if (a < 0 || s_.actors[a].end - 1 != t) {
+          if (adjacent) return false;
+          continue;
+        }
+        Trigger save = *tr;
+        if (e.kind == ElemKind::kSource) tr->src = a;
+        if (e.kind == ElemKind::kTarget) tr->tgt = a;
+        if (e.kind == ElemKind::kBoth) { tr->src = a; tr->tgt = a; tr->both = true; }
+        if (MatchBefore(el, i - 1, s_.actors[a].begin - 1, prev_adj, tr)) return true;
+        *tr = save;
+        return false;
+      }
+      return false;
+    }
+    case ElemKind::kPhrase: {
+      int limit = adjacent ? p : std::max(0, p - kMaxGap);
+      for (int t = p; t >= limit; --t) {
+        for (const auto& alt : e.alts) {
+          int start = t - static_cast<int>(alt.size()) + 1;
+          if (start < 0) continue;
+          if (PhraseAt(alt, start) >= 0 && MatchBefore(el, i - 1, start - 1, prev_adj, tr)) {
+            return true;
+          }
+        }
+      }
+      return false;
+    }
+  }
+  return false;
+}
+
+bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
+  thread_local std::vector<int> cands;
+  cands.clear();
+  const CoderToken& tok = s_.tokens[t];
+  d_.Lookup(tok.form, tok.lemma, &cands);
+  for (int ci : cands) {
+    const VerbEntry& e = d_.entries()[ci];
+    // POS filter.
+    if (o_.use_pos && !tok.upos.empty()) {
+      if (e.noun) {
+        if (tok.upos != "NOUN") continue;
+      } else if (tok.upos != "VERB") {
+        continue;
+      }
+    } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN"})) {
+      continue;
+    }
+    int begin = t - e.head;
+    if (begin < 0) continue;
+    if (PhraseAt(e.words, begin) < 0) continue;
+    int end = begin + static_cast<int>(e.words.size());
+    bool overlaps_actor = false;
+    for (int k = begin; k < end; ++k) {
+      if (actor_at_[k] >= 0) overlaps_actor = true;
+    }
+    if (overlaps_actor) continue;
+    const VerbBlock& b = d_.blocks()[e.block];
+    Trigger tr;
+    tr.begin = begin;
+    tr.end = end;
+    tr.head = t;
+    tr.noun = e.noun;
+    bool matched = false;
+    for (const VerbPattern& p : b.patterns) {
+      Trigger cand = tr;
+      if (!MatchAfter(p.after, 0, end, false, &cand)) continue;
+      bool before_adj = !p.before.empty() && p.before.back().adjacent_to_next;
+      if (!MatchBefore(p.before, static_cast<int>(p.before.size()) - 1, begin - 1, before_adj, &cand)) {
+        continue;
+      }
+      cand.code = p.code;
+      cand.code2 = p.code2;
+      cand.from_pattern = true;
+      tr = cand;
+      matched = true;
+      break;
+    }
+    if (!matched) {
+      tr.code = e.code.empty() ? b.code : e.code;
+      tr.code2 = e.code.empty() ? b.code2 : e.code2;
+    }
+    if (tr.code.empty() || tr.code == "---" || tr.code[0] == '-') {
+      if (matched) return false;  // A null pattern silences the trigger.
+      continue;
+    }
+    *out = tr;
+    return true;
+  }
+  return false;
+}
+
+int SentenceCoder::ActorOfNode(int node) const {
+  if (node < 0 || node >= n_) return -1;
+  if (actor_at_[node] >= 0) return actor_at_[node];
+  // Look through the noun phrase: compound, flat, appos, nmod:poss, amod.
+  for (int c : children_[node]) {
+    const std::string& r = s_.tokens[c].deprel;
+    if (r.starts_with("compound") || r.starts_with("flat") || r == "appos" ||
+        r == "nmod:poss" || r == "amod" || r == "nmod" || r == "name") {
+      int a = ActorOfNode(c);
+      if (a >= 0) return a;
+    }
+  }
+  return -1;
+}
+
+int SentenceCoder::ChildActor(int node, std::initializer_list<std::string_view> rels) const {
+  for (int c : children_[node]) {
+    for (auto r : rels) {
+      const std::string& dr = s_.tokens[c].deprel;
+      if (dr == r || (r.back() == ':' && dr.starts_with(r))) {
+        int a = ActorOfNode(c);
+        if (a >= 0) return a;
+      }
+    }
+  }
+  return -1;
+}
+
+void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
+  int h = tr.head;
+  bool passive = false;
+  for (int c : children_[h]) {
+    const std::string& r = s_.tokens[c].deprel;
+    if (r == "nsubj:pass" || r == "aux:pass" || r == "nsubjpass" || r == "auxpass") passive = true;
+  }
+  int subj = ChildActor(h, {"nsubj", "nsubj:pass", "nsubjpass", "csubj"});
+  int obj = ChildActor(h, {"obj", "dobj", "iobj"});
+  int agent = -1, obl = -1;
+  for (int c : children_[h]) {
+    const std::string& r = s_.tokens[c].deprel;
+    if (!(r.starts_with("obl") || r.starts_with("nmod"))) continue;
+    if (r == "obl:tmod" || r == "nmod:tmod") continue;
+    int a = ActorOfNode(c);
+    if (a < 0) continue;
+    bool by = r == "obl:agent";
+    for (int cc : children_[c]) {
+      if (s_.tokens[cc].deprel == "case" && s_.tokens[cc].form == "BY") by = true;
+    }
+    if (by && passive) {
+      if (agent < 0) agent = a;
+    } else if (obl < 0) {
+      obl = a;
+    }
+  }
+  // Control, raising, coordination, relative clauses: inherit the subject.
+  if (subj < 0) {
+    int cur = h;
+    for (int hops = 0; hops < 4 && subj < 0; ++hops) {
+      const std::string& r = s_.tokens[cur].deprel;
+      int gov = s_.tokens[cur].head;
+      if (gov < 0 || gov >= n_) break;
+      if (r == "xcomp" || r == "ccomp") {
+        int gobj = ChildActor(gov, {"obj", "dobj", "iobj"});
+        if (r == "xcomp" && gobj >= 0) {
+          subj = gobj;
+        } else {
+          subj = ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
+        }
+      } else if (r == "conj" || r == "advcl" || r.starts_with("acl") || r == "parataxis") {
+        if (r.starts_with("acl")) {
+          subj = ActorOfNode(gov);
+        } else {
+          subj = ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
+        }
+      } else {
+        break;
+      }
+      cur = gov;
+    }
+  }
+  if (tr.noun) {
+    // "threats against X" / "arrest of X": target from the noun's modifier;
+    // source from the governing verb's subject ("made threats").
+    *tgt = ChildActor(h, {"nmod", "nmod:", "obl", "obl:"});
+    int gov = s_.tokens[h].head;
+    *src = gov >= 0 && gov < n_ ? ChildActor(gov, {"nsubj", "nsubj:pass"}) : -1;
+    if (*src < 0) *src = ChildActor(h, {"nmod:poss"});
+    return;
+  }
+  if (passive) {
+    *tgt = subj;
+    *src = agent;
+  } else {
+    *src = subj;
+    *tgt = obj >= 0 ? obj : obl;
+  }
+}
+
+bool SentenceCoder::IsPassive(const Trigger& tr) const {
+  const CoderToken& h = s_.tokens[tr.head];
+  bool participle = h.xpos == "VBN" ||
+                    (h.xpos.empty() && (h.form.ends_with("ED") || h.form.ends_with("EN")));
+  if (!participle) return false;
+  for (int t = tr.begin - 1; t >= 0 && t >= tr.begin - 3; --t) {
+    const CoderToken& p = s_.tokens[t];
+    if (IsBe(p.form)) return true;
+    if (actor_at_[t] >= 0 || IsPunct(p)) break;
+  }
+  return false;
+}
+
+void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
+  auto before = [&]() {
+    for (int t = tr.begin - 1; t >= 0; --t) {
+      int a = actor_at_[t];
+      if (a < 0) continue;
+      int b = s_.actors[a].begin;
+      if (b > 0 && IsPreposition(s_.tokens[b - 1].form) && s_.tokens[b - 1].form != "OF") {
+        t = b;
+        continue;
+      }
+      // Use the first member of a compound group.
+      return groups_[group_of_[a]].front();
+    }
+    return -1;
+  };
+  auto after = [&](int from, int exclude_group) {
+    for (int t = from; t < n_; ++t) {
+      const std::string& f = s_.tokens[t].form;
+      if (f == ";" ) break;
+      int a = actor_at_[t];
+      if (a < 0) continue;
+      if (exclude_group >= 0 && group_of_[a] == exclude_group) {
+        t = s_.actors[a].end - 1;
+        continue;
+      }
+      return a;
+    }
+    return -1;
+  };
+  if (IsPassive(tr)) {
+    *tgt = before();
+    *src = -1;
+    for (int t = tr.end; t < n_ && t < tr.end + 4; ++t) {
+      if (s_.tokens[t].form == "BY") {
+        int a = after(t + 1, -1);
+        if (a >= 0 && s_.actors[a].begin <= t + 3) *src = a;
+        break;
+      }
+    }
+    return;
+  }
+  *src = before();
+  *tgt = after(tr.end, *src >= 0 ? group_of_[*src] : -1);
+}
+
+void SentenceCoder::Modal(Trigger* tr) const {
+  auto look = [&](const CoderToken& t) {
+    const std::string& f = t.form;
+    if (In(f, {"NOT", "N'T", "NEVER", "NO", "CANNOT", "DIDN'T", "WON'T", "CAN'T", "DOESN'T",
+               "DON'T", "WOULDN'T", "HASN'T", "HAVEN'T", "WASN'T", "WEREN'T", "REFUSED", "FAILED"})) {
+      tr->negated = true;
+    } else if (In(f, {"SHOULD", "MUST", "OUGHT", "COULD", "MIGHT", "MAY", "WOULD"})) {
+      if (tr->modality == Modality::kAsserted) tr->modality = Modality::kHypothetical;
+    } else if (In(f, {"WILL", "SHALL", "'LL"})) {
+      if (tr->modality == Modality::kAsserted) tr->modality = Modality::kFuture;
+    } else if (In(f, {"ALLEGEDLY", "REPORTEDLY", "PURPORTEDLY", "SUSPECTED", "ALLEGED"})) {
+      tr->alleged = true;
+    }
+  };
+  if (s_.parsed) {
+    for (int c : children_[tr->head]) {
+      const std::string& r = s_.tokens[c].deprel;
+      if (r == "aux" || r == "advmod" || r == "neg" || r == "aux:pass") look(s_.tokens[c]);
+    }
+  } else {
+    for (int t = tr->begin - 1; t >= 0 && t >= tr->begin - 4; --t) {
+      const CoderToken& p = s_.tokens[t];
+      if (actor_at_[t] >= 0 || IsPunct(p)) break;
+      look(p);
+    }
+  }
+  for (int t = tr->end; t < n_ && t < tr->end + 2; ++t) {
+    if (In(s_.tokens[t].form, {"ALLEGEDLY", "REPORTEDLY"})) tr->alleged = true;
+  }
+  for (int t = 0; t < tr->begin; ++t) {
+    if (In(s_.tokens[t].form, {"IF", "UNLESS"})) {
+      if (tr->modality == Modality::kAsserted) tr->modality = Modality::kConditional;
+    }
+  }
+  if (tr->negated) tr->modality = Modality::kNegated;
+  else if (tr->alleged && tr->modality == Modality::kAsserted) tr->modality = Modality::kAlleged;
+}
+
+void SentenceCoder::Run(std::vector<CodedEvent>* out) {
+  std::vector<Trigger> trs;
+  for (int t = 0; t < n_; ++t) {
+    if (actor_at_[t] >= 0) continue;
+    Trigger tr;
+    if (!FindTrigger(t, &tr)) continue;
+    Modal(&tr);
+    trs.push_back(std::move(tr));
+    t = std::max(t, trs.back().end - 1);
+  }
+
+  // Roles.
+  struct Roles { int src = -1, tgt = -1; };
+  std::vector<Roles> roles(trs.size());
+  for (std::size_t i = 0; i < trs.size(); ++i) {
+    int src = -1, tgt = -1;
+    if (s_.parsed) DepRoles(trs[i], &src, &tgt);
+    if (src < 0 && tgt < 0) ShallowRoles(trs[i], &src, &tgt);
+    roles[i].src = trs[i].src >= 0 ? trs[i].src : src;
+    roles[i].tgt = trs[i].tgt >= 0 ? trs[i].tgt : tgt;
+    if (roles[i].src == roles[i].tgt && !trs[i].both) roles[i].tgt = -1;
+  }
+
+  // Composition: T1 ... TO T2.
+  for (std::size_t j = 0; j < trs.size(); ++j) {
+    Trigger& t2 = trs[j];
+    bool to_before = t2.begin > 0 && s_.tokens[t2.begin - 1].form == "TO";
+    int gov_tok = -1;
+    if (s_.parsed && s_.tokens[t2.head].deprel == "xcomp") gov_tok = s_.tokens[t2.head].head;
+    if (!to_before && gov_tok < 0) continue;
+    // Governing trigger: the nearest earlier trigger within 8 tokens.
+    int gi = -1;
+    for (int i = static_cast<int>(j) - 1; i >= 0; --i) {
+      if (trs[i].head == gov_tok || (gov_tok < 0 && t2.begin - trs[i].end <= 8)) {
+        gi = i;
+        break;
+      }
+    }
+    if (gi >= 0) {
+      Trigger& t1 = trs[gi];
+      int r1 = RootNum(t1.code);
+      std::string composed;
+      if (r1 == 2) composed = AppealFor(t2.code);
+      else if (r1 == 10) composed = DemandFor(t2.code);
+      else if (r1 == 3 || r1 == 13) composed = IntentFor(t2.code);
+      if (!composed.empty() && (!t1.from_pattern || t1.code.size() <= 3)) {
+        // Keep a pattern's more specific code (e.g. 0253 from "call for release").
+        if (!(t1.from_pattern && t1.code.size() == 4)) t1.code = composed;
+      }
+      if (r1 == 2 || r1 == 10 || r1 == 3 || r1 == 13) {
+        if (roles[gi].tgt < 0) roles[gi].tgt = roles[j].tgt;
+        t2.suppressed = true;
+      }
+      continue;
+    }
+    // Uncoded intent verb ("vowed to punish", "pledged to impose").
+    int vt = -1;
+    for (int t = t2.begin - 2; t >= 0 && t >= t2.begin - 4; --t) {
+      if (IsIntentVerb(s_.tokens[t])) { vt = t; break; }
+      if (actor_at_[t] >= 0) break;
+    }
+    if (vt < 0 && gov_tok >= 0 && IsIntentVerb(s_.tokens[gov_tok])) vt = gov_tok;
+    if (vt >= 0) {
+      std::string composed = IntentFor(t2.code);
+      if (!composed.empty()) {
+        t2.code = composed;
+        t2.code2.clear();
+        t2.begin = std::min(t2.begin, vt);
+        t2.modality = Modality::kAsserted;
+      } else {
+        t2.modality = Modality::kIntended;
+      }
+    }
+  }
+
+  // Attribution: speech verbs and their speaker.
+  int speech_tok = -1, speaker = -1;
+  for (int t = 0; t < n_; ++t) {
+    if (actor_at_[t] >= 0 || !IsSpeechVerb(s_.tokens[t])) continue;
+    speech_tok = t;
+    if (s_.parsed) speaker = ChildActor(t, {"nsubj"});
+    if (speaker < 0) {
+      // "X said" (X within 3 tokens before) or "said X".
+      for (int k = t - 1; k >= 0 && k >= t - 4; --k) {
+        if (actor_at_[k] >= 0) { speaker = actor_at_[k]; break; }
+      }
+      if (speaker < 0 && t + 1 < n_ && actor_at_[t + 1] >= 0) speaker = actor_at_[t + 1];
+    }
+    if (speaker >= 0) break;
+  }
+  for (int t = 0; t + 2 < n_ && speaker < 0; ++t) {
+    if (s_.tokens[t].form == "ACCORDING" && s_.tokens[t + 1].form == "TO" && actor_at_[t + 2] >= 0) {
+      speech_tok = t;
+      speaker = actor_at_[t + 2];
+    }
+  }
+
+  std::vector<CodedEvent> local;
+  auto emit = [&](const Trigger& tr, int src, int tgt, const std::string& code, int attribution) {
+    CodedEvent e;
+    e.code = code;
+    e.source = src;
+    e.target = tgt;
+    e.trigger_begin = tr.begin;
+    e.trigger_end = tr.end;
+    e.modality = tr.modality;
+    e.negated = tr.negated;
+    e.alleged = tr.alleged;
+    e.attribution = attribution;
+    e.from_pattern = tr.from_pattern;
+    local.push_back(e);
+  };
+  for (std::size_t i = 0; i < trs.size(); ++i) {
+    const Trigger& tr = trs[i];
+    if (tr.suppressed) continue;
+    int src = roles[i].src, tgt = roles[i].tgt;
+    int attribution = -1;
+    if (speaker >= 0 && tr.head != speech_tok && speaker != src) {
+      attribution = speaker;
+      int r = RootNum(tr.code);
+      if (src < 0 && (r == 2 || r == 10 || r == 11 || r == 12 || r == 13)) src = speaker;
+      // "X should Y", reported: an appeal by the speaker to X.
+      if (tr.modality == Modality::kHypothetical && r != 2 && r != 10 && src >= 0) {
+        Trigger appeal = tr;
+        appeal.modality = Modality::kAsserted;
+        appeal.negated = false;
+        emit(appeal, speaker, src, AppealFor(tr.code), -1);
+      }
+    }
+    emit(tr, src, tgt, tr.code, attribution);
+    if (!tr.code2.empty() && tr.code2 != "---") emit(tr, tgt, src, tr.code2, attribution);
+  }
+
+  // Filter and expand compounds.
+  for (const CodedEvent& e : local) {
+    if (!o_.all_modalities && !Coder::KeptByDefault(e.code, e.modality)) continue;
+    std::vector<int> srcs = e.source >= 0 ? groups_[group_of_[e.source]] : std::vector<int>{-1};
+    std::vector<int> tgts = e.target >= 0 ? groups_[group_of_[e.target]] : std::vector<int>{-1};
+    bool reciprocal = e.source >= 0 && e.source == e.target;
+    for (int a : srcs) {
+      for (int b : tgts) {
+        if (reciprocal ? a == b : (a >= 0 && a == b)) continue;
+        if (o_.require_dyad && (a < 0 || b < 0)) continue;
+        if (a < 0 && b < 0) continue;
+        CodedEvent x = e;
+        x.source = a;
+        x.target = b;
+        out->push_back(x);
+      }
+    }
+  }
+}
+
+}  // namespace
+
+bool Coder::KeptByDefault(const std::string& code, Modality m) {
+  if (m == Modality::kAsserted) return true;
+  int r = RootNum(code);
+  if (r == 2 || r == 3 || r == 10 || r == 13) return m != Modality::kNegated;
+  return m == Modality::kIntended && false;
+}
+
+void Coder::Code(const CoderSentence& s, std::vector<CodedEvent>* out) const {
+  if (s.tokens.empty() || dict_ == nullptr) return;
+  SentenceCoder sc(s, *dict_, options_);
+  sc.Run(out);
+}
+
+}  // namespace dyad::code

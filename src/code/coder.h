@@ -1,0 +1,104 @@
+// The event coder: from one analysed sentence and its actor mentions to
+// CAMEO event candidates with source, target, trigger and modality.
+//
+// The method (coder.cc has the full essay):
+//   1. Triggers: every token whose form or lemma is a head word of the verb
+//      dictionary, and whose trigger phrase ("call on") matches around it.
+//   2. Code: the block's patterns are tried most specific first; the first
+//      that matches gives the code and may place source ($) and target (+).
+//      Otherwise the trigger's default code applies ("---" codes nothing).
+//   3. Roles not placed by the pattern come from the dependency parse when
+//      the sentence has one (nsubj / obj / obl, passives, xcomp control),
+//      else from a shallow reading (nearest actor before the trigger, first
+//      actor after it, passives from "be" + participle and "by").
+//   4. Composition: an appeal or demand verb whose complement is another
+//      trigger ("urged X to release") takes its sub-code from that trigger
+//      (0253); an intent verb ("vowed to punish") turns a conflictual
+//      complement into a threat (13x) and a cooperative one into an intent
+//      (03x); the complement is then not coded on its own.
+//   5. Modality: negation, modal verbs (hypothetical), "will" (future),
+//      "if/unless" (conditional), "allegedly" (alleged).
+//   6. Attribution: speech verbs ("said", "according to") attach their
+//      speaker to the other events of the sentence; the speaker becomes the
+//      source of a sourceless speech act, and a hypothetical "X should Y"
+//      inside reported speech becomes an appeal by the speaker to X.
+//   7. Compound actors ("A, B and C") give one event per source-target pair.
+//
+// Thread safety: a Coder is immutable after construction; Code() is const.
+#ifndef DYAD_CODE_CODER_H_
+#define DYAD_CODE_CODER_H_
+
+#include <string>
+#include <vector>
+
+#include "code/verb_dict.h"
+#include "dyad/event.h"
+
+namespace dyad::code {
+
+struct CoderToken {
+  std::string form;   // Upper case.
+  std::string lemma;  // Upper case; may be empty.
+  std::string upos;   // May be empty.
+  std::string xpos;   // May be empty.
+  int head = -1;      // -1 = root or unparsed.
+  std::string deprel;
+  bool capitalized = false;  // The original form starts with an upper-case letter.
+};
+
+struct CoderActor {
+  int begin = 0;  // Token range [begin, end).
+  int end = 0;
+  int id = 0;     // Caller's index (mention, or gold actor); passed through.
+};
+
+struct CoderSentence {
+  std::vector<CoderToken> tokens;
+  std::vector<CoderActor> actors;  // Sorted by begin, non-overlapping.
+  bool parsed = false;             // Heads and deprels are filled.
+};
+
+struct CodedEvent {
+  std::string code;
+  int source = -1;  // Index into CoderSentence::actors, or -1.
+  int target = -1;
+  int trigger_begin = 0;  // Token range of the trigger.
+  int trigger_end = 0;
+  Modality modality = Modality::kAsserted;
+  bool negated = false;
+  bool alleged = false;
+  int attribution = -1;  // Actor index of the speaker, or -1.
+  bool from_pattern = false;
+};
+
+struct CoderOptions {
+  // Emit only events with both a source and a target (TABARI/PETRARCH
+  // convention). Default: false (one actor suffices: "Titiev was jailed").
+  bool require_dyad = false;
+  // Keep events of every modality. Default: false -- keep asserted events
+  // and those whose code carries the modality (appeals 02, intents 03,
+  // demands 10, threats 13).
+  bool all_modalities = false;
+  // Use POS tags, when present, to reject verb triggers that are not verbs.
+  // Default: true.
+  bool use_pos = true;
+};
+
+class Coder {
+ public:
+  Coder(const VerbDictionary* dict, CoderOptions options) : dict_(dict), options_(options) {}
+
+  // Codes one sentence, appending to `out`.
+  void Code(const CoderSentence& s, std::vector<CodedEvent>* out) const;
+
+  // Whether an event of this code and modality is kept by default.
+  static bool KeptByDefault(const std::string& code, Modality m);
+
+ private:
+  const VerbDictionary* dict_;
+  CoderOptions options_;
+};
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_CODER_H_

@@ -1,0 +1,511 @@
+#include "code/eval.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "code/legacy_actors.h"
+#include "code/legacy_verbs.h"
+#include "code/pattern_syntax.h"
+#include "dyad/document.h"
+#include "text/segmenter.h"
+#include "util/files.h"
+#include "util/status_macros.h"
+
+namespace dyad::code {
+namespace {
+
+std::string_view Trim(std::string_view s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
+  return s;
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+std::vector<std::string> SplitTabs(const std::string& line) {
+  std::vector<std::string> f;
+  std::string cur;
+  for (char c : line) {
+    if (c == '\t') {
+      f.push_back(cur);
+      cur.clear();
+    } else if (c != '\r') {
+      cur += c;
+    }
+  }
+  f.push_back(cur);
+  return f;
+}
+
+std::string Actor(const std::string& s) { return s.empty() || s == "-" ? "---" : s; }
+
+// gold.tsv: id, category, source, target, event[, plover]; "-" rows = no event.
+struct GoldRows {
+  std::vector<std::string> order;  // Record ids in file order.
+  std::map<std::string, std::string> category;
+  std::map<std::string, std::vector<GoldTriple>> events;
+};
+
+StatusOr<GoldRows> ReadGoldTsv(const std::string& path) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(path));
+  GoldRows g;
+  std::istringstream in(text);
+  std::string line;
+  bool header = true;
+  while (std::getline(in, line)) {
+    if (header) {
+      header = false;
+      continue;
+    }
+    if (line.empty()) continue;
+    auto f = SplitTabs(line);
+    if (f.size() < 5) continue;
+    const std::string& id = f[0];
+    if (!g.category.count(id)) {
+      g.order.push_back(id);
+      g.category[id] = f[1];
+      g.events[id];
+    }
+    if (f[4] == "-" || f[4].empty()) continue;
+    g.events[id].push_back({Actor(f[2]), Actor(f[3]), f[4]});
+  }
+  return g;
+}
+
+std::string XmlUnescape(std::string_view s) {
+  std::string out;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '&') {
+      static const std::pair<const char*, char> kEnt[] = {
+          {"&amp;", '&'}, {"&lt;", '<'}, {"&gt;", '>'}, {"&quot;", '"'}, {"&apos;", '\''}};
+      bool done = false;
+      for (auto [e, c] : kEnt) {
+        if (s.substr(i).starts_with(e)) {
+          out += c;
+          i += std::string_view(e).size() - 1;
+          done = true;
+          break;
+        }
+      }
+      if (!done) out += '&';
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+std::string Attr(std::string_view tag, std::string_view name) {
+  std::string key = " " + std::string(name) + "=\"";
+  std::size_t p = tag.find(key);
+  if (p == std::string_view::npos) return "";
+  p += key.size();
+  std::size_t e = tag.find('"', p);
+  return std::string(tag.substr(p, e - p));
+}
+
+std::string Between(std::string_view s, std::string_view open, std::string_view close) {
+  std::size_t a = s.find(open);
+  if (a == std::string_view::npos) return "";
+  a += open.size();
+  std::size_t b = s.find(close, a);
+  if (b == std::string_view::npos) return "";
+  return std::string(s.substr(a, b - a));
+}
+
+std::vector<ParsedToken> ParseConllBlock(std::string_view block) {
+  std::vector<ParsedToken> toks;
+  std::istringstream in{std::string(block)};
+  std::string line;
+  while (std::getline(in, line)) {
+    auto f = SplitTabs(line);
+    if (f.size() < 8 || f[0].find_first_of("-.") != std::string::npos) continue;
+    if (!std::isdigit(static_cast<unsigned char>(f[0][0]))) continue;
+    ParsedToken t;
+    t.form = f[1];
+    t.lemma = f[2];
+    t.upos = f[3];
+    t.xpos = f[4];
+    t.head = std::atoi(f[6].c_str()) - 1;
+    t.deprel = f[7];
+    toks.push_back(std::move(t));
+  }
+  return toks;
+}
+
+struct XmlSentence {
+  std::string id, category, text;
+  int date = 0;
+  std::vector<ParsedToken> parse;
+};
+
+std::vector<XmlSentence> ReadXmlSentences(const std::string& text) {
+  std::vector<XmlSentence> out;
+  std::size_t start = text.find("<Sentences>");
+  std::size_t p = start == std::string::npos ? 0 : start;
+  while (true) {
+    std::size_t a = text.find("<Sentence ", p);
+    if (a == std::string::npos) break;
+    std::size_t tag_end = text.find('>', a);
+    std::size_t b = text.find("</Sentence>", a);
+    if (tag_end == std::string::npos || b == std::string::npos) break;
+    std::string_view tag(text.data() + a, tag_end - a);
+    std::string_view body(text.data() + tag_end, b - tag_end);
+    XmlSentence s;
+    s.id = Attr(tag, "id");
+    s.category = Attr(tag, "category");
+    s.date = std::atoi(Attr(tag, "date").c_str());
+    std::string t = XmlUnescape(Trim(Between(body, "<Text>", "</Text>")));
+    for (char& c : t) {
+      if (c == '\n' || c == '\r') c = ' ';
+    }
+    s.text = t;
+    std::string parse = Between(body, "<Parse>", "</Parse>");
+    if (parse.find('\t') != std::string::npos) s.parse = ParseConllBlock(parse);
+    out.push_back(std::move(s));
+    p = b + 1;
+  }
+  return out;
+}
+
+std::string NormId(std::string id) {
+  for (char& c : id) {
+    if (c == '_') c = '-';
+  }
+  return id;
+}
+
+}  // namespace
+
+StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
+  ASSIGN_OR_RETURN(GoldRows gold, ReadGoldTsv(dir + "/gold.tsv"));
+  ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
+  // Records: "YYMMDD  ID" then text lines up to the "/*" comment.
+  std::map<std::string, GoldRecord> by_id;
+  std::istringstream in(text);
+  std::string line;
+  GoldRecord* cur = nullptr;
+  bool in_text = false;
+  while (std::getline(in, line)) {
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (line.size() > 7 && std::all_of(line.begin(), line.begin() + 6, ::isdigit) &&
+        std::isspace(static_cast<unsigned char>(line[6]))) {
+      std::string id(Trim(std::string_view(line).substr(6)));
+      GoldRecord r;
+      r.id = id;
+      int yy = std::atoi(line.substr(0, 2).c_str());
+      r.date = (yy >= 30 ? 19000000 : 20000000) + std::atoi(line.substr(0, 6).c_str());
+      cur = &by_id[id];
+      *cur = r;
+      in_text = true;
+      continue;
+    }
+    if (!cur || !in_text) continue;
+    if (Trim(line).starts_with("/*")) {
+      in_text = false;
+      continue;
+    }
+    if (!cur->text.empty()) cur->text += ' ';
+    cur->text += std::string(Trim(line));
+  }
+  std::vector<GoldRecord> out;
+  for (const auto& id : gold.order) {
+    auto it = by_id.find(id);
+    if (it == by_id.end()) continue;
+    GoldRecord r = it->second;
+    r.category = gold.category[id];
+    r.events = gold.events[id];
+    out.push_back(std::move(r));
+  }
+  if (out.empty()) return NotFoundError("no TABARI records matched " + dir + "/gold.tsv");
+  return out;
+}
+
+StatusOr<std::vector<GoldRecord>> ReadPetrarchXmlSuite(const std::string& xml_path,
+                                                       const std::string& gold_tsv) {
+  ASSIGN_OR_RETURN(GoldRows gold, ReadGoldTsv(gold_tsv));
+  ASSIGN_OR_RETURN(std::string text, ReadFile(xml_path));
+  std::vector<XmlSentence> sents = ReadXmlSentences(text);
+  std::map<std::string, const XmlSentence*> by_id;
+  for (const auto& s : sents) by_id[NormId(s.id)] = &s;
+  std::vector<GoldRecord> out;
+  for (const auto& id : gold.order) {
+    const XmlSentence* s = nullptr;
+    if (auto it = by_id.find(NormId(id)); it != by_id.end()) {
+      s = it->second;
+    } else if (id.size() > 1 && id[0] == 'X' && std::isdigit(static_cast<unsigned char>(id[1]))) {
+      // Records the flattening could not name are "X<index>".
+      std::size_t k = std::atoi(id.c_str() + 1);
+      if (k < sents.size()) s = &sents[k];
+    }
+    if (!s) continue;
+    GoldRecord r;
+    r.id = id;
+    r.category = gold.category[id].empty() ? s->category : gold.category[id];
+    r.date = s->date;
+    r.text = s->text;
+    r.parse = s->parse;
+    r.events = gold.events[id];
+    out.push_back(std::move(r));
+  }
+  if (out.empty()) return NotFoundError("no records matched " + gold_tsv);
+  return out;
+}
+
+void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted,
+                 EvalReport* report, bool verbose) {
+  auto key = [](const GoldTriple& t) { return t.source + "|" + t.target + "|" + t.code; };
+  auto rkey = [](const GoldTriple& t) {
+    return t.source + "|" + t.target + "|" + t.code.substr(0, std::min<std::size_t>(2, t.code.size()));
+  };
+  auto count = [](const std::vector<GoldTriple>& g, const std::vector<GoldTriple>& p, auto k,
+                   Counts* c) {
+    std::multiset<std::string> gs, ps;
+    for (const auto& t : g) gs.insert(k(t));
+    for (const auto& t : p) ps.insert(k(t));
+    long tp = 0;
+    for (const auto& x : ps) {
+      auto it = gs.find(x);
+      if (it != gs.end()) {
+        ++tp;
+        gs.erase(it);
+      }
+    }
+    c->tp += tp;
+    c->fp += static_cast<long>(p.size()) - tp;
+    c->fn += static_cast<long>(g.size()) - tp;
+    return tp == static_cast<long>(p.size()) && tp == static_cast<long>(g.size());
+  };
+  Counts local;
+  bool exact = count(rec.events, predicted, key, &local);
+  report->triples.tp += local.tp;
+  report->triples.fp += local.fp;
+  report->triples.fn += local.fn;
+  count(rec.events, predicted, rkey, &report->roots);
+  ++report->records;
+  if (exact) ++report->exact;
+  CategoryFigures& cat = report->categories[rec.category.empty() ? "-" : rec.category];
+  ++cat.records;
+  if (exact) ++cat.exact;
+  cat.triples.tp += local.tp;
+  cat.triples.fp += local.fp;
+  cat.triples.fn += local.fn;
+  // Confusion over source-target pairs.
+  std::vector<bool> used(predicted.size(), false);
+  for (const auto& g : rec.events) {
+    std::string pr = "none";
+    for (std::size_t i = 0; i < predicted.size(); ++i) {
+      if (!used[i] && predicted[i].source == g.source && predicted[i].target == g.target) {
+        used[i] = true;
+        pr = predicted[i].code.substr(0, 2);
+        break;
+      }
+    }
+    ++report->confusion[{g.code.substr(0, 2), pr}];
+  }
+  for (std::size_t i = 0; i < predicted.size(); ++i) {
+    if (!used[i]) ++report->confusion[{"none", predicted[i].code.substr(0, 2)}];
+  }
+  if (verbose && !exact) {
+    std::string s = rec.id + "\tgold:";
+    for (const auto& g : rec.events) s += " " + key(g);
+    s += "\tpred:";
+    for (const auto& p : predicted) s += " " + key(p);
+    s += "\t" + rec.text.substr(0, 160);
+    report->misses.push_back(s);
+  }
+}
+
+namespace {
+
+// Sentence discard phrases (TABARI / PETRARCH discard files): a record that
+// contains one codes nothing.
+struct Discards {
+  std::vector<std::vector<DictWord>> phrases;
+  void Load(const std::string& path) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return;
+    std::istringstream in(*text);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::string_view l = line;
+      if (std::size_t c = l.find_first_of("#;"); c != std::string_view::npos) l = l.substr(0, c);
+      if (std::size_t c = l.find('['); c != std::string_view::npos) l = l.substr(0, c);
+      l = Trim(l);
+      if (l.empty() || l[0] == '<') continue;
+      if (l[0] == '+') l.remove_prefix(1);
+      auto words = ParsePhraseWords(l, WordMode::kStem);
+      // Single short stems ("ESPN") would discard too much as prefixes.
+      for (auto& w : words) {
+        if (w.text.size() <= 3) w.mode = WordMode::kExact;
+      }
+      if (!words.empty()) phrases.push_back(std::move(words));
+    }
+  }
+  bool Hit(const std::vector<std::string>& toks) const {
+    for (const auto& ph : phrases) {
+      for (std::size_t t = 0; t + ph.size() <= toks.size(); ++t) {
+        bool ok = true;
+        for (std::size_t k = 0; k < ph.size() && ok; ++k) ok = WordMatches(ph[k], toks[t + k], "");
+        if (ok) return true;
+      }
+    }
+    return false;
+  }
+};
+
+}  // namespace
+
+StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string& gold_root,
+                                    const EvalOptions& options) {
+  std::vector<GoldRecord> records;
+  std::vector<std::string> verb_files, actor_files, agent_files, discard_files;
+  if (suite == "tabari") {
+    std::string d = gold_root + "/tabari-validate";
+    ASSIGN_OR_RETURN(records, ReadTabariSuite(d));
+    verb_files = {d + "/TABARI.Demo.verbs"};
+    actor_files = {d + "/TABARI.Demo.actors"};
+    agent_files = {d + "/Validate.agents"};
+  } else if (suite == "petrarch") {
+    std::string d = gold_root + "/petrarch-unittest";
+    ASSIGN_OR_RETURN(records, ReadPetrarchXmlSuite(d + "/PETR.UnitTest.records.xml", d + "/gold.tsv"));
+    // The parse comes from the UDPipe-parsed copy (same records).
+    if (options.use_parse) {
+      auto ud = ReadFile(d + "/PETR.UnitTest.records.parsing_parsed_udpipe_2.0.xml");
+      if (ud.ok()) {
+        std::map<std::string, std::vector<ParsedToken>> parses;
+        for (auto& s : ReadXmlSentences(*ud)) parses[NormId(s.id)] = std::move(s.parse);
+        for (auto& r : records) {
+          if (auto it = parses.find(NormId(r.id)); it != parses.end()) r.parse = it->second;
+        }
+      }
+    }
+    verb_files = {d + "/PETR.Validate.verbs.txt"};
+    actor_files = {d + "/PETR.Validate.actors.txt"};
+    agent_files = {d + "/PETR.Validate.agents.txt"};
+    discard_files = {d + "/PETR.Validate.discards.txt"};
+  } else if (suite == "udpetrarch") {
+    std::string d = gold_root + "/udpetrarch-functional";
+    ASSIGN_OR_RETURN(records, ReadPetrarchXmlSuite(d + "/PETR_Validate_records_2_02.xml", d + "/gold.tsv"));
+    verb_files = {d + "/PETR_Validate_verbs_2_02.txt"};
+    actor_files = {d + "/PETR_Validate_actors_2_02.txt"};
+    agent_files = {d + "/PETR_Validate_agents_2_02.txt"};
+    discard_files = {d + "/PETR_Validate_discards_2_02.txt"};
+  } else {
+    return InvalidArgumentError("unknown suite '" + suite + "' (expected tabari, petrarch, udpetrarch)");
+  }
+
+  EvalReport report;
+  report.suite = suite;
+  VerbDictionary verbs;
+  for (const auto& f : verb_files) {
+    ASSIGN_OR_RETURN(VerbDictionary v, LoadLegacyVerbFile(f));
+    verbs.Merge(v);
+  }
+  verbs.Compile();
+  for (const auto& w : verbs.warnings()) report.warnings.push_back(w);
+  LegacyActors actors;
+  for (const auto& f : actor_files) RETURN_IF_ERROR(actors.Load(f, false));
+  for (const auto& f : agent_files) RETURN_IF_ERROR(actors.Load(f, true));
+  for (const auto& w : actors.warnings()) report.warnings.push_back(w);
+  Discards discards;
+  for (const auto& f : discard_files) discards.Load(f);
+
+  CoderOptions copts;
+  copts.require_dyad = false;
+  copts.all_modalities = options.all_modalities;
+  Coder coder(&verbs, copts);
+
+  for (const GoldRecord& rec : records) {
+    CoderSentence s;
+    std::vector<std::string> raw_forms;
+    if (options.use_parse && !rec.parse.empty()) {
+      s.parsed = true;
+      for (const auto& p : rec.parse) {
+        CoderToken t;
+        t.form = Upper(p.form);
+        t.lemma = Upper(p.lemma);
+        t.upos = p.upos;
+        t.xpos = p.xpos;
+        t.head = p.head;
+        t.deprel = p.deprel;
+        raw_forms.push_back(p.form);
+        s.tokens.push_back(std::move(t));
+      }
+    } else {
+      Document doc;
+      doc.text = rec.text;
+      for (const Sentence& sent : text::Segment(doc)) {
+        for (const Token& tok : sent.tokens) {
+          CoderToken t;
+          t.form = Upper(tok.form);
+          raw_forms.push_back(tok.form);
+          s.tokens.push_back(std::move(t));
+        }
+      }
+    }
+    std::vector<std::string> upper;
+    for (const auto& t : s.tokens) upper.push_back(t.form);
+    for (std::size_t i = 0; i < raw_forms.size(); ++i) {
+      s.tokens[i].capitalized = !raw_forms[i].empty() && std::isupper(static_cast<unsigned char>(raw_forms[i][0]));
+    }
+    std::vector<LegacyActorMatch> found = actors.Match(upper, rec.date);
+    std::vector<std::string> codes;
+    for (const auto& m : found) {
+      s.actors.push_back({m.begin, m.end, static_cast<int>(codes.size())});
+      codes.push_back(m.code);
+    }
+    std::vector<GoldTriple> predicted;
+    if (!discards.Hit(upper)) {
+      std::vector<CodedEvent> events;
+      coder.Code(s, &events);
+      for (const auto& e : events) {
+        if (e.source < 0 || e.target < 0) continue;  // The suites code dyads.
+        predicted.push_back({codes[s.actors[e.source].id], codes[s.actors[e.target].id], e.code});
+      }
+    }
+    ScoreRecord(rec, predicted, &report, options.verbose);
+  }
+  return report;
+}
+
+std::string FormatReport(const EvalReport& r) {
+  std::string out;
+  char buf[512];
+  std::snprintf(buf, sizeof buf,
+                "suite %s: %d records, exact %.1f%% (%d)\n"
+                "  triples: P %.3f R %.3f F1 %.3f (tp %ld fp %ld fn %ld)\n"
+                "  roots:   P %.3f R %.3f F1 %.3f\n",
+                r.suite.c_str(), r.records, 100 * r.exact_rate(), r.exact, r.triples.Precision(),
+                r.triples.Recall(), r.triples.F1(), r.triples.tp, r.triples.fp, r.triples.fn,
+                r.roots.Precision(), r.roots.Recall(), r.roots.F1());
+  out += buf;
+  out += "  per category (records, exact, triple F1):\n";
+  for (const auto& [cat, f] : r.categories) {
+    std::snprintf(buf, sizeof buf, "    %-12s %4d %5.1f%% %.3f\n", cat.c_str(), f.records,
+                  f.records ? 100.0 * f.exact / f.records : 0.0, f.triples.F1());
+    out += buf;
+  }
+  out += "  root confusion (gold -> predicted: count), off-diagonal:\n";
+  std::vector<std::pair<int, std::pair<std::string, std::string>>> cells;
+  for (const auto& [k, v] : r.confusion) {
+    if (k.first != k.second) cells.push_back({v, k});
+  }
+  std::sort(cells.rbegin(), cells.rend());
+  for (std::size_t i = 0; i < cells.size() && i < 15; ++i) {
+    std::snprintf(buf, sizeof buf, "    %s -> %s: %d\n", cells[i].second.first.c_str(),
+                  cells[i].second.second.c_str(), cells[i].first);
+    out += buf;
+  }
+  return out;
+}
+
+}  // namespace dyad::code

@@ -1,0 +1,99 @@
+// Evaluation of the event coder against the reference suites.
+//
+// Suites, each read in its native format (text, parse, expectations):
+//   tabari     TABARI Validate.text, with TABARI.Demo.verbs/.actors and
+//              Validate.agents; no parse (the coder reads tokens).
+//   petrarch   PETRARCH PETR.UnitTest.records (the UDPipe 2.0 parsed copy),
+//              with the PETR.Validate.* dictionaries.
+//   udpetrarch UniversalPetrarch PETR_Validate_records_2_02.xml (UD parse
+//              included), with its 2_02 dictionaries.
+// Expectations: the suites' EventCoding / {SRC / TGT / CODE} entries, as
+// flattened in each suite's gold.tsv (one row per expected coding; a row of
+// "-" means "no event"). A record is an exact match when the multiset of
+// predicted (source, target, code) triples equals the expected one.
+//
+// Figures: sentence-level exact match; triple P/R/F1 (micro); the same with
+// codes cut to their root; a per-category table; a root confusion table
+// (expected root x predicted root over source-target pairs).
+#ifndef DYAD_CODE_EVAL_H_
+#define DYAD_CODE_EVAL_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "code/coder.h"
+#include "dyad/status.h"
+
+namespace dyad::code {
+
+struct GoldTriple {
+  std::string source, target, code;  // "---" for a missing actor.
+};
+
+struct ParsedToken {
+  std::string form, lemma, upos, xpos, deprel;
+  int head = -1;  // 0-based; -1 = root.
+};
+
+struct GoldRecord {
+  std::string id, category;
+  int date = 0;  // YYYYMMDD, 0 = unknown.
+  std::string text;
+  std::vector<ParsedToken> parse;  // Empty when the suite has none.
+  std::vector<GoldTriple> events;  // Empty = "no event".
+};
+
+struct Counts {
+  long tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
+  double Recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct CategoryFigures {
+  int records = 0, exact = 0;
+  Counts triples;
+};
+
+struct EvalReport {
+  std::string suite;
+  int records = 0, exact = 0;
+  Counts triples, roots;
+  std::map<std::string, CategoryFigures> categories;
+  std::map<std::pair<std::string, std::string>, int> confusion;  // (gold root, predicted root).
+  std::vector<std::string> misses;  // One line per inexact record (for --verbose).
+  std::vector<std::string> warnings;  // Dictionary load warnings.
+  double exact_rate() const { return records ? double(exact) / records : 0; }
+};
+
+struct EvalOptions {
+  bool use_parse = true;    // Use the suite's parse when it has one.
+  bool verbose = false;     // Fill EvalReport::misses.
+  bool all_modalities = true;  // Suites code what the sentence says, whatever the modality.
+};
+
+// Reads a suite's records with their expectations. `dir` is the suite's
+// folder under shared/data/events/gold.
+StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir);
+StatusOr<std::vector<GoldRecord>> ReadPetrarchXmlSuite(const std::string& xml_path,
+                                                       const std::string& gold_tsv);
+
+// Runs one of "tabari", "petrarch", "udpetrarch" from `gold_root`
+// (shared/data/events/gold).
+StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string& gold_root,
+                                    const EvalOptions& options);
+
+// Scores predictions against expectations for one record, adding to report.
+void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted,
+                 EvalReport* report, bool verbose);
+
+// A printable report: figures, categories, confusion.
+std::string FormatReport(const EvalReport& r);
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_EVAL_H_

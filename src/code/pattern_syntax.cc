@@ -1,0 +1,236 @@
+#include "code/pattern_syntax.h"
+
+#include <cctype>
+
+namespace dyad::code {
+namespace {
+
+bool IsWordChar(char c) {
+  return !std::isspace(static_cast<unsigned char>(c)) && c != '_' && c != '{' && c != '}' &&
+         c != '|' && c != '(' && c != ')' && c != '[' && c != ']';
+}
+
+std::string Upper(std::string_view s) {
+  std::string out(s);
+  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
+  return out;
+}
+
+}  // namespace
+
+std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
+  std::vector<DictWord> out;
+  std::size_t i = 0;
+  while (i < phrase.size()) {
+    char c = phrase[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '_') {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < phrase.size() && !std::isspace(static_cast<unsigned char>(phrase[j])) &&
+           phrase[j] != '_') {
+      ++j;
+    }
+    DictWord w;
+    w.text = Upper(phrase.substr(i, j - i));
+    w.mode = mode;
+    if (j < phrase.size() && phrase[j] == '_' &&
+        (j + 1 == phrase.size() || std::isspace(static_cast<unsigned char>(phrase[j + 1])))) {
+      w.mode = WordMode::kExact;
+    }
+    // Inside a phrase, words joined by '_' to a following word are exact in
+    // TABARI (only the last word is a stem).
+    if (mode == WordMode::kStem && j < phrase.size() && phrase[j] == '_') w.mode = WordMode::kExact;
+    out.push_back(std::move(w));
+    i = j;
+  }
+  return out;
+}
+
+bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mode,
+                      VerbPattern* p, std::string* error) {
+  std::size_t lb = line.find('[');
+  std::size_t rb = lb == std::string_view::npos ? lb : line.find(']', lb);
+  if (lb == std::string_view::npos || rb == std::string_view::npos) {
+    *error = "pattern without [code]";
+    return false;
+  }
+  std::string code;
+  for (char c : line.substr(lb + 1, rb - lb - 1)) {
+    if (!std::isspace(static_cast<unsigned char>(c))) code += c;
+  }
+  if (std::size_t colon = code.find(':'); colon != std::string::npos) {
+    p->code2 = code.substr(colon + 1);
+    code = code.substr(0, colon);
+  }
+  if (code.empty()) {
+    *error = "empty code";
+    return false;
+  }
+  p->code = code;
+  std::string_view body = line.substr(0, lb);
+
+  bool seen_star = false;
+  std::vector<PatternElem>* cur = &p->before;
+  std::size_t i = 0;
+  auto push = [&](PatternElem e) {
+    cur->push_back(std::move(e));
+  };
+  auto mark_adjacent = [&]() {
+    // A '_' right after an element joins it to the next one.
+    if (!cur->empty()) cur->back().adjacent_to_next = true;
+  };
+  while (i < body.size()) {
+    char c = body[i];
+    if (std::isspace(static_cast<unsigned char>(c)) || c == '(' || c == ')') {
+      ++i;
+      continue;
+    }
+    if (c == '_') {
+      // Joins the previous element to the next one when a non-space follows.
+      if (i + 1 < body.size() && !std::isspace(static_cast<unsigned char>(body[i + 1]))) {
+        if (body[i + 1] == '*' || (!cur->empty())) mark_adjacent();
+      }
+      ++i;
+      continue;
+    }
+    if (c == '*') {
+      if (seen_star) {
+        *error = "two '*' in pattern";
+        return false;
+      }
+      seen_star = true;
+      cur = &p->after;
+      ++i;
+      // "*_OF" : the first word after the trigger is adjacent to it; record
+      // it by marking a zero-gap phrase: handled by the matcher through the
+      // first element's adjacency flag on `before`'s side is not possible,
+      // so we note it with a leading kSkip-free adjacency below.
+      if (i < body.size() && body[i] == '_') {
+        ++i;
+        PatternElem marker;  // Empty phrase marker: next element adjacent to the trigger.
+        marker.kind = ElemKind::kSkip;
+        marker.adjacent_to_next = true;
+        push(std::move(marker));
+      }
+      continue;
+    }
+    if (c == '$' || c == '+' || c == '%' || c == '^') {
+      PatternElem e;
+      e.kind = c == '$' ? ElemKind::kSource
+               : c == '+' ? ElemKind::kTarget
+               : c == '%' ? ElemKind::kBoth
+                          : ElemKind::kSkip;
+      push(std::move(e));
+      ++i;
+      continue;
+    }
+    if (c == '{') {
+      std::size_t close = body.find('}', i);
+      if (close == std::string_view::npos) {
+        *error = "unclosed '{'";
+        return false;
+      }
+      std::string_view inner = body.substr(i + 1, close - i - 1);
+      PatternElem e;
+      if (inner.find('|') != std::string_view::npos) {
+        while (true) {
+          std::size_t bar = inner.find('|');
+          std::string_view alt = inner.substr(0, bar);
+          auto words = ParsePhraseWords(alt, mode);
+          if (words.size() == 1 && words[0].text.starts_with("&")) {
+            auto it = sets.find(words[0].text.substr(1));
+            if (it == sets.end()) {
+              *error = "unknown set " + words[0].text;
+              return false;
+            }
+            for (const auto& a : it->second) e.alts.push_back(a);
+          } else if (!words.empty()) {
+            e.alts.push_back(std::move(words));
+          }
+          if (bar == std::string_view::npos) break;
+          inner.remove_prefix(bar + 1);
+        }
+      } else {
+        auto words = ParsePhraseWords(inner, mode);
+        if (!words.empty()) e.alts.push_back(std::move(words));
+      }
+      if (e.alts.empty()) {
+        *error = "empty '{}'";
+        return false;
+      }
+      push(std::move(e));
+      i = close + 1;
+      continue;
+    }
+    if (c == '&') {
+      std::size_t j = i + 1;
+      while (j < body.size() && IsWordChar(body[j])) ++j;
+      // Set names may contain '_' (&TIETYPES_RUMORS is a set name followed by
+      // a word in TABARI, but set names themselves use '_'): take the longest
+      // defined name.
+      std::size_t k = j;
+      std::string best;
+      std::size_t best_end = j;
+      while (true) {
+        std::string name = Upper(body.substr(i + 1, k - i - 1));
+        if (sets.count(name)) {
+          best = name;
+          best_end = k;
+        }
+        if (k < body.size() && body[k] == '_') {
+          std::size_t m = k + 1;
+          while (m < body.size() && IsWordChar(body[m])) ++m;
+          if (m == k + 1) break;
+          k = m;
+        } else {
+          break;
+        }
+      }
+      if (best.empty()) {
+        *error = "unknown set &" + std::string(body.substr(i + 1, j - i - 1));
+        return false;
+      }
+      PatternElem e;
+      e.alts = sets.at(best);
+      push(std::move(e));
+      i = best_end;
+      continue;
+    }
+    if (!IsWordChar(c)) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i;
+    while (j < body.size() && IsWordChar(body[j])) ++j;
+    PatternElem e;
+    DictWord w;
+    w.text = Upper(body.substr(i, j - i));
+    w.mode = mode;
+    bool underscore = j < body.size() && body[j] == '_';
+    if (underscore && (mode != WordMode::kInflect || j + 1 == body.size() ||
+                       std::isspace(static_cast<unsigned char>(body[j + 1])))) {
+      w.mode = WordMode::kExact;
+    }
+    e.alts.push_back({std::move(w)});
+    push(std::move(e));
+    i = j;
+  }
+  if (!seen_star) {
+    *error = "pattern without '*'";
+    return false;
+  }
+  int weight = 0;
+  for (const auto* v : {&p->before, &p->after}) {
+    for (const auto& e : *v) {
+      if (e.kind == ElemKind::kPhrase) weight += 2;
+      if (e.kind == ElemKind::kSource || e.kind == ElemKind::kTarget || e.kind == ElemKind::kBoth)
+        weight += 1;
+    }
+  }
+  p->weight = weight;
+  return true;
+}
+
+}  // namespace dyad::code

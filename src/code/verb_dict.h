@@ -1,0 +1,142 @@
+// The verb-pattern dictionary: which words trigger which CAMEO events, and
+// the patterns around them that refine the code and place source and target.
+//
+// One in-memory form serves three input formats:
+//   - dyad's own format (docs/verb-dictionary-format.md, data/verbs/*.dyad),
+//     keyed by lemma, with inflections generated;
+//   - PETRARCH2 verb files (CAMEO.2.0.txt, PETR.Validate.verbs.txt,
+//     UniversalPetrarch 2_02) -- see legacy_verbs.h;
+//   - TABARI .verbs files (CAMEO.091003.master.verbs, TABARI.Demo.verbs),
+//     whose words are stems matched as prefixes.
+//
+// A dictionary is a list of blocks. A block has a default code and a list of
+// patterns; its entries are the trigger words (one or more words, one of them
+// the head that is looked up). A pattern is a sequence of elements before and
+// after the trigger (`*`): words or word sets, `$` (source actor), `+`
+// (target actor), `%` (an actor that is both, for reciprocal events) and `^`
+// (skip). Elements written with a space between them may have other tokens
+// between their matches; elements joined with `_` must be adjacent.
+//
+// Compiled form: every inflected form of every head word goes into one hash
+// map (form -> entries); TABARI stems go into a second map probed with each
+// prefix of the token. Lookup is O(token length). The dictionary is
+// immutable after loading and safe to share between threads.
+#ifndef DYAD_CODE_VERB_DICT_H_
+#define DYAD_CODE_VERB_DICT_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad::code {
+
+// How a dictionary word matches a token. Words are stored upper-case.
+enum class WordMode : std::uint8_t {
+  kInflect = 0,  // The token is the word or a regular inflection of it, or its lemma is the word.
+  kExact,        // The token's form is exactly the word (written with a trailing '_').
+  kStem,         // The token's form starts with the word (TABARI stems).
+};
+
+struct DictWord {
+  std::string text;  // Upper case, no underscores.
+  WordMode mode = WordMode::kInflect;
+};
+
+enum class ElemKind : std::uint8_t {
+  kPhrase = 0,  // One of `alts`, each a sequence of words.
+  kSource,      // $
+  kTarget,      // +
+  kBoth,        // % (the actor is source and target of a reciprocal pair)
+  kSkip,        // ^
+};
+
+struct PatternElem {
+  ElemKind kind = ElemKind::kPhrase;
+  std::vector<std::vector<DictWord>> alts;  // kPhrase only.
+  bool adjacent_to_next = false;            // Joined to the next element by '_'.
+};
+
+struct VerbPattern {
+  std::vector<PatternElem> before;  // In text order; matched right to left from the trigger.
+  std::vector<PatternElem> after;   // In text order; matched left to right.
+  std::string code;                 // "0253"; "---" = matches but codes nothing.
+  std::string code2;                // Second code of a paired event ("032:033"), or "".
+  int weight = 0;                   // Literal words in the pattern (more = more specific).
+  int line = 0;                     // Source line, for diagnostics.
+};
+
+struct VerbBlock {
+  std::string code = "---";  // Default code of the block's triggers.
+  std::string code2;
+  std::vector<VerbPattern> patterns;
+};
+
+struct VerbEntry {
+  std::vector<DictWord> words;  // The trigger phrase ("CALL", "ON"); size >= 1.
+  int head = 0;                 // Index in `words` of the word that is looked up.
+  std::string code;             // Own default code, or "" to use the block's.
+  std::string code2;
+  int block = 0;                // Index into VerbDictionary::blocks().
+  bool noun = false;            // A nominal trigger ("threats", "arrest").
+  int line = 0;
+};
+
+class VerbDictionary {
+ public:
+  VerbDictionary() = default;
+
+  // Builders used by the format readers. Entries must be added before
+  // Compile(); patterns go into the block they name.
+  int AddBlock(VerbBlock block);
+  void AddEntry(VerbEntry entry, std::vector<std::string> extra_forms = {});
+  VerbBlock* mutable_block(int i) { return &blocks_[i]; }
+  // Merges `other` into this dictionary (blocks and entries appended).
+  void Merge(const VerbDictionary& other);
+  // Builds the lookup maps. Call once after the last Add.
+  void Compile();
+
+  // Appends to `out` the indices of entries whose head word matches a token
+  // with upper-case form `form` and upper-case lemma `lemma` (may be empty).
+  void Lookup(std::string_view form, std::string_view lemma, std::vector<int>* out) const;
+
+  const std::vector<VerbBlock>& blocks() const { return blocks_; }
+  const std::vector<VerbEntry>& entries() const { return entries_; }
+
+  // Problems found while loading ("file:line: reason"); loading continues
+  // past them, skipping the offending line.
+  const std::vector<std::string>& warnings() const { return warnings_; }
+  void AddWarning(std::string w) { warnings_.push_back(std::move(w)); }
+
+ private:
+  std::vector<VerbBlock> blocks_;
+  std::vector<VerbEntry> entries_;
+  std::vector<std::vector<std::string>> extra_forms_;  // Parallel to entries_.
+  std::unordered_map<std::string, std::vector<int>> by_form_;
+  std::unordered_map<std::string, std::vector<int>> by_stem_;
+  std::size_t max_stem_ = 0;
+  std::vector<std::string> warnings_;
+};
+
+// True when `token` (upper case) is `word` or one of its regular English
+// inflections (-S, -ES, -ED, -D, -ING, doubled consonant, Y -> IES/IED,
+// dropped E + ING).
+bool IsInflectionOf(std::string_view token, std::string_view word);
+
+// True when the dictionary word matches a token with upper-case form and lemma.
+bool WordMatches(const DictWord& w, std::string_view form, std::string_view lemma);
+
+// Reads dyad's own verb dictionary format (docs/verb-dictionary-format.md)
+// from `text`; `name` is used in warnings. Malformed lines are skipped and
+// reported as warnings; fails only when nothing usable was read.
+Status ParseDyadVerbs(std::string_view text, const std::string& name, VerbDictionary* dict);
+
+// Loads every *.dyad file in `dir` (sorted by name) into one compiled dictionary.
+StatusOr<VerbDictionary> LoadDyadVerbDir(const std::string& dir);
+
+}  // namespace dyad::code
+
+#endif  // DYAD_CODE_VERB_DICT_H_
