@@ -104,7 +104,8 @@ const char* FormKindName(FormKind k) {
 std::string Diagnostic::ToString() const {
   std::string s = file;
   if (line > 0) s += ":" + std::to_string(line);
-  s += ": " + message;
+  s += warning ? ": warning: " : ": ";
+  s += message;
   return s;
 }
 
@@ -126,6 +127,18 @@ void DictionaryData::AddForm(std::uint32_t entry, FormKind kind, std::string sur
 void DictionaryData::Error(const std::string& file, int line, std::string message) {
   diagnostics.push_back({file, line, std::move(message)});
 }
+
+void DictionaryData::Warning(const std::string& file, int line, std::string message) {
+  diagnostics.push_back({file, line, std::move(message), true});
+}
+
+std::size_t DictionaryData::num_errors() const {
+  std::size_t n = 0;
+  for (const auto& d : diagnostics) n += !d.warning;
+  return n;
+}
+
+std::size_t DictionaryData::num_warnings() const { return diagnostics.size() - num_errors(); }
 
 bool IsCameoCode(std::string_view code) {
   if (code.empty() || code.size() % 3 != 0) return false;

@@ -102,7 +102,10 @@ struct Diagnostic {
   std::string file;
   int line = 0;  // 1-based; 0 when not tied to a line.
   std::string message;
-  std::string ToString() const;  // "file:line: message"
+  // A warning marks a line that was loaded, but maybe not as its author
+  // meant (e.g. an impossible date that PETRARCH also accepts).
+  bool warning = false;
+  std::string ToString() const;  // "file:line: message" ("warning: " first for warnings)
 };
 
 // The parsed, not yet compiled, content of one or more dictionary files.
@@ -118,6 +121,9 @@ struct DictionaryData {
   void AddForm(std::uint32_t entry, FormKind kind, std::string surface,
                bool stem_last = false);
   void Error(const std::string& file, int line, std::string message);
+  void Warning(const std::string& file, int line, std::string message);
+  std::size_t num_errors() const;    // Diagnostics that are not warnings.
+  std::size_t num_warnings() const;
 };
 
 // Whether `code` is a plausible CAMEO actor code: one or more groups of three

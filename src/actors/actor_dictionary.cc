@@ -1,0 +1,358 @@
+// Compilation of DictionaryData into a PhraseMatcher, and the PETRARCH-like
+// combination of adjacent matches into coded actor phrases.
+//
+// Combination. Adjacent matches (or ones joined by a possessive "'s") form a
+// phrase. The last match is its head, as in English noun phrases.
+// - A named actor as the head gives the actor's code on the date
+//   ("Russian President Vladimir Putin" -> putin's code).
+// - An agent as the head gives sectors. The country comes from the nearest
+//   place or actor before it ("Russian police", "Chechnya's leader",
+//   "Afghan police" with Phoenix's AFGHAN_ [AFG]). "~X" agents append
+//   their sector and "X~" agents prepend it.
+// - A place as the head codes its country. A demonym codes country + CVL.
+//   A lone adjective codes nothing.
+// Two names in a row (two actors or places, not adjectives) start separate
+// phrases.
+#include "actors/actor_dictionary.h"
+
+#include <algorithm>
+#include <chrono>
+#include <filesystem>
+
+#include "actors/dyad_format.h"
+#include "actors/legacy_import.h"
+#include "actors/words.h"
+#include "util/status_macros.h"
+
+namespace dyad::actors {
+namespace {
+
+int KindRank(EntryKind k) {
+  switch (k) {
+    case EntryKind::kActor: return 0;
+    case EntryKind::kCountry: return 1;
+    case EntryKind::kRegion:
+    case EntryKind::kCity: return 2;
+    case EntryKind::kAgent: return 3;
+  }
+  return 4;
+}
+
+// CAMEO codes that begin a code but are not countries.
+const std::set<std::string, std::less<>>& NonCountryCodes() {
+  static const std::set<std::string, std::less<>> kCodes = {
+      "AGR", "BUS", "CHR", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH",
+      "HRI", "IGO", "IMG", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "MOS",
+      "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF", "SEP", "SPY", "UAF", "UIS", "JEW",
+      "HIN", "BUD", "ATH", "CON", "SPM"};
+  return kCodes;
+}
+
+bool IsPlace(EntryKind k) {
+  return k == EntryKind::kCountry || k == EntryKind::kRegion || k == EntryKind::kCity;
+}
+
+std::vector<std::string_view> TokenForms(std::span<const Token> tokens) {
+  std::vector<std::string_view> out;
+  out.reserve(tokens.size());
+  for (const Token& t : tokens) out.push_back(t.form);
+  return out;
+}
+
+double MsSince(std::chrono::steady_clock::time_point t0) {
+  return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - t0).count();
+}
+
+}  // namespace
+
+StatusOr<DictFormat> ParseDictFormat(std::string_view name) {
+  if (name == "dyad") return DictFormat::kDyad;
+  if (name == "petrarch-actors") return DictFormat::kPetrarchActors;
+  if (name == "petrarch-agents") return DictFormat::kPetrarchAgents;
+  if (name == "tabari-actors") return DictFormat::kTabariActors;
+  if (name == "tabari-agents") return DictFormat::kTabariAgents;
+  return InvalidArgumentError("unknown dictionary format '" + std::string(name) +
+                              "' (want dyad, petrarch-actors, petrarch-agents, tabari-actors "
+                              "or tabari-agents)");
+}
+
+DictFormat GuessDictFormat(const std::string& path) {
+  std::string base = std::filesystem::path(path).filename().string();
+  std::string lower = base;
+  for (char& c : lower) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  auto ends = [&](std::string_view s) {
+    return lower.size() >= s.size() && lower.compare(lower.size() - s.size(), s.size(), s) == 0;
+  };
+  if (ends(".dyad")) return DictFormat::kDyad;
+  bool agents = lower.find("agent") != std::string::npos;
+  bool tabari = lower.rfind("tabari", 0) == 0 || lower.rfind("validate.", 0) == 0 ||
+                ends(".actors") || ends(".agents");
+  if (tabari) return agents ? DictFormat::kTabariAgents : DictFormat::kTabariActors;
+  return agents ? DictFormat::kPetrarchAgents : DictFormat::kPetrarchActors;
+}
+
+Status LoadDictFile(const DictFile& file, DictionaryData* data) {
+  switch (file.format) {
+    case DictFormat::kDyad: {
+      std::error_code ec;
+      if (std::filesystem::is_directory(file.path, ec)) return LoadDyadDirectory(file.path, data);
+      return ParseDyadFile(file.path, data);
+    }
+    case DictFormat::kPetrarchActors:
+      return ImportLegacyActors(file.path, LegacyDialect::kPetrarch, data);
+    case DictFormat::kPetrarchAgents:
+      return ImportLegacyAgents(file.path, LegacyDialect::kPetrarch, data);
+    case DictFormat::kTabariActors:
+      return ImportLegacyActors(file.path, LegacyDialect::kTabari, data);
+    case DictFormat::kTabariAgents:
+      return ImportLegacyAgents(file.path, LegacyDialect::kTabari, data);
+  }
+  return InvalidArgumentError("bad dictionary format");
+}
+
+StatusOr<std::unique_ptr<ActorDictionary>> ActorDictionary::Build(DictionaryData data) {
+  auto t0 = std::chrono::steady_clock::now();
+  std::unique_ptr<ActorDictionary> dict(new ActorDictionary());
+  dict->data_ = std::move(data);
+  const auto& entries = dict->data_.entries;
+  const auto& forms = dict->data_.forms;
+  for (const Entry& e : entries) {
+    if (e.kind == EntryKind::kCountry) dict->countries_.insert(e.id);
+    if (e.kind == EntryKind::kActor && !e.codes.empty() && e.codes[0].code.size() == 3 &&
+        IsCameoCode(e.codes[0].code) && !NonCountryCodes().count(e.codes[0].code)) {
+      dict->countries_.insert(e.codes[0].code);
+    }
+  }
+  std::vector<std::uint32_t> order(forms.size());
+  for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+    return KindRank(entries[forms[a].entry].kind) < KindRank(entries[forms[b].entry].kind);
+  });
+  std::vector<PhraseMatcher::Phrase> phrases;
+  phrases.reserve(forms.size());
+  for (std::uint32_t i : order) {
+    PhraseMatcher::Phrase p;
+    p.words = FormWords(forms[i].surface);
+    if (p.words.empty()) continue;
+    p.stem_last = forms[i].stem_last;
+    p.payload = i;
+    phrases.push_back(std::move(p));
+  }
+  ASSIGN_OR_RETURN(dict->matcher_, PhraseMatcher::Build(phrases));
+  dict->build_ms_ = MsSince(t0);
+  return dict;
+}
+
+StatusOr<std::unique_ptr<ActorDictionary>> ActorDictionary::LoadFiles(
+    const std::vector<DictFile>& files) {
+  auto t0 = std::chrono::steady_clock::now();
+  DictionaryData data;
+  for (const DictFile& f : files) RETURN_IF_ERROR(LoadDictFile(f, &data));
+  double parse_ms = MsSince(t0);
+  ASSIGN_OR_RETURN(auto dict, Build(std::move(data)));
+  dict->parse_ms_ = parse_ms;
+  return dict;
+}
+
+StatusOr<std::unique_ptr<ActorDictionary>> ActorDictionary::LoadShipped(
+    const std::string& data_dir) {
+  return LoadFiles({{data_dir + "/dict", DictFormat::kDyad}});
+}
+
+std::vector<DictMatch> ActorDictionary::Match(const WordText& text) const {
+  std::vector<DictMatch> out;
+  for (const auto& m : matcher_.FindLongest(text)) {
+    out.push_back({m.begin, m.end, matcher_.payloads(m.node)});
+  }
+  return out;
+}
+
+std::vector<DictMatch> ActorDictionary::Match(std::span<const Token> tokens) const {
+  auto forms = TokenForms(tokens);
+  return Match(std::span<const std::string_view>(forms));
+}
+
+std::vector<DictMatch> ActorDictionary::Match(std::span<const std::string_view> tokens) const {
+  return Match(WordText::FromTokens(tokens));
+}
+
+std::vector<DictMatch> ActorDictionary::MatchesAt(const WordText& text, std::uint32_t begin) const {
+  std::vector<PhraseMatcher::Match> raw;
+  matcher_.MatchesAt(text, begin, &raw);
+  std::vector<DictMatch> out;
+  for (const auto& m : raw) out.push_back({m.begin, m.end, matcher_.payloads(m.node)});
+  return out;
+}
+
+std::vector<const CodeSpan*> ActorDictionary::CodesAt(std::uint32_t entry, Date date) const {
+  std::vector<const CodeSpan*> out;
+  if (entry >= data_.entries.size()) return out;
+  for (const CodeSpan& c : data_.entries[entry].codes) {
+    if (c.Holds(date)) out.push_back(&c);
+  }
+  if (date == kUnknownDate) {
+    std::stable_sort(out.begin(), out.end(), [](const CodeSpan* a, const CodeSpan* b) {
+      return a->open_ended() > b->open_ended();
+    });
+  }
+  return out;
+}
+
+ActorCode ActorDictionary::SplitCode(std::string_view code) const {
+  ActorCode out;
+  out.code = std::string(code);
+  if (IsNullCode(code)) {
+    out.code.clear();
+    return out;
+  }
+  size_t i = 0;
+  if (code.size() >= 3) {
+    std::string_view first = code.substr(0, 3);
+    if (countries_.count(first) || !NonCountryCodes().count(first)) {
+      out.country = std::string(first);
+      i = 3;
+    }
+  }
+  for (; i + 3 <= code.size(); i += 3) out.sectors.emplace_back(code.substr(i, 3));
+  if (i < code.size()) out.sectors.emplace_back(code.substr(i));
+  return out;
+}
+
+std::string ActorDictionary::CountryOf(std::uint32_t entry) const {
+  if (entry >= data_.entries.size()) return "";
+  const Entry& e = data_.entries[entry];
+  if (IsPlace(e.kind)) return e.country;
+  return "";
+}
+
+std::vector<CodedActor> ActorDictionary::CodeTokens(std::span<const Token> tokens, Date date) const {
+  auto forms = TokenForms(tokens);
+  return CodeTokens(std::span<const std::string_view>(forms), date);
+}
+
+std::vector<CodedActor> ActorDictionary::CodeTokens(std::span<const std::string_view> tokens,
+                                                    Date date) const {
+  return CodeText(WordText::FromTokens(tokens), date);
+}
+
+std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date date) const {
+  std::vector<DictMatch> matches = Match(text);
+  std::vector<CodedActor> out;
+  auto top = [&](const DictMatch& m) -> const Form& { return data_.forms[m.forms[0]]; };
+  auto is_name = [&](const DictMatch& m) {
+    const Form& f = top(m);
+    EntryKind k = data_.entries[f.entry].kind;
+    return (k == EntryKind::kActor || IsPlace(k)) && f.kind != FormKind::kAdjective;
+  };
+  size_t i = 0;
+  while (i < matches.size()) {
+    size_t j = i + 1;
+    while (j < matches.size()) {
+      const DictMatch& prev = matches[j - 1];
+      const DictMatch& next = matches[j];
+      bool adjacent = next.begin == prev.end ||
+                      (next.begin == prev.end + 1 && text.clitic[prev.end]);
+      if (!adjacent) break;
+      if (is_name(prev) && is_name(next) && !text.possessive[prev.end - 1] &&
+          next.begin == prev.end) {
+        break;
+      }
+      ++j;
+    }
+    // Phrase = matches[i, j).
+    CodedActor a;
+    a.begin = matches[i].begin;
+    a.end = matches[j - 1].end;
+    const Form& head_form = top(matches[j - 1]);
+    const Entry& head = data_.entries[head_form.entry];
+    a.entry = static_cast<int>(head_form.entry);
+    a.plural = head_form.kind == FormKind::kPlural || head_form.kind == FormKind::kDemonym;
+    std::string base;  // Country or full actor code giving the phrase its country.
+    std::vector<std::pair<std::string, bool>> sectors;  // sector, prefix
+    for (size_t k = i; k < j; ++k) {
+      const Form& f = top(matches[k]);
+      const Entry& e = data_.entries[f.entry];
+      if (e.kind == EntryKind::kActor) {
+        a.actor_entry = static_cast<int>(f.entry);
+        auto codes = CodesAt(f.entry, date);
+        if (!codes.empty() && !IsNullCode(codes[0]->code)) base = codes[0]->code;
+      } else if (IsPlace(e.kind)) {
+        if (base.empty() || k + 1 < j) base = e.country;
+      } else if (e.kind == EntryKind::kAgent) {
+        a.has_agent = true;
+        if (!e.id.empty()) sectors.emplace_back(e.id, e.agent_prefix);
+      }
+    }
+    if (head.kind == EntryKind::kActor) {
+      auto codes = CodesAt(head_form.entry, date);
+      if (!codes.empty() && !IsNullCode(codes[0]->code)) {
+        a.code = SplitCode(codes[0]->code);
+      } else if (!sectors.empty() || j - i > 1) {
+        // Known person outside their dated roles: fall back on the title.
+        std::string code = base == "" ? "" : base;
+        for (const auto& [s, prefix] : sectors) code = prefix ? s + code : code + s;
+        a.code = SplitCode(code);
+        a.how = Resolution::kTitle;
+      }
+    } else if (head.kind == EntryKind::kAgent) {
+      std::string code = base;
+      for (const auto& [s, prefix] : sectors) {
+        if (code.find(s) != std::string::npos && code.size() % 3 == 0) {
+          bool present = false;
+          for (size_t p = 0; p + s.size() <= code.size(); p += 3) {
+            if (code.compare(p, s.size(), s) == 0) present = true;
+          }
+          if (present) continue;
+        }
+        code = prefix ? s + code : code + s;
+      }
+      a.code = SplitCode(code);
+      a.how = Resolution::kAgent;
+    } else {  // Place head.
+      if (head_form.kind == FormKind::kAdjective) {
+        i = j;
+        continue;  // "Russian" alone is not an actor.
+      }
+      std::string code = head.country;
+      if (head_form.kind == FormKind::kDemonym) code += "CVL";
+      a.code = SplitCode(code);
+    }
+    if (a.code.code.empty() && a.actor_entry < 0) {
+      i = j;
+      continue;  // Sector-less agent nouns alone ("director").
+    }
+    if (a.actor_entry >= 0) {
+      const Entry& ae = data_.entries[a.actor_entry];
+      if (ae.actor_kind == ActorKind::kPerson) a.code.person = ae.id;
+    }
+    out.push_back(std::move(a));
+    i = j;
+  }
+  return out;
+}
+
+DictionaryStats ActorDictionary::stats() const {
+  DictionaryStats s;
+  s.files = data_.files;
+  s.lines = data_.lines;
+  for (const Entry& e : data_.entries) {
+    switch (e.kind) {
+      case EntryKind::kActor: s.actors++; break;
+      case EntryKind::kAgent: s.agents++; break;
+      case EntryKind::kCountry: s.countries++; break;
+      case EntryKind::kRegion: s.regions++; break;
+      case EntryKind::kCity: s.cities++; break;
+    }
+    if (e.kind == EntryKind::kActor) s.codes += e.codes.size();
+  }
+  s.forms = data_.forms.size();
+  s.lexicon_words = matcher_.num_words();
+  s.lexicon_stems = matcher_.num_stems();
+  s.trie_nodes = matcher_.num_nodes();
+  s.errors = data_.num_errors();
+  s.parse_ms = parse_ms_;
+  s.build_ms = build_ms_;
+  return s;
+}
+
+}  // namespace dyad::actors

@@ -1,0 +1,176 @@
+// ActorDictionary: load actor/agent dictionaries of any supported format and
+// find coded actors in a token sequence.
+//
+// This is the stable entry point for code that needs dictionary actors,
+// such as the event coder running the PETRARCH/TABARI reference suites with
+// their own dictionaries:
+//
+//   using namespace dyad::actors;
+//   std::vector<DictFile> files = {
+//       {"/path/Phoenix.Countries.actors.txt", DictFormat::kPetrarchActors},
+//       {"/path/Phoenix.agents.txt", DictFormat::kPetrarchAgents}};
+//   StatusOr<std::unique_ptr<ActorDictionary>> dict = ActorDictionary::LoadFiles(files);
+//   if (!dict.ok()) ...;                     // only when a file cannot be read
+//   for (const Diagnostic& d : (*dict)->diagnostics()) ...;  // syntax errors
+//   Date date = EventDate("2018-08-20");     // or kUnknownDate
+//   for (const CodedActor& a : (*dict)->CodeTokens(sentence.tokens, date)) {
+//     // a.begin/a.end: token range; a.code.code: "RUSCOP", ...
+//   }
+//
+// The formats:
+//   kDyad            our own format (docs/dictionary-format.md)
+//   kPetrarchActors  PETRARCH / PETRARCH2 / Phoenix *.actors.txt, and
+//                    UniversalPetrarch PETR_Validate_actors_*.txt
+//   kPetrarchAgents  PETRARCH *.agents.txt ("!MACRO!", "{plural}", "[~COP]")
+//   kTabariActors    TABARI .actors (";" comments, stems, "[---]")
+//   kTabariAgents    TABARI .agents
+// Syntax errors never stop a load. They become Diagnostics ("file:line:
+// message") and the loader goes on with the next line. LoadFiles fails only
+// when a file cannot be read.
+//
+// Date-bounded codes: each named actor has codes valid over [from, to]. The
+// code used is the first one that holds on the event date (see CodesAt).
+// With kUnknownDate every code holds, and open-ended ones rank first.
+//
+// Thread safety: a built ActorDictionary is immutable. Every const method
+// may be called from many threads at once.
+#ifndef DYAD_ACTORS_ACTOR_DICTIONARY_H_
+#define DYAD_ACTORS_ACTOR_DICTIONARY_H_
+
+#include <cstdint>
+#include <memory>
+#include <set>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "actors/dictionary.h"
+#include "actors/matcher.h"
+#include "dyad/event.h"
+#include "dyad/sentence.h"
+#include "dyad/status.h"
+
+namespace dyad::actors {
+
+enum class DictFormat : std::uint8_t {
+  kDyad = 0,
+  kPetrarchActors,
+  kPetrarchAgents,
+  kTabariActors,
+  kTabariAgents,
+};
+
+// Parses "dyad", "petrarch-actors", "petrarch-agents", "tabari-actors" or
+// "tabari-agents".
+StatusOr<DictFormat> ParseDictFormat(std::string_view name);
+
+// Guesses a file's format from its name: *.dyad is kDyad; names containing
+// "agent" are agents, others actors; TABARI names (no ".txt", or starting
+// with "TABARI"/"Validate.") are TABARI, the rest PETRARCH.
+DictFormat GuessDictFormat(const std::string& path);
+
+struct DictFile {
+  std::string path;
+  DictFormat format = DictFormat::kDyad;
+};
+
+// Reads one file of `format` into `data`. Errors in the file are added to
+// data->diagnostics. Returns an error only when the file cannot be read.
+Status LoadDictFile(const DictFile& file, DictionaryData* data);
+
+// One match of the tokens [begin, end): the forms that share those words,
+// best first (actors, then countries, then regions/cities, then agents;
+// within a kind, load order). Indices into ActorDictionary::data().forms.
+struct DictMatch {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  std::span<const std::uint32_t> forms;
+};
+
+// A coded actor phrase: adjacent dictionary matches combined the way
+// PETRARCH combines actors and agents ("Russian police" = RUS + COP).
+struct CodedActor {
+  std::uint32_t begin = 0;  // Token range [begin, end).
+  std::uint32_t end = 0;
+  ActorCode code;           // code.code is "" when the phrase is known but has
+                            // no code on the date (e.g. an office-holder
+                            // outside their term, or a "[---]" entry).
+  Resolution how = Resolution::kDictionary;  // kDictionary or kAgent.
+  int entry = -1;           // The head entry (data().entries), or -1.
+  int actor_entry = -1;     // The named actor in the phrase, if any.
+  bool plural = false;      // The head was a plural or demonym form.
+  bool has_agent = false;   // The phrase contains an agent noun.
+};
+
+struct DictionaryStats {
+  std::size_t files = 0, lines = 0;
+  std::size_t actors = 0, agents = 0, countries = 0, regions = 0, cities = 0;
+  std::size_t forms = 0, codes = 0;
+  std::size_t lexicon_words = 0, lexicon_stems = 0, trie_nodes = 0;
+  std::size_t errors = 0;
+  double parse_ms = 0, build_ms = 0;
+};
+
+class ActorDictionary {
+ public:
+  // Compiles `data` into a matcher. Fails only on an internal error.
+  static StatusOr<std::unique_ptr<ActorDictionary>> Build(DictionaryData data);
+
+  // Loads and compiles the given files (in order; earlier files rank first
+  // among forms of the same kind).
+  static StatusOr<std::unique_ptr<ActorDictionary>> LoadFiles(const std::vector<DictFile>& files);
+
+  // Loads the shipped dictionaries: <data_dir>/dict (see LoadDyadDirectory).
+  static StatusOr<std::unique_ptr<ActorDictionary>> LoadShipped(const std::string& data_dir);
+
+  // Leftmost-longest dictionary matches over token forms.
+  std::vector<DictMatch> Match(std::span<const Token> tokens) const;
+  std::vector<DictMatch> Match(std::span<const std::string_view> tokens) const;
+
+  // Every match starting at token `begin` of `text`, shortest first.
+  std::vector<DictMatch> MatchesAt(const WordText& text, std::uint32_t begin) const;
+  std::vector<DictMatch> Match(const WordText& text) const;
+
+  // Coded actor phrases, left to right, non-overlapping. Adjacent matches
+  // (or ones joined by a possessive "'s") form one phrase. A named actor
+  // gives its own code on `date`. Otherwise a place (country, adjective,
+  // region, city) gives the country and the agents give the sectors.
+  // A lone adjective codes nothing; a lone demonym codes country + CVL.
+  std::vector<CodedActor> CodeTokens(std::span<const Token> tokens, Date date) const;
+  std::vector<CodedActor> CodeTokens(std::span<const std::string_view> tokens, Date date) const;
+  std::vector<CodedActor> CodeText(const WordText& text, Date date) const;
+
+  // The codes of entry `entry` that hold on `date`, best first (file order;
+  // with kUnknownDate, open-ended codes first). Null codes ("---") are
+  // included; test with IsNullCode.
+  std::vector<const CodeSpan*> CodesAt(std::uint32_t entry, Date date) const;
+
+  // Splits a CAMEO code into country and sectors: "RUSGOV" -> RUS, {GOV};
+  // "NGOHRI" -> "", {NGO, HRI}; "COP" -> "", {COP}. A leading triple is a
+  // country when the dictionary has it as a country (or as a bare 3-letter
+  // actor code, as in Phoenix), or when it is not a known sector code.
+  ActorCode SplitCode(std::string_view code) const;
+
+  // The country code a place entry (country, region, city) stands for, or "".
+  std::string CountryOf(std::uint32_t entry) const;
+
+  const DictionaryData& data() const { return data_; }
+  const std::vector<Diagnostic>& diagnostics() const { return data_.diagnostics; }
+  const Form& form(std::uint32_t i) const { return data_.forms[i]; }
+  const Entry& entry(std::uint32_t i) const { return data_.entries[i]; }
+  DictionaryStats stats() const;
+
+  static bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
+
+ private:
+  ActorDictionary() = default;
+  DictionaryData data_;
+  PhraseMatcher matcher_;
+  std::set<std::string, std::less<>> countries_;
+  double parse_ms_ = 0, build_ms_ = 0;
+};
+
+}  // namespace dyad::actors
+
+#endif  // DYAD_ACTORS_ACTOR_DICTIONARY_H_

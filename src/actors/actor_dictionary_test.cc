@@ -1,0 +1,215 @@
+#include "actors/actor_dictionary.h"
+
+#include <gtest/gtest.h>
+
+#include "actors/dyad_format.h"
+#include "actors/legacy_import.h"
+
+namespace dyad::actors {
+namespace {
+
+// A tiny invented world, written for these tests.
+constexpr char kDict[] = R"(
+country NOR
+  name Norway
+  adjective Norwegian
+  demonym Norwegians
+  capital Oslo
+country SWE
+  name Sweden
+  adjective Swedish
+region NOR Finnmark
+  adjective Finnmarkian
+actor lund_tove
+  name Tove Lund
+  name Lund
+  role NORGOV 2003-02..2009-06
+  role NORMIL 2012..
+actor friends_of_wombats
+  name Friends of Wombats
+  name FoW
+  code NGOENV
+agent COP
+  name police
+  name police officer
+agent GOV
+  name leader
+  title President
+agent MIL
+  name soldier
+)";
+
+std::unique_ptr<ActorDictionary> Load(const char* text = kDict) {
+  DictionaryData d;
+  ParseDyadText(text, "t.dyad", ".", &d);
+  EXPECT_TRUE(d.diagnostics.empty());
+  auto dict = ActorDictionary::Build(std::move(d));
+  EXPECT_TRUE(dict.ok());
+  return std::move(dict).value();
+}
+
+std::vector<std::string_view> Split(const std::string& s, std::vector<std::string>* store) {
+  store->clear();
+  size_t i = 0;
+  while (i < s.size()) {
+    size_t j = s.find(' ', i);
+    if (j == std::string::npos) j = s.size();
+    if (j > i) store->push_back(s.substr(i, j - i));
+    i = j + 1;
+  }
+  return std::vector<std::string_view>(store->begin(), store->end());
+}
+
+// "begin-end:CODE" for each coded phrase.
+std::string Code(const ActorDictionary& dict, const std::string& sentence, Date date) {
+  std::vector<std::string> store;
+  auto toks = Split(sentence, &store);
+  std::string out;
+  for (const auto& a : dict.CodeTokens(std::span<const std::string_view>(toks), date)) {
+    if (!out.empty()) out += " ";
+    out += std::to_string(a.begin) + "-" + std::to_string(a.end) + ":" + a.code.code;
+  }
+  return out;
+}
+
+TEST(ActorDictionary, LongestMatchCaseAndPunctuation) {
+  auto dict = Load();
+  std::vector<std::string> store;
+  auto toks = Split("the NORWEGIAN police-officer met friends of wombats ( FoW )", &store);
+  auto m = dict->Match(std::span<const std::string_view>(toks));
+  ASSERT_EQ(m.size(), 4u);
+  // "police-officer" is one token whose words are "police officer".
+  EXPECT_EQ(m[1].begin, 2u);
+  EXPECT_EQ(m[1].end, 3u);
+  EXPECT_EQ(dict->form(m[1].forms[0]).surface, "police officer");
+  EXPECT_EQ(m[2].begin, 4u);
+  EXPECT_EQ(m[2].end, 7u);
+}
+
+TEST(ActorDictionary, MatchesMustRespectTokenBoundaries) {
+  auto dict = Load();
+  std::vector<std::string> store;
+  auto toks = Split("Policemen and Norwayish people", &store);
+  EXPECT_TRUE(dict->Match(std::span<const std::string_view>(toks)).empty());
+}
+
+TEST(ActorDictionary, CombinesPlacesAndAgents) {
+  auto dict = Load();
+  EXPECT_EQ(Code(*dict, "Norwegian police arrested Swedish soldiers", kUnknownDate),
+            "0-2:NORCOP 3-5:SWEMIL");
+  EXPECT_EQ(Code(*dict, "Finnmark 's leader", kUnknownDate), "0-3:NORGOV");
+  EXPECT_EQ(Code(*dict, "Finnmarkian police officers", kUnknownDate), "0-3:NORCOP");
+  EXPECT_EQ(Code(*dict, "Norwegians and Norway and Oslo", kUnknownDate),
+            "0-1:NORCVL 2-3:NOR 4-5:NOR");
+  EXPECT_EQ(Code(*dict, "a Norwegian said", kUnknownDate), "");
+  EXPECT_EQ(Code(*dict, "police said", kUnknownDate), "0-1:COP");
+  EXPECT_EQ(Code(*dict, "Friends of Wombats said", kUnknownDate), "0-3:NGOENV");
+}
+
+TEST(ActorDictionary, DateBoundedRoles) {
+  auto dict = Load();
+  EXPECT_EQ(Code(*dict, "Tove Lund spoke", 20050101), "0-2:NORGOV");
+  EXPECT_EQ(Code(*dict, "Lund spoke", 20150101), "0-1:NORMIL");
+  // Between roles she is known but has no code ...
+  EXPECT_EQ(Code(*dict, "Lund spoke", 20100101), "0-1:");
+  // ... unless a title gives one.
+  EXPECT_EQ(Code(*dict, "Norwegian President Tove Lund spoke", 20100101), "0-4:NORGOV");
+  // Unknown date: the open-ended role ranks first.
+  EXPECT_EQ(Code(*dict, "Lund spoke", kUnknownDate), "0-1:NORMIL");
+  auto codes = dict->CodesAt(dict->data().actor_ids.at("lund_tove"), 20050101);
+  ASSERT_EQ(codes.size(), 1u);
+  EXPECT_EQ(codes[0]->code, "NORGOV");
+}
+
+TEST(ActorDictionary, SplitCode) {
+  auto dict = Load();
+  ActorCode c = dict->SplitCode("NORCOP");
+  EXPECT_EQ(c.country, "NOR");
+  EXPECT_EQ(c.sectors, (std::vector<std::string>{"COP"}));
+  c = dict->SplitCode("NGOHRI");
+  EXPECT_EQ(c.country, "");
+  EXPECT_EQ(c.sectors, (std::vector<std::string>{"NGO", "HRI"}));
+  c = dict->SplitCode("---");
+  EXPECT_EQ(c.code, "");
+}
+
+// A PETRARCH-style dictionary written for this test.
+constexpr char kPetrActors[] = R"(# comment line
+NORWAY_  [NOR]
++NORWEGIAN_
+TOVE_LUND_   # a person
+	[NORGOV 030201-090630]
+	[NORELI]
+FRIENDS_OF_WOMBATS_ [NGOENV] [---]
++FOW_
+	[NORGOV bogus]
+<!-- a
+multi-line comment -->
++ORPHAN_SYNONYM_AFTER_COMMENT
+[NOR 1-2-3]
+JOHN_DOE_ [USAGOV 100101-
+)";
+
+constexpr char kPetrAgents[] = R"(!PERSON! = MAN, MEN
+POLICE {} [~COP]
+SOLDIER [~MIL] # regular plural
+ARMY {ARMIES} [~MIL]
+CONGRESS!PERSON! [~LEG]
+WOMBAT_LOVER [NGO~]
+NO_CODE_HERE
+BROKEN {PLURAL [~MIL]
+!UNDEFINED!_THING [~GOV]
+)";
+
+TEST(LegacyImport, PetrarchActorsAndAgents) {
+  DictionaryData d;
+  ImportLegacyActorsText(kPetrActors, "a.txt", LegacyDialect::kPetrarch, &d);
+  ImportLegacyAgentsText(kPetrAgents, "g.txt", LegacyDialect::kPetrarch, &d);
+  std::vector<std::string> errors;
+  for (const auto& diag : d.diagnostics) errors.push_back(diag.ToString());
+  EXPECT_EQ(errors, (std::vector<std::string>{
+                        "a.txt:9: warning: invalid date 'bogus'; code kept without it",
+                        "a.txt:13: warning: invalid date '1-2-3'; code kept without it",
+                        "a.txt:14: '[' without ']'; code skipped",
+                        "g.txt:7: agent without a [code]; skipped",
+                        "g.txt:8: missing '}'; skipped",
+                        "g.txt:9: substitution marker !UNDEFINED! is not defined; skipped",
+                    }));
+  auto dict = ActorDictionary::Build(std::move(d));
+  ASSERT_TRUE(dict.ok());
+  EXPECT_EQ(Code(**dict, "Norwegian police and soldiers and congressmen", 20050101),
+            "0-2:NORCOP 3-4:MIL 5-6:LEG");
+  EXPECT_EQ(Code(**dict, "Tove Lund", 20050101), "0-2:NORGOV");
+  EXPECT_EQ(Code(**dict, "Tove Lund", 20100101), "0-2:NORELI");
+  EXPECT_EQ(Code(**dict, "FOW and wombat lovers", 20100101), "0-1:NGOENV 2-4:NGO");
+  EXPECT_EQ(Code(**dict, "Norwegian armies", 20100101), "0-2:NORMIL");
+  // The synonym after the comment still belongs to the open FOW record.
+  EXPECT_EQ(Code(**dict, "orphan synonym after comment", 20100101), "0-4:NGOENV");
+}
+
+TEST(LegacyImport, TabariStemsAndSections) {
+  DictionaryData d;
+  ImportLegacyActorsText(R"(<NOUN>
+WOMBAT
+</NOUN>
+NORWEG  [NOR] ; stem
+TOVE_LUND_  [NORGOV <090630] [---] ;ems
+)",
+                         "t.actors", LegacyDialect::kTabari, &d);
+  ImportLegacyAgentsText("CONSTABLE_  [ ~COP] ;x\n", "t.agents", LegacyDialect::kTabari, &d);
+  EXPECT_TRUE(d.diagnostics.empty());
+  auto dict = ActorDictionary::Build(std::move(d));
+  ASSERT_TRUE(dict.ok());
+  EXPECT_EQ(Code(**dict, "Norwegian constables", 20050101), "0-2:NORCOP");
+  EXPECT_EQ(Code(**dict, "Norwegians", 20050101), "0-1:NOR");
+  EXPECT_EQ(Code(**dict, "wombat", 20050101), "");
+  EXPECT_EQ(Code(**dict, "Tove Lund", 20050101), "0-2:NORGOV");
+  EXPECT_EQ(Code(**dict, "Tove Lund", 20100101), "0-2:");  // [---]: known, no code
+  EXPECT_EQ(ParseLegacyDate("090630"), 20090630);
+  EXPECT_EQ(ParseLegacyDate("450703"), 19450703);
+  EXPECT_EQ(ParseLegacyDate("20120229"), 20120229);
+  EXPECT_FALSE(ParseLegacyDate("20130229"));
+}
+
+}  // namespace
+}  // namespace dyad::actors
