@@ -42,6 +42,16 @@ struct ActorMention {
   Resolution how = Resolution::kNone;
   std::uint32_t sentence = 0;  // Index into the document's sentences.
   int antecedent = -1;         // Index of the mention it corefers with, or -1.
+  // Token range [token_begin, token_end) in sentences[sentence].tokens.
+  std::uint32_t token_begin = 0;
+  std::uint32_t token_end = 0;
+  // Mentions that are members of one compound ("A, B and C"), or that stand
+  // for every member of one ("the groups"), share this id (the index of the
+  // compound's first member). -1 when not part of a compound.
+  int compound = -1;
+  // A bare place name ("Chechnya", "in Moscow"), coded by its country. The
+  // event coder may prefer not to use it as an actor.
+  bool place = false;
 };
 
 enum class Modality : std::uint8_t {
