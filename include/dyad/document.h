@@ -47,6 +47,8 @@ struct Document {
   std::string url;    // Source URL; may be empty.
   std::string date;   // Publication date, ISO 8601 ("2018-09-04"); may be empty.
   std::string title;  // May be empty.
+  std::string author;         // Author name(s) from page metadata; may be empty.
+  std::string canonical_url;  // The page's own canonical URL (HTML); may be empty.
   std::string language;  // ISO 639-1 code ("en"); empty when unknown.
   std::string text;   // Clean UTF-8 text. All offsets point into it.
   std::vector<Block> blocks;  // Paragraph structure; may be empty (one block).

@@ -181,6 +181,8 @@ void AppendDocumentRecord(const AnalyzedDocument& doc, std::string* out) {
   w.Field("url", d.url);
   w.Field("date", d.date);
   w.Field("title", d.title);
+  if (!d.author.empty()) w.Field("author", d.author);
+  if (!d.canonical_url.empty()) w.Field("canonical_url", d.canonical_url);
   w.Field("language", d.language);
   w.Field("encoding", d.encoding);
   w.Field("text", d.text);

@@ -1,0 +1,117 @@
+// A compact, flat HTML5 DOM built from libgumbo's parse tree.
+//
+// HtmlDom parses UTF-8 HTML with gumbo (the WHATWG tree-construction
+// algorithm, so tag soup is repaired the way browsers repair it) and copies
+// the tree into one vector of nodes in document order. Every later pass
+// (pruning, scoring, text assembly, metadata) is a loop over that vector,
+// never a recursion, so a pathologically deep page cannot overflow the stack.
+//
+// Memory and time bounds:
+//   * gumbo allocates from an arena owned by the parse; the whole gumbo tree
+//     is dropped at once after the copy (no recursive gumbo_destroy_output).
+//   * Input nested deeper than kMaxNesting open elements is flattened before
+//     parsing (LimitNesting): gumbo's scope checks are linear in the depth of
+//     the open-element stack, so 100,000 nested <div>s would take quadratic
+//     time. Formatting elements (<b>, <font>, ...) have their own, lower cap,
+//     since gumbo re-opens every open formatting element at each new block.
+//
+// Thread safety: an HtmlDom is immutable after Parse() and may be read from
+// several threads.
+#ifndef DYAD_INGEST_HTML_DOM_H_
+#define DYAD_INGEST_HTML_DOM_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "dyad/status.h"
+
+namespace dyad::ingest::html {
+
+inline constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+// Open elements beyond this depth are dropped before parsing.
+inline constexpr int kMaxNesting = 400;
+// Open formatting elements (b, i, font, a, ...) beyond this count are dropped.
+inline constexpr int kMaxOpenFormatting = 48;
+
+struct Attr {
+  std::uint32_t name_begin, name_len;    // Lowercase name, in HtmlDom::arena.
+  std::uint32_t value_begin, value_len;  // Value as written (entities decoded).
+};
+
+struct Node {
+  std::uint32_t parent = kNone;
+  std::uint32_t first_child = kNone;
+  std::uint32_t next_sibling = kNone;
+  std::uint32_t subtree_end = 0;  // One past the last descendant's index.
+  std::uint32_t attr_begin = 0, attr_count = 0;  // Into HtmlDom::attrs (elements).
+  std::uint32_t text_begin = 0, text_len = 0;    // Into HtmlDom::arena (text nodes).
+  std::uint16_t tag = 0;  // A GumboTag; kTextTag for text.
+  std::uint16_t depth = 0;
+  bool is_text() const;
+};
+
+// A tag value for text nodes (outside gumbo's enum range).
+inline constexpr std::uint16_t kTextTag = 0xFFFF;
+inline bool Node::is_text() const { return tag == kTextTag; }
+
+class HtmlDom {
+ public:
+  // Parses UTF-8 HTML. Never fails on malformed markup; fails only when
+  // gumbo gives no output (it returns kInternal then).
+  static StatusOr<HtmlDom> Parse(std::string_view utf8_html);
+
+  const std::vector<Node>& nodes() const { return nodes_; }
+  const Node& node(std::uint32_t i) const { return nodes_[i]; }
+  std::size_t size() const { return nodes_.size(); }
+
+  // The <html>, <head> and <body> elements (kNone when absent).
+  std::uint32_t html() const { return html_; }
+  std::uint32_t head() const { return head_; }
+  std::uint32_t body() const { return body_; }
+
+  std::string_view Text(std::uint32_t i) const {
+    const Node& n = nodes_[i];
+    return std::string_view(arena_).substr(n.text_begin, n.text_len);
+  }
+  // The tag name ("div"; "" for text; the written name for unknown tags).
+  std::string_view TagName(std::uint32_t i) const;
+  // Value of attribute `name` (lowercase) of element i, or nullopt-like
+  // empty view with *found=false.
+  std::string_view Attribute(std::uint32_t i, std::string_view name,
+                             bool* found = nullptr) const;
+  std::string_view AttrName(const Attr& a) const {
+    return std::string_view(arena_).substr(a.name_begin, a.name_len);
+  }
+  std::string_view AttrValue(const Attr& a) const {
+    return std::string_view(arena_).substr(a.value_begin, a.value_len);
+  }
+  const std::vector<Attr>& attrs() const { return attrs_; }
+  // All text under node i, in document order, raw (not whitespace-collapsed).
+  std::string InnerText(std::uint32_t i) const;
+
+  // True when nesting or formatting caps had to flatten the input.
+  bool flattened() const { return flattened_; }
+
+ private:
+  std::vector<Node> nodes_;
+  std::vector<Attr> attrs_;
+  std::string arena_;
+  std::vector<std::pair<std::uint32_t, std::string>> unknown_names_;
+  std::uint32_t html_ = kNone, head_ = kNone, body_ = kNone;
+  bool flattened_ = false;
+};
+
+// Rewrites `html` so that no more than max_depth elements are open at once
+// and no more than max_formatting formatting elements: start tags beyond the
+// cap are dropped together with as many following end tags. Returns false
+// (and leaves *out untouched) when the input is within both caps. A cheap
+// lexical scan: comments, raw-text elements and void elements are honoured;
+// implicitly closed elements (p, li, td, ...) are not counted.
+bool LimitNesting(std::string_view html, int max_depth, int max_formatting,
+                  std::string* out);
+
+}  // namespace dyad::ingest::html
+
+#endif  // DYAD_INGEST_HTML_DOM_H_
