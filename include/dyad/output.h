@@ -43,6 +43,9 @@ std::vector<std::string> RecordWriterNames();
 //   conllu     CoNLL-U, one block per sentence, "# newdoc id" per document
 //   text       the document's clean text (what offsets point into)
 //   document   one JSON object per document: metadata, text, blocks
+//   csv        one CSV row per event, with a header row (emit/event_tables.h)
+//   phoenix    the Phoenix 26-column tab-separated event format
+//   petrarch   PETRARCH-style tab-separated events (date, source, target, code, id, url)
 StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
                                                          std::FILE* out);
 

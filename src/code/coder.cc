@@ -70,8 +70,8 @@ bool IsBe(std::string_view f) {
 
 bool IsPreposition(std::string_view f) {
   return In(f, {"IN", "AT", "ON", "FROM", "WITH", "TO", "FOR", "OF", "BY", "AGAINST", "NEAR",
-                "INTO", "OVER", "ACROSS", "THROUGH", "TOWARD", "TOWARDS", "ABOUT", "AFTER",
-                "BEFORE", "DURING", "UNDER", "BETWEEN", "AMONG", "INSIDE", "OUTSIDE"});
+                "INTO", "OVER", "ACROSS", "THROUGH", "TOWARD", "TOWARDS", "ABOUT", "DURING",
+                "UNDER", "BETWEEN", "AMONG", "INSIDE", "OUTSIDE"});
 }
 
 bool IsPunct(const CoderToken& t) {
@@ -184,6 +184,7 @@ class SentenceCoder {
   }
 
   void Run(std::vector<CodedEvent>* out);
+  int speaker() const { return speaker_; }
 
  private:
   // --- Matching helpers -------------------------------------------------
@@ -221,6 +222,7 @@ class SentenceCoder {
   std::vector<int> group_of_;               // actor -> group
   std::vector<std::vector<int>> groups_;    // group -> actors
   std::vector<std::vector<int>> children_;  // token -> dependents
+  int speaker_ = -1;
 };
 
 void SentenceCoder::BuildGroups() {
@@ -539,7 +541,8 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
       int a = actor_at_[t];
       if (a < 0) continue;
       int b = s_.actors[a].begin;
-      if (b > 0 && IsPreposition(s_.tokens[b - 1].form) && s_.tokens[b - 1].form != "OF") {
+      if (b > 0 && IsPreposition(s_.tokens[b - 1].form) && s_.tokens[b - 1].form != "OF" &&
+          s_.tokens[b - 1].form != "BY") {
         t = b;
         continue;
       }
@@ -642,7 +645,11 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   // Composition: T1 ... TO T2.
   for (std::size_t j = 0; j < trs.size(); ++j) {
     Trigger& t2 = trs[j];
-    bool to_before = t2.begin > 0 && s_.tokens[t2.begin - 1].form == "TO";
+    bool to_before = false;
+    for (int t = t2.begin - 1; t >= 0 && t >= t2.begin - 4; --t) {
+      if (s_.tokens[t].form == "TO") { to_before = true; break; }
+      if (actor_at_[t] >= 0 || IsPunct(s_.tokens[t])) break;
+    }
     int gov_tok = -1;
     if (s_.parsed && s_.tokens[t2.head].deprel == "xcomp") gov_tok = s_.tokens[t2.head].head;
     if (!to_before && gov_tok < 0) continue;
@@ -673,9 +680,11 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
     // Uncoded intent verb ("vowed to punish", "pledged to impose").
     int vt = -1;
-    for (int t = t2.begin - 2; t >= 0 && t >= t2.begin - 4; --t) {
-      if (IsIntentVerb(s_.tokens[t])) { vt = t; break; }
-      if (actor_at_[t] >= 0) break;
+    bool saw_to = false;
+    for (int t = t2.begin - 1; t >= 0 && t >= t2.begin - 6; --t) {
+      if (s_.tokens[t].form == "TO") saw_to = true;
+      if (saw_to && IsIntentVerb(s_.tokens[t])) { vt = t; break; }
+      if (actor_at_[t] >= 0 || IsPunct(s_.tokens[t])) break;
     }
     if (vt < 0 && gov_tok >= 0 && IsIntentVerb(s_.tokens[gov_tok])) vt = gov_tok;
     if (vt >= 0) {
@@ -713,6 +722,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
   }
 
+  speaker_ = speaker;
   std::vector<CodedEvent> local;
   auto emit = [&](const Trigger& tr, int src, int tgt, const std::string& code, int attribution) {
     CodedEvent e;
@@ -778,10 +788,12 @@ bool Coder::KeptByDefault(const std::string& code, Modality m) {
   return m == Modality::kIntended && false;
 }
 
-void Coder::Code(const CoderSentence& s, std::vector<CodedEvent>* out) const {
+void Coder::Code(const CoderSentence& s, std::vector<CodedEvent>* out, int* speaker) const {
+  if (speaker) *speaker = -1;
   if (s.tokens.empty() || dict_ == nullptr) return;
   SentenceCoder sc(s, *dict_, options_);
   sc.Run(out);
+  if (speaker) *speaker = sc.speaker();
 }
 
 }  // namespace dyad::code

@@ -88,8 +88,10 @@ class Coder {
  public:
   Coder(const VerbDictionary* dict, CoderOptions options) : dict_(dict), options_(options) {}
 
-  // Codes one sentence, appending to `out`.
-  void Code(const CoderSentence& s, std::vector<CodedEvent>* out) const;
+  // Codes one sentence, appending to `out`. When `speaker` is not null it
+  // receives the actor index of the sentence's speaker ("..., X said"), or
+  // -1 when the sentence has none.
+  void Code(const CoderSentence& s, std::vector<CodedEvent>* out, int* speaker = nullptr) const;
 
   // Whether an event of this code and modality is kept by default.
   static bool KeptByDefault(const std::string& code, Modality m);

@@ -35,6 +35,11 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode);
 bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mode,
                       VerbPattern* p, std::string* error);
 
+// ParseDyadVerbs with a set table shared across files (sets defined in
+// one file are visible to the files read after it).
+Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, VerbDictionary* dict,
+                              SynsetMap* sets);
+
 }  // namespace dyad::code
 
 #endif  // DYAD_CODE_PATTERN_SYNTAX_H_

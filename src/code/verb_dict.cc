@@ -46,10 +46,57 @@ void Inflections(const std::string& w, std::vector<std::string>* out) {
   }
 }
 
+// Irregular English verb forms -> base form, for matching without a
+// lemmatizer. Written for the verbs of event reporting.
+const std::unordered_map<std::string_view, std::string_view>& Irregulars() {
+  static const auto* m = new std::unordered_map<std::string_view, std::string_view>{
+      {"MADE", "MAKE"}, {"TOOK", "TAKE"}, {"TAKEN", "TAKE"}, {"HELD", "HOLD"}, {"MET", "MEET"},
+      {"FOUGHT", "FIGHT"}, {"SHOT", "SHOOT"}, {"STRUCK", "STRIKE"}, {"SOUGHT", "SEEK"},
+      {"LED", "LEAD"}, {"LEFT", "LEAVE"}, {"GAVE", "GIVE"}, {"GIVEN", "GIVE"}, {"SENT", "SEND"},
+      {"BROUGHT", "BRING"}, {"KEPT", "KEEP"}, {"SAID", "SAY"}, {"TOLD", "TELL"},
+      {"THREW", "THROW"}, {"THROWN", "THROW"}, {"BEATEN", "BEAT"}, {"BROKE", "BREAK"},
+      {"BROKEN", "BREAK"}, {"SPOKE", "SPEAK"}, {"SPOKEN", "SPEAK"}, {"STOLE", "STEAL"},
+      {"STOLEN", "STEAL"}, {"WITHDREW", "WITHDRAW"}, {"WITHDRAWN", "WITHDRAW"},
+      {"FORBADE", "FORBID"}, {"FORBIDDEN", "FORBID"}, {"SWORE", "SWEAR"}, {"SWORN", "SWEAR"},
+      {"WON", "WIN"}, {"LOST", "LOSE"}, {"SOLD", "SELL"}, {"BOUGHT", "BUY"}, {"BUILT", "BUILD"},
+      {"BEGAN", "BEGIN"}, {"BEGUN", "BEGIN"}, {"DROVE", "DRIVE"}, {"DRIVEN", "DRIVE"},
+      {"ROSE", "RISE"}, {"RISEN", "RISE"}, {"RAN", "RUN"}, {"SAW", "SEE"}, {"SEEN", "SEE"},
+      {"STOOD", "STAND"}, {"UNDERTOOK", "UNDERTAKE"}, {"UNDERTAKEN", "UNDERTAKE"},
+      {"OVERTHREW", "OVERTHROW"}, {"OVERTHROWN", "OVERTHROW"}, {"FLED", "FLEE"},
+      {"WENT", "GO"}, {"GONE", "GO"}, {"CAME", "COME"}, {"GOT", "GET"}, {"GOTTEN", "GET"},
+      {"BOUND", "BIND"}, {"FED", "FEED"}, {"HUNG", "HANG"}, {"SLEW", "SLAY"}, {"SLAIN", "SLAY"},
+      {"FROZE", "FREEZE"}, {"FROZEN", "FREEZE"}, {"BORE", "BEAR"}, {"BORNE", "BEAR"},
+      {"DREW", "DRAW"}, {"DRAWN", "DRAW"}, {"KNEW", "KNOW"}, {"KNOWN", "KNOW"}, {"FLEW", "FLY"},
+      {"WROTE", "WRITE"}, {"WRITTEN", "WRITE"}, {"FELL", "FALL"}, {"FALLEN", "FALL"},
+      {"FELT", "FEEL"}, {"FOUND", "FIND"}, {"HEARD", "HEAR"}, {"MEANT", "MEAN"}, {"PAID", "PAY"},
+      {"LAID", "LAY"}, {"SAT", "SIT"}, {"STUCK", "STICK"}, {"TAUGHT", "TEACH"},
+      {"THOUGHT", "THINK"}, {"UNDERSTOOD", "UNDERSTAND"}, {"BECAME", "BECOME"},
+      {"CHOSE", "CHOOSE"}, {"CHOSEN", "CHOOSE"}, {"SHOOK", "SHAKE"}, {"SHAKEN", "SHAKE"},
+      {"SPENT", "SPEND"}, {"LENT", "LEND"}, {"DEALT", "DEAL"}, {"FORGAVE", "FORGIVE"},
+      {"FORGIVEN", "FORGIVE"}, {"OVERRAN", "OVERRUN"}, {"UPHELD", "UPHOLD"},
+      {"WITHHELD", "WITHHOLD"}, {"SHUT", "SHUT"}, {"SET", "SET"}, {"PUT", "PUT"}, {"CUT", "CUT"},
+      {"HIT", "HIT"}, {"HURT", "HURT"}, {"SPREAD", "SPREAD"}, {"BID", "BID"}, {"CAST", "CAST"},
+      {"ROUNDED", "ROUND"}, {"STRIKING", "STRIKE"}, {"SHOOTING", "SHOOT"}, {"DID", "DO"},
+      {"DONE", "DO"}, {"HAD", "HAVE"}, {"WAS", "BE"}, {"WERE", "BE"}, {"BEEN", "BE"},
+      {"IS", "BE"}, {"ARE", "BE"}, {"SPOKE", "SPEAK"}, {"BLEW", "BLOW"}, {"BLOWN", "BLOW"},
+      {"GREW", "GROW"}, {"GROWN", "GROW"}, {"SANK", "SINK"}, {"SUNK", "SINK"}, {"WOKE", "WAKE"},
+      {"WORE", "WEAR"}, {"TORE", "TEAR"}, {"TORN", "TEAR"}, {"LIT", "LIGHT"}, {"SOUGHT", "SEEK"},
+      {"FORESAW", "FORESEE"}, {"MISLED", "MISLEAD"}, {"OVERSAW", "OVERSEE"},
+      {"OVERSEEN", "OVERSEE"}, {"RODE", "RIDE"}, {"RIDDEN", "RIDE"}, {"SHED", "SHED"},
+  };
+  return *m;
+}
+
 }  // namespace
+
+std::string_view IrregularBase(std::string_view form) {
+  auto it = Irregulars().find(form);
+  return it == Irregulars().end() ? std::string_view() : it->second;
+}
 
 bool IsInflectionOf(std::string_view token, std::string_view word) {
   if (token == word) return true;
+  if (IrregularBase(token) == word) return true;
   if (token.size() <= word.size() || token.size() > word.size() + 4) {
     // Y -> IES/IED keeps the length within +2; everything else is longer.
     if (!(word.size() >= 2 && word.back() == 'Y' && token.size() == word.size() + 2)) return false;
@@ -149,6 +196,10 @@ void VerbDictionary::Lookup(std::string_view form, std::string_view lemma,
     key.assign(lemma);
     if (auto it = by_form_.find(key); it != by_form_.end()) append(it->second);
   }
+  if (std::string_view base = IrregularBase(form); !base.empty() && base != lemma) {
+    key.assign(base);
+    if (auto it = by_form_.find(key); it != by_form_.end()) append(it->second);
+  }
   if (!by_stem_.empty()) {
     // Longest stem first.
     for (std::size_t len = std::min(form.size(), max_stem_); len >= 2; --len) {
@@ -179,6 +230,12 @@ std::string Upper(std::string_view s) {
 
 Status ParseDyadVerbs(std::string_view text, const std::string& name, VerbDictionary* dict) {
   SynsetMap sets;
+  return ParseDyadVerbsWithSets(text, name, dict, &sets);
+}
+
+Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, VerbDictionary* dict,
+                              SynsetMap* sets_out) {
+  SynsetMap& sets = *sets_out;
   int block = -1;
   bool block_has_patterns = false;
   int line_no = 0;
@@ -256,31 +313,39 @@ Status ParseDyadVerbs(std::string_view text, const std::string& name, VerbDictio
         dict->AddWarning(where + ": trigger without a word");
         continue;
       }
-      if (block < 0 || block_has_patterns) {
+      // Each line is its own block; comma-separated triggers on one line
+      // share its code and patterns.
+      {
         VerbBlock b;
         b.code = code.empty() ? "---" : code;
         b.code2 = code2;
         block = dict->AddBlock(std::move(b));
         block_has_patterns = false;
       }
-      VerbEntry e;
-      e.words = ParsePhraseWords(rest, WordMode::kInflect);
-      e.head = 0;
-      for (std::size_t i = 0; i < e.words.size(); ++i) {
-        // A word written with a leading '+' is the head ("set +up" is not
-        // usual, but "human_rights +violation" style nouns are).
-        if (!e.words[i].text.empty() && e.words[i].text[0] == '+') {
-          e.words[i].text.erase(0, 1);
-          e.head = static_cast<int>(i);
+      std::string_view triggers = rest;
+      while (!triggers.empty()) {
+        std::size_t comma = triggers.find(',');
+        std::string_view one = Trim(triggers.substr(0, comma));
+        triggers = comma == std::string_view::npos ? std::string_view() : triggers.substr(comma + 1);
+        if (one.empty()) continue;
+        VerbEntry e;
+        e.words = ParsePhraseWords(one, WordMode::kInflect);
+        e.head = 0;
+        for (std::size_t i = 0; i < e.words.size(); ++i) {
+          // A word written with a leading '+' is the head ("human +rights").
+          if (!e.words[i].text.empty() && e.words[i].text[0] == '+') {
+            e.words[i].text.erase(0, 1);
+            e.head = static_cast<int>(i);
+          }
         }
+        e.code = code;
+        e.code2 = code2;
+        e.block = block;
+        e.noun = noun;
+        e.line = line_no;
+        dict->AddEntry(std::move(e), forms);
+        ++entries;
       }
-      e.code = code;
-      e.code2 = code2;
-      e.block = block;
-      e.noun = noun;
-      e.line = line_no;
-      dict->AddEntry(std::move(e), std::move(forms));
-      ++entries;
       continue;
     }
 
@@ -316,10 +381,14 @@ StatusOr<VerbDictionary> LoadDyadVerbDir(const std::string& dir) {
   if (files.empty()) return NotFoundError("no .dyad verb dictionaries in " + dir);
   std::sort(files.begin(), files.end());
   VerbDictionary dict;
+  SynsetMap sets;  // Sets defined in one file are visible in the later ones.
+  int files_with_entries = 0;
   for (const auto& f : files) {
     ASSIGN_OR_RETURN(std::string text, ReadFile(f));
-    RETURN_IF_ERROR(ParseDyadVerbs(text, f, &dict));
+    Status s = ParseDyadVerbsWithSets(text, f, &dict, &sets);
+    if (s.ok()) ++files_with_entries;
   }
+  if (files_with_entries == 0) return InvalidArgumentError("no verb entries in " + dir);
   dict.Compile();
   return dict;
 }

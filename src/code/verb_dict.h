@@ -126,6 +126,10 @@ class VerbDictionary {
 // dropped E + ING).
 bool IsInflectionOf(std::string_view token, std::string_view word);
 
+// The base form of an irregular English verb form ("HELD" -> "HOLD"), or ""
+// when `form` is not one.
+std::string_view IrregularBase(std::string_view form);
+
 // True when the dictionary word matches a token with upper-case form and lemma.
 bool WordMatches(const DictWord& w, std::string_view form, std::string_view lemma);
 

@@ -8,6 +8,7 @@
 
 #include "dyad/output.h"
 #include "emit/event_json.h"
+#include "emit/event_tables.h"
 #include "util/json_writer.h"
 
 namespace dyad {
@@ -108,7 +109,7 @@ class ConlluWriter : public RecordWriter {
 }  // namespace
 
 std::vector<std::string> RecordWriterNames() {
-  return {"events", "sentences", "conllu", "text", "document"};
+  return {"events", "sentences", "conllu", "text", "document", "csv", "phoenix", "petrarch"};
 }
 
 StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
@@ -118,6 +119,7 @@ StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format
   if (format == "conllu") return std::unique_ptr<RecordWriter>(new ConlluWriter(out));
   if (format == "text") return std::unique_ptr<RecordWriter>(new TextWriter(out));
   if (format == "document") return std::unique_ptr<RecordWriter>(new DocumentWriter(out));
+  if (auto table = MakeEventTableWriter(format, out)) return table;
   std::string names;
   for (const auto& n : RecordWriterNames()) names += (names.empty() ? "" : ", ") + n;
   return InvalidArgumentError("unknown output format '" + std::string(format) +

@@ -1,0 +1,198 @@
+// Coder tests on our own sentences, with the shipped dictionary (data/verbs)
+// and actors marked by hand (the actors stage is tested on its own).
+#include "code/coder.h"
+
+#include <algorithm>
+#include <string>
+#include <vector>
+
+#include "code/stage.h"
+#include "code/verb_dict.h"
+#include "dyad/pipeline.h"
+#include "gmock/gmock.h"
+#include "gtest/gtest.h"
+#include "text/segmenter.h"
+
+namespace dyad::code {
+namespace {
+
+std::string RepoRoot() {
+  std::string root = DYAD_TEST_FIXTURES;
+  return root.substr(0, root.rfind("/tests/fixtures"));
+}
+
+const VerbDictionary& Shipped() {
+  static const VerbDictionary* d = [] {
+    auto r = LoadDyadVerbDir(RepoRoot() + "/data/verbs");
+    return new VerbDictionary(r.ok() ? std::move(r).value() : VerbDictionary());
+  }();
+  return *d;
+}
+
+struct Marked {
+  std::string text;
+  std::string code;
+};
+
+// Segments `text` (one sentence expected), marks every occurrence of each
+// actor string, codes it and returns "SRC TGT CODE modality" strings.
+std::vector<std::string> CodeText(const std::string& text, const std::vector<Marked>& actors,
+                                  bool all_modalities = false) {
+  AnalyzedDocument doc;
+  doc.document.text = text;
+  doc.sentences = text::Segment(doc.document);
+  for (std::size_t s = 0; s < doc.sentences.size(); ++s) {
+    const Span sp = doc.sentences[s].span;
+    for (const Marked& m : actors) {
+      std::size_t pos = sp.begin;
+      while ((pos = text.find(m.text, pos)) != std::string::npos && pos < sp.end) {
+        ActorMention am;
+        am.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + m.text.size())};
+        am.text = m.text;
+        am.code.code = m.code;
+        am.sentence = static_cast<std::uint32_t>(s);
+        doc.mentions.push_back(am);
+        pos += m.text.size();
+      }
+    }
+  }
+  std::sort(doc.mentions.begin(), doc.mentions.end(),
+            [](const ActorMention& a, const ActorMention& b) { return a.span.begin < b.span.begin; });
+  CoderOptions o;
+  o.all_modalities = all_modalities;
+  Coder coder(&Shipped(), o);
+  CodeDocument(coder, &doc);
+  std::vector<std::string> out;
+  for (const Event& e : doc.events) {
+    out.push_back((e.source.present ? e.source.code.code : "---") + " " +
+                  (e.target.present ? e.target.code.code : "---") + " " + e.cameo + " " +
+                  ModalityName(e.modality));
+  }
+  return out;
+}
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+TEST(VerbDictTest, ShippedDictionaryLoadsCleanly) {
+  ASSERT_GT(Shipped().entries().size(), 200u);
+  EXPECT_THAT(Shipped().warnings(), IsEmpty());
+}
+
+TEST(VerbDictTest, InflectionsAndIrregulars) {
+  EXPECT_TRUE(IsInflectionOf("ARRESTED", "ARREST"));
+  EXPECT_TRUE(IsInflectionOf("DETAINS", "DETAIN"));
+  EXPECT_TRUE(IsInflectionOf("URGING", "URGE"));
+  EXPECT_TRUE(IsInflectionOf("STOPPED", "STOP"));
+  EXPECT_TRUE(IsInflectionOf("CARRIED", "CARRY"));
+  EXPECT_TRUE(IsInflectionOf("HELD", "HOLD"));
+  EXPECT_FALSE(IsInflectionOf("ARRESTS", "ARM"));
+  EXPECT_FALSE(IsInflectionOf("ATTACKER", "ATTACK"));
+}
+
+TEST(VerbDictTest, OwnFormatPatternsAndWarnings) {
+  VerbDictionary d;
+  const char* text =
+      "set THING: apple, pear tree\n"
+      "verb give [070]\n"
+      "- * + &THING [071]\n"
+      "- * + [070\n"          // Malformed: reported, skipped.
+      "verb call on [020]\n"
+      "bogus line\n";
+  ASSERT_TRUE(ParseDyadVerbs(text, "t.dyad", &d).ok());
+  d.Compile();
+  ASSERT_EQ(d.entries().size(), 2u);
+  EXPECT_EQ(d.entries()[1].words.size(), 2u);
+  ASSERT_EQ(d.warnings().size(), 2u);
+  EXPECT_EQ(d.warnings()[0].rfind("t.dyad:4:", 0), 0u) << d.warnings()[0];
+  EXPECT_EQ(d.warnings()[1].rfind("t.dyad:6:", 0), 0u) << d.warnings()[1];
+  std::vector<int> hits;
+  d.Lookup("GAVE", "", &hits);
+  EXPECT_EQ(hits.size(), 1u);
+}
+
+TEST(CoderTest, SimpleArrest) {
+  auto ev = CodeText("Police in Grozny arrested the activist Oyub Titiev on Tuesday.",
+                     {{"Police", "RUSCOP"}, {"Oyub Titiev", "RUSHRI"}});
+  EXPECT_THAT(ev, Contains("RUSCOP RUSHRI 173 asserted"));
+}
+
+TEST(CoderTest, AgentlessPassive) {
+  auto ev = CodeText("The journalist Anna Ivanova has been jailed on fabricated charges.",
+                     {{"Anna Ivanova", "RUSMED"}});
+  EXPECT_THAT(ev, Contains("--- RUSMED 173 asserted"));
+}
+
+TEST(CoderTest, PassiveWithAgent) {
+  auto ev = CodeText("The protesters were beaten by the riot police.",
+                     {{"protesters", "UKRCVL"}, {"riot police", "UKRCOP"}});
+  EXPECT_THAT(ev, Contains("UKRCOP UKRCVL 182 asserted"));
+}
+
+TEST(CoderTest, AppealForReleaseByComposition) {
+  auto ev = CodeText("Amnesty International urged Egypt to release the detained lawyers.",
+                     {{"Amnesty International", "NGOHRIAMN"}, {"Egypt", "EGY"}});
+  EXPECT_THAT(ev, Contains("NGOHRIAMN EGY 0253 asserted"));
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr("0841"))));
+}
+
+TEST(CoderTest, CallOnToFree) {
+  auto ev = CodeText("The groups called on Turkey to free the journalists.",
+                     {{"The groups", "NGO"}, {"Turkey", "TUR"}});
+  EXPECT_THAT(ev, Contains("NGO TUR 0253 asserted"));
+}
+
+TEST(CoderTest, IntentBecomesThreat) {
+  auto ev = CodeText("The governor vowed to attack the rebels in the mountains.",
+                     {{"The governor", "SYRGOV"}, {"the rebels", "SYRREB"}});
+  EXPECT_THAT(ev, Contains("SYRGOV SYRREB 138 asserted"));
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr(" 190 "))));
+}
+
+TEST(CoderTest, NominalThreat) {
+  auto ev = CodeText("The minister made explicit threats against the journalists.",
+                     {{"The minister", "IRNGOV"}, {"the journalists", "IRNMED"}});
+  EXPECT_THAT(ev, Contains("IRNGOV IRNMED 130 asserted"));
+}
+
+TEST(CoderTest, NegatedAndHypotheticalDroppedByDefault) {
+  EXPECT_THAT(CodeText("Kenya did not arrest the opposition leader.",
+                       {{"Kenya", "KEN"}, {"the opposition leader", "KENOPP"}}),
+              IsEmpty());
+  EXPECT_THAT(CodeText("Kenya should arrest the opposition leader.",
+                       {{"Kenya", "KEN"}, {"the opposition leader", "KENOPP"}}),
+              IsEmpty());
+  auto all = CodeText("Kenya did not arrest the opposition leader.",
+                      {{"Kenya", "KEN"}, {"the opposition leader", "KENOPP"}}, true);
+  EXPECT_THAT(all, Contains("KEN KENOPP 173 negated"));
+}
+
+TEST(CoderTest, ReportedShouldIsAnAppealBySpeaker) {
+  auto ev = CodeText("The president should condemn the attacks, Human Rights Watch said.",
+                     {{"The president", "RUSGOV"}, {"Human Rights Watch", "NGOHRI"}});
+  EXPECT_THAT(ev, Contains("NGOHRI RUSGOV 020 asserted"));
+  EXPECT_THAT(ev, Not(Contains("RUSGOV --- 111 asserted")));
+}
+
+TEST(CoderTest, CompoundSourceGivesOneEventEach) {
+  auto ev = CodeText("France, Germany and Italy condemned Russia on Monday.",
+                     {{"France", "FRA"}, {"Germany", "DEU"}, {"Italy", "ITA"}, {"Russia", "RUS"}});
+  EXPECT_THAT(ev, Contains("FRA RUS 111 asserted"));
+  EXPECT_THAT(ev, Contains("DEU RUS 111 asserted"));
+  EXPECT_THAT(ev, Contains("ITA RUS 111 asserted"));
+}
+
+TEST(CoderTest, AllegedKilling) {
+  auto all = CodeText("Soldiers allegedly killed two farmers near the border.",
+                      {{"Soldiers", "MILITARY"}, {"two farmers", "CVL"}}, true);
+  EXPECT_THAT(all, Contains("MILITARY CVL 1823 alleged"));
+}
+
+TEST(CoderTest, NoTriggerNoEvent) {
+  EXPECT_THAT(CodeText("Germany and France are neighbours.", {{"Germany", "DEU"}, {"France", "FRA"}}),
+              IsEmpty());
+}
+
+}  // namespace
+}  // namespace dyad::code
