@@ -280,7 +280,10 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         if (base.empty() || k + 1 < j) base = e.country;
       } else if (e.kind == EntryKind::kAgent) {
         a.has_agent = true;
-        if (!e.id.empty()) sectors.emplace_back(e.id, e.agent_prefix);
+        if (!e.id.empty()) {
+          sectors.emplace_back(e.id, e.agent_prefix);
+          a.agent_sectors.push_back(e.id);
+        }
       }
     }
     if (head.kind == EntryKind::kActor) {
@@ -315,6 +318,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       }
       std::string code = head.country;
       if (head_form.kind == FormKind::kDemonym) code += "CVL";
+      a.place_only = true;
       a.code = SplitCode(code);
     }
     if (a.code.code.empty() && a.actor_entry < 0) {

@@ -101,6 +101,10 @@ struct CodedActor {
   int actor_entry = -1;     // The named actor in the phrase, if any.
   bool plural = false;      // The head was a plural or demonym form.
   bool has_agent = false;   // The phrase contains an agent noun.
+  // The sectors of the phrase's agents, in text order ("police officials"
+  // -> {COP, GOV}); code.code appends all of them, as PETRARCH does.
+  std::vector<std::string> agent_sectors;
+  bool place_only = false;  // The phrase is a bare place name (or demonym).
 };
 
 struct DictionaryStats {

@@ -1,11 +1,35 @@
-// The actors stage factory. Not built yet: returns nullptr, so the pipeline
-// skips the stage. Replace with the real stage.
+// The actors stage: loads the shipped dictionaries (<data>/dict) once and
+// resolves each document's actor mentions (see resolver.h).
+#include <memory>
+
+#include "actors/actor_dictionary.h"
+#include "actors/resolver.h"
 #include "pipeline/stages.h"
 
 namespace dyad::internal {
+namespace {
+
+class ActorsStage : public Stage {
+ public:
+  explicit ActorsStage(std::unique_ptr<actors::ActorDictionary> dict)
+      : dict_(std::move(dict)), resolver_(dict_.get()) {}
+  StageId id() const override { return StageId::kActors; }
+  Status Run(AnalyzedDocument* doc) const override { return resolver_.Resolve(doc); }
+
+ private:
+  std::unique_ptr<actors::ActorDictionary> dict_;
+  actors::Resolver resolver_;
+};
+
+}  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options) {
-  return std::unique_ptr<Stage>();
+  auto dict = actors::ActorDictionary::LoadShipped(ResolveDataDir(options));
+  if (!dict.ok()) {
+    return Status(dict.status().code(),
+                  "actors: cannot load dictionaries: " + std::string(dict.status().message()));
+  }
+  return std::unique_ptr<Stage>(new ActorsStage(std::move(dict).value()));
 }
 
 }  // namespace dyad::internal

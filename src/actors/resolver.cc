@@ -1,0 +1,645 @@
+// The method is described in resolver.h. Per sentence, in this order:
+//   1. dictionary phrases (ActorDictionary::CodeText);
+//   2. definite descriptions of earlier groups ("the groups");
+//   3. capitalised name spans: titles, appositions, surnames, NER;
+//   4. sort, append, detect compounds, register persons and organisations;
+//   5. he/she/they in subject position.
+// Then, once per document, agent-only mentions take the dominant country.
+#include "actors/resolver.h"
+
+#include <algorithm>
+#include <map>
+#include <numeric>
+#include <set>
+
+#include "actors/words.h"
+
+namespace dyad::actors {
+namespace {
+
+using Set = std::set<std::string, std::less<>>;
+
+const Set& NameStopWords() {
+  static const Set kWords = {
+      "the", "a", "an", "in", "on", "at", "for", "of", "and", "but", "or", "he", "she", "it",
+      "they", "we", "i", "you", "this", "that", "these", "those", "his", "her", "their", "its",
+      "our", "after", "before", "when", "while", "if", "as", "by", "with", "from", "to", "mr",
+      "mrs", "ms", "dr", "said", "says", "according", "january", "february", "march", "april",
+      "may", "june", "july", "august", "september", "october", "november", "december",
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "today",
+      "yesterday", "there", "here", "what", "who", "why", "how", "however", "meanwhile", "also",
+      "our", "my", "your", "one", "two", "three", "no", "not", "all", "both", "some", "many",
+      "last", "next", "since", "during", "under", "over", "into", "about", "against"};
+  return kWords;
+}
+
+const Set& NameParticles() {
+  static const Set kWords = {"bin", "al", "de", "van", "von", "da", "ibn", "el", "la", "du",
+                             "der", "di", "dos", "del", "abu", "ben"};
+  return kWords;
+}
+
+const Set& Prepositions() {
+  static const Set kWords = {"of", "at", "for", "with", "from"};
+  return kWords;
+}
+
+const Set& Boundaries() {
+  static const Set kWords = {",", ".", ";", ":", "(", ")", "\"", "\xE2\x80\x9C", "\xE2\x80\x9D",
+                             "\xE2\x80\x94", "\xE2\x80\x93", "!", "?", "[", "]"};
+  return kWords;
+}
+
+const Set& Partitives() {
+  static const Set kWords = {"group",  "groups",   "members",   "member", "dozens",
+                             "hundreds", "thousands", "number", "crowd", "band"};
+  return kWords;
+}
+
+const Set& NonCountrySectors() {
+  static const Set kWords = {"IGO", "NGO", "NGM", "MNC", "UAF"};
+  return kWords;
+}
+
+std::string Lower(std::string_view s) { return Fold(s); }
+
+// One sector for a pile of agents: the modifier's, unless it is GOV.
+std::string ChooseSector(const std::vector<std::string>& s) {
+  if (s.empty()) return "";
+  if (s.size() == 1 || s[0] != "GOV") return s[0];
+  return s.back();
+}
+
+ActorCode MakeCode(const ActorDictionary& dict, const std::string& country,
+                   const std::string& sector) {
+  return dict.SplitCode(country + sector);
+}
+
+struct Cand {
+  std::uint32_t b = 0, e = 0;
+  ActorCode code;
+  Resolution how = Resolution::kDictionary;
+  int ante = -1;  // Global mention index.
+  bool place = false, person = false, org = false, plural = false;
+  int compound = -1;  // For "the groups": the compound it stands for.
+  std::vector<std::string> name_words;  // Persons: folded words of the name.
+};
+
+struct Info {
+  bool person = false, org = false, plural = false;
+};
+
+struct Person {
+  std::vector<std::string> words;
+  ActorCode code;
+  int mention = -1;
+};
+
+class DocResolver {
+ public:
+  DocResolver(const ActorDictionary& dict, AnalyzedDocument* doc)
+      : dict_(dict), doc_(doc), date_(EventDate(doc->document.date)) {}
+
+  void Run() {
+    doc_->mentions.clear();
+    for (std::uint32_t s = 0; s < doc_->sentences.size(); ++s) Sentence(s);
+    FillCountries();
+  }
+
+ private:
+  struct Ctx {
+    std::uint32_t index;
+    const dyad::Sentence* sent;
+    std::vector<std::string_view> forms;
+    std::vector<std::string> lower;
+    WordText text;
+    bool have_pos = false, have_ner = false, have_parse = false;
+  };
+
+  std::vector<std::string> NameWords(const Ctx& c, std::uint32_t b, std::uint32_t e) const {
+    std::vector<std::string> w;
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (c.text.clitic[i]) continue;
+      TokenWords(c.forms[i], &w, nullptr);
+    }
+    return w;
+  }
+
+  bool NameToken(const Ctx& c, std::uint32_t i) const {
+    const Token& t = c.sent->tokens[i];
+    if (!StartsUpper(t.form)) return false;
+    if (NameStopWords().count(c.lower[i])) return false;
+    if (c.have_ner && !t.ner.empty() && t.ner != "O") return true;
+    if (c.have_pos) return t.upos == "PROPN";
+    return true;
+  }
+
+  // Description coder for appositions: tokens [b, e).
+  bool CodeDescription(const Ctx& c, const std::vector<CodedActor>& phrases, std::uint32_t b,
+                       std::uint32_t e, ActorCode* out) const {
+    std::uint32_t prep = e;
+    for (std::uint32_t i = b; i < e; ++i) {
+      if (Prepositions().count(c.lower[i])) {
+        prep = i;
+        break;
+      }
+    }
+    bool any_agent = false;
+    // 1. An organisation (or organisation-like agent phrase) after a preposition.
+    for (const auto& p : phrases) {
+      if (p.begin < b || p.end > e) continue;
+      any_agent |= p.has_agent;
+      if (p.begin <= prep || p.code.code.empty() || p.place_only) continue;
+      bool named_org = p.actor_entry >= 0 &&
+                       dict_.entry(p.actor_entry).actor_kind != ActorKind::kPerson;
+      bool agent_org = p.actor_entry < 0 && p.has_agent &&
+                       (!p.code.country.empty() ||
+                        (!p.code.sectors.empty() && NonCountrySectors().count(p.code.sectors[0])));
+      if (named_org || agent_org) {
+        *out = p.code;
+        return true;
+      }
+    }
+    // 2. An agent phrase that has a country of its own.
+    for (const auto& p : phrases) {
+      if (p.begin < b || p.end > e) continue;
+      if (p.has_agent && !p.code.country.empty() && p.actor_entry < 0) {
+        *out = MakeCode(dict_, p.code.country, ChooseSector(p.agent_sectors));
+        return true;
+      }
+    }
+    // 3. An agent's sector plus the first place.
+    std::string sector, country;
+    bool sectorless_agent = false;
+    for (const auto& m : dict_.Match(c.text)) {
+      if (m.begin < b || m.end > e) continue;
+      const Form& f = dict_.form(m.forms[0]);
+      const Entry& en = dict_.entry(f.entry);
+      if (en.kind == EntryKind::kAgent) {
+        if (en.id.empty()) {
+          sectorless_agent = true;
+        } else if (sector.empty()) {
+          sector = en.id;
+        }
+      } else if (country.empty() && !en.country.empty()) {
+        country = en.country;
+      }
+    }
+    if (!sector.empty() && !country.empty()) {
+      *out = MakeCode(dict_, country, sector);
+      return true;
+    }
+    (void)any_agent;
+    (void)sectorless_agent;
+    return false;
+  }
+
+  bool IsBoundary(const Ctx& c, std::uint32_t i) const {
+    return i >= c.forms.size() || Boundaries().count(c.lower[i]);
+  }
+
+  void Sentence(std::uint32_t si) {
+    Ctx c;
+    c.index = si;
+    c.sent = &doc_->sentences[si];
+    for (const Token& t : c.sent->tokens) {
+      c.forms.push_back(t.form);
+      c.lower.push_back(Lower(t.form));
+      c.have_pos |= !t.upos.empty();
+      c.have_ner |= !t.ner.empty();
+      c.have_parse |= !t.deprel.empty();
+    }
+    c.text = WordText::FromTokens(c.forms);
+    std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+
+    // 1. Dictionary phrases.
+    std::vector<CodedActor> phrases = dict_.CodeText(c.text, date_);
+    std::vector<Cand> cands;
+    std::vector<bool> covered(n, false);
+    for (const auto& p : phrases) {
+      Cand k;
+      k.b = p.begin;
+      k.e = p.end;
+      k.code = p.code;
+      k.how = p.how;
+      k.place = p.place_only;
+      k.plural = p.plural;
+      if (p.actor_entry >= 0) {
+        const Entry& en = dict_.entry(p.actor_entry);
+        k.person = en.actor_kind == ActorKind::kPerson;
+        k.org = !k.person;
+        if (k.person) k.name_words = NameWords(c, p.begin, p.end);
+      } else if (p.agent_sectors.size() >= 2) {
+        k.code = MakeCode(dict_, p.code.country, ChooseSector(p.agent_sectors));
+      }
+      if (!k.person && !k.place && p.has_agent && p.actor_entry < 0) {
+        // Extend over a partitive: "a group of Chechen youth".
+        if (k.b >= 2 && c.lower[k.b - 1] == "of" && Partitives().count(c.lower[k.b - 2])) {
+          k.b -= 2;
+          if (k.b >= 1 && (c.lower[k.b - 1] == "a" || c.lower[k.b - 1] == "the")) k.b -= 1;
+        }
+      }
+      cands.push_back(std::move(k));
+    }
+
+    // 2. "the groups", "the organization".
+    for (std::uint32_t i = 0; i + 1 < n; ++i) {
+      static const Set kDet = {"the", "these", "those", "both", "all"};
+      static const Set kPlural = {"groups", "organizations", "organisations", "ngos"};
+      static const Set kSingular = {"group", "organization", "organisation"};
+      if (!kDet.count(c.lower[i])) continue;
+      std::uint32_t h = i + 1;
+      if (h + 1 < n && (kPlural.count(c.lower[h + 1]) || kSingular.count(c.lower[h + 1])) &&
+          !StartsUpper(c.forms[h])) {
+        ++h;  // One modifier: "the rights groups".
+      }
+      bool plural = kPlural.count(c.lower[h]) > 0;
+      bool singular = kSingular.count(c.lower[h]) > 0;
+      if (!plural && !singular) continue;
+      if (h + 1 < n && c.lower[h + 1] == "of") continue;  // "the group of ..."
+      std::vector<int> targets;
+      if (plural && last_compound_ >= 0 && si - Sent(last_compound_) <= 3) {
+        targets = compound_members_;
+      } else if (singular && last_org_ >= 0 && si - Sent(last_org_) <= 3) {
+        targets = {last_org_};
+      }
+      if (targets.empty()) continue;
+      std::uint32_t b = i, e = h + 1;
+      cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                 [&](const Cand& k) { return k.b < e && b < k.e; }),
+                  cands.end());
+      for (int t : targets) {
+        Cand k;
+        k.b = b;
+        k.e = e;
+        k.code = doc_->mentions[t].code;
+        k.how = Resolution::kCoreference;
+        k.ante = t;
+        k.org = true;
+        k.plural = plural;
+        k.compound = targets.size() > 1 ? targets[0] : -1;
+        cands.push_back(std::move(k));
+      }
+      i = h;
+    }
+    for (const auto& k : cands) {
+      for (std::uint32_t t = k.b; t < k.e && t < n; ++t) covered[t] = true;
+    }
+
+    // 3. Name spans.
+    std::uint32_t i = 0;
+    while (i < n) {
+      if (covered[i] || !NameToken(c, i)) {
+        ++i;
+        continue;
+      }
+      std::uint32_t b = i, e = i + 1;
+      while (e < n && !covered[e]) {
+        if (NameToken(c, e) || c.text.clitic[e]) {
+          if (c.text.clitic[e]) {
+            ++e;
+            break;
+          }
+          ++e;
+        } else if (NameParticles().count(c.lower[e]) && e + 1 < n && !covered[e + 1] &&
+                   NameToken(c, e + 1)) {
+          e += 2;
+        } else {
+          break;
+        }
+      }
+      i = e;
+      std::uint32_t name_end = e;
+      while (name_end > b && c.text.clitic[name_end - 1]) --name_end;
+      bool ambiguous = b == 0 && name_end - b == 1 && !c.have_pos && !c.have_ner;
+      Cand k;
+      k.b = b;
+      k.e = name_end;
+      k.name_words = NameWords(c, b, name_end);
+      k.person = true;
+      bool coded = false;
+      // Title: an agent phrase right before the name.
+      if (!ambiguous) {
+        for (auto it = cands.begin(); it != cands.end(); ++it) {
+          if (it->e == b && it->how == Resolution::kAgent && !it->code.code.empty() &&
+              !it->plural) {
+            k.b = it->b;
+            k.code = it->code;
+            k.how = Resolution::kTitle;
+            cands.erase(it);
+            coded = true;
+            break;
+          }
+        }
+      }
+      // Apposition after: "X, description,".
+      if (!coded && !ambiguous && name_end < n && c.lower[name_end] == "," ) {
+        std::uint32_t db = name_end + 1, de = db;
+        while (de < n && de - db < 20 && !IsBoundary(c, de)) ++de;
+        ActorCode code;
+        if (de > db && CodeDescription(c, phrases, db, de, &code)) {
+          k.code = code;
+          k.how = Resolution::kApposition;
+          coded = true;
+          DropAgentsIn(&cands, db, de);
+        }
+      }
+      // Apposition before: "description, X".
+      if (!coded && !ambiguous && b >= 2 && c.lower[b - 1] == ",") {
+        std::uint32_t de = b - 1, db = de;
+        while (db > 0 && de - db < 12 && !IsBoundary(c, db - 1)) --db;
+        bool closes = IsBoundary(c, name_end) || (name_end < n && !StartsUpper(c.forms[name_end]));
+        ActorCode code;
+        if (closes && de > db && CodeDescription(c, phrases, db, de, &code)) {
+          k.code = code;
+          k.how = Resolution::kApposition;
+          coded = true;
+          DropAgentsIn(&cands, db, de);
+        }
+      }
+      // Surname of a person already coded in the document.
+      if (!coded) {
+        int p = FindPerson(k.name_words);
+        if (p >= 0) {
+          k.code = persons_[p].code;
+          k.how = Resolution::kCoreference;
+          k.ante = persons_[p].mention;
+          coded = true;
+        }
+      }
+      if (!coded) {
+        // NER: keep persons and organisations, uncoded.
+        const std::string& tag = c.sent->tokens[b].ner;
+        if (tag.size() > 2 && (tag.substr(2) == "PER" || tag.substr(2) == "ORG")) {
+          k.how = Resolution::kNer;
+          k.person = tag.substr(2) == "PER";
+          k.org = !k.person;
+          coded = true;
+        }
+      }
+      if (coded) cands.push_back(std::move(k));
+    }
+
+    // Descriptions in apposition to a coded person are that person, not
+    // actors of their own: "Ramzan Kadyrov, head of ...", "Chechnya's
+    // leader, Ramzan Kadyrov".
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> drops;
+    for (const auto& k : cands) {
+      if (!k.person || k.code.code.empty()) continue;
+      if (k.e < n && c.lower[k.e] == ",") {
+        std::uint32_t db = k.e + 1, de = db;
+        while (de < n && de - db < 20 && !IsBoundary(c, de)) ++de;
+        drops.emplace_back(db, de);
+      }
+      if (k.b >= 2 && c.lower[k.b - 1] == "," && IsBoundary(c, k.e)) {
+        std::uint32_t de = k.b - 1, db = de;
+        while (db > 0 && de - db < 12 && !IsBoundary(c, db - 1)) --db;
+        drops.emplace_back(db, de);
+      }
+    }
+    for (const auto& [db, de] : drops) DropAgentsIn(&cands, db, de);
+
+    // 4. Sort, append, compounds, registries.
+    std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
+      return a.b != b.b ? a.b < b.b : a.e > b.e;
+    });
+    std::uint32_t first = static_cast<std::uint32_t>(doc_->mentions.size());
+    for (auto& k : cands) Append(c, k);
+    Compounds(c, first);
+    for (std::uint32_t m = first; m < doc_->mentions.size(); ++m) Register(c, m, cands[m - first]);
+
+    // 5. Pronouns in subject position.
+    Pronouns(c, first);
+    SortBlock(first);
+  }
+
+  void DropAgentsIn(std::vector<Cand>* cands, std::uint32_t b, std::uint32_t e) const {
+    cands->erase(std::remove_if(cands->begin(), cands->end(),
+                                [&](const Cand& k) {
+                                  return k.b >= b && k.e <= e && k.how == Resolution::kAgent;
+                                }),
+                 cands->end());
+  }
+
+  std::uint32_t Sent(int m) const { return doc_->mentions[m].sentence; }
+
+  int FindPerson(const std::vector<std::string>& words) const {
+    if (words.empty()) return -1;
+    for (int p = static_cast<int>(persons_.size()) - 1; p >= 0; --p) {
+      const auto& pw = persons_[p].words;
+      if (pw.size() < words.size()) continue;
+      if (std::equal(words.begin(), words.end(), pw.end() - words.size())) return p;
+    }
+    return -1;
+  }
+
+  void Append(const Ctx& c, const Cand& k) {
+    const auto& toks = c.sent->tokens;
+    ActorMention m;
+    m.span = {toks[k.b].span.begin, toks[k.e - 1].span.end};
+    m.text = doc_->document.text.substr(m.span.begin, m.span.size());
+    m.code = k.code;
+    m.how = k.how;
+    m.sentence = c.index;
+    m.antecedent = k.ante;
+    m.token_begin = k.b;
+    m.token_end = k.e;
+    m.place = k.place;
+    m.compound = k.compound;
+    doc_->mentions.push_back(std::move(m));
+    info_.push_back({k.person, k.org, k.plural});
+  }
+
+  void Register(const Ctx& c, std::uint32_t m, const Cand& k) {
+    const ActorMention& am = doc_->mentions[m];
+    if (k.person && !am.code.code.empty() && k.how != Resolution::kCoreference &&
+        !k.name_words.empty()) {
+      persons_.push_back({k.name_words, am.code, static_cast<int>(m)});
+    }
+    if (!am.code.code.empty()) {
+      if (k.person) last_person_ = static_cast<int>(m);
+      if (k.org && !k.plural) last_org_ = static_cast<int>(m);
+      if (k.plural || am.compound >= 0) last_plural_ = static_cast<int>(m);
+    }
+  }
+
+  // "A, B and C", "A and B", "A or B": links separated by "," and a last
+  // link by "and"/"or" (", and" too).
+  void Compounds(const Ctx& c, std::uint32_t first) {
+    std::uint32_t end = static_cast<std::uint32_t>(doc_->mentions.size());
+    std::uint32_t i = first;
+    while (i < end) {
+      std::uint32_t j = i, last_conj = i;
+      while (j + 1 < end) {
+        const auto& a = doc_->mentions[j];
+        const auto& b = doc_->mentions[j + 1];
+        if (a.how == Resolution::kCoreference || b.how == Resolution::kCoreference) break;
+        if (a.code.code.empty() || b.code.code.empty()) break;
+        std::string sep;
+        for (std::uint32_t t = a.token_end; t < b.token_begin; ++t) sep += c.lower[t] + " ";
+        bool conj = sep == "and " || sep == ", and " || sep == "or " || sep == ", or ";
+        if (!conj && sep != ", ") break;
+        ++j;
+        if (conj) {
+          last_conj = j;
+          break;  // The conjunction closes the list.
+        }
+      }
+      if (last_conj > i) {
+        compound_members_.clear();
+        for (std::uint32_t m = i; m <= last_conj; ++m) {
+          doc_->mentions[m].compound = static_cast<int>(i);
+          compound_members_.push_back(static_cast<int>(m));
+        }
+        last_compound_ = static_cast<int>(i);
+        i = last_conj + 1;
+      } else {
+        ++i;
+      }
+    }
+  }
+
+  bool SubjectPosition(const Ctx& c, std::uint32_t i) const {
+    const Token& t = c.sent->tokens[i];
+    if (c.have_parse) return t.deprel == "nsubj" || t.deprel == "nsubj:pass";
+    if (i == 0) return true;
+    static const Set kBefore = {",", "and", "but", "that", "because", "when", "while", "after",
+                                "before", "as", "since", "\"", "\xE2\x80\x9C", "said", "says",
+                                ";", "so", "if", "although", "though", "where"};
+    return kBefore.count(c.lower[i - 1]) > 0;
+  }
+
+  void Pronouns(const Ctx& c, std::uint32_t first) {
+    std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+    std::uint32_t block_end = static_cast<std::uint32_t>(doc_->mentions.size());
+    for (std::uint32_t i = 0; i < n; ++i) {
+      const std::string& w = c.lower[i];
+      bool singular = w == "he" || w == "she";
+      bool plural = w == "they";
+      if (!singular && !plural) continue;
+      if (!SubjectPosition(c, i)) continue;
+      // The latest qualifying mention before the pronoun.
+      int ante = -1;
+      for (int m = static_cast<int>(block_end) - 1; m >= 0; --m) {
+        const ActorMention& am = doc_->mentions[m];
+        if (am.sentence == c.index && am.token_begin >= i) continue;
+        if (c.index - am.sentence > 2) break;
+        if (am.code.code.empty()) continue;
+        if (singular && info_[m].person) {
+          ante = m;
+          break;
+        }
+        if (plural && (info_[m].plural || am.compound >= 0)) {
+          ante = m;
+          break;
+        }
+      }
+      if (ante < 0) continue;
+      std::vector<int> targets = {ante};
+      int compound = doc_->mentions[ante].compound;
+      if (plural && compound >= 0) {
+        targets.clear();
+        for (std::uint32_t m = compound; m < block_end; ++m) {
+          if (doc_->mentions[m].compound == compound && doc_->mentions[m].how != Resolution::kCoreference) {
+            targets.push_back(static_cast<int>(m));
+          }
+        }
+      }
+      for (int t : targets) {
+        Cand k;
+        k.b = i;
+        k.e = i + 1;
+        k.code = doc_->mentions[t].code;
+        k.how = Resolution::kCoreference;
+        k.ante = t;
+        k.person = singular;
+        k.plural = plural;
+        k.compound = targets.size() > 1 ? compound : -1;
+        Append(c, k);
+      }
+    }
+    (void)first;
+  }
+
+  // Sorts the mentions of the current sentence by token and remaps indices.
+  void SortBlock(std::uint32_t first) {
+    std::uint32_t end = static_cast<std::uint32_t>(doc_->mentions.size());
+    std::vector<std::uint32_t> order(end - first);
+    std::iota(order.begin(), order.end(), first);
+    std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return doc_->mentions[a].token_begin < doc_->mentions[b].token_begin;
+    });
+    std::vector<int> remap(end - first);
+    for (std::uint32_t k = 0; k < order.size(); ++k) remap[order[k] - first] = first + k;
+    auto fix = [&](int idx) {
+      return idx >= static_cast<int>(first) ? remap[idx - first] : idx;
+    };
+    std::vector<ActorMention> ms;
+    std::vector<Info> is;
+    for (std::uint32_t o : order) {
+      ms.push_back(std::move(doc_->mentions[o]));
+      is.push_back(info_[o]);
+    }
+    for (std::uint32_t k = 0; k < ms.size(); ++k) {
+      ms[k].antecedent = fix(ms[k].antecedent);
+      ms[k].compound = fix(ms[k].compound);
+      doc_->mentions[first + k] = std::move(ms[k]);
+      info_[first + k] = is[k];
+    }
+    for (auto& p : persons_) p.mention = fix(p.mention);
+    for (auto& m : compound_members_) m = fix(m);
+    last_compound_ = fix(last_compound_);
+    last_org_ = fix(last_org_);
+    last_person_ = fix(last_person_);
+    last_plural_ = fix(last_plural_);
+  }
+
+  void FillCountries() {
+    std::map<std::string, int> counts;
+    for (const auto& m : doc_->mentions) {
+      if (!m.code.country.empty() && m.how != Resolution::kCoreference) counts[m.code.country]++;
+    }
+    std::string best;
+    int best_n = 0;
+    for (const auto& [country, cnt] : counts) {
+      if (cnt > best_n) {
+        best = country;
+        best_n = cnt;
+      }
+    }
+    if (best.empty()) return;
+    for (auto& m : doc_->mentions) {
+      if (!m.code.country.empty() || m.code.code.empty() || m.code.sectors.empty()) continue;
+      if (m.how != Resolution::kAgent && m.how != Resolution::kTitle &&
+          m.how != Resolution::kApposition) {
+        continue;
+      }
+      if (NonCountrySectors().count(m.code.sectors[0])) continue;
+      m.code = dict_.SplitCode(best + m.code.code);
+    }
+    // Coreferent mentions copy their antecedent's (possibly filled) code.
+    for (auto& m : doc_->mentions) {
+      if (m.how == Resolution::kCoreference && m.antecedent >= 0) {
+        m.code = doc_->mentions[m.antecedent].code;
+      }
+    }
+  }
+
+  const ActorDictionary& dict_;
+  AnalyzedDocument* doc_;
+  Date date_;
+  std::vector<Info> info_;
+  std::vector<Person> persons_;
+  std::vector<int> compound_members_;
+  int last_compound_ = -1, last_org_ = -1, last_person_ = -1, last_plural_ = -1;
+};
+
+}  // namespace
+
+Status Resolver::Resolve(AnalyzedDocument* doc) const {
+  if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
+  DocResolver(*dict_, doc).Run();
+  return Status::OK();
+}
+
+}  // namespace dyad::actors
