@@ -1,0 +1,106 @@
+// Analysis speed: tagging, tagging + parsing, and the full analyzer (with
+// NER), against tokenization alone (text::Segment) over the same text in
+// the same run. Counters report words per second on one thread; the
+// ratio words/s(TagParse) : words/s(Tokenize) is the figure to compare
+// across machines.
+//
+// Text: the sentences of UD English-EWT test, read from the shared data at
+// run time, or, when it is absent, a paragraph written by us.
+#include <benchmark/benchmark.h>
+
+#include <filesystem>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/analyzer.h"
+#include "text/conllu.h"
+#include "text/segmenter.h"
+
+namespace {
+
+const char kOwnText[] =
+    "The delegation arrived in the capital on Monday for three days of talks. "
+    "Officials said they hoped to agree on a schedule for the withdrawal of troops. "
+    "Local groups, which have long criticised the process, were not invited. "
+    "A spokesman for the ministry declined to comment on the reports. "
+    "Several journalists who covered the protests were detained by police overnight. ";
+
+dyad::Document BenchDoc() {
+  static const dyad::Document doc = [] {
+    dyad::Document d;
+    d.id = "bench";
+    auto gold = dyad::text::ReadConllu(std::string(DYAD_SHARED_DATA) +
+                                       "/ud/UD_English-EWT/en_ewt-ud-test.conllu");
+    if (gold.ok()) {
+      for (const auto& s : *gold) {
+        if (s.text.empty()) continue;
+        d.text += s.text;
+        d.text += s.newpar ? "\n\n" : " ";
+      }
+    } else {
+      for (int i = 0; i < 200; ++i) d.text += kOwnText;
+    }
+    return d;
+  }();
+  return doc;
+}
+
+const dyad::analyze::Analyzer* Get(bool parse, bool ner) {
+  static std::unique_ptr<dyad::analyze::Analyzer> models[4];
+  int i = (parse ? 1 : 0) + (ner ? 2 : 0);
+  if (!models[i]) {
+    dyad::analyze::AnalyzerOptions o;
+    o.parse = parse;
+    o.ner = ner;
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    if (!a.ok()) return nullptr;
+    models[i] = std::move(*a);
+  }
+  return models[i].get();
+}
+
+long CountWords(const std::vector<dyad::Sentence>& s) {
+  long n = 0;
+  for (const auto& x : s) n += static_cast<long>(x.tokens.size());
+  return n;
+}
+
+void BM_Tokenize(benchmark::State& state) {
+  const dyad::Document doc = BenchDoc();
+  long words = 0;
+  for (auto _ : state) {
+    auto s = dyad::text::Segment(doc);
+    words = CountWords(s);
+    benchmark::DoNotOptimize(s.data());
+  }
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
+}
+BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
+
+void Analyze(benchmark::State& state, bool parse, bool ner) {
+  const auto* a = Get(parse, ner);
+  if (!a) {
+    state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
+    return;
+  }
+  const auto sentences = dyad::text::Segment(BenchDoc());
+  const long words = CountWords(sentences);
+  auto work = sentences;
+  for (auto _ : state) {
+    for (auto& s : work) a->Analyze(&s);
+    benchmark::DoNotOptimize(work.data());
+  }
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
+}
+
+void BM_Tag(benchmark::State& state) { Analyze(state, false, false); }
+void BM_TagParse(benchmark::State& state) { Analyze(state, true, false); }
+void BM_TagParseNer(benchmark::State& state) { Analyze(state, true, true); }
+BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParseNer)->Unit(benchmark::kMillisecond);
+
+}  // namespace

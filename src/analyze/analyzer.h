@@ -1,0 +1,74 @@
+// Analyzer: the loaded analysis models (tagger + morphology, parser, NER)
+// and the per-sentence driver that fills Token's analysis fields.
+//
+//   auto a = dyad::analyze::Analyzer::Load(data_dir + "/models");
+//   if (!a.ok()) ...;
+//   (*a)->Analyze(&sentence);   // upos, xpos, feats, lemma, head, deprel, ner
+//
+// Model files (written by `dyad train`, see docs/analysis.md):
+//   tagger.bin  tagger and morphology     (required)
+//   parser.bin  dependency parser         (required)
+//   ner.bin     named entities            (required)
+//
+// Thread safety: immutable after Load(); Analyze() is const and may run on
+// many threads at once (scratch buffers are thread-local).
+#ifndef DYAD_ANALYZE_ANALYZER_H_
+#define DYAD_ANALYZE_ANALYZER_H_
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyze/morphology.h"
+#include "analyze/ner.h"
+#include "analyze/parser.h"
+#include "analyze/tagger.h"
+#include "dyad/sentence.h"
+#include "dyad/status.h"
+
+namespace dyad::analyze {
+
+inline constexpr char kTaggerMagic[] = "DYADTAG1";
+inline constexpr char kParserMagic[] = "DYADPAR1";
+inline constexpr char kNerMagic[] = "DYADNER1";
+inline constexpr std::uint32_t kModelVersion = 1;
+
+struct AnalyzerOptions {
+  bool parse = true;  // load and run the parser
+  bool ner = true;    // load and run NER
+};
+
+class Analyzer {
+ public:
+  // Loads the models from `model_dir`. Fails with the missing or corrupt
+  // file's path.
+  static StatusOr<std::unique_ptr<Analyzer>> Load(const std::string& model_dir,
+                                                  const AnalyzerOptions& options = {});
+
+  // Fills the analysis fields of every token of `s` from the token forms.
+  void Analyze(Sentence* s) const;
+
+  const Tagger& tagger() const { return tagger_; }
+  const Morphology& morphology() const { return morph_; }
+  const Parser* parser() const { return options_.parse ? &parser_ : nullptr; }
+  const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
+
+ private:
+  AnalyzerOptions options_;
+  Tagger tagger_;
+  Morphology morph_;
+  Parser parser_;
+  Ner ner_;
+};
+
+// Save helpers for the trainers.
+Status SaveTaggerModel(const std::string& path, const Tagger& tagger, const Morphology& morph);
+Status SaveParserModel(const std::string& path, const Parser& parser);
+Status SaveNerModel(const std::string& path, const Ner& ner);
+Status LoadTaggerModel(const std::string& path, Tagger* tagger, Morphology* morph);
+Status LoadParserModel(const std::string& path, Parser* parser);
+Status LoadNerModel(const std::string& path, Ner* ner);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_ANALYZER_H_

@@ -1,0 +1,34 @@
+#include "analyze/iob.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad::analyze {
+namespace {
+
+TEST(Iob, ParsesUnerAndConllLayoutsAndNormalizes) {
+  auto s = ParseIob(
+      "# sent_id = x\n1\tAmnesty\tB-ORG\t-\t-\n2\tInternational\tI-ORG\t-\t-\n3\tsaid\tB-O\t-\t-\n\n"
+      "Maria I-PER\nLopez I-PER\nvisited O\nPeru I-LOC\nyesterday I-MISC\n",
+      "t");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->size(), 2u);
+  EXPECT_EQ((*s)[0].forms[1], "International");
+  EXPECT_EQ((*s)[0].labels, (std::vector<std::string>{"B-ORG", "I-ORG", "O"}));
+  EXPECT_EQ((*s)[1].labels, (std::vector<std::string>{"B-PER", "I-PER", "O", "B-LOC", "O"}));
+}
+
+TEST(Iob, EntitySpans) {
+  auto e = EntitySpans({"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"});
+  ASSERT_EQ(e.size(), 4u);
+  EXPECT_EQ(e[0], (EntitySpan{0, 2, "PER"}));
+  EXPECT_EQ(e[1], (EntitySpan{3, 4, "LOC"}));
+  EXPECT_EQ(e[2], (EntitySpan{4, 5, "LOC"}));
+  EXPECT_EQ(e[3], (EntitySpan{5, 6, "ORG"}));
+}
+
+TEST(Iob, RejectsLinesWithoutLabel) {
+  EXPECT_FALSE(ParseIob("lonely\n", "t").ok());
+}
+
+}  // namespace
+}  // namespace dyad::analyze

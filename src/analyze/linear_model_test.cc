@@ -1,0 +1,61 @@
+#include "analyze/linear_model.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad::analyze {
+namespace {
+
+// Three classes, each signalled by its own feature; a shared bias feature.
+TEST(LinearModel, PerceptronLearnsSeparableDataAndRoundTrips) {
+  PerceptronTrainer t(3);
+  const std::uint64_t bias = FeatKey(1, 1);
+  for (int epoch = 0; epoch < 5; ++epoch) {
+    for (int c = 0; c < 3; ++c) {
+      std::uint64_t keys[2] = {bias, FeatKey(2, c + 1)};
+      float scores[3] = {0, 0, 0};
+      t.Score(keys, 2, scores);
+      int best = 0;
+      for (int k = 1; k < 3; ++k) {
+        if (scores[k] > scores[best]) best = k;
+      }
+      t.Update(keys, 2, c, best);
+      t.Tick();
+    }
+  }
+  LinearModel m = t.Average(0.0f);
+  ByteWriter w;
+  m.Save(&w);
+  LinearModel loaded;
+  ByteReader r(w.data());
+  ASSERT_TRUE(loaded.Load(&r));
+  EXPECT_EQ(loaded.num_classes(), 3);
+  for (int c = 0; c < 3; ++c) {
+    std::uint64_t keys[2] = {bias, FeatKey(2, c + 1)};
+    float scores[3] = {0, 0, 0};
+    loaded.Score(keys, 2, scores);
+    for (int k = 0; k < 3; ++k) {
+      if (k != c) EXPECT_GT(scores[c], scores[k]) << c << " vs " << k;
+    }
+  }
+  // An unknown feature scores nothing.
+  std::uint64_t unknown = FeatKey(9, 9);
+  float scores[3] = {0, 0, 0};
+  loaded.Score(&unknown, 1, scores);
+  EXPECT_EQ(scores[0] + scores[1] + scores[2], 0.0f);
+}
+
+TEST(LinearModel, TruncatedInputFailsToLoad) {
+  PerceptronTrainer t(2);
+  std::uint64_t k = FeatKey(1, 2);
+  t.Update(&k, 1, 1, 0);
+  t.Tick();
+  ByteWriter w;
+  t.Average(0.0f).Save(&w);
+  std::string cut = w.data().substr(0, w.data().size() - 1);
+  ByteReader r(cut);
+  LinearModel m;
+  EXPECT_FALSE(m.Load(&r) && r.ok());
+}
+
+}  // namespace
+}  // namespace dyad::analyze

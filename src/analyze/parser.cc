@@ -1,0 +1,266 @@
+#include "analyze/parser.h"
+
+#include <algorithm>
+
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+
+void ParseState::Init(int words) {
+  n = words;
+  b = 0;
+  stack.clear();
+  head.assign(n + 1, -1);
+  label.assign(n + 1, -1);
+  l1.assign(n + 1, -1);
+  l2.assign(n + 1, -1);
+  r1.assign(n + 1, -1);
+  r2.assign(n + 1, -1);
+  nl.assign(n + 1, 0);
+  nr.assign(n + 1, 0);
+  lset.assign(n + 1, 0);
+  rset.assign(n + 1, 0);
+}
+
+void ParseState::AddArc(int h, int d, int lab) {
+  head[d] = h;
+  label[d] = lab;
+  std::uint64_t bit = std::uint64_t{1} << (lab & 63);
+  if (d < h) {
+    if (l1[h] < 0 || d < l1[h]) {
+      l2[h] = l1[h];
+      l1[h] = d;
+    } else if (l2[h] < 0 || d < l2[h]) {
+      l2[h] = d;
+    }
+    ++nl[h];
+    lset[h] |= bit;
+  } else {
+    if (r1[h] < 0 || d > r1[h]) {
+      r2[h] = r1[h];
+      r1[h] = d;
+    } else if (r2[h] < 0 || d > r2[h]) {
+      r2[h] = d;
+    }
+    ++nr[h];
+    rset[h] |= bit;
+  }
+}
+
+bool Parser::Legal(const ParseState& s, int cls, int num_labels) {
+  bool has_s0 = !s.stack.empty();
+  if (cls == kShift) return s.b < s.n;
+  if (cls == kReduce) return has_s0 && s.head[s.stack.back()] >= 0;
+  if (cls < kFirstArc + num_labels) return has_s0 && s.head[s.stack.back()] < 0;  // LEFT
+  return has_s0 && s.b < s.n;                                                     // RIGHT
+}
+
+void Parser::Apply(ParseState* s, int cls, int num_labels) {
+  if (cls == kShift) {
+    s->stack.push_back(s->b++);
+  } else if (cls == kReduce) {
+    s->stack.pop_back();
+  } else if (cls < kFirstArc + num_labels) {
+    s->AddArc(s->b, s->stack.back(), cls - kFirstArc);
+    s->stack.pop_back();
+  } else {
+    s->AddArc(s->stack.back(), s->b, cls - kFirstArc - num_labels);
+    s->stack.push_back(s->b++);
+  }
+}
+
+int Parser::Features(const ParseState& s, const std::vector<WordInfo>& words,
+                     const std::vector<std::uint64_t>& tags, std::uint64_t* out) {
+  static const std::uint64_t kNoneW = HashStr("<none>"), kRootW = HashStr("<root>");
+  const int n = s.n;
+  auto W = [&](int x) -> std::uint64_t { return x < 0 ? kNoneW : (x >= n ? kRootW : words[x].lower); };
+  auto P = [&](int x) -> std::uint64_t {
+    return x < 0 ? 0 : (x >= n ? 1 : tags[x]);
+  };
+  auto L = [&](int x) -> std::uint64_t {
+    return x < 0 || x >= n ? 0 : static_cast<std::uint64_t>(s.label[x] + 2);
+  };
+  auto at = [&](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
+  const int s0 = s.stack.empty() ? -1 : s.stack.back();
+  const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+  const int n0 = s.b <= n ? s.b : -1;
+  const int n1 = s.b + 1 <= n ? s.b + 1 : -1;
+  const int n2 = s.b + 2 <= n ? s.b + 2 : -1;
+  const int s0h = s0 >= 0 && s.head[s0] < n ? s.head[s0] : -1;
+  const int s0h2 = s0h >= 0 && s.head[s0h] < n ? s.head[s0h] : -1;
+  const int s0l = at(s.l1, s0), s0l2 = at(s.l2, s0), s0r = at(s.r1, s0), s0r2 = at(s.r2, s0);
+  const int n0l = at(s.l1, n0), n0l2 = at(s.l2, n0);
+  const std::uint64_t s0w = W(s0), s0p = P(s0), n0w = W(n0), n0p = P(n0);
+  const std::uint64_t n1w = W(n1), n1p = P(n1), n2w = W(n2), n2p = P(n2);
+  std::uint64_t dist = 0;
+  if (s0 >= 0 && n0 >= 0) dist = static_cast<std::uint64_t>(std::min(n0 - s0, 10)) + 1;
+  int k = 0;
+  // Single words.
+  out[k++] = FeatKey(1, s0w, s0p);
+  out[k++] = FeatKey(2, s0w);
+  out[k++] = FeatKey(3, s0p);
+  out[k++] = FeatKey(4, n0w, n0p);
+  out[k++] = FeatKey(5, n0w);
+  out[k++] = FeatKey(6, n0p);
+  out[k++] = FeatKey(7, n1w, n1p);
+  out[k++] = FeatKey(8, n1w);
+  out[k++] = FeatKey(9, n1p);
+  out[k++] = FeatKey(10, n2w, n2p);
+  out[k++] = FeatKey(11, n2w);
+  out[k++] = FeatKey(12, n2p);
+  // Pairs.
+  out[k++] = FeatKey(13, Mix64(s0w ^ s0p), n0w, n0p);
+  out[k++] = FeatKey(14, Mix64(s0w ^ s0p), n0w);
+  out[k++] = FeatKey(15, s0w, n0w, n0p);
+  out[k++] = FeatKey(16, Mix64(s0w ^ s0p), n0p);
+  out[k++] = FeatKey(17, s0p, n0w, n0p);
+  out[k++] = FeatKey(18, s0w, n0w);
+  out[k++] = FeatKey(19, s0p, n0p);
+  out[k++] = FeatKey(20, n0p, n1p);
+  // Three tags.
+  out[k++] = FeatKey(21, n0p, n1p, n2p);
+  out[k++] = FeatKey(22, s0p, n0p, n1p);
+  out[k++] = FeatKey(23, P(s0h), s0p, n0p);
+  out[k++] = FeatKey(24, s0p, P(s0l), n0p);
+  out[k++] = FeatKey(25, s0p, P(s0r), n0p);
+  out[k++] = FeatKey(26, s0p, n0p, P(n0l));
+  // Distance.
+  out[k++] = FeatKey(27, s0w, dist);
+  out[k++] = FeatKey(28, s0p, dist);
+  out[k++] = FeatKey(29, n0w, dist);
+  out[k++] = FeatKey(30, n0p, dist);
+  out[k++] = FeatKey(31, s0w, n0w, dist);
+  out[k++] = FeatKey(32, s0p, n0p, dist);
+  // Valency.
+  const std::uint64_t s0vr = s0 >= 0 ? s.nr[s0] + 1 : 0, s0vl = s0 >= 0 ? s.nl[s0] + 1 : 0;
+  const std::uint64_t n0vl = n0 >= 0 ? s.nl[n0] + 1 : 0;
+  out[k++] = FeatKey(33, s0w, s0vr);
+  out[k++] = FeatKey(34, s0p, s0vr);
+  out[k++] = FeatKey(35, s0w, s0vl);
+  out[k++] = FeatKey(36, s0p, s0vl);
+  out[k++] = FeatKey(37, n0w, n0vl);
+  out[k++] = FeatKey(38, n0p, n0vl);
+  // Unigrams of heads and children.
+  out[k++] = FeatKey(39, W(s0h));
+  out[k++] = FeatKey(40, P(s0h));
+  out[k++] = FeatKey(41, L(s0));
+  out[k++] = FeatKey(42, W(s0l));
+  out[k++] = FeatKey(43, P(s0l));
+  out[k++] = FeatKey(44, L(s0l));
+  out[k++] = FeatKey(45, W(s0r));
+  out[k++] = FeatKey(46, P(s0r));
+  out[k++] = FeatKey(47, L(s0r));
+  out[k++] = FeatKey(48, W(n0l));
+  out[k++] = FeatKey(49, P(n0l));
+  out[k++] = FeatKey(50, L(n0l));
+  // Third order.
+  out[k++] = FeatKey(51, W(s0h2));
+  out[k++] = FeatKey(52, P(s0h2));
+  out[k++] = FeatKey(53, L(s0h));
+  out[k++] = FeatKey(54, W(s0l2));
+  out[k++] = FeatKey(55, P(s0l2));
+  out[k++] = FeatKey(56, L(s0l2));
+  out[k++] = FeatKey(57, W(s0r2));
+  out[k++] = FeatKey(58, P(s0r2));
+  out[k++] = FeatKey(59, L(s0r2));
+  out[k++] = FeatKey(60, W(n0l2));
+  out[k++] = FeatKey(61, P(n0l2));
+  out[k++] = FeatKey(62, L(n0l2));
+  out[k++] = FeatKey(63, s0p, P(s0l), P(s0l2));
+  out[k++] = FeatKey(64, s0p, P(s0r), P(s0r2));
+  out[k++] = FeatKey(65, s0p, P(s0h), P(s0h2));
+  out[k++] = FeatKey(66, n0p, P(n0l), P(n0l2));
+  // Label sets.
+  const std::uint64_t s0sr = s0 >= 0 ? s.rset[s0] + 1 : 0, s0sl = s0 >= 0 ? s.lset[s0] + 1 : 0;
+  const std::uint64_t n0sl = n0 >= 0 ? s.lset[n0] + 1 : 0;
+  out[k++] = FeatKey(67, s0w, s0sr);
+  out[k++] = FeatKey(68, s0p, s0sr);
+  out[k++] = FeatKey(69, s0w, s0sl);
+  out[k++] = FeatKey(70, s0p, s0sl);
+  out[k++] = FeatKey(71, n0w, n0sl);
+  out[k++] = FeatKey(72, n0p, n0sl);
+  // The second stack item, and suffixes for unknown words.
+  out[k++] = FeatKey(73, W(s1), P(s1));
+  out[k++] = FeatKey(74, P(s1), s0p, n0p);
+  out[k++] = FeatKey(75, P(s1), L(s1), s0p);
+  out[k++] = FeatKey(76, n0 >= 0 && n0 < n ? words[n0].suf[2] : 0, n0p);
+  out[k++] = FeatKey(77, s0 >= 0 ? words[s0].suf[2] : 0, s0p);
+  out[k++] = FeatKey(78, s0 >= 0 ? static_cast<std::uint64_t>(s.head[s0] >= 0) + 1 : 0, s0p, n0p);
+  return k;
+}
+
+void Parser::Finish(const ParseState& s, std::vector<int>* heads, std::vector<int>* labels) const {
+  const int n = s.n;
+  heads->assign(n, -1);
+  labels->assign(n, root_label_);
+  int root = -1;
+  for (int i = 0; i < n; ++i) {
+    if (s.head[i] < 0 || s.head[i] >= n) {
+      if (root < 0 || (s.label[i] == root_label_ && (*labels)[root] != root_label_)) root = i;
+    }
+  }
+  for (int i = 0; i < n; ++i) {
+    int h = s.head[i];
+    int lab = s.label[i] < 0 ? fallback_label_ : s.label[i];
+    if (h < 0 || h >= n) {
+      if (i == root) {
+        (*heads)[i] = -1;
+        (*labels)[i] = root_label_;
+      } else {
+        (*heads)[i] = root;
+        (*labels)[i] = lab == root_label_ ? fallback_label_ : lab;
+      }
+    } else {
+      (*heads)[i] = h;
+      (*labels)[i] = lab == root_label_ ? fallback_label_ : lab;
+    }
+  }
+}
+
+void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                   std::vector<int>* heads, std::vector<int>* labels) const {
+  thread_local ParseState s;
+  s.Init(static_cast<int>(words.size()));
+  const int nl = num_labels(), nc = num_classes();
+  std::uint64_t keys[kMaxFeatures];
+  float scores[2 * 256 + kFirstArc];
+  while (!s.Terminal()) {
+    int nk = Features(s, words, tags, keys);
+    std::fill(scores, scores + nc, 0.0f);
+    model_.Score(keys, nk, scores);
+    const bool has_s0 = !s.stack.empty();
+    const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;
+    int best = -1;
+    auto consider = [&](int lo, int hi) {
+      for (int c = lo; c < hi; ++c) {
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+    };
+    if (s.b < s.n) consider(kShift, kShift + 1);
+    if (s0_headed) consider(kReduce, kReduce + 1);
+    if (has_s0 && !s0_headed) consider(kFirstArc, kFirstArc + nl);
+    if (has_s0 && s.b < s.n) consider(kFirstArc + nl, nc);
+    Apply(&s, best, nl);
+  }
+  Finish(s, heads, labels);
+}
+
+void Parser::Save(ByteWriter* w) const {
+  w->Strings(labels_);
+  w->Varint(root_label_);
+  w->Varint(fallback_label_);
+  model_.Save(w);
+}
+
+bool Parser::Load(ByteReader* r) {
+  std::uint64_t root, fb;
+  if (!r->Strings(&labels_) || labels_.empty() || labels_.size() > 256) return false;
+  if (!r->Varint(&root) || !r->Varint(&fb) || root >= labels_.size() || fb >= labels_.size()) {
+    return false;
+  }
+  root_label_ = static_cast<int>(root);
+  fallback_label_ = static_cast<int>(fb);
+  return model_.Load(r) && model_.num_classes() == num_classes();
+}
+
+}  // namespace dyad::analyze

@@ -1,0 +1,86 @@
+// The dependency parser: greedy arc-eager transitions scored by an
+// averaged perceptron, producing labelled UD trees.
+//
+// Method. The arc-eager system (Nivre 2003) with the root token placed at
+// the END of the buffer (Ballesteros & Nivre 2013), so that the decision
+// to attach a word to the root is taken last, with the whole sentence
+// seen. Transitions: SHIFT, REDUCE, LEFT-ARC(label), RIGHT-ARC(label).
+// Features are the rich templates of Zhang & Nivre (2011): words and tags
+// of the stack top, the second stack item and three buffer words, their
+// heads, leftmost/rightmost children and second children, arc labels,
+// distance, valency and the label sets of each side (~75 hashed keys per
+// decision). Training uses the dynamic oracle of Goldberg & Nivre (2012):
+// after the first epoch the parser follows its own predictions, and each
+// decision is updated toward the best-scoring transition that loses no
+// more reachable gold arcs. Gold trees are projectivized first by lifting
+// non-projective arcs (so the parser never outputs crossing arcs; about
+// 1% of EWT arcs are non-projective). Parsing is linear: at most 2n
+// transitions, with a fixed-size feature buffer and a reused state.
+//
+// Thread safety: immutable after Load(); Parse() is const.
+#ifndef DYAD_ANALYZE_PARSER_H_
+#define DYAD_ANALYZE_PARSER_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyze/linear_model.h"
+#include "analyze/tagger.h"
+
+namespace dyad::analyze {
+
+// The arc-eager configuration. Token n (one past the last word) is ROOT.
+struct ParseState {
+  int n = 0;
+  int b = 0;                      // buffer front; n = only ROOT left
+  std::vector<int> stack;
+  std::vector<int> head, label;   // -1 = none yet; size n
+  std::vector<int> l1, l2, r1, r2;  // leftmost / second-leftmost, rightmost / second children
+  std::vector<int> nl, nr;        // number of left / right children
+  std::vector<std::uint64_t> lset, rset;  // label sets (bit masks) of left / right children
+  void Init(int words);
+  void AddArc(int h, int d, int lab);
+  bool Terminal() const { return b >= n && stack.empty(); }
+};
+
+class Parser {
+ public:
+  static constexpr int kMaxFeatures = 96;
+  enum : int { kShift = 0, kReduce = 1, kFirstArc = 2 };
+
+  int num_labels() const { return static_cast<int>(labels_.size()); }
+  int num_classes() const { return kFirstArc + 2 * num_labels(); }
+  const std::string& label(int l) const { return labels_[l]; }
+
+  // Parses one sentence. `tags` are the tagger's tag keys (Tagger::tag_key),
+  // so that a parser survives retraining the tagger. Writes
+  // heads (-1 = root; exactly one root) and label ids.
+  void Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+             std::vector<int>* heads, std::vector<int>* labels) const;
+
+  void Save(ByteWriter* w) const;
+  bool Load(ByteReader* r);
+  const LinearModel& model() const { return model_; }
+  // Drops small weights (smaller, faster model; see docs/analysis.md).
+  void Prune(float min_abs) { model_.Prune(min_abs); }
+
+  // Transition helpers shared with the trainer.
+  static bool Legal(const ParseState& s, int cls, int num_labels);
+  static void Apply(ParseState* s, int cls, int num_labels);
+  static int Features(const ParseState& s, const std::vector<WordInfo>& words,
+                      const std::vector<std::uint64_t>& tags, std::uint64_t* out);
+  // Turns the final state into heads/labels with a single root.
+  void Finish(const ParseState& s, std::vector<int>* heads, std::vector<int>* labels) const;
+
+ private:
+  friend class ParserTrainer;
+  std::vector<std::string> labels_;
+  int root_label_ = 0;
+  int fallback_label_ = 0;  // for extra roots
+  LinearModel model_;
+};
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_PARSER_H_

@@ -1,0 +1,163 @@
+#include "analyze/tagger.h"
+
+#include <algorithm>
+#include <string>
+
+#include "analyze/features.h"
+
+namespace dyad::analyze {
+namespace {
+
+WordInfo MakeSentinel(std::string_view name) {
+  WordInfo w;
+  std::uint64_t h = HashStr(name);
+  w.form = w.lower = w.shape = w.amb = h;
+  for (auto& p : w.pre) p = h;
+  for (auto& s : w.suf) s = h;
+  return w;
+}
+
+}  // namespace
+
+const WordInfo& StartWord() {
+  static const WordInfo w = MakeSentinel("<s>");
+  return w;
+}
+const WordInfo& EndWord() {
+  static const WordInfo w = MakeSentinel("</s>");
+  return w;
+}
+
+void FillWordInfo(std::string_view form, WordInfo* w) {
+  std::string lower;
+  LowerAscii(form, &lower);
+  w->form = HashStr(form);
+  w->lower = HashStr(lower);
+  w->shape = HashStr(WordShape(form));
+  std::string_view l(lower);
+  for (int k = 0; k < 3; ++k) {
+    w->pre[k] = HashStr(l.substr(0, std::min<std::size_t>(l.size(), k + 1))) + 11 * (k + 1);
+  }
+  for (int k = 0; k < 4; ++k) {
+    std::size_t n = std::min<std::size_t>(l.size(), k + 1);
+    w->suf[k] = HashStr(l.substr(l.size() - n)) + 101 * (k + 1);
+  }
+  std::uint8_t f = 0;
+  bool any_lower = false, any_upper = false;
+  for (unsigned char c : form) {
+    if (c >= 'A' && c <= 'Z') any_upper = true;
+    if (c >= 'a' && c <= 'z') any_lower = true;
+    if (c >= '0' && c <= '9') f |= kDigit;
+    if (c == '-') f |= kHyphen;
+  }
+  if (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') f |= kCap;
+  if (any_upper && !any_lower) f |= kAllCap;
+  w->flags = f;
+}
+
+void Tagger::Prepare(const std::vector<std::string_view>& forms,
+                     std::vector<WordInfo>* info) const {
+  info->resize(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) {
+    WordInfo& w = (*info)[i];
+    FillWordInfo(forms[i], &w);
+    std::uint32_t a = amb_.Get(w.lower);
+    w.amb = a == FlatMap::kMissing ? 0 : Mix64(a + 7);
+    w.sure = sure_.Get(w.lower);
+  }
+}
+
+int Tagger::Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std::uint64_t* out) {
+  const int n = static_cast<int>(w.size());
+  auto at = [&](int j) -> const WordInfo& {
+    return j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]);
+  };
+  const WordInfo& c = w[i];
+  const WordInfo& m1 = at(i - 1);
+  const WordInfo& m2 = at(i - 2);
+  const WordInfo& n1 = at(i + 1);
+  const WordInfo& n2 = at(i + 2);
+  std::uint64_t t1 = static_cast<std::uint64_t>(p1 + 2), t2 = static_cast<std::uint64_t>(p2 + 2);
+  int k = 0;
+  out[k++] = FeatKey(1, 1);
+  out[k++] = FeatKey(2, c.lower);
+  out[k++] = FeatKey(3, c.form);
+  for (int s = 0; s < 4; ++s) out[k++] = FeatKey(4 + s, c.suf[s]);
+  for (int s = 0; s < 3; ++s) out[k++] = FeatKey(8 + s, c.pre[s]);
+  out[k++] = FeatKey(11, c.shape);
+  out[k++] = FeatKey(12, t1);
+  out[k++] = FeatKey(13, t1, t2);
+  out[k++] = FeatKey(14, t1, c.lower);
+  out[k++] = FeatKey(15, m1.lower);
+  out[k++] = FeatKey(16, m2.lower);
+  out[k++] = FeatKey(17, n1.lower);
+  out[k++] = FeatKey(18, n2.lower);
+  out[k++] = FeatKey(19, m1.suf[2]);
+  out[k++] = FeatKey(20, n1.suf[2]);
+  out[k++] = FeatKey(21, c.amb);
+  out[k++] = FeatKey(22, n1.amb);
+  out[k++] = FeatKey(23, n2.amb);
+  out[k++] = FeatKey(24, c.lower, n1.lower);
+  out[k++] = FeatKey(25, m1.lower, c.lower);
+  out[k++] = FeatKey(26, t1, n1.amb);
+  out[k++] = FeatKey(27, t1, c.suf[2]);
+  out[k++] = FeatKey(28, c.amb, n1.amb);
+  out[k++] = FeatKey(29, c.shape, i == 0 ? 1 : 2);
+  out[k++] = FeatKey(30, n1.shape);
+  out[k++] = FeatKey(31, m1.shape);
+  out[k++] = FeatKey(32, t1, c.amb);
+  out[k++] = FeatKey(33, c.amb, n1.lower);
+  out[k++] = FeatKey(34, t1, c.shape);
+  out[k++] = FeatKey(35, c.flags, i == 0 ? 1 : 2);
+  out[k++] = FeatKey(36, t1, t2, c.amb);
+  out[k++] = FeatKey(37, c.suf[1], n1.amb);
+  out[k++] = FeatKey(38, m1.lower, c.suf[2]);
+  return k;
+}
+
+void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) const {
+  const int n = static_cast<int>(info.size());
+  tags->resize(n);
+  std::uint64_t keys[kMaxFeatures];
+  float scores[1024];
+  const int nt = num_tags();
+  int p1 = -1, p2 = -1;
+  for (int i = 0; i < n; ++i) {
+    int best = 0;
+    if (info[i].sure != FlatMap::kMissing) {
+      best = static_cast<int>(info[i].sure);
+    } else {
+      int nk = Features(info, i, p1, p2, keys);
+      std::fill(scores, scores + nt, 0.0f);
+      model_.Score(keys, nk, scores);
+      for (int t = 1; t < nt; ++t) {
+        if (scores[t] > scores[best]) best = t;
+      }
+    }
+    (*tags)[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+}
+
+void Tagger::Save(ByteWriter* w) const {
+  w->Strings(upos_);
+  w->Strings(xpos_);
+  amb_.Save(w);
+  sure_.Save(w);
+  model_.Save(w);
+}
+
+void Tagger::ComputeKeys() {
+  keys_.clear();
+  for (std::size_t t = 0; t < upos_.size(); ++t) keys_.push_back(HashStr(upos_[t] + "/" + xpos_[t]) | 2);
+}
+
+bool Tagger::Load(ByteReader* r) {
+  if (!r->Strings(&upos_) || !r->Strings(&xpos_) || upos_.size() != xpos_.size()) return false;
+  if (upos_.empty() || upos_.size() > 1024) return false;
+  ComputeKeys();
+  return amb_.Load(r) && sure_.Load(r) && model_.Load(r) && model_.num_classes() == num_tags();
+}
+
+}  // namespace dyad::analyze

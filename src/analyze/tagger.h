@@ -1,0 +1,83 @@
+// The part-of-speech tagger: one greedy left-to-right pass of an averaged
+// perceptron over joint UPOS+XPOS tags ("NOUN/NN", "PROPN/NNP", ...).
+//
+// Method (after Collins 2002 and Honnibal's "A good POS tagger in about
+// 200 lines"): each word is scored with ~35 hashed features: the word and
+// its lower-case form, prefixes and suffixes, shape, the two previous
+// predicted tags, the words around it, and the *ambiguity class* of the
+// current and next two words (the set of tags the training data gives each
+// frequent word, a cheap stand-in for look-ahead). Frequent words seen with
+// one tag only (>= 99.5% of >= 20 occurrences) skip scoring. Predicting
+// the joint tag keeps UPOS and XPOS consistent with each other.
+//
+// Thread safety: immutable after Load(); Tag() is const and uses only the
+// caller's buffers.
+#ifndef DYAD_ANALYZE_TAGGER_H_
+#define DYAD_ANALYZE_TAGGER_H_
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/flat_map.h"
+#include "analyze/linear_model.h"
+
+namespace dyad::analyze {
+
+// Per-word hashes computed once per sentence and shared by every model.
+struct WordInfo {
+  std::uint64_t form = 0, lower = 0, shape = 0;
+  std::uint64_t pre[3] = {0, 0, 0};
+  std::uint64_t suf[4] = {0, 0, 0, 0};
+  std::uint64_t amb = 0;        // ambiguity class; 0 = unknown word
+  std::uint32_t sure = FlatMap::kMissing;  // tag of a frequent unambiguous word
+  std::uint8_t flags = 0;       // kCap | kAllCap | kDigit | kHyphen
+};
+enum : std::uint8_t { kCap = 1, kAllCap = 2, kDigit = 4, kHyphen = 8 };
+
+// Sentinel WordInfo for positions before/after the sentence.
+const WordInfo& StartWord();
+const WordInfo& EndWord();
+
+class Tagger {
+ public:
+  static constexpr int kMaxFeatures = 48;
+
+  int num_tags() const { return static_cast<int>(upos_.size()); }
+  const std::string& upos(int tag) const { return upos_[tag]; }
+  const std::string& xpos(int tag) const { return xpos_[tag]; }
+  // A stable key for the tag (a hash of "UPOS/XPOS"), for other models.
+  std::uint64_t tag_key(int tag) const { return keys_[tag]; }
+
+  // Fills `info` (resized to forms.size()) with the word hashes.
+  void Prepare(const std::vector<std::string_view>& forms, std::vector<WordInfo>* info) const;
+  // Tags every word; tags->size() becomes info.size().
+  void Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) const;
+
+  void Save(ByteWriter* w) const;
+  bool Load(ByteReader* r);
+  const LinearModel& model() const { return model_; }
+  // Drops small weights (smaller, faster model; see docs/analysis.md).
+  void Prune(float min_abs) { model_.Prune(min_abs); }
+
+  // The feature keys of word i given the previous two tags (-1 = none).
+  // Returns the number written to out (<= kMaxFeatures).
+  static int Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std::uint64_t* out);
+
+ private:
+  friend class TaggerTrainer;
+  void ComputeKeys();
+  std::vector<std::string> upos_, xpos_;
+  std::vector<std::uint64_t> keys_;
+  FlatMap amb_;   // lower-case word hash -> ambiguity class id
+  FlatMap sure_;  // lower-case word hash -> tag id
+  LinearModel model_;
+};
+
+// Fills the shape/affix/flag fields of a WordInfo from a form (no lexicon).
+void FillWordInfo(std::string_view form, WordInfo* w);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_TAGGER_H_

@@ -1,0 +1,66 @@
+// Training the analysis models (the trainer library; not used at run time).
+//
+//   dyad train tagger|parser|ner  (tools/cmd_train.cc) calls these.
+//
+// Every trainer is deterministic given TrainOptions::seed: sentence order
+// is shuffled with our own PRNG, and all tables are built in sorted order.
+#ifndef DYAD_ANALYZE_TRAIN_H_
+#define DYAD_ANALYZE_TRAIN_H_
+
+#include <cstdint>
+#include <functional>
+#include <string>
+#include <vector>
+
+#include "analyze/iob.h"
+#include "analyze/morphology.h"
+#include "analyze/ner.h"
+#include "analyze/parser.h"
+#include "analyze/tagger.h"
+#include "dyad/status.h"
+#include "text/conllu.h"
+
+namespace dyad::analyze {
+
+struct TrainOptions {
+  std::uint64_t seed = 1;
+  int epochs = 10;
+  // Progress messages (the library never prints). May be empty.
+  std::function<void(const std::string&)> log;
+};
+
+// Fisher-Yates shuffle with a fixed PRNG; advances *state.
+void Shuffle(std::vector<int>* v, std::uint64_t* state);
+
+// Whether a GUM sentence id ("GUM_news_iodine-12") belongs to a genre whose
+// text licence is CC BY or CC BY-SA (academic, bio, court, interview, news,
+// speech, textbook, voyage). Non-GUM ids return true.
+bool LicensedForTraining(const std::string& sent_id);
+
+// EWT train plus the licensed GUM train documents, from `ud_dir`
+// (the shared data's ud/ folder).
+StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,
+                                                                  bool with_gum);
+
+// The joint tag name used by the tagger: "UPOS/XPOS".
+std::string JointTag(const text::ConlluWord& w);
+
+// Trains the tagger and the morphology on gold-tagged sentences.
+Status TrainTagger(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
+                   Tagger* tagger, Morphology* morph);
+
+// Replaces UPOS/XPOS of `data` with k-fold jackknifed predictions (each
+// fold tagged by a tagger trained on the other folds).
+Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const TrainOptions& opts);
+
+// Trains the parser on `train` (whose tags may be predicted).
+Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
+                   const TrainOptions& opts, Parser* parser);
+
+// Trains NER on BIO sentences, with POS tags predicted by `tagger`.
+Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
+                const TrainOptions& opts, Ner* ner);
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_TRAIN_H_

@@ -1,0 +1,206 @@
+// Training the parser: projectivization, the arc-eager dynamic oracle of
+// Goldberg & Nivre (2012), and error-exploring perceptron training.
+#include <algorithm>
+#include <map>
+
+#include "analyze/features.h"
+#include "analyze/train.h"
+#include "util/status_macros.h"
+
+namespace dyad::analyze {
+namespace {
+
+// Whether `a` dominates `d` in heads (root = n; heads[n] unused).
+bool Dominates(const std::vector<int>& heads, int a, int d, int n) {
+  for (int x = d, steps = 0; x != n && steps <= n; x = heads[x], ++steps) {
+    if (x == a) return true;
+  }
+  return a == n;
+}
+
+// Lifts non-projective arcs (shortest first) until the tree is projective.
+void Projectivize(std::vector<int>* heads, int n) {
+  for (int round = 0; round < 4 * n + 4; ++round) {
+    int best = -1, best_len = 1 << 30;
+    for (int d = 0; d < n; ++d) {
+      int h = (*heads)[d];
+      int lo = std::min(h, d), hi = std::max(h, d);
+      bool proj = true;
+      for (int k = lo + 1; k < hi && proj; ++k) proj = Dominates(*heads, h, k, n);
+      if (!proj && hi - lo < best_len) best = d, best_len = hi - lo;
+    }
+    if (best < 0) return;
+    int h = (*heads)[best];
+    (*heads)[best] = h == n ? n : (*heads)[h];
+  }
+}
+
+struct Gold {
+  std::vector<int> head;   // size n; root = n
+  std::vector<int> label;
+  std::vector<std::vector<int>> deps;
+};
+
+}  // namespace
+
+class ParserTrainer {
+ public:
+  static Status Train(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
+                      const TrainOptions& opts, Parser* parser) {
+    Parser& p = *parser;
+    std::map<std::string, int> label_ids;
+    for (const auto& s : train) {
+      for (const auto& w : s.words) label_ids[w.deprel] = 0;
+    }
+    p.labels_.clear();
+    for (auto& [name, id] : label_ids) {
+      id = static_cast<int>(p.labels_.size());
+      p.labels_.push_back(name);
+    }
+    if (p.labels_.size() > 256) return InvalidArgumentError("too many dependency labels");
+    if (!label_ids.count("root")) return InvalidArgumentError("no root label in training data");
+    p.root_label_ = label_ids["root"];
+    p.fallback_label_ = label_ids.count("parataxis") ? label_ids["parataxis"] : p.root_label_;
+    std::map<std::string, int> tag_ids;
+    for (int t = 0; t < tagger.num_tags(); ++t) tag_ids[tagger.upos(t) + "/" + tagger.xpos(t)] = t;
+
+    const int nl = p.num_labels(), nc = p.num_classes();
+    std::vector<std::vector<WordInfo>> infos;
+    std::vector<std::vector<std::uint64_t>> tags;
+    std::vector<Gold> golds;
+    std::vector<std::string_view> forms;
+    for (const auto& s : train) {
+      const int n = static_cast<int>(s.words.size());
+      Gold g;
+      g.head.resize(n);
+      g.label.resize(n);
+      g.deps.resize(n + 1);
+      bool ok = true;
+      for (int i = 0; i < n; ++i) {
+        int h = s.words[i].head;
+        if (h < 0 || h > n) ok = false;
+        g.head[i] = h == 0 ? n : h - 1;
+        g.label[i] = label_ids[s.words[i].deprel];
+      }
+      if (!ok) continue;
+      Projectivize(&g.head, n);
+      for (int i = 0; i < n; ++i) g.deps[g.head[i]].push_back(i);
+      forms.clear();
+      std::vector<std::uint64_t> t;
+      for (const auto& w : s.words) {
+        forms.push_back(w.form);
+        auto it = tag_ids.find(JointTag(w));
+        t.push_back(tagger.tag_key(it == tag_ids.end() ? 0 : it->second));
+      }
+      infos.emplace_back();
+      tagger.Prepare(forms, &infos.back());
+      tags.push_back(std::move(t));
+      golds.push_back(std::move(g));
+    }
+
+    PerceptronTrainer pt(nc);
+    std::vector<int> order(golds.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::uint64_t rng = opts.seed * 7919 + 17;
+    std::uint64_t keys[Parser::kMaxFeatures];
+    std::vector<float> scores(nc);
+    std::vector<int> cost(nc);
+    std::vector<char> on_stack;
+    ParseState st;
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      long correct = 0, total = 0, arcs_ok = 0, arcs = 0;
+      for (int si : order) {
+        const Gold& g = golds[si];
+        const int n = static_cast<int>(g.head.size());
+        st.Init(n);
+        on_stack.assign(n + 1, 0);
+        while (!st.Terminal()) {
+          int nk = Parser::Features(st, infos[si], tags[si], keys);
+          std::fill(scores.begin(), scores.end(), 0.0f);
+          pt.Score(keys, nk, scores.data());
+          Costs(st, g, on_stack, nl, &cost);
+          int pred = -1, best_gold = -1, min_cost = 1 << 30;
+          for (int c = 0; c < nc; ++c) {
+            if (cost[c] < 0) continue;  // illegal
+            if (pred < 0 || scores[c] > scores[pred]) pred = c;
+            min_cost = std::min(min_cost, cost[c]);
+          }
+          for (int c = 0; c < nc; ++c) {
+            if (cost[c] == min_cost && (best_gold < 0 || scores[c] > scores[best_gold])) best_gold = c;
+          }
+          if (cost[pred] != min_cost) {
+            pt.Update(keys, nk, best_gold, pred);
+          } else {
+            ++correct;
+          }
+          ++total;
+          pt.Tick();
+          int next = best_gold;
+          if (epoch > 0 && (Mix64(rng++) % 10) < 9) next = pred;
+          if (next == Parser::kShift || next >= Parser::kFirstArc + nl) on_stack[st.b] = 1;
+          if (next == Parser::kReduce || (next >= Parser::kFirstArc && next < Parser::kFirstArc + nl)) {
+            on_stack[st.stack.back()] = 0;
+          }
+          Parser::Apply(&st, next, nl);
+        }
+        for (int i = 0; i < n; ++i) {
+          arcs_ok += st.head[i] == g.head[i];
+          ++arcs;
+        }
+      }
+      if (opts.log) {
+        opts.log("parser epoch " + std::to_string(epoch + 1) + ": transitions " +
+                 std::to_string(100.0 * correct / std::max<long>(total, 1)) + "%, train UAS " +
+                 std::to_string(100.0 * arcs_ok / std::max<long>(arcs, 1)));
+      }
+    }
+    p.model_ = pt.Average(2e-3f);
+    return Status::OK();
+  }
+
+ private:
+  // Dynamic-oracle cost of each class (-1 = illegal): the number of gold
+  // arcs still reachable now that the transition would make unreachable.
+  static void Costs(const ParseState& st, const Gold& g, const std::vector<char>& on_stack, int nl,
+                    std::vector<int>* cost) {
+    const int n = st.n, b = st.b;
+    std::fill(cost->begin(), cost->end(), -1);
+    const int s0 = st.stack.empty() ? -1 : st.stack.back();
+    auto deps_in_buffer = [&](int x) {
+      int c = 0;
+      for (int k : g.deps[x]) c += k >= b;
+      return c;
+    };
+    auto headless_deps_on_stack = [&](int x) {
+      int c = 0;
+      for (int k : g.deps[x]) c += on_stack[k] && st.head[k] < 0;
+      return c;
+    };
+    if (b < n) {  // SHIFT
+      (*cost)[Parser::kShift] = headless_deps_on_stack(b) + (g.head[b] < n && on_stack[g.head[b]]);
+    }
+    if (s0 >= 0 && st.head[s0] >= 0) (*cost)[Parser::kReduce] = deps_in_buffer(s0);
+    if (s0 >= 0 && st.head[s0] < 0) {  // LEFT
+      int base = deps_in_buffer(s0) + (g.head[s0] != b && g.head[s0] >= b);
+      for (int l = 0; l < nl; ++l) {
+        (*cost)[Parser::kFirstArc + l] = base + (g.head[s0] == b && g.label[s0] != l);
+      }
+    }
+    if (s0 >= 0 && b < n) {  // RIGHT
+      int base = headless_deps_on_stack(b);
+      int gh = g.head[b];
+      if (gh != s0 && (gh >= b || on_stack[gh])) ++base;
+      for (int l = 0; l < nl; ++l) {
+        (*cost)[Parser::kFirstArc + nl + l] = base + (gh == s0 && g.label[b] != l);
+      }
+    }
+  }
+};
+
+Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
+                   const TrainOptions& opts, Parser* parser) {
+  return ParserTrainer::Train(train, tagger, opts, parser);
+}
+
+}  // namespace dyad::analyze

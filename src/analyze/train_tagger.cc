@@ -1,0 +1,209 @@
+// Training the tagger (averaged perceptron, greedy decoding with the
+// model's own previous predictions as history) and the morphology.
+#include <algorithm>
+#include <map>
+#include <unordered_map>
+
+#include "analyze/features.h"
+#include "analyze/train.h"
+#include "util/status_macros.h"
+
+namespace dyad::analyze {
+namespace {
+
+// xorshift64*: a tiny PRNG whose sequence is fixed across platforms.
+struct Rng {
+  std::uint64_t s;
+  explicit Rng(std::uint64_t seed) : s(Mix64(seed + 1) | 1) {}
+  std::uint64_t Next() {
+    s ^= s >> 12;
+    s ^= s << 25;
+    s ^= s >> 27;
+    return s * 2685821657736338717ULL;
+  }
+};
+
+}  // namespace
+
+void Shuffle(std::vector<int>* v, std::uint64_t* state) {
+  Rng rng(*state);
+  for (std::size_t i = v->size(); i > 1; --i) {
+    std::size_t j = rng.Next() % i;
+    std::swap((*v)[i - 1], (*v)[j]);
+  }
+  *state = rng.Next();
+}
+
+bool LicensedForTraining(const std::string& sent_id) {
+  if (sent_id.rfind("GUM_", 0) != 0) return true;
+  std::size_t end = sent_id.find('_', 4);
+  std::string genre = sent_id.substr(4, end == std::string::npos ? std::string::npos : end - 4);
+  static const char* kOk[] = {"academic", "bio",    "court",    "interview",
+                              "news",     "speech", "textbook", "voyage"};
+  for (const char* g : kOk) {
+    if (genre == g) return true;
+  }
+  return false;
+}
+
+StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,
+                                                                  bool with_gum) {
+  ASSIGN_OR_RETURN(auto out, text::ReadConllu(ud_dir + "/UD_English-EWT/en_ewt-ud-train.conllu"));
+  if (with_gum) {
+    ASSIGN_OR_RETURN(auto gum, text::ReadConllu(ud_dir + "/GUM/en_gum-ud-train.conllu"));
+    for (auto& s : gum) {
+      if (LicensedForTraining(s.sent_id)) out.push_back(std::move(s));
+    }
+  }
+  return out;
+}
+
+std::string JointTag(const text::ConlluWord& w) { return w.upos + "/" + w.xpos; }
+
+class TaggerTrainer {
+ public:
+  static Status Train(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
+                      Tagger* tagger, Morphology* morph) {
+    Tagger& t = *tagger;
+    std::map<std::string, int> tag_ids;
+    for (const auto& s : train) {
+      for (const auto& w : s.words) tag_ids[JointTag(w)] = 0;
+    }
+    if (tag_ids.empty()) return InvalidArgumentError("no training words");
+    t.upos_.clear();
+    t.xpos_.clear();
+    for (auto& [name, id] : tag_ids) {
+      id = static_cast<int>(t.upos_.size());
+      std::size_t slash = name.find('/');
+      t.upos_.push_back(name.substr(0, slash));
+      t.xpos_.push_back(name.substr(slash + 1));
+    }
+    t.ComputeKeys();
+    const int nt = t.num_tags();
+    // Lexicon: counts of tags per lower-case word.
+    std::map<std::string, std::map<int, int>> lex;
+    std::string low;
+    std::vector<MorphExample> morph_ex;
+    for (const auto& s : train) {
+      for (const auto& w : s.words) {
+        LowerAscii(w.form, &low);
+        int tag = tag_ids[JointTag(w)];
+        lex[low][tag]++;
+        morph_ex.push_back({w.form, w.lemma, w.feats, tag});
+      }
+    }
+    std::vector<std::pair<std::uint64_t, std::uint32_t>> amb, sure;
+    for (const auto& [word, counts] : lex) {
+      int total = 0, top = 0, top_tag = 0;
+      for (auto [tag, c] : counts) {
+        total += c;
+        if (c > top) top = c, top_tag = tag;
+      }
+      std::uint64_t h = HashStr(word);
+      if (total >= 2) {
+        std::uint64_t cls = 0x51;
+        for (auto [tag, c] : counts) {
+          if (c * 20 >= total) cls = Mix64(cls ^ (tag + 1));
+        }
+        amb.emplace_back(h, static_cast<std::uint32_t>(cls));
+      }
+      if (total >= 20 && top * 1000 >= total * 995) sure.emplace_back(h, top_tag);
+    }
+    t.amb_.Build(amb);
+    t.sure_.Build(sure);
+    *morph = Morphology::Train(morph_ex, nt);
+
+    // Perceptron.
+    std::vector<std::vector<WordInfo>> infos(train.size());
+    std::vector<std::vector<int>> gold(train.size());
+    std::vector<std::string_view> forms;
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      forms.clear();
+      for (const auto& w : train[i].words) {
+        forms.push_back(w.form);
+        gold[i].push_back(tag_ids[JointTag(w)]);
+      }
+      t.Prepare(forms, &infos[i]);
+    }
+    PerceptronTrainer pt(nt);
+    std::vector<int> order(train.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::uint64_t rng = opts.seed;
+    std::uint64_t keys[Tagger::kMaxFeatures];
+    std::vector<float> scores(nt);
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      long correct = 0, total = 0;
+      for (int si : order) {
+        const auto& info = infos[si];
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < static_cast<int>(info.size()); ++i) {
+          int g = gold[si][i];
+          int best = g;
+          if (info[i].sure == FlatMap::kMissing) {
+            int nk = Tagger::Features(info, i, p1, p2, keys);
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            pt.Score(keys, nk, scores.data());
+            best = 0;
+            for (int c = 1; c < nt; ++c) {
+              if (scores[c] > scores[best]) best = c;
+            }
+            pt.Update(keys, nk, g, best);
+            pt.Tick();
+          } else {
+            best = static_cast<int>(info[i].sure);
+          }
+          correct += best == g;
+          ++total;
+          p2 = p1;
+          p1 = best;
+        }
+      }
+      if (opts.log) {
+        opts.log("tagger epoch " + std::to_string(epoch + 1) + ": train accuracy " +
+                 std::to_string(100.0 * correct / std::max<long>(total, 1)));
+      }
+    }
+    t.model_ = pt.Average(1e-3f);
+    return Status::OK();
+  }
+};
+
+Status TrainTagger(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
+                   Tagger* tagger, Morphology* morph) {
+  return TaggerTrainer::Train(train, opts, tagger, morph);
+}
+
+Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const TrainOptions& opts) {
+  const int n = static_cast<int>(data->size());
+  const std::vector<text::ConlluSentence> original = *data;
+  std::vector<std::vector<int>> predicted(n);
+  for (int f = 0; f < folds; ++f) {
+    std::vector<text::ConlluSentence> part;
+    for (int i = 0; i < n; ++i) {
+      if (i % folds != f) part.push_back(original[i]);
+    }
+    Tagger tagger;
+    Morphology morph;
+    TrainOptions o = opts;
+    o.seed = opts.seed + 1000 + f;
+    o.log = nullptr;
+    RETURN_IF_ERROR(TrainTagger(part, o, &tagger, &morph));
+    std::vector<std::string_view> forms;
+    std::vector<WordInfo> info;
+    for (int i = f; i < n; i += folds) {
+      forms.clear();
+      for (const auto& w : (*data)[i].words) forms.push_back(w.form);
+      tagger.Prepare(forms, &info);
+      tagger.Tag(info, &predicted[i]);
+      for (std::size_t k = 0; k < forms.size(); ++k) {
+        (*data)[i].words[k].upos = tagger.upos(predicted[i][k]);
+        (*data)[i].words[k].xpos = tagger.xpos(predicted[i][k]);
+      }
+    }
+    if (opts.log) opts.log("jackknife fold " + std::to_string(f + 1) + "/" + std::to_string(folds));
+  }
+  return Status::OK();
+}
+
+}  // namespace dyad::analyze

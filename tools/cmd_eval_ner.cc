@@ -1,0 +1,94 @@
+// dyad eval ner: entity-level precision, recall and F1 (exact span and
+// type) of our NER on BIO files.
+#include <cstdio>
+#include <iostream>
+#include <map>
+#include <set>
+
+#include "analyze/analyzer.h"
+#include "analyze/iob.h"
+#include "pipeline/stages.h"
+#include "tools/cli.h"
+
+namespace dyad::cli {
+namespace {
+
+struct Counts {
+  long tp = 0, gold = 0, sys = 0;
+};
+
+void Line(const std::string& name, const Counts& c) {
+  double p = c.sys ? 100.0 * c.tp / c.sys : 0, r = c.gold ? 100.0 * c.tp / c.gold : 0;
+  double f = p + r > 0 ? 2 * p * r / (p + r) : 0;
+  std::printf("%-8s %8.2f %8.2f %8.2f   (gold %ld, system %ld)\n", name.c_str(), p, r, f, c.gold,
+              c.sys);
+}
+
+int Run(int argc, char** argv) {
+  Flags f("dyad eval ner [options] FILE...",
+          "Tags the tokens of each BIO file (Universal NER .iob2 or CoNLL columns) and prints "
+          "entity-level precision, recall and F1, overall and per type. An entity counts "
+          "only when its span and type both match.");
+  std::string data_dir;
+  f.String("data-dir", &data_dir, "where models/ lives");
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  if (f.positional().empty()) {
+    std::cerr << f.Help();
+    return kExitUsage;
+  }
+  PipelineOptions po;
+  po.data_dir = data_dir;
+  analyze::AnalyzerOptions ao;
+  ao.parse = false;
+  auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
+  if (!analyzer.ok()) {
+    PrintError(analyzer.status());
+    return kExitUsage;
+  }
+  for (const auto& path : f.positional()) {
+    auto gold = analyze::ReadIob(path);
+    if (!gold.ok()) {
+      PrintError(gold.status());
+      return kExitUsage;
+    }
+    std::map<std::string, Counts> by_type;
+    Counts all;
+    for (const auto& gs : *gold) {
+      Sentence s;
+      for (const auto& form : gs.forms) {
+        Token t;
+        t.form = form;
+        s.tokens.push_back(std::move(t));
+      }
+      (*analyzer)->Analyze(&s);
+      std::vector<std::string> sys;
+      for (const auto& t : s.tokens) sys.push_back(t.ner);
+      auto g = analyze::EntitySpans(gs.labels), p = analyze::EntitySpans(sys);
+      std::set<std::tuple<int, int, std::string>> gset;
+      for (const auto& e : g) {
+        gset.insert({e.begin, e.end, e.type});
+        ++by_type[e.type].gold;
+        ++all.gold;
+      }
+      for (const auto& e : p) {
+        ++by_type[e.type].sys;
+        ++all.sys;
+        if (gset.count({e.begin, e.end, e.type})) {
+          ++by_type[e.type].tp;
+          ++all.tp;
+        }
+      }
+    }
+    std::printf("%s\n%-8s %8s %8s %8s\n", path.c_str(), "type", "P", "R", "F1");
+    for (const auto& [type, c] : by_type) Line(type, c);
+    Line("ALL", all);
+    std::printf("\n");
+  }
+  return 0;
+}
+
+const Registrar kRegister({"eval ner", "score named-entity recognition on BIO files", Run});
+
+}  // namespace
+}  // namespace dyad::cli

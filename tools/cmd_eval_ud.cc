@@ -1,0 +1,73 @@
+// dyad eval ud: scores the analysis models on CoNLL-U treebanks with the
+// CoNLL 2018 shared-task metrics.
+#include <cstdio>
+#include <iostream>
+
+#include "analyze/ud_eval.h"
+#include "pipeline/stages.h"
+#include "tools/cli.h"
+
+namespace dyad::cli {
+namespace {
+
+void Line(const char* name, const analyze::UdMetric& m) {
+  std::printf("%-10s %8.2f %8.2f %8.2f\n", name, m.precision(), m.recall(), m.f1());
+}
+
+int Run(int argc, char** argv) {
+  Flags f("dyad eval ud [options] FILE.conllu...",
+          "Analyzes each treebank and prints precision, recall and F1 of sentences, tokens, "
+          "words, UPOS, XPOS, UFeats, lemmas, UAS and LAS (CoNLL 2018 definitions: LAS "
+          "compares universal relations; LAS-full whole labels). By default the gold "
+          "tokenization is analyzed; --raw segments the text with our segmenter first.");
+  bool raw = false;
+  std::string data_dir;
+  f.Bool("raw", &raw, "start from raw text (our segmenter) instead of gold tokens");
+  f.String("data-dir", &data_dir, "where models/ lives");
+  bool no_parse = false;
+  f.Bool("no-parse", &no_parse, "tag and lemmatize only (UAS/LAS are then 0)");
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  if (f.positional().empty()) {
+    std::cerr << f.Help();
+    return kExitUsage;
+  }
+  PipelineOptions po;
+  po.data_dir = data_dir;
+  analyze::AnalyzerOptions ao;
+  ao.parse = !no_parse;
+  ao.ner = false;
+  auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
+  if (!analyzer.ok()) {
+    PrintError(analyzer.status());
+    return kExitUsage;
+  }
+  for (const auto& path : f.positional()) {
+    auto gold = text::ReadConllu(path);
+    if (!gold.ok()) {
+      PrintError(gold.status());
+      return kExitUsage;
+    }
+    analyze::UdScores s = raw ? analyze::EvaluateRawText(*gold, **analyzer)
+                              : analyze::EvaluateGoldTokenization(*gold, **analyzer);
+    std::printf("%s (%s)\n", path.c_str(), raw ? "raw text" : "gold tokenization");
+    std::printf("%-10s %8s %8s %8s\n", "metric", "P", "R", "F1");
+    Line("Sentences", s.sentences);
+    Line("Tokens", s.tokens);
+    Line("Words", s.words);
+    Line("UPOS", s.upos);
+    Line("XPOS", s.xpos);
+    Line("UFeats", s.ufeats);
+    Line("Lemmas", s.lemma);
+    Line("UAS", s.uas);
+    Line("LAS", s.las);
+    Line("LAS-full", s.las_full);
+    std::printf("speed      %ld words/s (analysis only, one thread, CPU time)\n\n", s.words_per_second);
+  }
+  return 0;
+}
+
+const Registrar kRegister({"eval ud", "score tagging, lemmas and parsing on CoNLL-U", Run});
+
+}  // namespace
+}  // namespace dyad::cli

@@ -1,0 +1,132 @@
+// dyad train tagger|parser|ner: trains the analysis models from the shared
+// UD and NER data (see docs/analysis.md for the exact commands).
+#include <chrono>
+#include <cstdlib>
+#include <iostream>
+
+#include "analyze/analyzer.h"
+#include "analyze/train.h"
+#include "pipeline/stages.h"
+#include "tools/cli.h"
+
+namespace dyad::cli {
+namespace {
+
+struct Common {
+  std::string shared, out;
+  int seed = 1;
+  int epochs = 0;
+  bool no_gum = false;
+};
+
+void AddCommon(Flags* f, Common* c, int default_epochs) {
+  const char* env = std::getenv("DYAD_SHARED");
+  c->shared = env && *env ? env : "../shared/data";
+  c->out = internal::ResolveDataDir(PipelineOptions{}) + "/models";
+  c->epochs = default_epochs;
+  f->String("shared", &c->shared, "the shared data folder (ud/, ner/); default $DYAD_SHARED");
+  f->String("out", &c->out, "model directory to write");
+  f->Int("seed", &c->seed, "random seed (training is deterministic given it)");
+  f->Int("epochs", &c->epochs, "training epochs");
+  f->Bool("no-gum", &c->no_gum, "train on EWT only (no GUM documents)");
+}
+
+analyze::TrainOptions Options(const Common& c) {
+  analyze::TrainOptions o;
+  o.seed = static_cast<std::uint64_t>(c.seed);
+  o.epochs = c.epochs;
+  auto t0 = std::chrono::steady_clock::now();
+  o.log = [t0](const std::string& m) {
+    double s = std::chrono::duration<double>(std::chrono::steady_clock::now() - t0).count();
+    std::cerr << "[" << static_cast<int>(s) << "s] " << m << "\n";
+  };
+  return o;
+}
+
+int Fail(const Status& s) {
+  PrintError(s);
+  return kExitUsage;
+}
+
+int RunTagger(int argc, char** argv) {
+  Flags f("dyad train tagger [options]",
+          "Trains the POS tagger and the lemmatizer/features model on UD English EWT train "
+          "plus the CC BY / CC BY-SA genres of GUM train; writes <out>/tagger.bin.");
+  Common c;
+  AddCommon(&f, &c, 12);
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
+  if (!train.ok()) return Fail(train.status());
+  std::cerr << "training sentences: " << train->size() << "\n";
+  analyze::Tagger tagger;
+  analyze::Morphology morph;
+  if (auto s = analyze::TrainTagger(*train, Options(c), &tagger, &morph); !s.ok()) return Fail(s);
+  if (auto s = analyze::SaveTaggerModel(c.out + "/tagger.bin", tagger, morph); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << c.out << "/tagger.bin\n";
+  return 0;
+}
+
+int RunParser(int argc, char** argv) {
+  Flags f("dyad train parser [options]",
+          "Trains the dependency parser on the same data as the tagger, with POS tags "
+          "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin.");
+  Common c;
+  AddCommon(&f, &c, 15);
+  int folds = 5;
+  f.Int("folds", &folds, "jackknifing folds for predicted tags (0 = train on gold tags)");
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
+  if (!train.ok()) return Fail(train.status());
+  analyze::Tagger tagger;
+  analyze::Morphology morph;
+  if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
+  auto opts = Options(c);
+  if (folds > 1) {
+    auto topts = opts;
+    topts.epochs = 12;
+    if (auto s = analyze::JackknifeTags(&*train, folds, topts); !s.ok()) return Fail(s);
+  }
+  analyze::Parser parser;
+  if (auto s = analyze::TrainParser(*train, tagger, opts, &parser); !s.ok()) return Fail(s);
+  if (auto s = analyze::SaveParserModel(c.out + "/parser.bin", parser); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << c.out << "/parser.bin\n";
+  return 0;
+}
+
+int RunNer(int argc, char** argv) {
+  Flags f("dyad train ner [options]",
+          "Trains named-entity recognition (PER, ORG, LOC) on Universal NER English-EWT train "
+          "plus any --extra BIO files; needs <out>/tagger.bin; writes <out>/ner.bin.");
+  Common c;
+  AddCommon(&f, &c, 12);
+  std::vector<std::string> extra;
+  f.List("extra", &extra, "further CoNLL/IOB training file, relative to --shared (repeatable)");
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  auto train = analyze::ReadIob(c.shared +
+                                "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
+  if (!train.ok()) return Fail(train.status());
+  for (const auto& e : extra) {
+    auto more = analyze::ReadIob(c.shared + "/" + e);
+    if (!more.ok()) return Fail(more.status());
+    for (auto& s : *more) train->push_back(std::move(s));
+  }
+  std::cerr << "training sentences: " << train->size() << "\n";
+  analyze::Tagger tagger;
+  analyze::Morphology morph;
+  if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
+  analyze::Ner ner;
+  if (auto s = analyze::TrainNer(*train, tagger, Options(c), &ner); !s.ok()) return Fail(s);
+  if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << c.out << "/ner.bin\n";
+  return 0;
+}
+
+const Registrar kTagger({"train tagger", "train the POS tagger and lemmatizer", RunTagger});
+const Registrar kParser({"train parser", "train the dependency parser", RunParser});
+const Registrar kNer({"train ner", "train named-entity recognition", RunNer});
+
+}  // namespace
+}  // namespace dyad::cli
