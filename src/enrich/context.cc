@@ -1,0 +1,188 @@
+// The PLOVER context cue table and its matcher (see context.h).
+//
+// Matching lower-cases the text, splits it into words of letters, digits,
+// '-' and '\'', and tries every cue at every word. The table is small (a few
+// hundred cues over short sentences), so a direct scan is fast enough.
+#include "enrich/context.h"
+
+#include <algorithm>
+
+namespace dyad::enrich {
+namespace {
+
+struct ContextCues {
+  const char* context;
+  std::vector<const char*> cues;
+};
+
+// Our own cue lists, one line per context, in the ontology's order.
+const std::vector<ContextCues>& Table() {
+  static const std::vector<ContextCues> kTable = {
+      {"military",
+       {"troops", "soldier*", "army", "armies", "military", "armed forces", "navy", "naval",
+        "air force", "airstrike*", "air strike*", "warplane*", "missile*", "artillery", "shelling",
+        "defence minist*", "defense minist*", "war", "wars", "battalion*", "combat"}},
+      {"intelligence",
+       {"intelligence", "spy", "spies", "espionage", "spying", "cia", "fsb", "kgb", "mossad"}},
+      {"executive",
+       {"cabinet", "decree*", "executive order*", "presidential", "impeach*", "presidency"}},
+      {"legislative",
+       {"parliament*", "legislat*", "lawmaker*", "congress", "senate", "senator*", "duma",
+        "mps", "deputies"}},
+      {"election",
+       {"election*", "electoral", "vote", "votes", "voting", "voter*", "ballot*", "polls",
+        "polling", "referendum*", "candidate*", "reelection", "re-election"}},
+      {"political_institutions",
+       {"political part*", "opposition part*", "ruling part*", "constitution*", "coalition"}},
+      {"pro_democracy", {"democracy", "pro-democracy", "democratic reform*", "civilian rule"}},
+      {"pro_autocracy",
+       {"coup", "coups", "martial law", "state of emergency", "dictator*", "authoritarian*",
+        "term limit*", "junta"}},
+      {"economic",
+       {"econom*", "trade", "trading", "tariff*", "invest*", "loan*", "debt*", "inflation", "gdp",
+        "free-trade", "financ*", "budget*", "currency", "export*", "import*", "bank", "banks",
+        "market*", "aid package*"}},
+      {"legal",
+       {"court*", "trial*", "judge*", "judicial", "lawsuit*", "prosecut*", "charges", "charged",
+        "sentenc*", "convict*", "verdict*", "tribunal*", "indict*", "lawyer*", "extradit*",
+        "legal", "law", "laws", "ruling", "jailed", "acquit*"}},
+      {"reparations", {"reparation*", "compensation"}},
+      {"human_rights",
+       {"human rights", "rights group*", "rights defender*", "rights activist*",
+        "rights watchdog*", "rights organi*", "rights abuse*", "abuses", "amnesty international",
+        "human rights watch"}},
+      {"rights_freedoms",
+       {"freedom of", "free speech", "press freedom", "civil liberties", "civil rights",
+        "censor*", "free expression", "right to protest", "freedoms"}},
+      {"repression",
+       {"crackdown*", "collective punishment", "tortur*", "enforced disappearance*",
+        "riot police", "tear gas", "arbitrary detention*", "political prisoner*", "reprisal*",
+        "retaliation", "repression", "persecut*"}},
+      {"human_security",
+       {"famine", "food shortage*", "drinking water", "clean water", "housing", "evict*",
+        "land seizure*", "food insecurity", "malnutrition"}},
+      {"gender",
+       {"women", "woman", "gender", "abortion*", "reproductive", "sexual violence", "rape",
+        "girls", "feminis*"}},
+      {"lgbt", {"lgbt*", "gay", "gays", "lesbian*", "transgender", "same-sex", "homosexual*"}},
+      {"religion_ethnicity",
+       {"religio*", "muslim*", "christian*", "jewish", "jews", "mosque*", "church*",
+        "synagogue*", "ethnic*", "sectarian", "sunni*", "shia", "shiite*", "hindu*",
+        "buddhist*", "rohingya", "uighur*", "uyghur*", "minorit*", "caste"}},
+      {"inequality", {"inequality", "inequalities", "poverty"}},
+      {"diplomatic",
+       {"diplomat*", "embass*", "ambassador*", "foreign minist*", "summit*", "envoy*",
+        "bilateral", "talks", "negotiat*", "treaty", "treaties", "foreign affairs",
+        "secretary of state", "foreign secretary", "state visit*", "consulate*"}},
+      {"territory",
+       {"territor*", "border dispute*", "annex*", "sovereignty", "occupied", "secession*",
+        "separatis*", "disputed"}},
+      {"peacekeeping", {"peacekeep*", "blue helmets"}},
+      {"health",
+       {"health", "disease*", "epidemic*", "pandemic*", "outbreak*", "covid*", "ebola",
+        "cholera", "vaccin*", "hospital*", "virus*"}},
+      {"asylum", {"asylum"}},
+      {"migration",
+       {"refugee*", "migrant*", "migration", "displaced", "displacement", "asylum seeker*",
+        "immigra*", "emigra*", "idps"}},
+      {"disasters",
+       {"earthquake*", "flood*", "hurricane*", "cyclone*", "tsunami*", "drought*", "disaster*",
+        "wildfire*", "landslide*", "oil spill*", "typhoon*"}},
+      {"natural_resource",
+       {"oil", "natural gas", "mining", "minerals", "pipeline*", "natural resource*", "timber",
+        "diamond*", "oilfield*", "oil field*", "water resource*", "fishing rights"}},
+      {"environment",
+       {"environment*", "pollution", "polluted", "climate", "emissions", "deforestation",
+        "carbon"}},
+      {"technology",
+       {"technolog*", "semiconductor*", "artificial intelligence", "high-tech", "telecom*"}},
+      {"terrorism",
+       {"terror*", "militant*", "insurgen*", "jihad*", "suicide bomb*", "extremis*", "al-qaeda",
+        "al qaeda", "islamic state", "isis", "taliban", "hijack*", "hostage*", "bombing*"}},
+      {"cbrn",
+       {"nuclear", "chemical weapon*", "biological weapon*", "sarin", "uranium", "radioactive",
+        "chlorine gas", "atomic", "weapons of mass destruction"}},
+      {"cyber", {"cyber*", "hacker*", "hacking", "hacked", "malware", "ransomware"}},
+      {"misinformation", {"disinformation", "misinformation", "propaganda", "fake news"}},
+      {"crime",
+       {"crime*", "criminal*", "murder*", "robbery", "robberies", "theft*", "gang", "gangs",
+        "kidnap*", "mafia"}},
+      {"corruption",
+       {"corrupt*", "brib*", "embezzl*", "graft", "kickback*", "nepotism", "money laundering"}},
+      {"illegal_drugs",
+       {"drug", "drugs", "narcotic*", "cocaine", "heroin", "cartel*", "marijuana", "cannabis",
+        "opium"}},
+      {"trafficking", {"traffick*", "smuggl*"}},
+  };
+  return kTable;
+}
+
+std::vector<std::string> Words(std::string_view text) {
+  std::vector<std::string> out;
+  std::string cur;
+  for (char ch : text) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    bool word = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
+                c == '-' || c == '\'';
+    if (word) {
+      cur.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : ch);
+    } else if (!cur.empty()) {
+      out.push_back(std::move(cur));
+      cur.clear();
+    }
+  }
+  if (!cur.empty()) out.push_back(std::move(cur));
+  // "refugees'" -> "refugees"
+  for (auto& w : out) {
+    while (!w.empty() && (w.back() == '\'' || w.back() == '-')) w.pop_back();
+    if (w.size() > 2 && w.compare(w.size() - 2, 2, "'s") == 0) w.resize(w.size() - 2);
+  }
+  return out;
+}
+
+bool WordMatches(const std::string& word, std::string_view cue_word) {
+  if (!cue_word.empty() && cue_word.back() == '*') {
+    cue_word.remove_suffix(1);
+    return word.compare(0, cue_word.size(), cue_word) == 0;
+  }
+  return word == cue_word;
+}
+
+bool CueAt(const std::vector<std::string>& words, std::size_t i, std::string_view cue) {
+  std::size_t p = 0;
+  while (p < cue.size()) {
+    std::size_t q = cue.find(' ', p);
+    if (q == std::string_view::npos) q = cue.size();
+    if (i >= words.size() || !WordMatches(words[i], cue.substr(p, q - p))) return false;
+    ++i;
+    p = q + 1;
+  }
+  return true;
+}
+
+}  // namespace
+
+std::vector<std::string> FindContexts(std::string_view text) {
+  std::vector<std::string> words = Words(text);
+  std::vector<std::string> out;
+  for (const ContextCues& c : Table()) {
+    bool hit = false;
+    for (const char* cue : c.cues) {
+      for (std::size_t i = 0; i < words.size() && !hit; ++i) hit = CueAt(words, i, cue);
+      if (hit) break;
+    }
+    if (hit) out.emplace_back(c.context);
+  }
+  return out;
+}
+
+const std::vector<std::string>& KnownContexts() {
+  static const std::vector<std::string> kNames = [] {
+    std::vector<std::string> v;
+    for (const ContextCues& c : Table()) v.emplace_back(c.context);
+    return v;
+  }();
+  return kNames;
+}
+
+}  // namespace dyad::enrich
