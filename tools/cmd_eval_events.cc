@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "code/eval.h"
+#include "code/eval_pipeline.h"
 #include "tools/cli.h"
 
 namespace dyad::cli {
@@ -17,8 +18,12 @@ int Run(int argc, char** argv) {
               "exact match, (source, target, code) triple P/R/F1, root-code F1, a per-category "
               "table and a root confusion table. SUITE is one of: tabari (TABARI Validate.text "
               "with its own dictionaries), petrarch (PETRARCH unit tests, PETR.Validate.*), "
-              "udpetrarch (UniversalPetrarch 2_02), all. See docs/coder.md.");
+              "udpetrarch (UniversalPetrarch 2_02), plover (PLOVER GSR dev, event-type F1 with the "
+              "shipped models and dictionaries), seed (the hand-coded HRW release: required "
+              "events found, forbidden ones absent), all. See docs/coder.md.");
   flags.String("shared", &shared, "the shared data folder (holds events/gold)");
+  std::string data_dir;
+  flags.String("data-dir", &data_dir, "dyad's models and dictionaries (plover, seed)");
   flags.Bool("no-parse", &no_parse, "ignore the suites' dependency parses (shallow coding only)");
   flags.Bool("verbose", &verbose, "list every record that is not an exact match");
   flags.Bool("warnings", &warnings, "list dictionary lines that could not be read");
@@ -28,15 +33,28 @@ int Run(int argc, char** argv) {
   if (!flags.Parse(argc, argv, &code)) return code;
   std::vector<std::string> suites = flags.positional();
   if (suites.empty() || (suites.size() == 1 && suites[0] == "all")) {
-    suites = {"tabari", "petrarch", "udpetrarch"};
+    suites = {"tabari", "petrarch", "udpetrarch", "plover", "seed"};
   }
   code::EvalOptions opts;
   opts.use_parse = !no_parse;
   opts.verbose = verbose;
   opts.all_modalities = !default_modalities;
   int exit_code = kExitOk;
+  PipelineOptions popts;
+  popts.data_dir = data_dir;
   for (const auto& s : suites) {
-    auto r = code::RunLegacySuite(s, shared + "/events/gold", opts);
+    if (s == "seed") {
+      auto r = code::RunSeed(shared, popts);
+      if (!r.ok()) {
+        PrintError(s, r.status());
+        exit_code = kExitUsage;
+        continue;
+      }
+      std::printf("%s", code::FormatSeedReport(*r).c_str());
+      continue;
+    }
+    auto r = s == "plover" ? code::RunPloverGsr(shared, popts, verbose)
+                           : code::RunLegacySuite(s, shared + "/events/gold", opts);
     if (!r.ok()) {
       PrintError(s, r.status());
       exit_code = kExitUsage;
