@@ -235,14 +235,74 @@ std::vector<CodedActor> ActorDictionary::CodeTokens(std::span<const std::string_
   return CodeText(WordText::FromTokens(tokens), date);
 }
 
+namespace {
+
+// Words that may not sit between a modifier and an agent head ("Romania's
+// new government" joins; "Russia said police" does not).
+const std::set<std::string, std::less<>>& GapStopWords() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "said", "says", "say", "saying", "told", "and", "or", "but", "to", "of", "in", "on",
+      "at", "for", "with", "by", "from", "has", "have", "had", "was", "were", "is", "are",
+      "be", "been", "will", "would", "could", "should", "may", "might", "must", "can", "that",
+      "which", "who", "whom", "the", "a", "an", "this", "these", "those", "it", "its", "not",
+      "no", "as", "than", "then", "after", "before", "when", "while", "if", "because", "he",
+      "she", "they", "we", "i", "you", "his", "her", "their", "our", "did", "do", "does"};
+  return kWords;
+}
+
+const std::set<std::string, std::less<>>& Locatives() {
+  static const std::set<std::string, std::less<>> kWords = {
+      "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via",
+      "through", "inside", "toward", "towards", "between", "visit", "visited"};
+  return kWords;
+}
+
+}  // namespace
+
+std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, Date date) const {
+  const auto& codes = data_.entries[entry].codes;
+  const CodeSpan* best = nullptr;
+  long best_gap = 0;
+  for (const auto& c : codes) {
+    if (IsNullCode(c.code)) continue;
+    long gap = date == kUnknownDate ? 0
+               : date < c.from     ? static_cast<long>(c.from) - date
+               : date > c.to       ? static_cast<long>(date) - c.to
+                                   : 0;
+    if (!best || gap < best_gap) {
+      best = &c;
+      best_gap = gap;
+    }
+  }
+  if (!best) return std::nullopt;
+  ActorCode code = SplitCode(best->code);
+  if (code.country.empty()) return std::nullopt;
+  return code.country;
+}
+
 std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date date) const {
   std::vector<DictMatch> matches = Match(text);
   std::vector<CodedActor> out;
   auto top = [&](const DictMatch& m) -> const Form& { return data_.forms[m.forms[0]]; };
+  auto kind = [&](const DictMatch& m) { return data_.entries[top(m).entry].kind; };
   auto is_name = [&](const DictMatch& m) {
     const Form& f = top(m);
     EntryKind k = data_.entries[f.entry].kind;
     return (k == EntryKind::kActor || IsPlace(k)) && f.kind != FormKind::kAdjective;
+  };
+  // Whether the tokens [b, e) may sit between a modifier and an agent head.
+  auto gap_ok = [&](std::uint32_t b, std::uint32_t e) {
+    if (e - b > 2) return false;
+    for (std::uint32_t t = b; t < e; ++t) {
+      std::uint32_t wb = text.first_word[t], we = text.first_word[t + 1];
+      if (we - wb != 1) return false;
+      const std::string& w = text.words[wb];
+      if (GapStopWords().count(w)) return false;
+      for (unsigned char ch : w) {
+        if (!std::isalpha(ch) && ch < 0x80) return false;
+      }
+    }
+    return true;
   };
   size_t i = 0;
   while (i < matches.size()) {
@@ -250,13 +310,17 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
     while (j < matches.size()) {
       const DictMatch& prev = matches[j - 1];
       const DictMatch& next = matches[j];
-      bool adjacent = next.begin == prev.end ||
-                      (next.begin == prev.end + 1 && text.clitic[prev.end]);
-      if (!adjacent) break;
-      if (is_name(prev) && is_name(next) && !text.possessive[prev.end - 1] &&
-          next.begin == prev.end) {
-        break;
+      bool poss = text.possessive[prev.end - 1] || (prev.end < text.num_tokens() && text.clitic[prev.end]);
+      std::uint32_t gap_begin = prev.end + (prev.end < text.num_tokens() && text.clitic[prev.end] ? 1 : 0);
+      bool adjacent = next.begin == prev.end || (next.begin == gap_begin && gap_begin > prev.end);
+      if (!adjacent) {
+        // "Romania's new government", "Russian security forces".
+        bool modifier = poss || top(prev).kind == FormKind::kAdjective;
+        adjacent = modifier && kind(next) == EntryKind::kAgent && next.begin > gap_begin &&
+                   gap_ok(gap_begin, next.begin);
       }
+      if (!adjacent) break;
+      if (is_name(prev) && is_name(next) && !poss) break;
       ++j;
     }
     // Phrase = matches[i, j).
@@ -267,7 +331,8 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
     const Entry& head = data_.entries[head_form.entry];
     a.entry = static_cast<int>(head_form.entry);
     a.plural = head_form.kind == FormKind::kPlural || head_form.kind == FormKind::kDemonym;
-    std::string base;  // Country or full actor code giving the phrase its country.
+    std::string base;            // Country or full actor code giving the phrase its country.
+    std::string first_place;     // Country of the first place modifier.
     std::vector<std::pair<std::string, bool>> sectors;  // sector, prefix
     for (size_t k = i; k < j; ++k) {
       const Form& f = top(matches[k]);
@@ -277,6 +342,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         auto codes = CodesAt(f.entry, date);
         if (!codes.empty() && !IsNullCode(codes[0]->code)) base = codes[0]->code;
       } else if (IsPlace(e.kind)) {
+        if (first_place.empty()) first_place = e.country;
         if (base.empty() || k + 1 < j) base = e.country;
       } else if (e.kind == EntryKind::kAgent) {
         a.has_agent = true;
@@ -286,40 +352,41 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         }
       }
     }
+    auto append_sectors = [&](std::string code) {
+      for (const auto& [s, prefix] : sectors) {
+        bool present = false;
+        for (size_t p = 0; p + s.size() <= code.size(); p += 3) {
+          if (code.compare(p, s.size(), s) == 0) present = true;
+        }
+        if (!present) code = prefix ? s + code : code + s;
+      }
+      return code;
+    };
     if (head.kind == EntryKind::kActor) {
       auto codes = CodesAt(head_form.entry, date);
       if (!codes.empty() && !IsNullCode(codes[0]->code)) {
         a.code = SplitCode(codes[0]->code);
-      } else if (!sectors.empty() || j - i > 1) {
-        // Known person outside their dated roles: fall back on the title.
-        std::string code = base == "" ? "" : base;
-        for (const auto& [s, prefix] : sectors) code = prefix ? s + code : code + s;
-        a.code = SplitCode(code);
+      } else if (!sectors.empty()) {
+        // A known person outside their dated roles: the title gives the
+        // sector; the country is the title's, else the person's own.
+        std::string country = first_place;
+        if (country.empty()) country = NearestCountry(head_form.entry, date).value_or("");
+        a.code = SplitCode(append_sectors(country));
         a.how = Resolution::kTitle;
       }
     } else if (head.kind == EntryKind::kAgent) {
-      std::string code = base;
-      for (const auto& [s, prefix] : sectors) {
-        if (code.find(s) != std::string::npos && code.size() % 3 == 0) {
-          bool present = false;
-          for (size_t p = 0; p + s.size() <= code.size(); p += 3) {
-            if (code.compare(p, s.size(), s) == 0) present = true;
-          }
-          if (present) continue;
-        }
-        code = prefix ? s + code : code + s;
-      }
-      a.code = SplitCode(code);
+      a.code = SplitCode(append_sectors(base));
       a.how = Resolution::kAgent;
-    } else {  // Place head.
-      if (head_form.kind == FormKind::kAdjective) {
-        i = j;
-        continue;  // "Russian" alone is not an actor.
+    } else {  // Place head: its country, or that of a place modifier ("Bosnian Serbs").
+      std::string country = first_place.empty() ? head.country : first_place;
+      std::string code = country;
+      bool locative = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
+                      Locatives().count(text.words[text.first_word[a.begin - 1]]);
+      if (head_form.kind == FormKind::kCapital && j - i == 1 && !locative) {
+        code += "GOV";  // "Moscow said": the capital stands for the government.
       }
-      std::string code = head.country;
-      if (head_form.kind == FormKind::kDemonym) code += "CVL";
-      a.place_only = true;
       a.code = SplitCode(code);
+      a.place_only = true;
     }
     if (a.code.code.empty() && a.actor_entry < 0) {
       i = j;

@@ -39,6 +39,7 @@
 
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <set>
 #include <span>
 #include <string>
@@ -137,10 +138,15 @@ class ActorDictionary {
   std::vector<DictMatch> Match(const WordText& text) const;
 
   // Coded actor phrases, left to right, non-overlapping. Adjacent matches
-  // (or ones joined by a possessive "'s") form one phrase. A named actor
-  // gives its own code on `date`. Otherwise a place (country, adjective,
-  // region, city) gives the country and the agents give the sectors.
-  // A lone adjective codes nothing; a lone demonym codes country + CVL.
+  // (or ones joined by a possessive "'s") form one phrase; after a
+  // possessive or an adjective, up to two plain words may come before an
+  // agent head ("Romania's new government"). A named actor gives its own
+  // code on `date`. Otherwise a place (country, adjective, region, city)
+  // gives the country and the agents give the sectors. A lone place,
+  // adjective or demonym codes its country (place_only is set); a lone
+  // capital not after a locative preposition codes country + GOV ("Moscow
+  // said"). A known person with no code on `date` but a title agent
+  // ("President X") gets the title's sector and their own country.
   std::vector<CodedActor> CodeTokens(std::span<const Token> tokens, Date date) const;
   std::vector<CodedActor> CodeTokens(std::span<const std::string_view> tokens, Date date) const;
   std::vector<CodedActor> CodeText(const WordText& text, Date date) const;
@@ -155,6 +161,10 @@ class ActorDictionary {
   // country when the dictionary has it as a country (or as a bare 3-letter
   // actor code, as in Phoenix), or when it is not a known sector code.
   ActorCode SplitCode(std::string_view code) const;
+
+  // The country of the code of `entry` (an actor) nearest in time to `date`:
+  // a person's nationality when they are out of office. nullopt when none.
+  std::optional<std::string> NearestCountry(std::uint32_t entry, Date date) const;
 
   // The country code a place entry (country, region, city) stands for, or "".
   std::string CountryOf(std::uint32_t entry) const;

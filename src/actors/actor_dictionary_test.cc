@@ -100,8 +100,12 @@ TEST(ActorDictionary, CombinesPlacesAndAgents) {
   EXPECT_EQ(Code(*dict, "Finnmark 's leader", kUnknownDate), "0-3:NORGOV");
   EXPECT_EQ(Code(*dict, "Finnmarkian police officers", kUnknownDate), "0-3:NORCOP");
   EXPECT_EQ(Code(*dict, "Norwegians and Norway and Oslo", kUnknownDate),
-            "0-1:NORCVL 2-3:NOR 4-5:NOR");
-  EXPECT_EQ(Code(*dict, "a Norwegian said", kUnknownDate), "");
+            "0-1:NOR 2-3:NOR 4-5:NORGOV");
+  EXPECT_EQ(Code(*dict, "talks in Oslo", kUnknownDate), "2-3:NOR");
+  EXPECT_EQ(Code(*dict, "a Norwegian said", kUnknownDate), "1-2:NOR");
+  EXPECT_EQ(Code(*dict, "Norway 's new leader", kUnknownDate), "0-4:NORGOV");
+  EXPECT_EQ(Code(*dict, "Norway said police", kUnknownDate), "0-1:NOR 2-3:COP");
+  EXPECT_EQ(Code(*dict, "Finnmarkian Norwegians", kUnknownDate), "0-2:NOR");
   EXPECT_EQ(Code(*dict, "police said", kUnknownDate), "0-1:COP");
   EXPECT_EQ(Code(*dict, "Friends of Wombats said", kUnknownDate), "0-3:NGOENV");
 }
@@ -114,6 +118,8 @@ TEST(ActorDictionary, DateBoundedRoles) {
   EXPECT_EQ(Code(*dict, "Lund spoke", 20100101), "0-1:");
   // ... unless a title gives one.
   EXPECT_EQ(Code(*dict, "Norwegian President Tove Lund spoke", 20100101), "0-4:NORGOV");
+  // A title gives the sector and the person's nearest role the country.
+  EXPECT_EQ(Code(*dict, "President Tove Lund spoke", 20100101), "0-3:NORGOV");
   // Unknown date: the open-ended role ranks first.
   EXPECT_EQ(Code(*dict, "Lund spoke", kUnknownDate), "0-1:NORMIL");
   auto codes = dict->CodesAt(dict->data().actor_ids.at("lund_tove"), 20050101);
@@ -201,7 +207,7 @@ TOVE_LUND_  [NORGOV <090630] [---] ;ems
   auto dict = ActorDictionary::Build(std::move(d));
   ASSERT_TRUE(dict.ok());
   EXPECT_EQ(Code(**dict, "Norwegian constables", 20050101), "0-2:NORCOP");
-  EXPECT_EQ(Code(**dict, "Norwegians", 20050101), "0-1:NOR");
+  EXPECT_EQ(Code(**dict, "Norwegians", 20050101), "0-1:NOR");  // stem NORWEG
   EXPECT_EQ(Code(**dict, "wombat", 20050101), "");
   EXPECT_EQ(Code(**dict, "Tove Lund", 20050101), "0-2:NORGOV");
   EXPECT_EQ(Code(**dict, "Tove Lund", 20100101), "0-2:");  // [---]: known, no code

@@ -18,7 +18,7 @@ WordText WordText::FromTokens(std::span<const std::string_view> tokens) {
     bool poss = false;
     bool clitic = IsPossessiveClitic(tok);
     if (clitic) {
-      t.words.push_back("'s");
+      // A lone possessive clitic has no words: a phrase may run through it.
     } else if (TokenWords(tok, &t.words, &poss) == 0) {
       t.words.push_back("");
     }
@@ -109,39 +109,41 @@ void PhraseMatcher::MatchesAt(const WordText& text, std::uint32_t begin,
                               std::vector<Match>* out) const {
   out->clear();
   if (!words_ || begin >= text.num_tokens() || payload_begin_.empty()) return;
+  if (text.first_word[begin] == text.first_word[begin + 1]) return;  // No words.
   marisa::Agent agent;
   std::uint32_t node = 0;
-  std::uint32_t w = text.first_word[begin];
-  std::uint32_t end_word = text.first_word.back();
-  std::uint32_t tok = begin;
-  while (w < end_word) {
-    const std::string& word = text.words[w];
-    bool at_token_end = w + 1 == text.first_word[tok + 1];
-    // Stems end a phrase, so they only matter at a token's last word.
-    if (any_stem_ && has_stem_edges_[node] && at_token_end) {
-      agent.set_query(word.data(), word.size());
-      while (stems_->common_prefix_search(agent)) {
-        std::uint32_t child;
-        if (Child(node, static_cast<std::uint32_t>(agent.key().id()) | kStemBit, &child) &&
-            payload_end_[child] > payload_begin_[child]) {
-          out->push_back({begin, tok + 1, child});
+  for (std::uint32_t tok = begin; tok < text.num_tokens(); ++tok) {
+    std::uint32_t wb = text.first_word[tok], we = text.first_word[tok + 1];
+    if (wb == we) continue;  // A clitic: transparent inside a phrase.
+    bool dead = false;
+    std::vector<Match> stem_matches;
+    for (std::uint32_t w = wb; w < we; ++w) {
+      const std::string& word = text.words[w];
+      // Stems end a phrase, so they only matter at a token's last word.
+      if (any_stem_ && w + 1 == we && has_stem_edges_[node]) {
+        agent.set_query(word.data(), word.size());
+        while (stems_->common_prefix_search(agent)) {
+          std::uint32_t child;
+          if (Child(node, static_cast<std::uint32_t>(agent.key().id()) | kStemBit, &child) &&
+              payload_end_[child] > payload_begin_[child]) {
+            stem_matches.push_back({begin, tok + 1, child});
+          }
         }
       }
+      agent.set_query(word.data(), word.size());
+      std::uint32_t child;
+      if (!words_->lookup(agent) ||
+          !Child(node, static_cast<std::uint32_t>(agent.key().id()), &child)) {
+        dead = true;
+        break;
+      }
+      node = child;
     }
-    agent.set_query(word.data(), word.size());
-    if (!words_->lookup(agent)) break;
-    std::uint32_t child;
-    if (!Child(node, static_cast<std::uint32_t>(agent.key().id()), &child)) break;
-    node = child;
-    ++w;
-    if (at_token_end) {
-      if (payload_end_[node] > payload_begin_[node]) out->push_back({begin, tok + 1, node});
-      ++tok;
-    }
+    // Shortest first; for equal ends an exact match ranks before a stem match.
+    if (!dead && payload_end_[node] > payload_begin_[node]) out->push_back({begin, tok + 1, node});
+    out->insert(out->end(), stem_matches.begin(), stem_matches.end());
+    if (dead) break;
   }
-  // Shortest first; for equal ends an exact match ranks before a stem match.
-  std::stable_sort(out->begin(), out->end(),
-                   [](const Match& a, const Match& b) { return a.end < b.end; });
 }
 
 std::vector<PhraseMatcher::Match> PhraseMatcher::FindLongest(const WordText& text) const {

@@ -242,6 +242,22 @@ class DocResolver {
       cands.push_back(std::move(k));
     }
 
+    // "president of Armenia", "police of Chechnya": an agent with no country
+    // takes the country of an of-phrase right after it.
+    for (size_t a = 0; a + 1 < cands.size(); ++a) {
+      Cand& k = cands[a];
+      if (k.how != Resolution::kAgent || !k.code.country.empty() || k.code.code.empty()) continue;
+      std::uint32_t t = k.e;
+      if (t >= n || c.lower[t] != "of") continue;
+      ++t;
+      if (t < n && c.lower[t] == "the") ++t;
+      Cand& next = cands[a + 1];
+      if (next.b != t || next.code.country.empty() || !(next.place || next.org)) continue;
+      k.code = MakeCode(dict_, next.code.country, k.code.code);
+      k.e = next.e;
+      cands.erase(cands.begin() + a + 1);
+    }
+
     // 2. "the groups", "the organization".
     for (std::uint32_t i = 0; i + 1 < n; ++i) {
       static const Set kDet = {"the", "these", "those", "both", "all"};

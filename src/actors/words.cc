@@ -110,7 +110,7 @@ std::vector<std::string> FormWords(std::string_view surface) {
     }
     size_t j = i;
     while (j < surface.size() && surface[j] != ' ' && surface[j] != '\t' && surface[j] != '_') ++j;
-    if (j > i) Words(surface.substr(i, j - i), false, &out, nullptr);
+    if (j > i) Words(surface.substr(i, j - i), true, &out, nullptr);
     i = j;
   }
   return out;

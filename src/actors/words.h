@@ -22,8 +22,8 @@ int TokenWords(std::string_view token, std::vector<std::string>* out,
                bool* possessive = nullptr);
 
 // The words of a dictionary surface form: the form is split on whitespace
-// and underscores, and each piece is treated as a token (without possessive
-// stripping).
+// and underscores, and each piece is treated as a token ("People's" gives
+// "people", as in text).
 std::vector<std::string> FormWords(std::string_view surface);
 
 // Case-folds UTF-8 text (full Unicode simple folding).

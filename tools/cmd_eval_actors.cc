@@ -1,0 +1,281 @@
+// dyad eval actors: measures actor coding against hand-coded gold data.
+//
+//   seed    shared/data/seed/hrw-chechnya-2018.{txt,events.tsv}: every actor
+//           of a "required" row must resolve to one of its allowed codes.
+//   plover  shared/data/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json:
+//           country and sector agreement with the gold, per field.
+// In both, the gold actor text is found in the text, and the first mention
+// of ours that overlaps it is its coding. No overlapping mention counts as
+// a disagreement on every field.
+#include <nlohmann/json.hpp>
+
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <set>
+#include <sstream>
+
+#include "dyad/pipeline.h"
+#include "tools/cli.h"
+#include "util/files.h"
+
+namespace dyad::cli {
+namespace {
+
+// CAMEO sector codes (the PLOVER gold's "sector" field uses these).
+const std::set<std::string> kSectors = {
+    "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
+    "ELI", "HLH", "HRI", "LAB", "LEG", "REF", "SET", "UAF", "AGR", "ENV", "MOD", "RAD", "INS",
+    "SEP", "DEV", "IMG", "REL", "CHR", "MOS", "JEW", "HIN", "BUD", "NGO", "IGO"};
+
+std::string DefaultShared() {
+  const char* env = std::getenv("DYAD_SHARED");
+  return env && *env ? env : "../shared/data";
+}
+
+// Text with typographic apostrophes and quotes made ASCII, plus a map back
+// to byte offsets of the original.
+struct Normalized {
+  std::string text;
+  std::vector<std::uint32_t> offset;  // Per normalized byte.
+};
+
+Normalized Normalize(const std::string& s) {
+  Normalized n;
+  for (std::uint32_t i = 0; i < s.size();) {
+    auto three = [&](const char* seq) { return s.compare(i, 3, seq) == 0; };
+    char repl = 0;
+    if (three("\xE2\x80\x99") || three("\xE2\x80\x98")) repl = '\'';
+    if (three("\xE2\x80\x9C") || three("\xE2\x80\x9D")) repl = '"';
+    if (repl) {
+      n.text += repl;
+      n.offset.push_back(i);
+      i += 3;
+    } else {
+      n.text += s[i];
+      n.offset.push_back(i);
+      ++i;
+    }
+  }
+  n.offset.push_back(static_cast<std::uint32_t>(s.size()));
+  return n;
+}
+
+std::vector<std::string> SplitOn(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  std::string cur;
+  std::istringstream in(s);
+  while (std::getline(in, cur, sep)) out.push_back(cur);
+  return out;
+}
+
+std::string Trim(std::string s) {
+  while (!s.empty() && (s.back() == ' ' || s.back() == '\r')) s.pop_back();
+  size_t b = 0;
+  while (b < s.size() && s[b] == ' ') ++b;
+  return s.substr(b);
+}
+
+// The first mention overlapping [b, e), or null.
+const ActorMention* Overlapping(const AnalyzedDocument& doc, std::uint32_t b, std::uint32_t e) {
+  for (const auto& m : doc.mentions) {
+    if (m.span.begin < e && b < m.span.end) return &m;
+  }
+  return nullptr;
+}
+
+// Finds `needle` in `hay` at or after `from`; case-insensitive fallback.
+size_t FindText(const std::string& hay, const std::string& needle, size_t from) {
+  size_t p = hay.find(needle, from);
+  if (p != std::string::npos) return p;
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  return lower(hay).find(lower(needle), from);
+}
+
+int RunSeed(const Pipeline& pipeline, const std::string& shared, const std::string& date,
+            bool verbose) {
+  std::string base = shared + "/seed/hrw-chechnya-2018";
+  auto text = ReadFile(base + ".txt");
+  auto tsv = ReadFile(base + ".events.tsv");
+  if (!text.ok() || !tsv.ok()) {
+    PrintError(base, text.ok() ? tsv.status() : text.status());
+    return kExitUsage;
+  }
+  Document doc;
+  doc.id = "hrw-chechnya-2018";
+  doc.text = *text;
+  doc.date = date;
+  auto out = pipeline.Run(std::move(doc));
+  if (!out.ok()) {
+    PrintError(out.status());
+    return kExitUsage;
+  }
+  Normalized norm = Normalize(out->document.text);
+  int total = 0, ok = 0;
+  std::string anchor_text;
+  for (const std::string& line : SplitOn(*tsv, '\n')) {
+    if (line.empty() || line[0] == '#') continue;
+    auto f = SplitOn(line, '\t');
+    if (f.size() < 7 || f[0] == "id" || f[1] != "required") continue;
+    std::string sentence = Normalize(f[2]).text;
+    if (sentence != "(same)") {
+      size_t dots = sentence.find("...");
+      anchor_text = Trim(dots == 0 ? sentence.substr(3, sentence.find("...", 3) - 3)
+                                   : sentence.substr(0, dots));
+    }
+    size_t anchor = norm.text.find(anchor_text);
+    if (anchor == std::string::npos) anchor = 0;
+    for (int side = 0; side < 2; ++side) {
+      std::string actor = Normalize(f[3 + 2 * side]).text;
+      std::string codes = f[4 + 2 * side];
+      if (actor.empty() || actor == "---") continue;
+      size_t paren = actor.find(" (");
+      if (paren != std::string::npos) actor = actor.substr(0, paren);
+      ++total;
+      size_t pos = FindText(norm.text, actor, anchor);
+      const ActorMention* m = nullptr;
+      if (pos != std::string::npos) {
+        m = Overlapping(*out, norm.offset[pos], norm.offset[pos + actor.size()]);
+      }
+      std::string got = m ? m->code.code : "(none)";
+      bool good = false;
+      for (const auto& alt : SplitOn(codes, '|')) good |= alt == got;
+      ok += good;
+      if (verbose || !good) {
+        std::printf("  %s %s %-34s want %-32s got %s%s\n", good ? "ok  " : "FAIL", f[0].c_str(),
+                    actor.c_str(), codes.c_str(), got.c_str(),
+                    m ? (std::string(" (") + ResolutionName(m->how) + ")").c_str() : "");
+      }
+    }
+  }
+  std::printf("seed hrw-chechnya-2018: %d/%d required actors resolve to an allowed code (%.1f%%)\n",
+              ok, total, total ? 100.0 * ok / total : 0.0);
+  return ok == total ? kExitOk : kExitSomeFailed;
+}
+
+int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose) {
+  std::string path = shared + "/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json";
+  auto raw = ReadFile(path);
+  if (!raw.ok()) {
+    PrintError(path, raw.status());
+    return kExitUsage;
+  }
+  auto json = nlohmann::json::parse(*raw, nullptr, false);
+  if (json.is_discarded() || !json.is_array()) {
+    std::fprintf(stderr, "error: %s is not a JSON array\n", path.c_str());
+    return kExitUsage;
+  }
+  int actors = 0, found = 0, country_ok = 0, sector_ok = 0, both_ok = 0;
+  std::map<std::string, int> how;
+  for (const auto& ev : json) {
+    if (!ev.contains("text") || !ev["text"].is_string()) continue;
+    Document doc;
+    doc.id = ev.value("id", "");
+    doc.text = ev["text"].get<std::string>();
+    doc.date = ev.value("date", "");
+    auto out = pipeline.Run(std::move(doc));
+    if (!out.ok()) continue;
+    for (const char* role : {"source", "target"}) {
+      if (!ev.contains(role) || !ev[role].is_array()) continue;
+      for (const auto& a : ev[role]) {
+        if (!a.is_object() || !a.contains("actorText")) continue;
+        std::string text = a.value("actorText", "");
+        std::string gold_country = a.value("code", "");
+        std::string gold_sector = a.value("sector", "");
+        if (text.empty()) continue;
+        ++actors;
+        // "U.S. ... negotiators": look for the last fragment.
+        size_t dots = text.rfind("...");
+        if (dots != std::string::npos) text = Trim(text.substr(dots + 3));
+        if (text.size() > 2 && text.compare(text.size() - 2, 2, "'s") == 0) {
+          text.resize(text.size() - 2);
+        }
+        size_t pos = FindText(out->document.text, text, 0);
+        const ActorMention* m = nullptr;
+        if (pos != std::string::npos) {
+          m = Overlapping(*out, static_cast<std::uint32_t>(pos),
+                          static_cast<std::uint32_t>(pos + text.size()));
+        }
+        std::string country, sector;
+        if (m && !m->code.code.empty()) {
+          ++found;
+          how[ResolutionName(m->how)]++;
+          size_t first = 0;
+          if (!m->code.country.empty()) {
+            country = m->code.country;
+          } else if (!m->code.sectors.empty()) {
+            country = m->code.sectors[0];  // IGO, NGO, ...
+            first = 1;
+          }
+          // The first CAMEO sector; organisation identifiers after IGO/NGO
+          // (UNO, EUR, AMN, ...) are not sectors.
+          for (size_t k = first; k < m->code.sectors.size(); ++k) {
+            if (kSectors.count(m->code.sectors[k])) {
+              sector = m->code.sectors[k];
+              break;
+            }
+          }
+        }
+        bool c_ok = m && country == gold_country;
+        bool s_ok = m && sector == gold_sector;
+        country_ok += c_ok;
+        sector_ok += s_ok;
+        both_ok += c_ok && s_ok;
+        if (verbose && !(c_ok && s_ok)) {
+          std::printf("  %-14s %-40s gold %s/%s got %s/%s%s\n", doc.id.c_str(), text.c_str(),
+                      gold_country.c_str(), gold_sector.c_str(), country.c_str(), sector.c_str(),
+                      m ? "" : " (no mention)");
+        }
+      }
+    }
+  }
+  auto pct = [&](int n) { return actors ? 100.0 * n / actors : 0.0; };
+  std::printf("plover-gsr-dev: %d gold actors, coded mention found for %d (%.1f%%)\n", actors,
+              found, pct(found));
+  std::printf("plover-gsr-dev: country agreement %d/%d = %.1f%%\n", country_ok, actors,
+              pct(country_ok));
+  std::printf("plover-gsr-dev: sector agreement  %d/%d = %.1f%%\n", sector_ok, actors,
+              pct(sector_ok));
+  std::printf("plover-gsr-dev: both fields       %d/%d = %.1f%%\n", both_ok, actors, pct(both_ok));
+  std::printf("plover-gsr-dev: resolved by:");
+  for (const auto& [k, v] : how) std::printf(" %s=%d", k.c_str(), v);
+  std::printf("\n");
+  return kExitOk;
+}
+
+int Run(int argc, char** argv) {
+  std::string shared = DefaultShared(), data_dir, only, seed_date = "2018-09-04";
+  bool verbose = false;
+  Flags flags("dyad eval actors [options]",
+              "Measures actor coding with the shipped dictionaries: the seed release's required "
+              "actors (all must resolve to an allowed code) and PLOVER GSR dev country/sector "
+              "agreement per field. Exits 1 when a required seed actor fails.");
+  flags.String("shared", &shared, "the shared data folder (default: $DYAD_SHARED, else ../shared/data)");
+  flags.String("data", &data_dir, "data directory (default: the built-in search path)");
+  flags.String("only", &only, "run only 'seed' or 'plover'");
+  flags.String("seed-date", &seed_date, "publication date of the seed release");
+  flags.Bool("verbose", &verbose, "list every actor (seed) and every disagreement (plover)");
+  int code = 0;
+  if (!flags.Parse(argc, argv, &code)) return code;
+  PipelineOptions opts;
+  opts.data_dir = data_dir;
+  opts.last_stage = StageId::kActors;
+  auto pipeline = Pipeline::Create(opts);
+  if (!pipeline.ok()) {
+    PrintError(pipeline.status());
+    return kExitUsage;
+  }
+  int rc = kExitOk;
+  if (only.empty() || only == "seed") rc = std::max(rc, RunSeed(**pipeline, shared, seed_date, verbose));
+  if (only.empty() || only == "plover") rc = std::max(rc, RunPlover(**pipeline, shared, verbose));
+  return rc;
+}
+
+const Registrar kRegister({"eval actors", "actor coding vs the seed release and PLOVER GSR dev",
+                           Run});
+
+}  // namespace
+}  // namespace dyad::cli
