@@ -144,7 +144,7 @@ JPN|Japanese|Japanese|
 KAZ|Kazakh;Kazakhstani|Kazakhs;Kazakhstanis|Kazakstan
 KEN|Kenyan|Kenyans|
 KGZ|Kyrgyz;Kirgiz;Kyrgyzstani|Kyrgyz;Kyrgyzstanis|Kirgizia;Kyrgyz Republic
-KHM|Cambodian;Khmer|Cambodians|Kampuchea
+KHM|Cambodian;Khmer;Kampuchean|Cambodians|Kampuchea
 KIR|I-Kiribati;Kiribati|I-Kiribati|
 KNA|Kittitian;Nevisian|Kittitians;Nevisians|St. Kitts and Nevis;St Kitts and Nevis;St. Kitts
 KOR|South Korean|South Koreans|South Korea;Republic of Korea;ROK;R.O.K.
@@ -410,7 +410,7 @@ NGA Abuja
 NIC Managua
 NLD Amsterdam
 NOR Oslo
-NPL Kathmandu
+NPL Kathmandu;Katmandu;Khatmandu
 NRU Yaren
 NZL Wellington
 OMN Muscat
