@@ -92,7 +92,7 @@ const std::vector<ContextCues>& Table() {
        {"oil", "natural gas", "mining", "minerals", "pipeline*", "natural resource*", "timber",
         "diamond*", "oilfield*", "oil field*", "water resource*", "fishing rights"}},
       {"environment",
-       {"environment*", "pollution", "polluted", "climate", "emissions", "deforestation",
+       {"environment*", "pollution", "polluted", "climate change", "emissions", "deforestation",
         "carbon"}},
       {"technology",
        {"technolog*", "semiconductor*", "artificial intelligence", "high-tech", "telecom*"}},

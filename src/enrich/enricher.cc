@@ -44,6 +44,8 @@ bool In(std::string_view w, std::initializer_list<const char*> set) {
   return false;
 }
 
+constexpr std::uint32_t kRestatementWindow = 2;
+
 // Region adjectives: facts about names, written for dyad.
 struct RegionAdjective {
   const char* adjective;
@@ -249,18 +251,8 @@ DocumentFacts Enricher::Prepare(const AnalyzedDocument& doc) const {
   // Dateline place: a block near the top that starts with one.
   Span dateline_span;
   if (gaz_) {
-    std::vector<Span> blocks;
-    for (const Block& b : doc.document.blocks) blocks.push_back(b.span);
-    if (blocks.empty()) {
-      std::uint32_t start = 0;
-      for (std::uint32_t i = 0; i <= text.size() && blocks.size() < 6; ++i) {
-        if (i == text.size() || text[i] == '\n') {
-          if (i > start) blocks.push_back({start, i});
-          start = i + 1;
-        }
-      }
-    }
-    for (std::size_t b = 0; b < blocks.size() && b < 5; ++b) {
+    std::vector<Span> blocks = HeadLines(doc.document, 6);
+    for (std::size_t b = 0; b < blocks.size(); ++b) {
       std::string name = DatelineName(Slice(text, blocks[b]));
       if (name.empty()) continue;
       geo::ResolveContext ctx;
@@ -397,21 +389,43 @@ void Enricher::EnrichAll(AnalyzedDocument* doc) const {
 }
 
 void AssignEventKeys(AnalyzedDocument* doc) {
+  // An actor: its code and who it is (the person id, else the head word of
+  // its text, so that "Human Rights Watch" and "Front Line Defenders", both
+  // NGOHRI, stay apart while "Ramzan Kadyrov" and "Kadyrov" meet).
   auto actor_key = [](const EventActor& a) {
     if (!a.present) return std::string("-");
-    return a.code.code.empty() ? Lower(a.text) : a.code.code;
+    if (!a.code.person.empty()) return a.code.code + "/" + a.code.person;
+    std::string t = Lower(a.text);
+    while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.pop_back();
+    std::size_t sp = t.find_last_of(" \t\n");
+    std::string head = sp == std::string::npos ? t : t.substr(sp + 1);
+    return a.code.code + "/" + head;
   };
+  // What the act is: its PLOVER type (a threat stated as 130 once and 1321
+  // the next time is one threat), or the CAMEO code when PLOVER drops it
+  // (statements and appeals).
   using Key = std::tuple<std::string, std::string, std::string, int, bool, std::string>;
-  std::map<Key, std::string> first;
+  struct Group {
+    std::string key;
+    std::uint32_t last_sentence;
+  };
+  std::map<Key, Group> groups;
   for (Event& e : doc->events) {
-    std::string root = e.root.empty() ? e.cameo.substr(0, std::min<std::size_t>(2, e.cameo.size()))
-                                      : e.root;
-    Key k{actor_key(e.source), actor_key(e.target), root, static_cast<int>(e.modality),
+    std::string what = e.plover.event.empty() ? e.cameo : e.plover.event;
+    Key k{actor_key(e.source), actor_key(e.target), what, static_cast<int>(e.modality),
           e.negated, e.date};
     std::string id = doc->document.id + ":" + std::to_string(e.sentence) + ":" +
                      std::to_string(e.index);
-    auto [it, fresh] = first.emplace(k, id);
-    e.event_key = it->second;
+    auto it = groups.find(k);
+    // A restatement follows closely: at most kRestatementWindow sentences
+    // after the group's last mention; farther on, it is a new act.
+    if (it == groups.end() || e.sentence > it->second.last_sentence + kRestatementWindow) {
+      groups[k] = Group{id, e.sentence};
+      e.event_key = id;
+    } else {
+      it->second.last_sentence = std::max(it->second.last_sentence, e.sentence);
+      e.event_key = it->second.key;
+    }
   }
 }
 

@@ -93,10 +93,12 @@ class Enricher {
   const geo::Gazetteer* gaz_;
 };
 
-// Links mentions of the same act: events of one document with the same
-// source, target (codes, else lower-cased texts), CAMEO root, modality,
-// negation and date share the event_key of the first of them, which is its
-// id "<doc>:<sentence>:<index>". See docs/enrich.md.
+// Links mentions of the same act. Events of one document share an
+// event_key when they have the same source and target (code plus person id,
+// else code plus the head word of the text), the same act (PLOVER event type, or the CAMEO code for
+// the statements and appeals PLOVER drops), modality, negation and date, and
+// each follows the previous mention within two sentences. The key is the id
+// "<doc>:<sentence>:<index>" of the first mention. See docs/enrich.md.
 void AssignEventKeys(AnalyzedDocument* doc);
 
 }  // namespace dyad::enrich

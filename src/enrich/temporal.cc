@@ -651,20 +651,29 @@ std::optional<ResolvedDate> Resolve(const Timex& t, const Anchors& a) {
   return std::nullopt;
 }
 
-std::optional<CivilDate> FindDatelineDate(const Document& doc) {
+std::vector<Span> HeadLines(const Document& doc, std::size_t max_lines) {
   const std::string& text = doc.text;
   std::vector<Span> blocks;
   for (const Block& b : doc.blocks) blocks.push_back(b.span);
-  if (blocks.empty()) {
-    // Lines of the first part of the text.
-    std::uint32_t start = 0;
-    for (std::uint32_t i = 0; i <= text.size() && blocks.size() < 8; ++i) {
-      if (i == text.size() || text[i] == '\n') {
-        if (i > start) blocks.push_back({start, i});
+  if (blocks.empty()) blocks.push_back({0, static_cast<std::uint32_t>(text.size())});
+  std::vector<Span> lines;
+  for (const Span& b : blocks) {
+    if (b.end > text.size()) continue;
+    std::uint32_t start = b.begin;
+    for (std::uint32_t i = b.begin; i <= b.end && lines.size() < max_lines; ++i) {
+      if (i == b.end || text[i] == '\n') {
+        if (i > start) lines.push_back({start, i});
         start = i + 1;
       }
     }
+    if (lines.size() >= max_lines) break;
   }
+  return lines;
+}
+
+std::optional<CivilDate> FindDatelineDate(const Document& doc) {
+  const std::string& text = doc.text;
+  std::vector<Span> blocks = HeadLines(doc, 8);
   int seen = 0;
   for (const Span& b : blocks) {
     if (b.end > text.size() || b.empty()) continue;

@@ -80,6 +80,10 @@ std::optional<ResolvedDate> Resolve(const Timex& t, const Anchors& anchors);
 // blocks only and ignores dates inside longer sentences (captions).
 std::optional<CivilDate> FindDatelineDate(const Document& doc);
 
+// The first `max_lines` non-empty lines of the document: its blocks split at
+// newlines (a dateline may follow a caption in the same block).
+std::vector<Span> HeadLines(const Document& doc, std::size_t max_lines);
+
 }  // namespace dyad::enrich
 
 #endif  // DYAD_ENRICH_TEMPORAL_H_

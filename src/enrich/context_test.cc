@@ -1,0 +1,40 @@
+#include "enrich/context.h"
+
+#include <gmock/gmock.h>
+#include <gtest/gtest.h>
+
+namespace dyad::enrich {
+namespace {
+
+using ::testing::Contains;
+using ::testing::IsEmpty;
+using ::testing::Not;
+
+TEST(ContextTest, CuesSetContexts) {
+  EXPECT_THAT(FindContexts("Kadyrov made threats against human rights defenders."),
+              Contains("human_rights"));
+  EXPECT_THAT(FindContexts("He equated them with terrorists."), Contains("terrorism"));
+  EXPECT_THAT(FindContexts("Romanian refugees in Hungary should return home."),
+              Contains("migration"));
+  EXPECT_THAT(FindContexts("Voters cast ballots in the presidential election."),
+              Contains("election"));
+  EXPECT_THAT(FindContexts("Titiev has been jailed on bogus drug possession charges."),
+              Contains("illegal_drugs"));
+  EXPECT_THAT(FindContexts("Titiev has been jailed on bogus drug possession charges."),
+              Contains("legal"));
+}
+
+TEST(ContextTest, WholeWordsOnlyAndStems) {
+  // "war" must not fire inside "warm" or "Warsaw"; "refugee*" covers plurals.
+  EXPECT_THAT(FindContexts("A warm welcome in Warsaw."), Not(Contains("military")));
+  EXPECT_THAT(FindContexts("The refugees' camp."), Contains("migration"));
+  EXPECT_THAT(FindContexts("The cat sat on the mat."), IsEmpty());
+}
+
+TEST(ContextTest, KnownContextsFollowTheOntology) {
+  EXPECT_EQ(KnownContexts().size(), 37u);
+  EXPECT_EQ(KnownContexts().front(), "military");
+}
+
+}  // namespace
+}  // namespace dyad::enrich
