@@ -92,7 +92,7 @@ TagKind KindOf(std::uint16_t tag) {
       return TagKind::kBreak;
     case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
       return TagKind::kImage;
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE: case GUMBO_TAG_NOSCRIPT:
+    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
     case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
     case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
     case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
@@ -138,7 +138,7 @@ constexpr std::string_view kChromeSubstrings[] = {
     "taboola", "popup", "promo", "advert", "sponsor", "signup", "sign-up", "login", "navbar",
     "navigation", "skip-link", "skiplink", "skip-to", "mostpopular", "most-popular", "trending",
     "more-stories", "morestories", "follow-us", "followus", "author-bio", "authorbio", "byline",
-    "copyright", "masthead", "footer", "menu", "widget", "toolbar", "pagination", "pager",
+    "copyright", "masthead", "footer", "menu", "toolbar", "pagination", "pager",
     "caption", "credit", "tagcloud", "tag-list", "taglist", "post-meta", "entry-meta",
     "article-meta", "postmeta", "sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
     "offscreen", "print-only", "newsletter", "read-more", "readmore", "see-also", "seealso",
@@ -148,11 +148,10 @@ constexpr std::string_view kChromeSubstrings[] = {
 // Whole tokens that mark site chrome ("ad" but not "head", "nav" but not "canvas").
 constexpr std::string_view kChromeTokens[] = {
     "nav", "ad", "ads", "adv", "tags", "tag", "meta", "date", "dateline", "time", "timestamp",
-    "hidden", "hide", "print", "email", "header", "foot", "aside", "alert", "notice", "author",
+    "hidden", "hide", "email", "header", "foot", "aside", "alert", "notice", "author",
     "share", "topics", "published", "updated", "avatar", "logo", "search", "extra", "links",
     "box", "badge", "label", "categories", "category", "btn", "button", "icon", "thumbnail",
-    "thumb", "gallery", "slideshow", "carousel", "video", "photo", "image", "img", "figure",
-    "picture",
+    "thumb", "gallery", "slideshow", "carousel", "video",
     "embed", "module", "nocontent", "disclaimer", "legal", "contact", "lang", "language",
 };
 // Substrings that mark the story container.
@@ -191,7 +190,10 @@ Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
         // "commentary" is an article genre, not a comment thread.
         if (w == "comment" && Contains(s, "commentary")) continue;
         if (w == "cta" && !Contains(s, "-cta") && !Contains(s, "cta-") && s != "cta") continue;
-        if (w == "caption" || w == "credit") v.caption = true;
+        if (w == "caption" || w == "credit") {
+          v.caption = true;  // Decided by size in MarkChrome.
+          continue;
+        }
         chrome = true;
         break;
       }
@@ -278,9 +280,25 @@ class Extractor {
   void CleanConditionally(const std::vector<std::uint32_t>& roots);
   std::vector<std::size_t> SelectRuns(const std::vector<std::uint32_t>& roots);
   std::vector<std::size_t> FallbackRuns();
+  void TrimEdges(std::vector<std::size_t>* chosen) const;
+  static constexpr std::uint32_t kEdgeChars = 25;
   Extraction Emit(const std::vector<std::size_t>& chosen, std::string method);
 
   const Vocabulary& Vocab(std::uint32_t i);
+  bool InsideArticle(std::uint32_t i) const {
+    for (std::uint32_t p = dom_.node(i).parent; p != kNone; p = dom_.node(p).parent) {
+      std::uint16_t t = dom_.node(p).tag;
+      if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) return true;
+    }
+    return false;
+  }
+  void Trace(std::string_view what, std::uint32_t i) {
+    trace_ += std::string(what) + " " + std::string(dom_.TagName(i)) + " class=\"" +
+              std::string(dom_.Attribute(i, "class")) + "\" id=\"" +
+              std::string(dom_.Attribute(i, "id")) + "\" chars=" +
+              std::to_string(st_.chars.empty() ? 0 : st_.chars[i]) + "\n";
+  }
+  std::string trace_;
   bool InSubtree(std::uint32_t root, std::uint32_t i) const {
     return i >= root && i < dom_.node(root).subtree_end;
   }
@@ -303,7 +321,11 @@ class Extractor {
 const Vocabulary& Extractor::Vocab(std::uint32_t i) {
   if (!vocab_done_[i]) {
     vocab_done_[i] = 1;
-    vocab_[i] = ReadVocabulary(dom_.Attribute(i, "class"), dom_.Attribute(i, "id"));
+    // Heading ids are slugs of the heading text ("nav-to-the-summit"), not
+    // a site's vocabulary.
+    bool heading = IsHeading(dom_.node(i).tag);
+    vocab_[i] = ReadVocabulary(dom_.Attribute(i, "class"),
+                               heading ? std::string_view() : dom_.Attribute(i, "id"));
   }
   return vocab_[i];
 }
@@ -530,8 +552,12 @@ void Extractor::MarkChrome() {
     if (nd.tag == GUMBO_TAG_ARTICLE || nd.tag == GUMBO_TAG_MAIN) continue;
     bool chrome = false, strong = false;
     switch (nd.tag) {
-      case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER: case GUMBO_TAG_HEADER:
+      case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
         chrome = true;
+        break;
+      case GUMBO_TAG_HEADER:
+        // A site header, not an article's own header (headline, lede).
+        chrome = !InsideArticle(i);
         break;
       case GUMBO_TAG_FIGCAPTION:
         chrome = !options_.keep_captions;
@@ -549,20 +575,25 @@ void Extractor::MarkChrome() {
     std::string_view itemprop = dom_.Attribute(i, "itemprop");
     if (itemprop == "articleBody" || itemprop == "text" || itemprop == "reviewBody") continue;
     const Vocabulary& v = Vocab(i);
-    if (v.caption) {
+    if (v.caption && st_.chars[i] < 400) {
+      // Caption vocabulary on a big element ("item-caption" wrapping a
+      // story, "content-after-image") is not a caption.
       caption_[i] = 1;
       if (options_.keep_captions) continue;
-      chrome = strong = true;
+      chrome = true;
     }
     if (v.chrome) {
       // A content hint protects elements of some size ("article-tags" is
       // small; "content has-sidebar" is the page).
-      if (!(v.content && st_.chars[i] >= 500)) chrome = true;
+      if (!(v.content && (st_.chars[i] >= 500 || st_.chars[i] * 4 >= st_.chars[body]))) {
+        chrome = true;
+      }
     }
     if (!chrome) continue;
     // Guard: never prune the element that holds most of the prose.
     if (!strong && total_long_ > 0 && st_.long_chars[i] * 2 > total_long_) continue;
     removed_[i] = 1;
+    if (options_.trace) Trace("prune", i);
   }
 }
 
@@ -759,13 +790,20 @@ void Extractor::CleanConditionally(const std::vector<std::uint32_t>& roots) {
         default:
           continue;
       }
+      // The guard of MarkChrome: the element holding most of the prose is
+      // the story, whatever its class says.
+      if (st_.long_chars[root] > 0 && st_.long_chars[e] * 2 > st_.long_chars[root]) continue;
       const Vocabulary& v = Vocab(e);
       double weight = v.weight;
       double score = e < scores_.size() ? scores_[e] : 0;
       bool remove = weight + score < 0;
       std::uint32_t len = st_.kept_chars[e];
       double ld = len ? static_cast<double>(st_.kept_links[e]) / len : 0;
-      if (!remove && st_.commas[e] < 10) {
+      bool list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL || nd.tag == GUMBO_TAG_DL;
+      if (list) {
+        // An in-article list is content unless it is a list of links.
+        remove = remove || ld > 0.6;
+      } else if (!remove && st_.commas[e] < 10) {
         bool is_list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL || nd.tag == GUMBO_TAG_DL;
         double p = st_.paragraphs[e];
         double img = st_.images[e];
@@ -780,6 +818,7 @@ void Extractor::CleanConditionally(const std::vector<std::uint32_t>& roots) {
       }
       if (remove) {
         removed_[e] = 1;
+        if (options_.trace) Trace("clean", e);
         e = nd.subtree_end - 1;
       }
     }
@@ -802,6 +841,19 @@ std::vector<std::size_t> Extractor::SelectRuns(const std::vector<std::uint32_t>&
     out.push_back(k);
   }
   return out;
+}
+
+// jusText's edge rule: short runs at the ends of the content, outside
+// the prose, are bylines, dates, "Read also:" and "Share this" lines.
+void Extractor::TrimEdges(std::vector<std::size_t>* chosen) const {
+  auto edge_junk = [&](std::size_t k) {
+    const struct Run& r = runs_[k];
+    return r.chars < kEdgeChars && !r.list_item && !r.heading && !r.quote;
+  };
+  while (!chosen->empty() && edge_junk(chosen->back())) chosen->pop_back();
+  std::size_t lead = 0;
+  while (lead < chosen->size() && edge_junk((*chosen)[lead])) ++lead;
+  chosen->erase(chosen->begin(), chosen->begin() + static_cast<std::ptrdiff_t>(lead));
 }
 
 std::vector<std::size_t> Extractor::FallbackRuns() {
@@ -877,9 +929,14 @@ Extraction Extractor::Run() {
   std::uint32_t top = ChooseContainer(&top_score);
   if (top != kNone) {
     std::vector<std::uint32_t> roots = GatherSiblings(top, top_score);
+    if (options_.trace) {
+      Trace("top", top);
+      for (std::uint32_t r : roots) Trace("root", r);
+    }
     CleanConditionally(roots);
     PropagateRemoval();
     chosen = SelectRuns(roots);
+    TrimEdges(&chosen);
     method = roots.size() > 1 ? "container+siblings" : "container";
   }
   if (TotalChars(runs_, chosen) < 250) {
@@ -890,6 +947,7 @@ Extraction Extractor::Run() {
     }
   }
   Extraction ex = Emit(chosen, chosen.empty() ? "none" : method);
+  ex.trace = std::move(trace_);
   if (ex.blocks.empty()) {
     ex.warnings.push_back(
         !had_text ? "html: page has no text"

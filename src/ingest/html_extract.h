@@ -21,6 +21,9 @@ struct ExtractOptions {
   bool keep_captions = false;
   // Text of the page title, used to drop a repeated headline. May be empty.
   std::string title;
+  // Record pruning decisions and the chosen container in Extraction::trace.
+  // Default: false.
+  bool trace = false;
 };
 
 struct ExtractedBlock {
@@ -34,6 +37,7 @@ struct Extraction {
   // (whole-page run filter) or "none".
   std::string method;
   std::vector<std::string> warnings;
+  std::string trace;  // Only with ExtractOptions::trace: one decision a line.
 };
 
 // Extracts the main content of a page. Never fails: a page without content
