@@ -158,6 +158,22 @@ std::string IntentFor(const std::string& act) {
   return "";
 }
 
+// Rejection (12x) of an act someone refuses or declines to do.
+std::string RejectFor(const std::string& act) {
+  if (act.starts_with("084")) return "1243";
+  switch (RootNum(act)) {
+    case 4: return "125";
+    case 6: return "121";
+    case 7: return "122";
+    case 8: return "124";
+    default: return "120";
+  }
+}
+
+bool IsRefusalVerb(const CoderToken& t) {
+  return LemmaIs(t, {"REFUSE", "DECLINE"});
+}
+
 struct Trigger {
   int begin = 0, end = 0;  // Token range of the trigger phrase.
   int head = 0;            // The head token.
@@ -169,6 +185,7 @@ struct Trigger {
   bool suppressed = false;
   Modality modality = Modality::kAsserted;
   bool negated = false, alleged = false;
+  bool must = false;  // The modal is "must" / "have to" (a demand when reported).
 };
 
 class SentenceCoder {
@@ -380,6 +397,12 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN"})) {
       continue;
     }
+    // "a proposed deal", "the detained lawyers": a participle modifying a noun.
+    if (!e.noun && tok.xpos == "VBN" && t > 0 &&
+        (s_.tokens[t - 1].upos == "DET" || s_.tokens[t - 1].upos == "ADJ" ||
+         s_.tokens[t - 1].xpos == "PRP$" || s_.tokens[t - 1].xpos == "POS")) {
+      continue;
+    }
     int begin = t - e.head;
     if (begin < 0) continue;
     if (PhraseAt(e.words, begin) < 0) continue;
@@ -585,11 +608,16 @@ void SentenceCoder::Modal(Trigger* tr) const {
   auto look = [&](const CoderToken& t) {
     const std::string& f = t.form;
     if (In(f, {"NOT", "N'T", "NEVER", "NO", "CANNOT", "DIDN'T", "WON'T", "CAN'T", "DOESN'T",
-               "DON'T", "WOULDN'T", "HASN'T", "HAVEN'T", "WASN'T", "WEREN'T", "REFUSED", "FAILED"})) {
+               "DON'T", "WOULDN'T", "HASN'T", "HAVEN'T", "WASN'T", "WEREN'T", "FAILED"})) {
       tr->negated = true;
-    } else if (In(f, {"SHOULD", "MUST", "OUGHT", "COULD", "MIGHT", "MAY", "WOULD"})) {
+    } else if (In(f, {"SHOULD", "MUST", "OUGHT", "COULD", "MIGHT", "MAY"})) {
       if (tr->modality == Modality::kAsserted) tr->modality = Modality::kHypothetical;
-    } else if (In(f, {"WILL", "SHALL", "'LL"})) {
+      if (f == "MUST") tr->must = true;
+    } else if (f == "WOULD" || f == "'D") {
+      // Reported future ("said they would boycott") or hypothetical.
+      if (tr->modality == Modality::kAsserted) tr->modality = Modality::kFuture;
+    } else if (In(f, {"WILL", "SHALL", "'LL", "WILLING", "PREPARED", "READY", "COMMITTED",
+                      "PLANS", "PLANNED", "INTENDS"})) {
       if (tr->modality == Modality::kAsserted) tr->modality = Modality::kFuture;
     } else if (In(f, {"ALLEGEDLY", "REPORTEDLY", "PURPORTEDLY", "SUSPECTED", "ALLEGED"})) {
       tr->alleged = true;
@@ -687,6 +715,21 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       if (actor_at_[t] >= 0 || IsPunct(s_.tokens[t])) break;
     }
     if (vt < 0 && gov_tok >= 0 && IsIntentVerb(s_.tokens[gov_tok])) vt = gov_tok;
+    // Refusal ("refused to release" -> 1243).
+    int rt = -1;
+    saw_to = false;
+    for (int t = t2.begin - 1; t >= 0 && t >= t2.begin - 4; --t) {
+      if (s_.tokens[t].form == "TO") saw_to = true;
+      if (saw_to && IsRefusalVerb(s_.tokens[t])) { rt = t; break; }
+      if (actor_at_[t] >= 0 || IsPunct(s_.tokens[t])) break;
+    }
+    if (rt >= 0) {
+      t2.code = RejectFor(t2.code);
+      t2.code2.clear();
+      t2.begin = rt;
+      t2.modality = Modality::kAsserted;
+      continue;
+    }
     if (vt >= 0) {
       std::string composed = IntentFor(t2.code);
       if (!composed.empty()) {
@@ -697,6 +740,49 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       } else {
         t2.modality = Modality::kIntended;
       }
+    }
+  }
+
+  // Announced acts: a cooperative act in the future is an intent (03x), a
+  // conflictual one a threat (13x) -- the CAMEO / PLOVER convention for
+  // future-tense reports.
+  for (Trigger& tr : trs) {
+    if (!o_.future_as_intent || tr.modality != Modality::kFuture || tr.negated) continue;
+    int r = RootNum(tr.code);
+    if (r == 2 || r == 3 || r == 10 || r == 13 || r == 11 || r == 12) continue;
+    std::string composed = IntentFor(tr.code);
+    if (composed.empty()) continue;
+    tr.code = composed;
+    tr.code2.clear();
+    tr.modality = Modality::kAsserted;
+  }
+  // Consequences: ", killing three" after an attack is part of that attack.
+  for (std::size_t i = 1; i < trs.size(); ++i) {
+    const Trigger& prev = trs[i - 1];
+    Trigger& tr = trs[i];
+    int rp = RootNum(prev.code), ri = RootNum(tr.code);
+    bool violent = rp >= 18 && rp <= 20;
+    if (violent && ri >= 18 && ri <= 20 && tr.begin > 0 && s_.tokens[tr.begin - 1].form == "," &&
+        s_.tokens[tr.head].form.ends_with("ING")) {
+      tr.suppressed = true;
+    }
+  }
+  // Conjoined verb phrases share the subject: "X pledged ... and made threats".
+  for (std::size_t i = 1; i < trs.size(); ++i) {
+    if (trs[i].src >= 0 || s_.parsed) continue;
+    int and_at = -1;
+    for (int t = trs[i].begin - 1; t >= trs[i - 1].end && t >= trs[i].begin - 4; --t) {
+      if (actor_at_[t] >= 0) break;
+      if (s_.tokens[t].form == "AND") { and_at = t; break; }
+    }
+    if (and_at < 0) continue;
+    bool actor_between = false;
+    for (int t = and_at + 1; t < trs[i].begin; ++t) actor_between |= actor_at_[t] >= 0;
+    if (actor_between) continue;
+    int prev_src = roles[i - 1].src;
+    if (prev_src >= 0) {
+      if (roles[i].tgt == prev_src) roles[i].tgt = -1;
+      roles[i].src = prev_src;
     }
   }
 
@@ -752,7 +838,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         Trigger appeal = tr;
         appeal.modality = Modality::kAsserted;
         appeal.negated = false;
-        emit(appeal, speaker, src, AppealFor(tr.code), -1);
+        emit(appeal, speaker, src, tr.must ? DemandFor(tr.code) : AppealFor(tr.code), -1);
       }
     }
     emit(tr, src, tgt, tr.code, attribution);

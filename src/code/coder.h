@@ -82,6 +82,10 @@ struct CoderOptions {
   // Use POS tags, when present, to reject verb triggers that are not verbs.
   // Default: true.
   bool use_pos = true;
+  // Recode announced (future / "willing to") acts as intents (03x) or
+  // threats (13x), as CAMEO and PLOVER ask. TABARI and PETRARCH do not, so
+  // their suites turn it off. Default: true.
+  bool future_as_intent = true;
 };
 
 class Coder {

@@ -413,8 +413,9 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   verbs.Compile();
   for (const auto& w : verbs.warnings()) report.warnings.push_back(w);
   LegacyActors actors;
-  for (const auto& f : actor_files) RETURN_IF_ERROR(actors.Load(f, false));
-  for (const auto& f : agent_files) RETURN_IF_ERROR(actors.Load(f, true));
+  const bool stems = suite == "tabari";
+  for (const auto& f : actor_files) RETURN_IF_ERROR(actors.Load(f, false, stems));
+  for (const auto& f : agent_files) RETURN_IF_ERROR(actors.Load(f, true, stems));
   for (const auto& w : actors.warnings()) report.warnings.push_back(w);
   Discards discards;
   for (const auto& f : discard_files) discards.Load(f);
@@ -422,6 +423,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   CoderOptions copts;
   copts.require_dyad = false;
   copts.all_modalities = options.all_modalities;
+  copts.future_as_intent = false;
   Coder coder(&verbs, copts);
 
   for (const GoldRecord& rec : records) {

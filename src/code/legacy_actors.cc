@@ -32,7 +32,8 @@ int ParseDate(std::string_view d) {
 
 }  // namespace
 
-Status LegacyActors::Load(const std::string& path, bool agents) {
+Status LegacyActors::Load(const std::string& path, bool agents, bool stems) {
+  const WordMode mode = stems ? WordMode::kStem : WordMode::kInflect;
   ASSIGN_OR_RETURN(std::string text, ReadFile(path));
   int line_no = 0;
   int last = -1;  // Last actor item, for PETRARCH "+SYNONYM" and "[CODE]" lines.
@@ -136,7 +137,7 @@ Status LegacyActors::Load(const std::string& path, bool agents) {
         continue;
       }
       Item it;
-      it.words = ParsePhraseWords(name.substr(1), WordMode::kStem);
+      it.words = ParsePhraseWords(name.substr(1), mode);
       it.agent = entries_[last].agent;
       it.codes = entries_[last].codes;
       if (it.words.empty()) continue;
@@ -150,7 +151,7 @@ Status LegacyActors::Load(const std::string& path, bool agents) {
     int first = -1;
     for (const auto& n : names) {
       Item it;
-      it.words = ParsePhraseWords(n, WordMode::kStem);
+      it.words = ParsePhraseWords(n, mode);
       // Words inside a multi-word name are matched in full except the last.
       if (it.words.empty()) continue;
       it.codes = codes;
@@ -243,7 +244,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       // A null-coded name blocks its words from other matches.
       continue;
     }
-    LegacyActorMatch m{h.begin, h.end, code};
+    LegacyActorMatch m{h.begin, h.end, h.item->agent ? "---" + code : code};
     if (!h.item->agent) {
       // "Arnorian ambassador", "Dagolath's first Deputy Prime Minister":
       // actor followed by an agent, directly or through "'s" and modifiers.
@@ -264,13 +265,13 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       // Title before a name: "Minister Telemar".
       if (i + 1 < hits.size() && !hits[i + 1].item->agent && hits[i + 1].begin == h.end) {
         std::string cc = CodeOn(*hits[i + 1].item, date);
-        if (!cc.empty() && cc != "---") m.code = cc + m.code;
+        if (!cc.empty() && cc != "---") m.code = cc + code;
         m.end = hits[i + 1].end;
         used[i + 1] = true;
       } else if (i + 1 < hits.size() && !hits[i + 1].item->agent && hits[i + 1].begin == h.end + 1 &&
           (tokens[h.end] == "OF" || tokens[h.end] == "FROM")) {
         std::string cc = CodeOn(*hits[i + 1].item, date);
-        if (!cc.empty() && cc != "---") m.code = cc + m.code;
+        if (!cc.empty() && cc != "---") m.code = cc + code;
         m.end = hits[i + 1].end;
         used[i + 1] = true;
       }

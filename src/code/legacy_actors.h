@@ -35,7 +35,9 @@ struct LegacyActorMatch {
 class LegacyActors {
  public:
   // Loads one actor or agent file (the format is recognized per line).
-  Status Load(const std::string& path, bool agents);
+  // `stems`: words match as prefixes (TABARI); otherwise as words with
+  // regular plurals (PETRARCH).
+  Status Load(const std::string& path, bool agents, bool stems = true);
 
   // Finds actors in upper-case tokens; `date` is YYYYMMDD (0 = unknown).
   std::vector<LegacyActorMatch> Match(const std::vector<std::string>& tokens, int date) const;
