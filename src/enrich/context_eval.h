@@ -1,0 +1,50 @@
+// PLOVER context F1 on the PLOVER GSR dev set, behind `dyad eval contexts`.
+//
+// The GSR (PLOVER 0.5) labels contexts in an older, smaller vocabulary
+// ("rights", "refugee", "political", "resource", "government", ...), so each
+// of our ontology contexts is renamed for the comparison (GsrContextName);
+// ours that the GSR cannot express (health, disasters, crime, ...) are left
+// out. Scores are micro precision/recall/F1 over (record, label) pairs.
+// Two predictors are scored: the cue table alone on the record's sentence
+// (what the enrich stage adds), and the full pipeline (the contexts of the
+// events coded in the record: CAMEO codebook contexts plus cues).
+#ifndef DYAD_ENRICH_CONTEXT_EVAL_H_
+#define DYAD_ENRICH_CONTEXT_EVAL_H_
+
+#include <map>
+#include <string>
+#include <vector>
+
+#include "dyad/pipeline.h"
+#include "dyad/status.h"
+
+namespace dyad::enrich {
+
+// The GSR label for one of our contexts, or "" when the GSR has none.
+std::string GsrContextName(const std::string& context);
+
+struct PRF {
+  int tp = 0, fp = 0, fn = 0;
+  double Precision() const { return tp + fp ? double(tp) / (tp + fp) : 0; }
+  double Recall() const { return tp + fn ? double(tp) / (tp + fn) : 0; }
+  double F1() const {
+    double p = Precision(), r = Recall();
+    return p + r > 0 ? 2 * p * r / (p + r) : 0;
+  }
+};
+
+struct ContextEval {
+  int records = 0;
+  PRF cues;                          // Cue table on the sentence.
+  PRF pipeline;                      // Full pipeline (when run).
+  bool pipeline_run = false;
+  std::map<std::string, PRF> cues_by_label;
+};
+
+// Reads <shared>/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json. When
+// `pipeline` is non-null, also runs it over every record's text.
+StatusOr<ContextEval> EvaluateGsrContexts(const std::string& shared, const Pipeline* pipeline);
+
+}  // namespace dyad::enrich
+
+#endif  // DYAD_ENRICH_CONTEXT_EVAL_H_

@@ -1,0 +1,73 @@
+// The seed release (shared data): its dated events and places. Nothing of the
+// release is copied here: the sentences are found through the opening words
+// and dates of its own events file, read at run time.
+#include <gtest/gtest.h>
+
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "dyad/pipeline.h"
+#include "tests/test_util.h"
+
+namespace dyad {
+namespace {
+
+struct SeedRow {
+  std::string opening, date;
+};
+
+std::map<std::string, SeedRow> ReadSeedRows(const std::string& path) {
+  std::map<std::string, SeedRow> rows;
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == '#') continue;
+    std::vector<std::string> f;
+    std::stringstream ss(line);
+    std::string cell;
+    while (std::getline(ss, cell, '\t')) f.push_back(cell);
+    if (f.size() < 9 || f[0] == "id") continue;
+    rows[f[0]] = {f[2], f[8]};
+  }
+  return rows;
+}
+
+TEST(SeedEnrichTest, DatedEventsAndPlaces) {
+  if (!testing::SharedDataAvailable()) return;
+  std::ifstream in(testing::SharedData("seed/hrw-chechnya-2018.txt"));
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
+  ASSERT_TRUE(rows.count("S1") && rows.count("S9") && rows.count("S10a"));
+  auto pipeline = Pipeline::Create(PipelineOptions{});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Document doc;
+  doc.id = "seed";
+  doc.text = text.str();
+  auto out = (*pipeline)->Run(std::move(doc));
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  // The targets: id -> expected place.
+  const std::map<std::string, std::string> kPlace = {
+      {"S1", "Moscow"}, {"S9", "Chechnya"}, {"S10a", ""}};
+  for (const auto& [id, place] : kPlace) {
+    const SeedRow& r = rows[id];
+    std::size_t at = out->document.text.find(r.opening.substr(0, 30));
+    ASSERT_NE(at, std::string::npos) << id;
+    int found = 0;
+    for (const Event& e : out->events) {
+      const Span& s = out->sentences[e.sentence].span;
+      if (at < s.begin || at >= s.end) continue;
+      ++found;
+      EXPECT_EQ(e.date, r.date) << id << " " << e.trigger_text;
+      if (!place.empty()) {
+        ASSERT_TRUE(e.place.has_value()) << id;
+        EXPECT_EQ(e.place->name, place) << id << " " << e.trigger_text;
+      }
+    }
+    EXPECT_GT(found, 0) << "no event coded in the sentence of " << id;
+  }
+}
+
+}  // namespace
+}  // namespace dyad
