@@ -103,6 +103,10 @@ int RunNer(int argc, char** argv) {
   AddCommon(&f, &c, 12);
   std::vector<std::string> extra;
   f.List("extra", &extra, "further CoNLL/IOB training file, relative to --shared (repeatable)");
+  std::string iso = "/usr/share/iso-codes/json";
+  std::string dict = internal::ResolveDataDir(PipelineOptions{}) + "/dict";
+  f.String("iso-codes", &iso, "Debian iso-codes JSON folder (gazetteer: countries, regions)");
+  f.String("dict", &dict, "our actor dictionaries (gazetteer: organisations, leaders)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::ReadIob(c.shared +
@@ -118,7 +122,8 @@ int RunNer(int argc, char** argv) {
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   analyze::Ner ner;
-  if (auto s = analyze::TrainNer(*train, tagger, Options(c), &ner); !s.ok()) return Fail(s);
+  auto gazetteer = analyze::LoadGazetteer(iso, dict);
+  if (auto s = analyze::TrainNer(*train, tagger, gazetteer, Options(c), &ner); !s.ok()) return Fail(s);
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;

@@ -34,7 +34,10 @@ void NormalizeIob(std::vector<std::string>* labels) {
     std::string type = l.size() > 2 && l[1] == '-' ? l.substr(2) : "";
     if (type == "PERSON" || type == "person") type = "PER";
     if (type == "LOCATION" || type == "location" || type == "GPE") type = "LOC";
-    if (type == "ORGANIZATION" || type == "organization") type = "ORG";
+    if (type == "ORGANIZATION" || type == "organization" || type == "corporation" ||
+        type == "group") {
+      type = "ORG";
+    }
     if (type != "PER" && type != "ORG" && type != "LOC") {
       l = "O";
       prev_type.clear();

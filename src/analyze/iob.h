@@ -5,7 +5,8 @@
 //   <index> <form> <label> [...]   (Universal NER .iob2)
 //   <form> [...] <label>           (CoNLL style: first and last columns)
 // Columns are separated by tabs, or by spaces when a line has no tab.
-// Labels are normalised to IOB2 over PER, ORG and LOC: an I-X that does
+// Labels are normalised to IOB2 over PER, ORG and LOC (WNUT17's person,
+// location, corporation and group map to PER, LOC, ORG, ORG): an I-X that does
 // not continue an X entity becomes B-X (IOB1 input), and every other type
 // (MISC, OTH, the spurious B-O) becomes O.
 #ifndef DYAD_ANALYZE_IOB_H_

@@ -28,8 +28,39 @@ bool Ner::Allowed(int prev, int l) const {
   return prev >= 0 && type_[prev] == type_[l];
 }
 
-int Ner::Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags, int i,
-                  int p1, int p2, std::uint64_t* out) {
+std::uint64_t Ner::GazKey(const WordInfo* w, int len) {
+  std::uint64_t h = 0x6a09e667f3bcc909ULL;
+  for (int i = 0; i < len; ++i) h = Mix64(h ^ w[i].form) + i + 1;
+  return h ? h : 1;
+}
+
+void Ner::MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* gaz) const {
+  const int n = static_cast<int>(w.size());
+  gaz->assign(n, 0);
+  if (gaz_.size() == 0) return;
+  for (int i = 0; i < n;) {
+    int len = 0;
+    std::uint32_t types = 0;
+    for (int l = std::min(kMaxGazLen, n - i); l >= 1; --l) {
+      std::uint32_t t = gaz_.Get(GazKey(&w[i], l));
+      if (t != FlatMap::kMissing) {
+        len = l;
+        types = t;
+        break;
+      }
+    }
+    if (!len) {
+      ++i;
+      continue;
+    }
+    for (int j = 0; j < len; ++j) (*gaz)[i + j] = (types << 1) | (j > 0 ? 1u : 0u);
+    i += len;
+  }
+}
+
+int Ner::Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                  const std::vector<std::uint32_t>& gaz, int i, int p1, int p2,
+                  std::uint64_t* out) {
   const int n = static_cast<int>(w.size());
   auto at = [&](int j) -> const WordInfo& {
     return j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]);
@@ -79,6 +110,13 @@ int Ner::Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_
   out[k++] = FeatKey(134, t1, c.amb);
   out[k++] = FeatKey(135, m1.lower, tag(i));
   out[k++] = FeatKey(136, n1.lower, tag(i));
+  auto g = [&](int j) -> std::uint64_t { return j < 0 || j >= n ? 0x100 : gaz[j] + 1; };
+  out[k++] = FeatKey(137, g(i));
+  out[k++] = FeatKey(138, g(i), c.shape);
+  out[k++] = FeatKey(139, g(i - 1), g(i));
+  out[k++] = FeatKey(140, g(i), g(i + 1));
+  out[k++] = FeatKey(141, g(i), t1);
+  out[k++] = FeatKey(142, g(i), tag(i));
   return k;
 }
 
@@ -89,9 +127,11 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_
   std::uint64_t keys[kMaxFeatures];
   float scores[256];
   const int nl = num_labels();
+  thread_local std::vector<std::uint32_t> gaz;
+  MatchGazetteer(words, &gaz);
   int p1 = -1, p2 = -1;
   for (int i = 0; i < n; ++i) {
-    int nk = Features(words, tags, i, p1, p2, keys);
+    int nk = Features(words, tags, gaz, i, p1, p2, keys);
     std::fill(scores, scores + nl, 0.0f);
     model_.Score(keys, nk, scores);
     int best = -1;
@@ -106,6 +146,7 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_
 
 void Ner::Save(ByteWriter* w) const {
   w->Strings(labels_);
+  gaz_.Save(w);
   model_.Save(w);
 }
 
@@ -114,7 +155,7 @@ bool Ner::Load(ByteReader* r) {
   ComputeTypes();
   bool has_o = false;
   for (int t : type_) has_o |= t < 0;
-  return has_o && model_.Load(r) && model_.num_classes() == num_labels();
+  return has_o && gaz_.Load(r) && model_.Load(r) && model_.num_classes() == num_labels();
 }
 
 }  // namespace dyad::analyze

@@ -57,9 +57,20 @@ Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const T
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser);
 
+struct GazetteerEntry {
+  std::vector<std::string> tokens;  // the name, tokenized like UD English
+  std::uint32_t types = 0;          // 1 PER, 2 ORG, 4 LOC
+};
+
+// Names for the NER gazetteer: ISO 3166-1 country and ISO 3166-2
+// subdivision names (LOC) from Debian iso-codes' JSON in `iso_dir`, and the
+// "name" lines of our own actor dictionaries in `dict_dir` (orgs.dyad and
+// nonstate.dyad: ORG; leaders/*.dyad: PER). Missing files are skipped.
+std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir);
+
 // Trains NER on BIO sentences, with POS tags predicted by `tagger`.
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
-                const TrainOptions& opts, Ner* ner);
+                const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts, Ner* ner);
 
 }  // namespace dyad::analyze
 

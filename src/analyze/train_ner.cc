@@ -2,15 +2,117 @@
 #include <algorithm>
 #include <map>
 
+#include <filesystem>
+#include <nlohmann/json.hpp>
+
 #include "analyze/features.h"
 #include "analyze/train.h"
+#include "util/files.h"
 
 namespace dyad::analyze {
+namespace {
+
+// Splits a name into UD-like tokens: spaces separate, and an inner hyphen
+// is its own token ("al-Qaeda" -> "al - Qaeda").
+std::vector<std::vector<std::string>> Tokenize(const std::string& name) {
+  std::vector<std::string> words, split;
+  std::string cur;
+  for (char c : name + " ") {
+    if (c == ' ') {
+      if (!cur.empty()) words.push_back(cur);
+      cur.clear();
+    } else {
+      cur += c;
+    }
+  }
+  bool hyphen = false;
+  for (const auto& w : words) {
+    std::size_t start = 0, dash;
+    while ((dash = w.find('-', start + 1)) != std::string::npos && dash + 1 < w.size()) {
+      split.push_back(w.substr(start, dash - start));
+      split.push_back("-");
+      start = dash + 1;
+      hyphen = true;
+    }
+    split.push_back(w.substr(start));
+  }
+  std::vector<std::vector<std::string>> out;
+  if (!words.empty()) out.push_back(words);
+  if (hyphen) out.push_back(split);
+  return out;
+}
+
+void AddName(const std::string& name, std::uint32_t type, std::vector<GazetteerEntry>* out) {
+  for (auto& toks : Tokenize(name)) {
+    if (toks.size() > static_cast<std::size_t>(Ner::kMaxGazLen)) continue;
+    out->push_back({std::move(toks), type});
+  }
+}
+
+void AddDictNames(const std::string& path, std::uint32_t type, std::vector<GazetteerEntry>* out) {
+  auto data = ReadFile(path);
+  if (!data.ok()) return;
+  std::size_t pos = 0;
+  while (pos < data->size()) {
+    std::size_t nl = data->find('\n', pos);
+    if (nl == std::string::npos) nl = data->size();
+    std::string line = data->substr(pos, nl - pos);
+    pos = nl + 1;
+    std::size_t a = line.find_first_not_of(' ');
+    if (a == std::string::npos || line.compare(a, 5, "name ") != 0) continue;
+    std::string name = line.substr(a + 5);
+    // Only capitalised names: lower-case entries are common nouns ("police").
+    if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z') AddName(name, type, out);
+  }
+}
+
+void AddIsoNames(const std::string& path, const char* list, std::uint32_t type,
+                 std::vector<GazetteerEntry>* out) {
+  auto data = ReadFile(path);
+  if (!data.ok()) return;
+  auto j = nlohmann::json::parse(*data, nullptr, false);
+  if (j.is_discarded() || !j.contains(list)) return;
+  for (const auto& e : j[list]) {
+    for (const char* field : {"name", "common_name", "official_name"}) {
+      if (e.contains(field) && e[field].is_string()) AddName(e[field].get<std::string>(), type, out);
+    }
+  }
+}
+
+}  // namespace
+
+std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir) {
+  std::vector<GazetteerEntry> out;
+  AddIsoNames(iso_dir + "/iso_3166-1.json", "3166-1", 4, &out);
+  AddIsoNames(iso_dir + "/iso_3166-2.json", "3166-2", 4, &out);
+  AddDictNames(dict_dir + "/orgs.dyad", 2, &out);
+  AddDictNames(dict_dir + "/nonstate.dyad", 2, &out);
+  std::error_code ec;
+  std::vector<std::string> leaders;
+  for (const auto& e : std::filesystem::directory_iterator(dict_dir + "/leaders", ec)) {
+    leaders.push_back(e.path().string());
+  }
+  std::sort(leaders.begin(), leaders.end());
+  for (const auto& p : leaders) AddDictNames(p, 1, &out);
+  return out;
+}
 
 class NerTrainer {
  public:
   static Status Train(const std::vector<IobSentence>& train, const Tagger& tagger,
-                      const TrainOptions& opts, Ner* ner) {
+                      const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts,
+                      Ner* ner) {
+    {
+      std::map<std::uint64_t, std::uint32_t> types;
+      std::vector<WordInfo> w;
+      for (const auto& g : gazetteer) {
+        w.resize(g.tokens.size());
+        for (std::size_t i = 0; i < g.tokens.size(); ++i) FillWordInfo(g.tokens[i], &w[i]);
+        types[Ner::GazKey(w.data(), static_cast<int>(w.size()))] |= g.types;
+      }
+      ner->gaz_.Build({types.begin(), types.end()});
+      if (opts.log) opts.log("gazetteer names: " + std::to_string(types.size()));
+    }
     std::map<std::string, int> ids{{"O", 0}};
     for (const auto& s : train) {
       for (const auto& l : s.labels) ids[l] = 0;
@@ -25,6 +127,7 @@ class NerTrainer {
     std::vector<std::vector<WordInfo>> infos(train.size());
     std::vector<std::vector<std::uint64_t>> tags(train.size());
     std::vector<std::vector<int>> gold(train.size());
+    std::vector<std::vector<std::uint32_t>> gaz(train.size());
     std::vector<std::string_view> forms;
     std::vector<int> t;
     for (std::size_t i = 0; i < train.size(); ++i) {
@@ -32,6 +135,7 @@ class NerTrainer {
       tagger.Prepare(forms, &infos[i]);
       tagger.Tag(infos[i], &t);
       for (int x : t) tags[i].push_back(tagger.tag_key(x));
+      ner->MatchGazetteer(infos[i], &gaz[i]);
       for (const auto& l : train[i].labels) gold[i].push_back(ids[l]);
     }
     PerceptronTrainer pt(nl);
@@ -46,7 +150,7 @@ class NerTrainer {
       for (int si : order) {
         int p1 = -1, p2 = -1;
         for (int i = 0; i < static_cast<int>(gold[si].size()); ++i) {
-          int nk = Ner::Features(infos[si], tags[si], i, p1, p2, keys);
+          int nk = Ner::Features(infos[si], tags[si], gaz[si], i, p1, p2, keys);
           std::fill(scores.begin(), scores.end(), 0.0f);
           pt.Score(keys, nk, scores.data());
           int best = -1;
@@ -73,8 +177,8 @@ class NerTrainer {
 };
 
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
-                const TrainOptions& opts, Ner* ner) {
-  return NerTrainer::Train(train, tagger, opts, ner);
+                const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts, Ner* ner) {
+  return NerTrainer::Train(train, tagger, gazetteer, opts, ner);
 }
 
 }  // namespace dyad::analyze

@@ -152,6 +152,7 @@ void AppendSentenceRecord(const AnalyzedDocument& doc, std::uint32_t sent, std::
       w.FieldInt("head", t.head);
       w.Field("deprel", t.deprel);
     }
+    if (!t.ner.empty() && t.ner != "O") w.Field("ner", t.ner);
     w.EndObject();
   }
   w.EndArray();
@@ -227,7 +228,9 @@ void AppendConllu(const AnalyzedDocument& doc, std::string* out) {
       }
       bool in_mwt = false;
       for (const auto& mw : s.mwts) in_mwt |= (i >= mw.first && i <= mw.last);
-      std::string misc = (!in_mwt && !t.space_after) ? "SpaceAfter=No" : "_";
+      std::string misc = (!in_mwt && !t.space_after) ? "SpaceAfter=No" : "";
+      if (!t.ner.empty() && t.ner != "O") misc += (misc.empty() ? "NER=" : "|NER=") + t.ner;
+      if (misc.empty()) misc = "_";
       int head = t.deprel.empty() ? -1 : t.head + 1;  // -1 -> root 0
       *out += std::to_string(i + 1) + "\t" + ConlluField(t.form) + "\t" + ConlluField(t.lemma) +
               "\t" + ConlluField(t.upos) + "\t" + ConlluField(t.xpos) + "\t" +
