@@ -323,6 +323,15 @@ PS-KYS|Khan Younis;Khan Yunis||
 PS-NGZ|North Gaza;northern Gaza||
 PS-DEB|Deir al-Balah;Deir el-Balah||
 KZ-ALA|Almaty||
+ZA-FS|Free State;Free State province||
+TM-M|Mary Province;Mary region||
+CG-12|Pool Department;Pool region||
+BR-PA|Pará;Para state||
+DZ-25|Constantine Province||
+JP-41|Saga Prefecture||
+NZ-NSN|Nelson region||
+TR-72|Batman Province||
+EC-L|Loja Province||
 AE-DU|Dubai||
 AE-SH|Sharjah||
 AE-AJ|Ajman||
@@ -396,6 +405,14 @@ delta unity bay sahel cascades mid far greater the of and north-east north-west
 south-east south-west northeast northwest southeast southwest midlands middle
 """.split())
 
+# Generated names that are common English words or first names ("Free" from "Free State",
+# "Mary", "Pool", "Para" from "Pará"). Chosen by checking the generated names against English
+# word and person-name frequencies; the list is ours.
+STOP = set("""
+para free mary pool sides saga plunge gulf cascade ruse store bloke grad isabel nelson
+constantine batman loja
+""".split())
+
 TYPE_WORDS = [
     " Zhuangzu Zizhiqu", " Huizu Zizhiqu", " Uygur Zizhiqu", " Zizhiqu", " Sheng", " Shi",
     " avtonomnyy okrug", " avtonomnyj okrug", " avtonomnaja oblast'", " oblast'",
@@ -457,7 +474,7 @@ def country_forms():
 
 
 def bad(form, banned):
-  if fold(form).lower() in banned:
+  if fold(form).lower() in banned or fold(form).lower() in STOP:
     return True
   words = re.findall(r"\w+", form.lower())
   if len(form) < 4 or form.lower() in banned:
@@ -517,6 +534,8 @@ def main():
     seen = []
     for f in forms:
       for g in (f, fold(f)):
+        if g != f and g.lower() in STOP:
+          continue  # "Pará" stays; its folded form "Para" is a common word
         if g not in seen:
           seen.append(g)
     if not seen:
