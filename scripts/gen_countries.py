@@ -322,7 +322,7 @@ COG Brazzaville
 COL Bogota;Bogotá
 COM Moroni
 CPV Praia
-CRI San Jose;San José
+CRI San José
 CUB Havana
 CYP Nicosia
 CZE Prague
@@ -390,7 +390,7 @@ LVA Riga
 MAR Rabat
 MDA Chisinau;Chişinău
 MDG Antananarivo
-MDV Male;Malé
+MDV Malé
 MEX Mexico City
 MHL Majuro
 MKD Skopje
@@ -444,7 +444,6 @@ SVK Bratislava
 SVN Ljubljana
 SWE Stockholm
 SWZ Mbabane;Lobamba
-SYC Victoria
 SYR Damascus
 TCD N'Djamena;Ndjamena
 TGO Lome;Lomé
@@ -576,10 +575,15 @@ def main():
     if "note" in entry:
       out.write(f"  # {entry['note']}\n")
     caps = capitals.get(a3, [])
+    # Folded forms that would be common words or other places: "Malé" -> "male",
+    # "San José" -> "San Jose" (California).
+    skip_fold = {"Male", "San Jose"}
     for kind, values in (("name", names), ("adjective", adj), ("demonym", dem),
                          ("capital", caps)):
       for v in values:
         for form in (v, fold(v)):
+          if form != v and form in skip_fold:
+            continue
           if (kind, form) in seen:
             continue
           seen.add((kind, form))

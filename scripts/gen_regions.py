@@ -410,7 +410,7 @@ south-east south-west northeast northwest southeast southwest midlands middle
 # word and person-name frequencies; the list is ours.
 STOP = set("""
 para free mary pool sides saga plunge gulf cascade ruse store bloke grad isabel nelson
-constantine batman loja
+constantine batman loja male
 """.split())
 
 TYPE_WORDS = [
