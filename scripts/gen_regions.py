@@ -332,6 +332,13 @@ JP-41|Saga Prefecture||
 NZ-NSN|Nelson region||
 TR-72|Batman Province||
 EC-L|Loja Province||
+AR-S|Santa Fe Province;Santa Fe province||
+BZ-TOL|Toledo District||
+JM-04|Portland Parish||
+MD-BD|Tighina;Bender city||
+NI-LE|León Department;Leon Department||
+VC-01|Charlotte Parish||
+VE-K|Lara state;Lara State||
 AE-DU|Dubai||
 AE-SH|Sharjah||
 AE-AJ|Ajman||
@@ -389,7 +396,7 @@ UKR|Donbas region|Donbass region||
 MLI|Azawad|||
 NGA|Niger Delta|||
 NGA|Biafra||Biafran|
-THA|Pattani|Patani;Deep South||
+THA|Pattani|Patani||
 LKA|Jaffna|||
 IND|Assam|||
 ETH|Ogaden|||
@@ -408,9 +415,9 @@ south-east south-west northeast northwest southeast southwest midlands middle
 # Generated names that are common English words or first names ("Free" from "Free State",
 # "Mary", "Pool", "Para" from "Pará"). Chosen by checking the generated names against English
 # word and person-name frequencies; the list is ours.
-STOP = set("""
+STOP = {"santa fe"} | set("""
 para free mary pool sides saga plunge gulf cascade ruse store bloke grad isabel nelson
-constantine batman loja male
+constantine batman loja male leon león portland charlotte lara bender toledo
 """.split())
 
 TYPE_WORDS = [
