@@ -339,6 +339,12 @@ MD-BD|Tighina;Bender city||
 NI-LE|León Department;Leon Department||
 VC-01|Charlotte Parish||
 VE-K|Lara state;Lara State||
+BR-PR|Paraná state;Parana state||
+VE-L|Mérida state;Merida state||
+CO-SAN|Santander department||
+AU-VIC|State of Victoria;Victoria state||
+NI-GR|Granada department||
+SO-BR|Bari region||
 AE-DU|Dubai||
 AE-SH|Sharjah||
 AE-AJ|Ajman||
@@ -415,7 +421,16 @@ south-east south-west northeast northwest southeast southwest midlands middle
 # Generated names that are common English words or first names ("Free" from "Free State",
 # "Mary", "Pool", "Para" from "Pará"). Chosen by checking the generated names against English
 # word and person-name frequencies; the list is ours.
-STOP = {"santa fe"} | set("""
+# Region names that are also the names of larger cities in other countries (checked with
+# `dyad geo lookup` against the GeoNames gazetteer: a city of 100,000+ elsewhere).
+GEO_STOP = {
+    "armavir", "victoria", "parana", "freiburg", "santander", "cartago", "esmeraldas",
+    "savannah", "el progreso", "santa rosa", "manchester", "embu", "fontana", "safi", "granada",
+    "santarem", "concepcion", "san pedro", "saint louis", "bari", "san miguel", "sinop",
+    "san fernando", "merida", "trujillo", "dali",
+}
+
+STOP = {"santa fe"} | GEO_STOP | set("""
 para free mary pool sides saga plunge gulf cascade ruse store bloke grad isabel nelson
 constantine batman loja male leon león portland charlotte lara bender toledo
 """.split())
@@ -541,7 +556,7 @@ def main():
     seen = []
     for f in forms:
       for g in (f, fold(f)):
-        if g != f and g.lower() in STOP:
+        if g != f and fold(g).lower() in STOP:
           continue  # "Pará" stays; its folded form "Para" is a common word
         if g not in seen:
           seen.append(g)
