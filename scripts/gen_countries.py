@@ -39,14 +39,14 @@ ASM|American Samoan|American Samoans|
 ATA|Antarctic||
 ATF|||French Southern and Antarctic Lands
 ATG|Antiguan;Barbudan|Antiguans;Barbudans|Antigua
-AUS|Australian|Australians|
+AUS|Australian;Aussie|Australians;Aussies|
 AUT|Austrian|Austrians|
 AZE|Azerbaijani;Azeri|Azerbaijanis;Azeris|
 BDI|Burundian|Burundians|
 BEL|Belgian|Belgians|
-BEN|Beninese|Beninese|
+BEN|Beninese|Beninese|Dahomey
 BES|Bonairean|Bonaireans|Bonaire;Caribbean Netherlands;Sint Eustatius;Saba
-BFA|Burkinabe;Burkinabè|Burkinabes|Burkina
+BFA|Burkinabe;Burkinabè|Burkinabes|Burkina;Upper Volta
 BGD|Bangladeshi|Bangladeshis|
 BGR|Bulgarian|Bulgarians|
 BHR|Bahraini|Bahrainis|
@@ -273,7 +273,7 @@ WSM|Samoan|Samoans|Western Samoa
 YEM|Yemeni;Yemenite|Yemenis|
 ZAF|South African|South Africans|RSA
 ZMB|Zambian|Zambians|
-ZWE|Zimbabwean|Zimbabweans|
+ZWE|Zimbabwean;Rhodesian|Zimbabweans|Rhodesia
 KSV|Kosovar;Kosovan;Kosovo|Kosovars;Kosovans;Kosovo Albanians|Kosova;Republic of Kosovo
 """
 

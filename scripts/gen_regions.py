@@ -378,6 +378,7 @@ EXTRA_REGIONS = r"""
 PSE|West Bank|occupied West Bank;Judea and Samaria||
 SDN|Darfur||Darfuri|Darfuris
 SDN|Kordofan|||
+SDN|Abyei|Abyei Area||
 IRQ|Kurdistan Region|Iraqi Kurdistan;Kurdistan Region of Iraq;KRG area||
 IND|Kashmir|Kashmir Valley;Kashmir valley||
 GEO|South Ossetia|Tskhinvali region;Samachablo|South Ossetian|South Ossetians
