@@ -38,6 +38,10 @@ int Run(int argc, char** argv) {
   flags.String("input-format", &input_format, "input: auto, text, html or jsonl");
   flags.String("data", &data_dir, "data directory (default: the built-in search path)");
   flags.String("date", &date, "document date (YYYY-MM-DD) when the input has none");
+  std::vector<std::string> dicts;
+  flags.List("dict", &dicts,
+             "actor dictionary file or directory (dyad, PETRARCH or TABARI) to use instead "
+             "of the shipped ones");
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
   if (format != "jsonl" && format != "text") {
@@ -61,6 +65,7 @@ int Run(int argc, char** argv) {
   PipelineOptions opts;
   opts.data_dir = data_dir;
   opts.last_stage = StageId::kActors;
+  opts.dictionaries = dicts;
   auto pipeline = Pipeline::Create(opts);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());

@@ -45,6 +45,11 @@ struct PipelineOptions {
   // Emit events of every modality, not only the default set (asserted,
   // appeals, threats, intents). Default: false.
   bool all_modalities = false;
+  // Actor dictionaries to use instead of the shipped <data_dir>/dict: files
+  // or directories in the dyad format (*.dyad), or PETRARCH / TABARI actor
+  // and agent files (the format is guessed from each name; see
+  // src/actors/actor_dictionary.h). Default: empty = the shipped ones.
+  std::vector<std::string> dictionaries;
 };
 
 // A document with the results of every stage that ran.

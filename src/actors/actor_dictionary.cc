@@ -161,8 +161,20 @@ StatusOr<std::unique_ptr<ActorDictionary>> ActorDictionary::LoadShipped(
 
 std::vector<DictMatch> ActorDictionary::Match(const WordText& text) const {
   std::vector<DictMatch> out;
-  for (const auto& m : matcher_.FindLongest(text)) {
-    out.push_back({m.begin, m.end, matcher_.payloads(m.node)});
+  std::uint32_t t = 0;
+  while (t < text.num_tokens()) {
+    std::vector<DictMatch> at = MatchesAt(text, t);
+    if (at.empty()) {
+      ++t;
+      continue;
+    }
+    // Longest; among equal ends MatchesAt lists the exact match first.
+    size_t best = 0;
+    for (size_t k = 1; k < at.size(); ++k) {
+      if (at[k].end > at[best].end) best = k;
+    }
+    t = at[best].end;
+    out.push_back(std::move(at[best]));
   }
   return out;
 }
@@ -180,7 +192,17 @@ std::vector<DictMatch> ActorDictionary::MatchesAt(const WordText& text, std::uin
   std::vector<PhraseMatcher::Match> raw;
   matcher_.MatchesAt(text, begin, &raw);
   std::vector<DictMatch> out;
-  for (const auto& m : raw) out.push_back({m.begin, m.end, matcher_.payloads(m.node)});
+  for (const auto& m : raw) {
+    bool caps = true;
+    for (std::uint32_t t = m.begin; t < m.end; ++t) {
+      if (!text.clitic[t] && !text.all_caps[t]) caps = false;
+    }
+    DictMatch dm{m.begin, m.end, {}};
+    for (std::uint32_t f : matcher_.payloads(m.node)) {
+      if (caps || !data_.forms[f].acronym) dm.forms.push_back(f);
+    }
+    if (!dm.forms.empty()) out.push_back(std::move(dm));
+  }
   return out;
 }
 
@@ -387,6 +409,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       }
       a.code = SplitCode(code);
       a.place_only = true;
+      a.adjective = head_form.kind == FormKind::kAdjective && j - i == 1;
     }
     if (a.code.code.empty() && a.actor_entry < 0) {
       i = j;

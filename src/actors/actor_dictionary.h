@@ -83,10 +83,11 @@ Status LoadDictFile(const DictFile& file, DictionaryData* data);
 // One match of the tokens [begin, end): the forms that share those words,
 // best first (actors, then countries, then regions/cities, then agents;
 // within a kind, load order). Indices into ActorDictionary::data().forms.
+// An acronym form ("GIA") only matches text in capitals ("GIA", not "Gia").
 struct DictMatch {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
-  std::span<const std::uint32_t> forms;
+  std::vector<std::uint32_t> forms;  // Never empty.
 };
 
 // A coded actor phrase: adjacent dictionary matches combined the way
@@ -106,6 +107,7 @@ struct CodedActor {
   // -> {COP, GOV}); code.code appends all of them, as PETRARCH does.
   std::vector<std::string> agent_sectors;
   bool place_only = false;  // The phrase is a bare place name (or demonym).
+  bool adjective = false;   // The phrase is a lone adjective ("Hungarian").
 };
 
 struct DictionaryStats {
@@ -175,7 +177,10 @@ class ActorDictionary {
   const Entry& entry(std::uint32_t i) const { return data_.entries[i]; }
   DictionaryStats stats() const;
 
-  static bool IsNullCode(std::string_view code) { return code.empty() || code == "---"; }
+  // "---" (PETRARCH/TABARI null) and "###" (TABARI discard) code nothing.
+  static bool IsNullCode(std::string_view code) {
+    return code.empty() || code == "---" || code == "###";
+  }
 
  private:
   ActorDictionary() = default;

@@ -140,6 +140,16 @@ std::size_t DictionaryData::num_errors() const {
 
 std::size_t DictionaryData::num_warnings() const { return diagnostics.size() - num_errors(); }
 
+bool IsAcronym(std::string_view surface) {
+  int letters = 0;
+  for (unsigned char c : surface) {
+    if (c >= 'a' && c <= 'z') return false;
+    if (c >= 0x80) return false;  // Non-ASCII: treat as an ordinary name.
+    letters += c >= 'A' && c <= 'Z';
+  }
+  return letters >= 2;
+}
+
 bool IsCameoCode(std::string_view code) {
   if (code.empty() || code.size() % 3 != 0) return false;
   for (char c : code) {

@@ -95,7 +95,13 @@ struct Form {
   // PETRARCH/TABARI stems: the last word matches any text word it is a
   // prefix of ("MINISTR" matches "ministry"). False in the dyad format.
   bool stem_last = false;
+  // Written in capitals only ("GIA", "U.N."): matches only text in capitals.
+  // Set by the dyad reader; PETRARCH/TABARI forms are all capitals anyway.
+  bool acronym = false;
 };
+
+// Whether `surface` has at least two letters and no lower-case letter.
+bool IsAcronym(std::string_view surface);
 
 // A problem found while loading; the load goes on after it.
 struct Diagnostic {

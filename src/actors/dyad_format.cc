@@ -258,7 +258,11 @@ class Parser {
     }
     if (entry_.kind == EntryKind::kActor) data_->actor_ids[entry_.id] = data_->entries.size();
     std::uint32_t id = data_->AddEntry(std::move(entry_));
-    for (auto& f : forms_) data_->AddForm(id, f.kind, std::move(f.surface), f.stem_last);
+    for (auto& f : forms_) {
+      bool acronym = IsAcronym(f.surface);
+      data_->AddForm(id, f.kind, std::move(f.surface), f.stem_last);
+      data_->forms.back().acronym = acronym;
+    }
     forms_.clear();
   }
 

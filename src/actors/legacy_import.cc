@@ -42,7 +42,8 @@ class LineReader {
         if (t.substr(0, skip_tag_.size()) == skip_tag_) skip_tag_.clear();
         continue;
       }
-      if (t.empty() || t[0] == '#') continue;
+      // TABARI has only ";" comments ("[###]" is its discard code).
+      if (t.empty() || (t[0] == '#' && dialect_ != LegacyDialect::kTabari)) continue;
       if (t.substr(0, 4) == "<!--") {
         size_t end = t.find("-->");
         if (end == std::string_view::npos) {
@@ -61,7 +62,7 @@ class LineReader {
       }
       std::string s(t);
       size_t hash = s.find('#');
-      if (hash != std::string::npos) s.resize(hash);
+      if (hash != std::string::npos && dialect_ != LegacyDialect::kTabari) s.resize(hash);
       if (dialect_ == LegacyDialect::kTabari) {
         size_t semi = s.find(';');
         if (semi != std::string::npos) s.resize(semi);
@@ -222,15 +223,22 @@ class ActorImporter {
       data_->Error(name_, no, "empty code '[]'; skipped");
       return;
     }
+    if (code[0] >= '0' && code[0] <= '9') {
+      data_->Error(name_, no, "code missing before the date in '[" + std::string(body) + "]'; skipped");
+      return;
+    }
+    // "[HOB < 950601]", "[HOBGOV 19950601 - 19990815]": blanks inside the
+    // date are allowed.
+    std::string packed;
+    for (char ch : dates) {
+      if (ch != ' ' && ch != '\t') packed += ch;
+    }
+    dates = packed;
     CodeSpan span;
     span.code = std::string(code);
     if (dates.empty()) {
       rec_.undated.push_back(std::move(span));
       return;
-    }
-    if (dates.find_first_of(" \t") != std::string_view::npos) {
-      data_->Warning(name_, no, "extra text after the date in '[" + std::string(body) + "]'");
-      dates = dates.substr(0, dates.find_first_of(" \t"));
     }
     auto bad = [&] {
       data_->Warning(name_, no, "invalid date '" + std::string(dates) + "'; code kept without it");

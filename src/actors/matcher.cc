@@ -24,6 +24,12 @@ WordText WordText::FromTokens(std::span<const std::string_view> tokens) {
     }
     t.possessive.push_back(poss);
     t.clitic.push_back(clitic);
+    bool upper = false, lower = false;
+    for (unsigned char ch : tok) {
+      upper |= ch >= 'A' && ch <= 'Z';
+      lower |= ch >= 'a' && ch <= 'z';
+    }
+    t.all_caps.push_back(upper && !lower);
   }
   t.first_word.push_back(static_cast<std::uint32_t>(t.words.size()));
   return t;

@@ -43,6 +43,7 @@ struct WordText {
   std::vector<std::uint32_t> first_word;  // Per token, then one past the end.
   std::vector<bool> possessive;           // Per token: "Chechnya's".
   std::vector<bool> clitic;               // Per token: a lone "'s".
+  std::vector<bool> all_caps;             // Per token: letters, none lower-case.
 
   // Builds from token forms.
   static WordText FromTokens(std::span<const std::string_view> tokens);

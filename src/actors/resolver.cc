@@ -81,6 +81,8 @@ struct Cand {
   Resolution how = Resolution::kDictionary;
   int ante = -1;  // Global mention index.
   bool place = false, person = false, org = false, plural = false;
+  bool adjective = false;
+  std::vector<std::string> sectors;  // Agent sectors, for distribution.
   int compound = -1;  // For "the groups": the compound it stands for.
   std::vector<std::string> name_words;  // Persons: folded words of the name.
 };
@@ -224,6 +226,8 @@ class DocResolver {
       k.how = p.how;
       k.place = p.place_only;
       k.plural = p.plural;
+      k.adjective = p.adjective;
+      k.sectors = p.agent_sectors;
       if (p.actor_entry >= 0) {
         const Entry& en = dict_.entry(p.actor_entry);
         k.person = en.actor_kind == ActorKind::kPerson;
@@ -256,6 +260,23 @@ class DocResolver {
       k.code = MakeCode(dict_, next.code.country, k.code.code);
       k.e = next.e;
       cands.erase(cands.begin() + a + 1);
+    }
+
+    // "Hungarian and Romanian officials": adjectives joined by and/or/","
+    // share the head agent of the last one.
+    for (size_t a = cands.size(); a-- > 1;) {
+      Cand& prev = cands[a - 1];
+      const Cand& next = cands[a];
+      if (!prev.adjective || next.how != Resolution::kAgent || next.sectors.empty()) continue;
+      if (next.b != prev.e + 1) continue;
+      const std::string& sep = c.lower[prev.e];
+      if (sep != "and" && sep != "or" && sep != ",") continue;
+      prev.code = MakeCode(dict_, prev.code.country, ChooseSector(next.sectors));
+      prev.how = Resolution::kAgent;
+      prev.place = false;
+      prev.adjective = false;
+      prev.sectors = next.sectors;
+      prev.plural = next.plural;
     }
 
     // 2. "the groups", "the organization".
@@ -328,6 +349,10 @@ class DocResolver {
       std::uint32_t name_end = e;
       while (name_end > b && c.text.clitic[name_end - 1]) --name_end;
       bool ambiguous = b == 0 && name_end - b == 1 && !c.have_pos && !c.have_ner;
+      // Appositions need something that looks like a personal name: two or
+      // more name tokens, or an NER person.
+      const std::string& ner = c.sent->tokens[b].ner;
+      bool personal = name_end - b >= 2 || (ner.size() > 2 && ner.substr(2) == "PER");
       Cand k;
       k.b = b;
       k.e = name_end;
@@ -349,7 +374,7 @@ class DocResolver {
         }
       }
       // Apposition after: "X, description,".
-      if (!coded && !ambiguous && name_end < n && c.lower[name_end] == "," ) {
+      if (!coded && personal && name_end < n && c.lower[name_end] == ",") {
         std::uint32_t db = name_end + 1, de = db;
         while (de < n && de - db < 20 && !IsBoundary(c, de)) ++de;
         ActorCode code;
@@ -361,7 +386,7 @@ class DocResolver {
         }
       }
       // Apposition before: "description, X".
-      if (!coded && !ambiguous && b >= 2 && c.lower[b - 1] == ",") {
+      if (!coded && personal && b >= 2 && c.lower[b - 1] == ",") {
         std::uint32_t de = b - 1, db = de;
         while (db > 0 && de - db < 12 && !IsBoundary(c, db - 1)) --db;
         bool closes = IsBoundary(c, name_end) || (name_end < n && !StartsUpper(c.forms[name_end]));

@@ -1,5 +1,7 @@
-// The actors stage: loads the shipped dictionaries (<data>/dict) once and
-// resolves each document's actor mentions (see resolver.h).
+// The actors stage: loads the shipped dictionaries (<data>/dict), or those
+// in PipelineOptions::dictionaries, once, and resolves each document's actor
+// mentions (see resolver.h). Dictionary syntax errors do not stop the stage;
+// `dyad dict check` reports them.
 #include <memory>
 
 #include "actors/actor_dictionary.h"
@@ -24,7 +26,15 @@ class ActorsStage : public Stage {
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options) {
-  auto dict = actors::ActorDictionary::LoadShipped(ResolveDataDir(options));
+  auto load = [&]() -> StatusOr<std::unique_ptr<actors::ActorDictionary>> {
+    if (options.dictionaries.empty()) {
+      return actors::ActorDictionary::LoadShipped(ResolveDataDir(options));
+    }
+    std::vector<actors::DictFile> files;
+    for (const auto& p : options.dictionaries) files.push_back({p, actors::GuessDictFormat(p)});
+    return actors::ActorDictionary::LoadFiles(files);
+  };
+  auto dict = load();
   if (!dict.ok()) {
     return Status(dict.status().code(),
                   "actors: cannot load dictionaries: " + std::string(dict.status().message()));

@@ -1,0 +1,152 @@
+#include "actors/resolver.h"
+
+#include <gtest/gtest.h>
+
+#include "actors/dyad_format.h"
+#include "text/segmenter.h"
+
+namespace dyad::actors {
+namespace {
+
+const ActorDictionary& World() {
+  static const ActorDictionary* dict = [] {
+    DictionaryData d;
+    Status s = ParseDyadFile(std::string(DYAD_TEST_FIXTURES) + "/dict/world.dyad", &d);
+    EXPECT_TRUE(s.ok()) << s.ToString();
+    EXPECT_TRUE(d.diagnostics.empty());
+    return ActorDictionary::Build(std::move(d)).value().release();
+  }();
+  return *dict;
+}
+
+AnalyzedDocument Analyze(const std::string& text, const std::string& date = "2012-05-01") {
+  AnalyzedDocument doc;
+  doc.document.id = "t";
+  doc.document.text = text;
+  doc.document.date = date;
+  doc.sentences = text::Segment(doc.document);
+  return doc;
+}
+
+std::vector<std::string> Resolve(AnalyzedDocument* doc) {
+  Resolver r(&World());
+  EXPECT_TRUE(r.Resolve(doc).ok());
+  std::vector<std::string> out;
+  for (const auto& m : doc->mentions) {
+    out.push_back(m.text + "=" + m.code.code + "/" + ResolutionName(m.how));
+  }
+  return out;
+}
+
+std::vector<std::string> Resolve(const std::string& text, const std::string& date = "2012-05-01") {
+  AnalyzedDocument doc = Analyze(text, date);
+  return Resolve(&doc);
+}
+
+using V = std::vector<std::string>;
+
+TEST(Resolver, TitleCodesAnUnknownName) {
+  EXPECT_EQ(Resolve("Ostmarkian President Karl Weiss met reporters."),
+            V({"Ostmarkian President Karl Weiss=OSTGOV/title"}));
+}
+
+TEST(Resolver, AppositionAfterTheName) {
+  EXPECT_EQ(Resolve("Mark Stone, head of the northern Valdorian region of Kestria, said no."),
+            V({"Mark Stone=VLDGOV/apposition", "Valdorian=VLD/dictionary",
+               "Kestria=VLD/dictionary"}));
+  EXPECT_EQ(Resolve("Lena Fox, Kestria director at Watchful Eye, said no."),
+            V({"Lena Fox=NGOHRI/apposition", "Watchful Eye=NGOHRI/dictionary"}));
+}
+
+TEST(Resolver, AppositionBeforeTheName) {
+  EXPECT_EQ(Resolve("Kestria's leader, Mark Stone, spoke."),
+            V({"Mark Stone=VLDGOV/apposition"}));
+}
+
+TEST(Resolver, CapitalisedWordsAreNotPersons) {
+  // A lone capitalised word is not taken for a person with an apposition.
+  EXPECT_EQ(Resolve("After the Cessation of Hostilities, the Valdorian government agreed."),
+            V({"Valdorian government=VLDGOV/agent"}));
+}
+
+TEST(Resolver, CompoundsAndPluralCoreference) {
+  AnalyzedDocument doc = Analyze(
+      "Watchful Eye, Open Hands and Lantern Society wrote to Anna Brook. "
+      "The groups also called on Brook to act.");
+  EXPECT_EQ(Resolve(&doc),
+            V({"Watchful Eye=NGOHRI/dictionary", "Open Hands=NGOHRI/dictionary",
+               "Lantern Society=NGOHRI/dictionary", "Anna Brook=VLDGOV/dictionary",
+               "The groups=NGOHRI/coreference", "The groups=NGOHRI/coreference",
+               "The groups=NGOHRI/coreference", "Brook=VLDGOV/coreference"}));
+  EXPECT_EQ(doc.mentions[0].compound, 0);
+  EXPECT_EQ(doc.mentions[2].compound, 0);
+  EXPECT_EQ(doc.mentions[3].compound, -1);
+  EXPECT_EQ(doc.mentions[4].antecedent, 0);
+  EXPECT_EQ(doc.mentions[6].antecedent, 2);
+  EXPECT_EQ(doc.mentions[7].antecedent, 3);
+}
+
+TEST(Resolver, AppositionIsNotACompound) {
+  AnalyzedDocument doc = Analyze("Anna Brook, Kestria's leader, spoke.");
+  EXPECT_EQ(Resolve(&doc), V({"Anna Brook=VLDGOV/dictionary"}));
+  EXPECT_EQ(doc.mentions[0].compound, -1);
+}
+
+TEST(Resolver, SurnameAndPronounCoreference) {
+  // "head of Kestria" is the apposition: it is Mark Stone, not a mention.
+  EXPECT_EQ(Resolve("Mark Stone, head of Kestria, spoke on Monday. He said that Stone's "
+                    "critics were wrong."),
+            V({"Mark Stone=VLDGOV/apposition", "He=VLDGOV/coreference",
+               "Stone=VLDGOV/coreference"}));
+  // "him" is not in subject position.
+  EXPECT_EQ(Resolve("Mark Stone, head of Kestria, spoke. Police arrested him."),
+            V({"Mark Stone=VLDGOV/apposition", "Police=VLDCOP/agent"}));
+}
+
+TEST(Resolver, AgentsTakeCountriesFromModifiersAndTheDocument) {
+  EXPECT_EQ(Resolve("In Kestria, a group of Kestrian youth attacked local police officials."),
+            V({"Kestria=VLD/dictionary", "a group of Kestrian youth=VLDCVL/agent",
+               "police officials=VLDCOP/agent"}));
+  EXPECT_EQ(Resolve("Valdorian and Ostmarkian officials met."),
+            V({"Valdorian=VLDGOV/agent", "Ostmarkian officials=OSTGOV/agent"}));
+  EXPECT_EQ(Resolve("The president of Ostmark spoke in Valdoria."),
+            V({"president of Ostmark=OSTGOV/agent", "Valdoria=VLD/dictionary"}));
+}
+
+TEST(Resolver, DateBoundedRoles) {
+  EXPECT_EQ(Resolve("Anna Brook spoke.", "2012-05-01"), V({"Anna Brook=VLDGOV/dictionary"}));
+  // Out of office: known but uncoded, unless a title says otherwise.
+  EXPECT_EQ(Resolve("Anna Brook spoke.", "2020-05-01"), V({"Anna Brook=/dictionary"}));
+  EXPECT_EQ(Resolve("Former President Anna Brook spoke.", "2020-05-01"),
+            V({"President Anna Brook=VLDGOV/title"}));
+}
+
+TEST(Resolver, NerPersonsWithoutContextStayUncoded) {
+  AnalyzedDocument doc = Analyze("Yesterday Tomas Berg wrote a letter.");
+  auto& toks = doc.sentences[0].tokens;
+  for (auto& t : toks) {
+    t.ner = "O";
+    t.upos = "X";
+  }
+  toks[1].ner = "B-PER";
+  toks[2].ner = "I-PER";
+  toks[1].upos = toks[2].upos = "PROPN";
+  EXPECT_EQ(Resolve(&doc), V({"Tomas Berg=/ner"}));
+  // Without NER, an unknown capitalised name with no context is not a mention.
+  EXPECT_EQ(Resolve("Yesterday Tomas Berg wrote a letter."), V({}));
+}
+
+TEST(Resolver, UsesPosTagsWhenPresent) {
+  AnalyzedDocument doc = Analyze("Ostmarkian President Karl Weiss met Valdorians.");
+  for (auto& t : doc.sentences[0].tokens) t.upos = "NOUN";
+  // Tagged as common nouns, "Karl Weiss" is not a name: the title stands alone.
+  EXPECT_EQ(Resolve(&doc),
+            V({"Ostmarkian President=OSTGOV/agent", "Valdorians=VLD/dictionary"}));
+  for (auto& t : doc.sentences[0].tokens) t.upos = "PROPN";
+  doc.mentions.clear();
+  EXPECT_EQ(Resolve(&doc),
+            V({"Ostmarkian President Karl Weiss=OSTGOV/title", "Valdorians=VLD/dictionary"}));
+}
+
+}  // namespace
+}  // namespace dyad::actors
