@@ -223,6 +223,7 @@ class SentenceCoder {
 
   // --- Roles --------------------------------------------------------------
   void BuildGroups();
+  bool ListGap(int from, int to, bool* has_and) const;
   void BuildChildren();
   int ActorOfNode(int node) const;
   int ChildActor(int node, std::initializer_list<std::string_view> rels) const;
@@ -242,36 +243,53 @@ class SentenceCoder {
   int speaker_ = -1;
 };
 
+// Whether the tokens [from, to) can separate two members of a list of
+// actors: list punctuation and conjunctions, plus determiners and
+// adjectives ("Arnor, Calenardhon and the evil awful Gondor"). With POS tags
+// the modifiers are DET/ADJ; without them, short lower-case words that are
+// not prepositions, relative pronouns or dictionary triggers.
+bool SentenceCoder::ListGap(int from, int to, bool* has_and) const {
+  *has_and = false;
+  if (to <= from || to - from > 5) return false;
+  for (int t = from; t < to; ++t) {
+    const CoderToken& tok = s_.tokens[t];
+    const std::string& f = tok.form;
+    if (f == "AND" || f == "&") {
+      *has_and = true;
+      continue;
+    }
+    if (f == "," || f == "AS" || f == "WELL" || f == "THE") continue;
+    if (!tok.upos.empty()) {
+      if (tok.upos == "DET" || tok.upos == "ADJ" || tok.upos == "PUNCT" || tok.upos == "CCONJ") continue;
+      return false;
+    }
+    if (tok.capitalized && t > 0 && s_.tokens[t - 1].form != "," && s_.tokens[t - 1].form != "AND") {
+      return false;
+    }
+    if (IsPreposition(f) || In(f, {"WHO", "WHICH", "THAT", "WHOSE", "OR", "NOR", "BUT", "WHILE",
+                                   "SAID", "SAYS", "'S", "-", "\"", "(", ")"})) {
+      return false;
+    }
+    thread_local std::vector<int> cands;
+    cands.clear();
+    d_.Lookup(f, tok.lemma, &cands);
+    if (!cands.empty()) return false;
+  }
+  return true;
+}
+
 void SentenceCoder::BuildGroups() {
   int na = static_cast<int>(s_.actors.size());
   group_of_.assign(na, -1);
   for (int a = 0; a < na; ++a) {
     if (a > 0) {
-      // Joined to the previous actor by only ",", "and", "&", "as well as"?
-      bool joined = s_.actors[a].begin > s_.actors[a - 1].end;
-      for (int t = s_.actors[a - 1].end; t < s_.actors[a].begin && joined; ++t) {
-        const std::string& f = s_.tokens[t].form;
-        if (!(f == "," || f == "AND" || f == "&" || f == "AS" || f == "WELL" || f == "THE")) joined = false;
-      }
-      // "A, B" alone is apposition as often as a list: require an "and"
-      // somewhere in the chain's last gap.
-      if (joined) {
-        bool has_and = false;
-        for (int t = s_.actors[a - 1].end; t < s_.actors[a].begin; ++t) {
-          if (s_.tokens[t].form == "AND" || s_.tokens[t].form == "&") has_and = true;
-        }
-        if (!has_and) {
-          // Look ahead: "A, B and C" -- accept a comma when an "and" follows
-          // before the next actor.
-          if (a + 1 < na) {
-            has_and = true;
-            for (int t = s_.actors[a].end; t < s_.actors[a + 1].begin; ++t) {
-              const std::string& f = s_.tokens[t].form;
-              if (!(f == "," || f == "AND" || f == "&")) has_and = false;
-            }
-          }
-        }
-        joined = has_and;
+      bool has_and = false;
+      bool joined = ListGap(s_.actors[a - 1].end, s_.actors[a].begin, &has_and);
+      // "A, B" alone is apposition as often as a list: require an "and" in
+      // this gap or, for "A, B and C", in the next one.
+      if (joined && !has_and) {
+        bool next_and = false;
+        joined = a + 1 < na && ListGap(s_.actors[a].end, s_.actors[a + 1].begin, &next_and) && next_and;
       }
       if (joined) {
         group_of_[a] = group_of_[a - 1];
@@ -845,7 +863,16 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (!tr.code2.empty() && tr.code2 != "---") emit(tr, tgt, src, tr.code2, attribution);
   }
 
-  // Filter and expand compounds.
+  // Filter and expand compounds; the same act coded twice (a paired code
+  // over a reciprocal compound) is kept once.
+  std::size_t first_out = out->size();
+  auto seen = [&](const CodedEvent& x) {
+    for (std::size_t k = first_out; k < out->size(); ++k) {
+      const CodedEvent& y = (*out)[k];
+      if (y.source == x.source && y.target == x.target && y.code == x.code) return true;
+    }
+    return false;
+  };
   for (const CodedEvent& e : local) {
     if (!o_.all_modalities && !Coder::KeptByDefault(e.code, e.modality)) continue;
     std::vector<int> srcs = e.source >= 0 ? groups_[group_of_[e.source]] : std::vector<int>{-1};
@@ -859,7 +886,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         CodedEvent x = e;
         x.source = a;
         x.target = b;
-        out->push_back(x);
+        if (!seen(x)) out->push_back(x);
       }
     }
   }

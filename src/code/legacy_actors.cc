@@ -252,7 +252,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       if (i + 1 < hits.size() && hits[i + 1].item->agent &&
           hits[i + 1].begin <= h.end + (poss ? 4 : 1)) {
         std::string ac = CodeOn(*hits[i + 1].item, date);
-        if (!ac.empty() && ac != "---") m.code += ac;
+        if (!ac.empty() && ac != "---" && !m.code.ends_with(ac)) m.code += ac;
         m.end = hits[i + 1].end;
         used[i + 1] = true;
         // "... Minister Telemar": the name after the title is the same actor.
@@ -269,7 +269,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
         m.end = hits[i + 1].end;
         used[i + 1] = true;
       } else if (i + 1 < hits.size() && !hits[i + 1].item->agent && hits[i + 1].begin == h.end + 1 &&
-          (tokens[h.end] == "OF" || tokens[h.end] == "FROM")) {
+          (tokens[h.end] == "OF" || tokens[h.end] == "FROM" || tokens[h.end] == "IN")) {
         std::string cc = CodeOn(*hits[i + 1].item, date);
         if (!cc.empty() && cc != "---") m.code = cc + code;
         m.end = hits[i + 1].end;
