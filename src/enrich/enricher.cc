@@ -121,6 +121,19 @@ std::vector<PlaceMention> Enricher::FindPlaces(const AnalyzedDocument& doc, cons
                      const geo::ResolveContext& ctx) {
     std::size_t run = j;
     while (run < n && run - j < 4 && IsCapWord(form(run))) ++run;
+    // "Gulf of Oman", "Bay of Bengal": a name going on with "of" + a
+    // capitalised word is one name; known whole, or not a place of ours.
+    if (run < n && form(run) == "of" && run + 1 < n && IsCapWord(form(run + 1))) {
+      std::size_t e = run + 1;
+      while (e < n && e - run < 4 && IsCapWord(form(e))) ++e;
+      std::string_view whole = Slice(text, Span{tok[j].span.begin, tok[e - 1].span.end});
+      if (auto p = gaz_->Resolve(whole, ctx)) {
+        *end = e;
+        *entry = *p;
+        return true;
+      }
+      return false;
+    }
     for (std::size_t e = run; e > j; --e) {
       Span sp{tok[j].span.begin, tok[e - 1].span.end};
       std::string_view name = Slice(text, sp);

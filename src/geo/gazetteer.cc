@@ -72,7 +72,11 @@ std::string NormalizeName(std::string_view name) {
     UChar32 c = decomposed.char32At(i);
     i += U16_LENGTH(c);
     if (u_charType(c) == U_NON_SPACING_MARK) continue;
-    if (c == 0x2019 || c == 0x2018 || c == 0x02BC) c = '\'';
+    // Apostrophes and transliteration marks ('Afrin, Homyel', Sana'a) are
+    // written or left out at will: drop them all.
+    if (c == '\'' || c == 0x2019 || c == 0x2018 || c == 0x02BC || c == 0x02BB || c == 0x02BF ||
+        c == 0x02BE || c == '`')
+      continue;
     if (c == '.') continue;
     if (c == '-' || c == 0x2010 || c == 0x2013) c = ' ';
     kept.append(static_cast<UChar32>(u_tolower(c)));

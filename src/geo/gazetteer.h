@@ -55,8 +55,9 @@ struct ResolveContext {
   std::vector<std::string> countries;
 };
 
-// Lower-cases, strips accents (NFD minus combining marks), maps "’" to "'",
-// collapses runs of spaces, drops periods ("U.S." -> "us").
+// Lower-cases, strips accents (NFD minus combining marks), drops apostrophes
+// and transliteration marks ("‘Afrīn" -> "afrin", "Homyel'" -> "homyel") and
+// periods ("U.S." -> "us"), turns hyphens into spaces, collapses spaces.
 std::string NormalizeName(std::string_view name);
 
 class Gazetteer {

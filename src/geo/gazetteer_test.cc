@@ -101,7 +101,8 @@ TEST(GazetteerTest, RejectsCorruptFiles) {
 TEST(GazetteerTest, NormalizeName) {
   EXPECT_EQ(NormalizeName("  Sant Julià  de Lòria "), "sant julia de loria");
   EXPECT_EQ(NormalizeName("U.S."), "us");
-  EXPECT_EQ(NormalizeName("Côte d’Ivoire"), "cote d'ivoire");
+  EXPECT_EQ(NormalizeName("Côte d’Ivoire"), "cote divoire");
+  EXPECT_EQ(NormalizeName("\xE2\x80\x98" "Afr\xC4\xABn"), "afrin");
   EXPECT_EQ(NormalizeName("Guinea-Bissau"), "guinea bissau");
 }
 
