@@ -13,3 +13,7 @@ echo "== dyad eval dates (with the analyze stage)"
 "$DYAD_BIN" eval dates --stage analyze "$root/tests/data/dates"
 echo "== dyad eval contexts (PLOVER GSR dev)"
 "$DYAD_BIN" eval contexts --shared "$DYAD_SHARED"
+if [[ -n "${DYAD_BUILD:-}" && -x "$DYAD_BUILD/dyad_bench" ]]; then
+  echo "== enrich_bench (segmentation alone is the baseline)"
+  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Enrich' --benchmark_min_time=0.3 2>&1 | grep -E 'BM_Enrich|Benchmark'
+fi
