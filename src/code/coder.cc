@@ -228,8 +228,10 @@ class SentenceCoder {
   int ActorOfNode(int node) const;
   int ChildActor(int node, std::initializer_list<std::string_view> rels) const;
   void DepRoles(const Trigger& tr, int* src, int* tgt) const;
+  int InheritedSubject(int h) const;
   void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
   bool IsPassive(const Trigger& tr) const;
+  bool DeniedAbility(const Trigger& tr) const;
   void Modal(Trigger* tr) const;
 
   const CoderSentence& s_;
@@ -493,6 +495,29 @@ int SentenceCoder::ChildActor(int node, std::initializer_list<std::string_view> 
   return -1;
 }
 
+// Control, raising, coordination, relative clauses: the subject a verb
+// without its own subject inherits from its governors.
+int SentenceCoder::InheritedSubject(int h) const {
+  int cur = h;
+  for (int hops = 0; hops < 4; ++hops) {
+    const std::string& r = s_.tokens[cur].deprel;
+    int gov = s_.tokens[cur].head;
+    if (gov < 0 || gov >= n_) break;
+    int subj = -1;
+    if (r == "xcomp" || r == "ccomp") {
+      int gobj = ChildActor(gov, {"obj", "dobj", "iobj"});
+      subj = r == "xcomp" && gobj >= 0 ? gobj : ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
+    } else if (r == "conj" || r == "advcl" || r.starts_with("acl") || r == "parataxis") {
+      subj = r.starts_with("acl") ? ActorOfNode(gov) : ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
+    } else {
+      break;
+    }
+    if (subj >= 0) return subj;
+    cur = gov;
+  }
+  return -1;
+}
+
 void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
   int h = tr.head;
   bool passive = false;
@@ -519,38 +544,17 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
       obl = a;
     }
   }
-  // Control, raising, coordination, relative clauses: inherit the subject.
-  if (subj < 0) {
-    int cur = h;
-    for (int hops = 0; hops < 4 && subj < 0; ++hops) {
-      const std::string& r = s_.tokens[cur].deprel;
-      int gov = s_.tokens[cur].head;
-      if (gov < 0 || gov >= n_) break;
-      if (r == "xcomp" || r == "ccomp") {
-        int gobj = ChildActor(gov, {"obj", "dobj", "iobj"});
-        if (r == "xcomp" && gobj >= 0) {
-          subj = gobj;
-        } else {
-          subj = ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
-        }
-      } else if (r == "conj" || r == "advcl" || r.starts_with("acl") || r == "parataxis") {
-        if (r.starts_with("acl")) {
-          subj = ActorOfNode(gov);
-        } else {
-          subj = ChildActor(gov, {"nsubj", "nsubj:pass", "nsubjpass"});
-        }
-      } else {
-        break;
-      }
-      cur = gov;
-    }
-  }
+  if (subj < 0) subj = InheritedSubject(h);
   if (tr.noun) {
     // "threats against X" / "arrest of X": target from the noun's modifier;
     // source from the governing verb's subject ("made threats").
     *tgt = ChildActor(h, {"nmod", "nmod:", "obl", "obl:"});
     int gov = s_.tokens[h].head;
-    *src = gov >= 0 && gov < n_ ? ChildActor(gov, {"nsubj", "nsubj:pass"}) : -1;
+    *src = -1;
+    if (gov >= 0 && gov < n_) {
+      *src = ChildActor(gov, {"nsubj", "nsubj:pass"});
+      if (*src < 0) *src = InheritedSubject(gov);
+    }
     if (*src < 0) *src = ChildActor(h, {"nmod:poss"});
     return;
   }
@@ -572,6 +576,20 @@ bool SentenceCoder::IsPassive(const Trigger& tr) const {
     const CoderToken& p = s_.tokens[t];
     if (IsBe(p.form)) return true;
     if (actor_at_[t] >= 0 || IsPunct(p)) break;
+  }
+  return false;
+}
+
+bool SentenceCoder::DeniedAbility(const Trigger& tr) const {
+  // "... no longer be able to <trigger>", "... not be allowed to <trigger>".
+  int to = tr.begin - 1;
+  while (to >= 0 && to >= tr.begin - 3 && s_.tokens[to].form != "TO") --to;
+  if (to < 1 || s_.tokens[to].form != "TO") return false;
+  const std::string& a = s_.tokens[to - 1].form;
+  if (!In(a, {"ABLE", "ALLOWED", "PERMITTED"})) return false;
+  for (int t = to - 2; t >= 0 && t >= to - 6; --t) {
+    if (In(s_.tokens[t].form, {"NOT", "N'T", "NO", "NEVER", "LONGER"})) return true;
+    if (actor_at_[t] >= 0) break;
   }
   return false;
 }
@@ -676,13 +694,31 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     t = std::max(t, trs.back().end - 1);
   }
 
+  // The same code twice within a few tokens is one act read twice
+  // ("impose collective punishment": the verb's and the noun's pattern).
+  for (std::size_t i = 1; i < trs.size(); ++i) {
+    for (std::size_t k = 0; k < i; ++k) {
+      if (!trs[k].suppressed && trs[k].code == trs[i].code && trs[i].begin - trs[k].end <= 3) {
+        trs[i].suppressed = true;
+        break;
+      }
+    }
+  }
+
   // Roles.
   struct Roles { int src = -1, tgt = -1; };
   std::vector<Roles> roles(trs.size());
   for (std::size_t i = 0; i < trs.size(); ++i) {
     int src = -1, tgt = -1;
     if (s_.parsed) DepRoles(trs[i], &src, &tgt);
-    if (src < 0 && tgt < 0) ShallowRoles(trs[i], &src, &tgt);
+    if (src < 0 || tgt < 0) {
+      // The parse may miss a role (or be wrong); fill the gaps from the
+      // positional reading when it proposes a different actor.
+      int ssrc = -1, stgt = -1;
+      ShallowRoles(trs[i], &ssrc, &stgt);
+      if (src < 0 && ssrc != tgt) src = ssrc;
+      if (tgt < 0 && stgt != src) tgt = stgt;
+    }
     roles[i].src = trs[i].src >= 0 ? trs[i].src : src;
     roles[i].tgt = trs[i].tgt >= 0 ? trs[i].tgt : tgt;
     if (roles[i].src == roles[i].tgt && !trs[i].both) roles[i].tgt = -1;
@@ -691,6 +727,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   // Composition: T1 ... TO T2.
   for (std::size_t j = 0; j < trs.size(); ++j) {
     Trigger& t2 = trs[j];
+    if (t2.suppressed) continue;
     bool to_before = false;
     for (int t = t2.begin - 1; t >= 0 && t >= t2.begin - 4; --t) {
       if (s_.tokens[t].form == "TO") { to_before = true; break; }
@@ -702,6 +739,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     // Governing trigger: the nearest earlier trigger within 8 tokens.
     int gi = -1;
     for (int i = static_cast<int>(j) - 1; i >= 0; --i) {
+      if (trs[i].suppressed) continue;
       if (trs[i].head == gov_tok || (gov_tok < 0 && t2.begin - trs[i].end <= 8)) {
         gi = i;
         break;
@@ -857,6 +895,15 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         appeal.modality = Modality::kAsserted;
         appeal.negated = false;
         emit(appeal, speaker, src, tr.must ? DemandFor(tr.code) : AppealFor(tr.code), -1);
+      }
+      // "X said Y will no longer be able to / will not be allowed to Z": a
+      // threat of administrative sanctions by X against Y.
+      if (src >= 0 && src != speaker && DeniedAbility(tr)) {
+        Trigger threat = tr;
+        threat.modality = Modality::kAsserted;
+        threat.negated = false;
+        emit(threat, speaker, src, "132", -1);
+        continue;
       }
     }
     emit(tr, src, tgt, tr.code, attribution);
