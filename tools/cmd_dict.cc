@@ -46,10 +46,10 @@ void PrintStats(const actors::DictionaryStats& s, const actors::DictionaryData& 
       "entries: actors %zu, agents %zu, countries %zu, regions %zu, cities %zu\n"
       "forms %zu, actor codes %zu, lexicon words %zu, stems %zu, trie nodes %zu\n"
       "errors %zu, warnings %zu\n"
-      "load: parse %.1f ms + compile %.1f ms = %.1f ms\n",
+      "load: parse %.1f ms + compile %.1f ms = %.1f ms wall; %.1f ms cpu\n",
       s.files, s.lines, s.actors, s.agents, s.countries, s.regions, s.cities, s.forms, s.codes,
       s.lexicon_words, s.lexicon_stems, s.trie_nodes, s.errors, data.num_warnings(), s.parse_ms,
-      s.build_ms, s.parse_ms + s.build_ms);
+      s.build_ms, s.parse_ms + s.build_ms, s.parse_cpu_ms + s.build_cpu_ms);
 }
 
 const char* kFormatHelp =

@@ -116,7 +116,8 @@ struct DictionaryStats {
   std::size_t forms = 0, codes = 0;
   std::size_t lexicon_words = 0, lexicon_stems = 0, trie_nodes = 0;
   std::size_t errors = 0;
-  double parse_ms = 0, build_ms = 0;
+  double parse_ms = 0, build_ms = 0;          // Wall time.
+  double parse_cpu_ms = 0, build_cpu_ms = 0;  // CPU time of the loading thread.
 };
 
 class ActorDictionary {
@@ -187,7 +188,7 @@ class ActorDictionary {
   DictionaryData data_;
   PhraseMatcher matcher_;
   std::set<std::string, std::less<>> countries_;
-  double parse_ms_ = 0, build_ms_ = 0;
+  double parse_ms_ = 0, build_ms_ = 0, parse_cpu_ms_ = 0, build_cpu_ms_ = 0;
 };
 
 }  // namespace dyad::actors

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Actors: the shipped dictionaries (counts, errors, load time), the PETRARCH /
+# Phoenix / TABARI importers on the reference dictionaries, actor coding on
+# the seed release and PLOVER GSR dev, and the actors benchmark.
+# Fails only when something cannot run, or a shipped dictionary has errors.
+set -euo pipefail
+: "${DYAD_BIN:?}" "${DYAD_SHARED:?}"
+P="$DYAD_SHARED/events/dictionaries/petrarch2"
+G="$DYAD_SHARED/events/gold"
+
+echo "== dyad dict check (shipped data/dict)"
+"$DYAD_BIN" dict check
+
+echo "== dyad dict check (Phoenix actors + agents, as PETRARCH2 reads them)"
+"$DYAD_BIN" dict check "$P/Phoenix.Countries.actors.txt" "$P/Phoenix.International.actors.txt" \
+  "$P/Phoenix.MilNonState.actors.txt" "$P/Phoenix.agents.txt" || true
+
+for f in "$G/petrarch-unittest/PETR.Validate.actors.txt" "$G/petrarch-unittest/PETR.Validate.agents.txt" \
+         "$G/udpetrarch-functional/PETR_Validate_actors_2_02.txt" \
+         "$G/udpetrarch-functional/PETR_Validate_agents_2_02.txt" \
+         "$G/tabari-validate/TABARI.Demo.actors" "$G/tabari-validate/Validate.agents"; do
+  echo "== dyad dict check $(basename "$f")"
+  "$DYAD_BIN" dict check "$f" 2>&1 | grep -E '^entries|^errors|^load|: ' || true
+done
+
+echo "== dyad eval actors (shipped dictionaries only)"
+"$DYAD_BIN" eval actors --shared "$DYAD_SHARED" || echo "eval actors: some required seed actors failed"
+
+if [[ -n "${DYAD_BUILD:-}" && -x "$DYAD_BUILD/dyad_bench" ]]; then
+  echo "== actors_bench (load: reading the files is the baseline; resolve: segmenting is)"
+  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Dict|BM_Actors' --benchmark_min_time=0.3 2>&1 |
+    grep -E 'BM_|Benchmark'
+fi
