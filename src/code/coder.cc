@@ -417,11 +417,17 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN"})) {
       continue;
     }
-    // "a proposed deal", "the detained lawyers": a participle modifying a noun.
-    if (!e.noun && tok.xpos == "VBN" && t > 0 &&
-        (s_.tokens[t - 1].upos == "DET" || s_.tokens[t - 1].upos == "ADJ" ||
-         s_.tokens[t - 1].xpos == "PRP$" || s_.tokens[t - 1].xpos == "POS")) {
-      continue;
+    // "a proposed deal", "the detained lawyers", "reject proposed changes":
+    // a participle modifying a noun.
+    if (!e.noun && tok.xpos == "VBN" && t > 0 && t + 1 < n_) {
+      const CoderToken& prev = s_.tokens[t - 1];
+      const CoderToken& next = s_.tokens[t + 1];
+      bool after_modifier = prev.upos == "DET" || prev.upos == "ADJ" || prev.xpos == "PRP$" ||
+                            prev.xpos == "POS";
+      bool before_noun = (next.upos == "NOUN" || next.upos == "ADJ" || next.upos == "PROPN") &&
+                         !IsBe(prev.form) && !LemmaIs(prev, {"HAVE", "GET"}) && prev.upos != "NOUN" &&
+                         prev.upos != "PROPN" && prev.upos != "PRON";
+      if (after_modifier || before_noun) continue;
     }
     int begin = t - e.head;
     if (begin < 0) continue;
@@ -752,11 +758,12 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       if (r1 == 2) composed = AppealFor(t2.code);
       else if (r1 == 10) composed = DemandFor(t2.code);
       else if (r1 == 3 || r1 == 13) composed = IntentFor(t2.code);
+      else if (r1 == 12) composed = RejectFor(t2.code);
       if (!composed.empty() && (!t1.from_pattern || t1.code.size() <= 3)) {
         // Keep a pattern's more specific code (e.g. 0253 from "call for release").
         if (!(t1.from_pattern && t1.code.size() == 4)) t1.code = composed;
       }
-      if (r1 == 2 || r1 == 10 || r1 == 3 || r1 == 13) {
+      if (r1 == 2 || r1 == 10 || r1 == 3 || r1 == 13 || r1 == 12) {
         if (roles[gi].tgt < 0) roles[gi].tgt = roles[j].tgt;
         t2.suppressed = true;
       }

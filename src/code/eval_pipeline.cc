@@ -35,6 +35,9 @@ std::string GsrPloverType(const std::string& cameo) {
   const CameoInfo* info = LookupCameo(cameo);
   if (!info || info->plover_event.empty()) return "";
   std::string t(info->plover_event);
+  // The GSR predates the 2021 table's moves of 163 / 171x codes.
+  if (info->root == "16") return "SANCTION";
+  if (info->root == "17") return "COERCE";
   if (t == "REQUEST") return "DEMAND";
   if (t == "ACCUSE") return info->root == "09" ? "INVESTIGATE" : "DISAPPROVE";
   if (t == "ASSAULT" && info->root == "19") return "FIGHT";
