@@ -39,7 +39,7 @@ bool StartsWithCi(std::string_view s, std::size_t i, std::string_view w) {
 std::string DetectLanguage(const std::string& text, const std::string& declared) {
   if (!text.empty()) {
     bool reliable = false;
-    int len = static_cast<int>(std::min<std::size_t>(text.size(), 64 * 1024));
+    int len = static_cast<int>(std::min<std::size_t>(text.size(), 4 * 1024));
     // Do not cut a UTF-8 sequence.
     while (len > 0 && len < static_cast<int>(text.size()) &&
            (static_cast<unsigned char>(text[len]) & 0xC0) == 0x80) {
@@ -102,21 +102,35 @@ bool SniffHtml(std::string_view bytes) {
 
 StatusOr<Document> HtmlToDocument(std::string id, std::string_view bytes,
                                   const InputOptions& options) {
-  std::string declared = html::SniffDeclaredCharset(bytes);
-  auto decoded = DecodeToUtf8(bytes, options, declared);
-  if (!decoded.ok()) return decoded.status();
+  // Fast path: clean UTF-8 (the common case) is parsed in place; the text
+  // is NFC-normalised after extraction, not the whole markup before it.
+  DecodedText decoded_storage;
+  std::string_view html_utf8;
+  std::string why;
+  if (!utf8::HasBom(bytes) && !(bytes.size() >= 2 && (bytes[0] == '\xFF' || bytes[0] == '\xFE')) &&
+      bytes.find('\0') == std::string_view::npos && utf8::IsValid(bytes) &&
+      !LooksBinary(bytes, &why)) {
+    html_utf8 = bytes;
+    decoded_storage.encoding = "UTF-8";
+  } else {
+    std::string declared = html::SniffDeclaredCharset(bytes);
+    auto decoded = DecodeToUtf8(bytes, options, declared);
+    if (!decoded.ok()) return decoded.status();
+    decoded_storage = std::move(*decoded);
+    html_utf8 = decoded_storage.text;
+  }
   Document doc;
   doc.id = std::move(id);
   doc.format = SourceFormat::kHtml;
-  doc.encoding = decoded->encoding;
-  doc.warnings = std::move(decoded->warnings);
+  doc.encoding = decoded_storage.encoding;
+  doc.warnings = std::move(decoded_storage.warnings);
 
   html::ExtractOptions xo;
   xo.keep_captions = options.keep_captions;
   html::PageMetadata meta;
   std::vector<html::ExtractedBlock> blocks;
   std::string method;
-  std::vector<std::string_view> slices = Slices(decoded->text);
+  std::vector<std::string_view> slices = Slices(html_utf8);
   if (slices.size() > 1) {
     doc.warnings.push_back("html: large page parsed in " + std::to_string(slices.size()) +
                            " slices");

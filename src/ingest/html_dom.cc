@@ -207,8 +207,191 @@ bool LimitNesting(std::string_view s, int max_depth, int max_formatting, std::st
   return true;
 }
 
+namespace {
+
+bool KeptAttribute(std::string_view tag, std::string_view name, std::string_view value) {
+  // Most attributes are dropped: reject on length and first letter before
+  // comparing names.
+  if (name.size() < 2 || name.size() > 11) return false;
+  switch (std::tolower(static_cast<unsigned char>(name[0]))) {
+    case 'c': case 'i': case 'r': case 'h': case 'a': case 'n': case 'p': case 'd':
+    case 'l': case 'x': case 't': case 's':
+      break;
+    default:
+      return false;
+  }
+  if (IsOneOf(name, {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "rel",
+                     "content", "name", "property", "http-equiv", "charset", "datetime",
+                     "pubdate", "lang", "xml:lang", "type"})) {
+    return true;
+  }
+  if (IEqualsBoth(name, "href")) return IEqualsBoth(tag, "link") || IEqualsBoth(tag, "a");
+  if (IEqualsBoth(name, "style")) {
+    // Only hiding styles matter to extraction.
+    for (size_t i = 0; i + 4 <= value.size(); ++i) {
+      if (IEquals(value.substr(i, 4), "none") ||
+          (i + 6 <= value.size() && IEquals(value.substr(i, 6), "hidden"))) {
+        return true;
+      }
+    }
+  }
+  return false;
+}
+
+void AppendAttribute(std::string_view name, std::string_view value, bool has_value,
+                     std::string* out) {
+  out->push_back(' ');
+  out->append(name);
+  if (!has_value) return;
+  out->append("=\"");
+  for (char c : value) {
+    if (c == '"') {
+      out->append("&quot;");
+    } else {
+      out->push_back(c);
+    }
+  }
+  out->push_back('"');
+}
+
+}  // namespace
+
+void PrefilterMarkup(std::string_view s, std::string* out) {
+  out->clear();
+  out->reserve(s.size() / 2);
+  const size_t n = s.size();
+  size_t i = 0;
+  int pre_depth = 0;
+  while (i < n) {
+    size_t lt = s.find('<', i);
+    if (lt == std::string_view::npos) {
+      out->append(s.substr(i));
+      break;
+    }
+    // Indentation between tags: a whitespace-only stretch becomes one
+    // newline (outside <pre>, where it is content).
+    bool blank = pre_depth == 0 && lt > i;
+    for (size_t k = i; blank && k < lt; ++k) {
+      char c = s[k];
+      blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    }
+    if (blank) {
+      out->push_back('\n');
+    } else {
+      out->append(s.substr(i, lt - i));
+    }
+    i = lt;
+    if (s.compare(lt, 4, "<!--") == 0) {
+      size_t e = s.find("-->", lt + 4);
+      if (e == std::string_view::npos) break;  // An unclosed comment runs to the end.
+      i = e + 3;
+      continue;
+    }
+    bool end_tag = lt + 1 < n && s[lt + 1] == '/';
+    size_t name_begin = lt + (end_tag ? 2 : 1);
+    if (name_begin >= n || !std::isalpha(static_cast<unsigned char>(s[name_begin]))) {
+      out->push_back('<');
+      ++i;
+      continue;
+    }
+    size_t j = name_begin;
+    while (j < n && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '>' &&
+           s[j] != '/') {
+      ++j;
+    }
+    std::string_view name = s.substr(name_begin, j - name_begin);
+    // Attributes, as the HTML tokenizer reads them.
+    std::string tag = end_tag ? "</" : "<";
+    tag.append(name);
+    bool self_closing = false;
+    bool ld_json = false;
+    while (j < n && s[j] != '>') {
+      unsigned char c = static_cast<unsigned char>(s[j]);
+      if (std::isspace(c)) {
+        ++j;
+        continue;
+      }
+      if (c == '/') {
+        self_closing = j + 1 < n && s[j + 1] == '>';
+        ++j;
+        continue;
+      }
+      size_t a = j;
+      ++j;  // An attribute name may start with '='.
+      while (j < n && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '/' &&
+             s[j] != '>' && s[j] != '=') {
+        ++j;
+      }
+      std::string_view attr = s.substr(a, j - a);
+      size_t k = j;
+      while (k < n && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+      std::string_view value;
+      bool has_value = false;
+      if (k < n && s[k] == '=') {
+        has_value = true;
+        ++k;
+        while (k < n && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+        if (k < n && (s[k] == '"' || s[k] == '\'')) {
+          char q = s[k];
+          size_t e = s.find(q, k + 1);
+          if (e == std::string_view::npos) e = n;
+          value = s.substr(k + 1, e - k - 1);
+          j = e < n ? e + 1 : n;
+        } else {
+          size_t e = k;
+          while (e < n && !std::isspace(static_cast<unsigned char>(s[e])) && s[e] != '>') ++e;
+          value = s.substr(k, e - k);
+          j = e;
+        }
+      }
+      if (!end_tag && KeptAttribute(name, attr, value)) {
+        AppendAttribute(attr, value, has_value, &tag);
+        if (IEqualsBoth(attr, "type")) {
+          for (size_t p = 0; p + 7 <= value.size(); ++p) {
+            if (IEquals(value.substr(p, 7), "ld+json")) ld_json = true;
+          }
+        }
+      }
+    }
+    if (j >= n) {
+      // A tag cut off by the end of the input: gumbo drops it too.
+      break;
+    }
+    i = j + 1;
+    if (self_closing) tag.push_back('/');
+    tag.push_back('>');
+    out->append(tag);
+    if (IEqualsBoth(name, "pre") || IEqualsBoth(name, "listing")) {
+      pre_depth = std::max(0, pre_depth + (end_tag ? -1 : 1));
+    }
+    if (end_tag) continue;
+    if (IsRawText(name)) {
+      std::string close = "</" + std::string(name);
+      size_t e = FindCi(s, i, close);
+      if (e == std::string_view::npos) e = n;
+      bool keep = !(IEqualsBoth(name, "script") && !ld_json) && !IEqualsBoth(name, "style");
+      if (keep) out->append(s.substr(i, e - i));
+      i = e;
+    } else if (IEqualsBoth(name, "plaintext")) {
+      out->append(s.substr(i));
+      break;
+    } else if (IEqualsBoth(name, "svg") && !self_closing) {
+      // Vector graphics are never text; skip to the matching end tag if
+      // there is one.
+      size_t e = FindCi(s, i, "</svg");
+      size_t inner = FindCi(s, i, "<svg");
+      if (e != std::string_view::npos && (inner == std::string_view::npos || inner > e)) {
+        i = e;
+      }
+    }
+  }
+}
+
 StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   HtmlDom dom;
+  std::string filtered;
+  PrefilterMarkup(utf8_html, &filtered);
+  utf8_html = filtered;
   std::string flat;
   if (LimitNesting(utf8_html, kMaxNesting, kMaxOpenFormatting, &flat)) {
     dom.flattened_ = true;

@@ -7,6 +7,9 @@
 // never a recursion, so a pathologically deep page cannot overflow the stack.
 //
 // Memory and time bounds:
+//   * PrefilterMarkup drops script/style bodies, comments, SVG and unused
+//     attributes first, typically half to two thirds of a page's bytes,
+//     which gumbo would tokenize character by character for nothing.
 //   * gumbo allocates from an arena owned by the parse; the whole gumbo tree
 //     is dropped at once after the copy (no recursive gumbo_destroy_output).
 //   * Input nested deeper than kMaxNesting open elements is flattened before
@@ -109,6 +112,15 @@ class HtmlDom {
 // (and leaves *out untouched) when the input is within both caps. A cheap
 // lexical scan: comments, raw-text elements and void elements are honoured;
 // implicitly closed elements (p, li, td, ...) are not counted.
+// Copies `html` without what extraction never reads, so that gumbo has
+// less to tokenize: comments, the bodies of <script> (JSON-LD kept) and
+// <style>, <svg> graphics, and every attribute except the few that
+// extraction and metadata use (class, id, role, itemprop, hidden,
+// aria-hidden, hiding styles, rel, meta/link/time/lang attributes, href on
+// <a> and <link>). Tags are re-emitted with double-quoted values; the
+// markup structure, text and character references are unchanged.
+void PrefilterMarkup(std::string_view html, std::string* out);
+
 bool LimitNesting(std::string_view html, int max_depth, int max_formatting,
                   std::string* out);
 

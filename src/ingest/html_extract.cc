@@ -69,6 +69,7 @@
 #include <array>
 #include <cctype>
 #include <cstring>
+#include <unordered_map>
 
 namespace dyad::ingest::html {
 namespace {
@@ -141,18 +142,17 @@ constexpr std::string_view kChromeSubstrings[] = {
     "copyright", "masthead", "footer", "menu", "toolbar", "pagination", "pager",
     "caption", "credit", "tagcloud", "tag-list", "taglist", "post-meta", "entry-meta",
     "article-meta", "postmeta", "sr-only", "screen-reader", "visually-hidden", "visuallyhidden",
-    "offscreen", "print-only", "newsletter", "read-more", "readmore", "see-also", "seealso",
-    "teaser", "rating", "reaction", "banner", "lightbox", "modal", "overlay", "dropdown",
+    "offscreen", "print-only", "newsletter", "see-also", "seealso",
+    "rating", "reaction", "banner", "site-header", "global-header", "topbar", "top-bar", "lightbox", "modal", "overlay", "dropdown",
     "jump-link", "further-reading", "keywords", "tooltip", "notification", "cta",
 };
 // Whole tokens that mark site chrome ("ad" but not "head", "nav" but not "canvas").
 constexpr std::string_view kChromeTokens[] = {
-    "nav", "ad", "ads", "adv", "tags", "tag", "meta", "date", "dateline", "time", "timestamp",
-    "hidden", "hide", "email", "header", "foot", "aside", "alert", "notice", "author",
-    "share", "topics", "published", "updated", "avatar", "logo", "search", "extra", "links",
-    "box", "badge", "label", "categories", "category", "btn", "button", "icon", "thumbnail",
-    "thumb", "gallery", "slideshow", "carousel", "video",
-    "embed", "module", "nocontent", "disclaimer", "legal", "contact", "lang", "language",
+    "nav", "ad", "ads", "adv", "tags", "meta", "date", "dateline", "timestamp", "email",
+    "foot", "aside", "alert", "notice", "author", "share", "topics", "published", "updated",
+    "avatar", "logo", "search", "badge", "btn", "button", "icon", "thumbnail", "thumb",
+    "gallery", "slideshow", "carousel", "video", "embed", "nocontent", "disclaimer", "legal",
+    "contact", "lang", "language",
 };
 // Substrings that mark the story container.
 constexpr std::string_view kContentSubstrings[] = {
@@ -255,6 +255,54 @@ struct Run {
   double link_density() const { return chars ? static_cast<double>(link_chars) / chars : 0; }
 };
 
+// Appends text-node content to a run: whitespace (and U+00A0) collapsed to
+// single spaces outside <pre>; counts characters, link characters and
+// commas. Non-space stretches are appended in one piece.
+void AppendText(std::string_view t, bool pre, bool in_link, struct Run* run,
+                bool* pending_space) {
+  const std::size_t n = t.size();
+  std::size_t k = 0;
+  auto is_space = [&](std::size_t i) {
+    unsigned char c = static_cast<unsigned char>(t[i]);
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
+           (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0);
+  };
+  while (k < n) {
+    if (is_space(k)) {
+      unsigned char c = static_cast<unsigned char>(t[k]);
+      std::size_t width = c == 0xC2 ? 2 : 1;
+      if (pre) {
+        run->text.push_back(c == '\n' ? '\n' : ' ');
+      } else {
+        *pending_space = true;
+      }
+      k += width;
+      continue;
+    }
+    std::size_t b = k;
+    std::uint32_t chars = 0, commas = 0;
+    while (k < n && !is_space(k)) {
+      unsigned char c = static_cast<unsigned char>(t[k]);
+      if ((c & 0xC0) != 0x80) {
+        ++chars;
+        if (c == ',') ++commas;
+      } else if (c == 0x8C && k >= b + 2 && static_cast<unsigned char>(t[k - 2]) == 0xEF &&
+                 static_cast<unsigned char>(t[k - 1]) == 0xBC) {
+        ++commas;  // U+FF0C FULLWIDTH COMMA
+      }
+      ++k;
+    }
+    if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
+      run->text.push_back(' ');
+    }
+    *pending_space = false;
+    run->text.append(t.substr(b, k - b));
+    run->chars += chars;
+    run->commas += commas;
+    if (in_link) run->link_chars += chars;
+  }
+}
+
 struct PageStats {
   // Per node, over the runs and elements of its subtree.
   std::vector<std::uint32_t> chars, link_chars, long_chars;  // all runs
@@ -311,6 +359,7 @@ class Extractor {
   std::vector<std::uint8_t> removed_in_;  // 1 = this element or an ancestor pruned.
   std::vector<std::uint8_t> caption_;  // 1 = caption/credit element.
   std::vector<Vocabulary> vocab_;
+  std::unordered_map<std::string, Vocabulary> vocab_cache_;
   std::vector<std::uint8_t> vocab_done_;
   std::vector<struct Run> runs_;
   std::vector<double> scores_;  // Candidate scores (0 for non-candidates).
@@ -324,8 +373,22 @@ const Vocabulary& Extractor::Vocab(std::uint32_t i) {
     // Heading ids are slugs of the heading text ("nav-to-the-summit"), not
     // a site's vocabulary.
     bool heading = IsHeading(dom_.node(i).tag);
-    vocab_[i] = ReadVocabulary(dom_.Attribute(i, "class"),
-                               heading ? std::string_view() : dom_.Attribute(i, "id"));
+    std::string_view cls = dom_.Attribute(i, "class");
+    std::string_view id = heading ? std::string_view() : dom_.Attribute(i, "id");
+    if (cls.empty() && id.empty()) {
+      vocab_[i] = Vocabulary();
+    } else {
+      // Pages repeat a few class strings many times ("menu-item ...").
+      std::string key;
+      key.reserve(cls.size() + id.size() + 1);
+      key.append(cls).push_back('\x1f');
+      key.append(id);
+      auto it = vocab_cache_.find(key);
+      if (it == vocab_cache_.end()) {
+        it = vocab_cache_.emplace(std::move(key), ReadVocabulary(cls, id)).first;
+      }
+      vocab_[i] = it->second;
+    }
   }
   return vocab_[i];
 }
@@ -414,37 +477,7 @@ void Extractor::CollectRuns() {
     if (nd.is_text()) {
       std::string_view t = dom_.Text(i);
       if (cur.text.empty()) cur.node = i;
-      for (std::size_t k = 0; k < t.size(); ++k) {
-        unsigned char c = static_cast<unsigned char>(t[k]);
-        bool space = c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
-        if (c == 0xC2 && k + 1 < t.size() && static_cast<unsigned char>(t[k + 1]) == 0xA0) {
-          space = true;
-          ++k;
-          if (pre) {
-            cur.text.push_back(' ');
-            continue;
-          }
-        }
-        if (pre && (c == '\n' || c == ' ' || c == '\t')) {
-          cur.text.push_back(c == '\t' ? ' ' : static_cast<char>(c));
-          continue;
-        }
-        if (space) {
-          pending_space = true;
-          continue;
-        }
-        if (pending_space && !cur.text.empty() && cur.text.back() != '\n') cur.text.push_back(' ');
-        pending_space = false;
-        cur.text.push_back(static_cast<char>(c));
-        if ((c & 0xC0) != 0x80) {
-          ++cur.chars;
-          if (link_depth > 0) ++cur.link_chars;
-          if (c == ',') ++cur.commas;
-        } else if (c == 0x8C && k >= 2 && static_cast<unsigned char>(t[k - 2]) == 0xEF &&
-                   static_cast<unsigned char>(t[k - 1]) == 0xBC) {
-          ++cur.commas;  // U+FF0C FULLWIDTH COMMA
-        }
-      }
+      AppendText(t, pre > 0, link_depth > 0, &cur, &pending_space);
       cur.heading = static_cast<std::uint8_t>(heading ? heading_level : 0);
       cur.list_item = li > 0;
       cur.quote = quote > 0;
@@ -762,6 +795,33 @@ std::vector<std::uint32_t> Extractor::GatherSiblings(std::uint32_t top, double t
         if (!t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?')) roots.push_back(s);
       }
     }
+  }
+  // A lede or standfirst often sits just before the body container, in
+  // the parent's or grandparent's earlier children: take the nearest
+  // preceding element(s) made of link-poor prose.
+  std::uint32_t anchor = roots.front();
+  for (int level = 0; level < 2 && anchor != body; ++level) {
+    std::uint32_t p = dom_.node(anchor).parent;
+    if (p == kNone || p == body) break;
+    std::vector<std::uint32_t> before;
+    for (std::uint32_t c = dom_.node(p).first_child; c != kNone && c != anchor;
+         c = dom_.node(c).next_sibling) {
+      if (!dom_.node(c).is_text() && !removed_in_[c] && st_.kept_chars[c] > 0) before.push_back(c);
+    }
+    std::vector<std::uint32_t> lede;
+    for (std::size_t k = before.size(); k-- > 0;) {
+      std::uint32_t c = before[k];
+      double ld = static_cast<double>(st_.kept_links[c]) / st_.kept_chars[c];
+      if (ld >= 0.2 || st_.kept_chars[c] < 80 || st_.kept_chars[c] > 1500) break;
+      lede.push_back(c);
+      if (lede.size() == 2) break;
+    }
+    if (!lede.empty()) {
+      std::reverse(lede.begin(), lede.end());
+      roots.insert(roots.begin(), lede.begin(), lede.end());
+      break;
+    }
+    anchor = p;
   }
   return roots;
 }
