@@ -178,6 +178,7 @@ std::vector<DictMatch> ActorDictionary::Match(const WordText& text) const {
   while (t < text.num_tokens()) {
     std::vector<DictMatch> at = MatchesAt(text, t);
     if (at.empty()) {
+      if (auto part = HyphenPlace(text, t)) out.push_back(std::move(*part));
       ++t;
       continue;
     }
@@ -190,6 +191,36 @@ std::vector<DictMatch> ActorDictionary::Match(const WordText& text) const {
     out.push_back(std::move(at[best]));
   }
   return out;
+}
+
+std::optional<DictMatch> ActorDictionary::HyphenPlace(const WordText& text, std::uint32_t t) const {
+  std::uint32_t wb = text.first_word[t], we = text.first_word[t + 1];
+  if (we - wb < 2) return std::nullopt;
+  // The token's words as tokens of their own: "Greek-Cypriot" -> Greek, Cypriot.
+  WordText sub;
+  for (std::uint32_t w = wb; w < we; ++w) {
+    sub.first_word.push_back(static_cast<std::uint32_t>(sub.words.size()));
+    sub.words.push_back(text.words[w]);
+    sub.possessive.push_back(false);
+    sub.clitic.push_back(false);
+    sub.all_caps.push_back(text.all_caps[t]);
+  }
+  sub.first_word.push_back(static_cast<std::uint32_t>(sub.words.size()));
+  std::vector<DictMatch> at = MatchesAt(sub, 0);
+  for (auto it = at.rbegin(); it != at.rend(); ++it) {
+    if (it->end >= sub.num_tokens()) continue;  // The whole token would have matched.
+    std::vector<std::uint32_t> places;
+    for (std::uint32_t f : it->forms) {
+      if (IsPlace(data_.entries[data_.forms[f].entry].kind)) places.push_back(f);
+    }
+    if (places.empty()) continue;
+    // The part stands for the whole token, as a modifier ("Vietnamese-led").
+    std::sort(places.begin(), places.end(), [&](std::uint32_t a, std::uint32_t b) {
+      return (data_.forms[a].kind == FormKind::kAdjective) > (data_.forms[b].kind == FormKind::kAdjective);
+    });
+    return DictMatch{t, t + 1, std::move(places)};
+  }
+  return std::nullopt;
 }
 
 std::vector<DictMatch> ActorDictionary::Match(std::span<const Token> tokens) const {
@@ -326,12 +357,15 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
     return (k == EntryKind::kActor || IsPlace(k)) && f.kind != FormKind::kAdjective;
   };
   // Whether the tokens [b, e) may sit between a modifier and an agent head.
+  // Hyphens do not count ("Vietnamese-led forces" as Vietnamese - led forces).
   auto gap_ok = [&](std::uint32_t b, std::uint32_t e) {
-    if (e - b > 2) return false;
+    int words = 0;
     for (std::uint32_t t = b; t < e; ++t) {
       std::uint32_t wb = text.first_word[t], we = text.first_word[t + 1];
       if (we - wb != 1) return false;
       const std::string& w = text.words[wb];
+      if (w == "-") continue;
+      if (++words > 2) return false;
       if (GapStopWords().count(w)) return false;
       for (unsigned char ch : w) {
         if (!std::isalpha(ch) && ch < 0x80) return false;

@@ -84,6 +84,9 @@ Status LoadDictFile(const DictFile& file, DictionaryData* data);
 // best first (actors, then countries, then regions/cities, then agents;
 // within a kind, load order). Indices into ActorDictionary::data().forms.
 // An acronym form ("GIA") only matches text in capitals ("GIA", not "Gia").
+// A hyphenated token that matches nothing as a whole matches as a place when
+// its first part is one ("Greek-Cypriot", "Vietnamese-led"); forms then holds
+// only that place's forms, adjectives first.
 struct DictMatch {
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
@@ -185,6 +188,9 @@ class ActorDictionary {
 
  private:
   ActorDictionary() = default;
+  // A hyphenated token with no match of its own whose first part is a
+  // place ("Greek-Cypriot", "Vietnamese-led"): a match of the whole token.
+  std::optional<DictMatch> HyphenPlace(const WordText& text, std::uint32_t t) const;
   DictionaryData data_;
   PhraseMatcher matcher_;
   std::set<std::string, std::less<>> countries_;

@@ -110,6 +110,25 @@ TEST(ActorDictionary, CombinesPlacesAndAgents) {
   EXPECT_EQ(Code(*dict, "Friends of Wombats said", kUnknownDate), "0-3:NGOENV");
 }
 
+TEST(ActorDictionary, HyphenatedModifiers) {
+  auto dict = Load();
+  // Split by the tokenizer: the hyphen may sit in a modifier gap.
+  EXPECT_EQ(Code(*dict, "Norwegian - led soldiers", kUnknownDate), "0-4:NORMIL");
+  // One token: its first part codes it.
+  EXPECT_EQ(Code(*dict, "Norwegian-led soldiers", kUnknownDate), "0-2:NORMIL");
+  EXPECT_EQ(Code(*dict, "Swedish-Norwegian", kUnknownDate), "0-1:SWE");
+  EXPECT_EQ(Code(*dict, "anti-police", kUnknownDate), "");
+}
+
+TEST(ActorDictionary, AcronymsMatchOnlyCapitals) {
+  DictionaryData d;
+  ParseDyadText("actor fow\n  name FOW\n  code NGOENV\n", "t.dyad", ".", &d);
+  auto dict = ActorDictionary::Build(std::move(d));
+  ASSERT_TRUE(dict.ok());
+  EXPECT_EQ(Code(**dict, "FOW said", kUnknownDate), "0-1:NGOENV");
+  EXPECT_EQ(Code(**dict, "Fow said", kUnknownDate), "");
+}
+
 TEST(ActorDictionary, DateBoundedRoles) {
   auto dict = Load();
   EXPECT_EQ(Code(*dict, "Tove Lund spoke", 20050101), "0-2:NORGOV");

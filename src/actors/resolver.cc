@@ -262,6 +262,27 @@ class DocResolver {
       cands.erase(cands.begin() + a + 1);
     }
 
+    // "the Chechen leader", "the president": a definite singular agent phrase
+    // refers to the latest person with the same code (or sector, when the
+    // phrase has no country) in the last three sentences.
+    for (Cand& k : cands) {
+      if (k.how != Resolution::kAgent || k.plural || k.code.code.empty() || k.b == 0) continue;
+      if (c.lower[k.b - 1] != "the") continue;
+      for (int p = static_cast<int>(persons_.size()) - 1; p >= 0; --p) {
+        const Person& per = persons_[p];
+        if (si - Sent(per.mention) > 3) break;
+        bool same = per.code.code == k.code.code ||
+                    (k.code.country.empty() && !per.code.sectors.empty() &&
+                     per.code.sectors == k.code.sectors);
+        if (!same) continue;
+        k.code = per.code;
+        k.ante = per.mention;
+        k.how = Resolution::kCoreference;
+        k.person = true;
+        break;
+      }
+    }
+
     // "Hungarian and Romanian officials": adjectives joined by and/or/","
     // share the head agent of the last one.
     for (size_t a = cands.size(); a-- > 1;) {

@@ -103,6 +103,17 @@ TEST(Resolver, SurnameAndPronounCoreference) {
             V({"Mark Stone=VLDGOV/apposition", "Police=VLDCOP/agent"}));
 }
 
+TEST(Resolver, DefiniteDescriptionsOfPersons) {
+  AnalyzedDocument doc = Analyze("Mark Stone, head of Kestria, spoke. The Kestrian leader said "
+                                 "police would act. The leader left. A leader stayed.");
+  EXPECT_EQ(Resolve(&doc),
+            V({"Mark Stone=VLDGOV/apposition", "Kestrian leader=VLDGOV/coreference",
+               "police=VLDCOP/agent", "leader=VLDGOV/coreference", "leader=VLDGOV/agent"}));
+  EXPECT_EQ(doc.mentions[1].antecedent, 0);
+  EXPECT_EQ(doc.mentions[3].antecedent, 0);
+  EXPECT_EQ(doc.mentions[4].antecedent, -1);
+}
+
 TEST(Resolver, AgentsTakeCountriesFromModifiersAndTheDocument) {
   EXPECT_EQ(Resolve("In Kestria, a group of Kestrian youth attacked local police officials."),
             V({"Kestria=VLD/dictionary", "a group of Kestrian youth=VLDCVL/agent",
