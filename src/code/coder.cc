@@ -717,6 +717,18 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   for (std::size_t i = 0; i < trs.size(); ++i) {
     int src = -1, tgt = -1;
     if (s_.parsed) DepRoles(trs[i], &src, &tgt);
+    // A subject across a dash, bracket or credit sign is usually a parse
+    // that ran over a dateline or caption ("... Reuters (Moscow) - X should").
+    if (src >= 0 && s_.actors[src].end <= trs[i].begin) {
+      for (int t = s_.actors[src].end; t < trs[i].begin; ++t) {
+        const std::string& f = s_.tokens[t].form;
+        if (f == "(" || f == ")" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94" || f == "--" ||
+            f == "\xC2\xA9") {
+          src = -1;
+          break;
+        }
+      }
+    }
     if (src < 0 || tgt < 0) {
       // The parse may miss a role (or be wrong); fill the gaps from the
       // positional reading when it proposes a different actor.

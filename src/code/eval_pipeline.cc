@@ -177,8 +177,13 @@ StatusOr<SeedReport> RunSeed(const std::string& shared, const PipelineOptions& o
     const std::string& codes = f[7];
     std::string found;
     const auto& events = status == "forbidden" ? out_all.events : out.events;
+    // Boilerplate rows ("*"): an event counts only when its trigger lies in
+    // the boilerplate text itself (a caption credit may share a sentence
+    // with the story's first line).
+    bool boilerplate = codes == "*";
     for (const Event& e : events) {
       if (!in_sentence(e)) continue;
+      if (boilerplate && !(e.trigger.begin >= at && e.trigger.begin < at + f[2].size())) continue;
       if (status == "forbidden" && e.modality != Modality::kAsserted) continue;
       if (!CodeMatches(codes, e.cameo)) continue;
       if (!ActorMatches(src, e.source) || !ActorMatches(tgt, e.target)) continue;

@@ -48,6 +48,39 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
   return out;
 }
 
+// Expands "&SET" words inside a phrase into one phrase per set member
+// ({NEW &TIETYPES RELATIONS} -> NEW ECONOMIC RELATIONS, ...). Returns false
+// when a set is unknown.
+bool ExpandSets(const std::vector<DictWord>& words, const SynsetMap& sets,
+                std::vector<std::vector<DictWord>>* out, std::string* error) {
+  std::vector<std::vector<DictWord>> acc = {{}};
+  for (const DictWord& w : words) {
+    if (w.text.size() > 1 && w.text[0] == '&') {
+      auto it = sets.find(w.text.substr(1));
+      if (it == sets.end()) {
+        *error = "unknown set " + w.text;
+        return false;
+      }
+      std::vector<std::vector<DictWord>> next;
+      for (const auto& a : acc) {
+        for (const auto& member : it->second) {
+          auto x = a;
+          x.insert(x.end(), member.begin(), member.end());
+          next.push_back(std::move(x));
+          if (next.size() > 512) break;  // Keep pathological crossings bounded.
+        }
+      }
+      acc = std::move(next);
+    } else {
+      for (auto& a : acc) a.push_back(w);
+    }
+  }
+  for (auto& a : acc) {
+    if (!a.empty()) out->push_back(std::move(a));
+  }
+  return true;
+}
+
 bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mode,
                       VerbPattern* p, std::string* error) {
   std::size_t lb = line.find('[');
@@ -139,22 +172,13 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
           std::size_t bar = inner.find('|');
           std::string_view alt = inner.substr(0, bar);
           auto words = ParsePhraseWords(alt, mode);
-          if (words.size() == 1 && words[0].text.starts_with("&")) {
-            auto it = sets.find(words[0].text.substr(1));
-            if (it == sets.end()) {
-              *error = "unknown set " + words[0].text;
-              return false;
-            }
-            for (const auto& a : it->second) e.alts.push_back(a);
-          } else if (!words.empty()) {
-            e.alts.push_back(std::move(words));
-          }
+          if (!ExpandSets(words, sets, &e.alts, error)) return false;
           if (bar == std::string_view::npos) break;
           inner.remove_prefix(bar + 1);
         }
       } else {
         auto words = ParsePhraseWords(inner, mode);
-        if (!words.empty()) e.alts.push_back(std::move(words));
+        if (!ExpandSets(words, sets, &e.alts, error)) return false;
       }
       if (e.alts.empty()) {
         *error = "empty '{}'";
