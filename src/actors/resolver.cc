@@ -187,7 +187,9 @@ class DocResolver {
         country = en.country;
       }
     }
-    if (!sector.empty() && !country.empty()) {
+    // 4. An agent's sector alone ("a lawyer"); the document gives the
+    // country later.
+    if (!sector.empty()) {
       *out = MakeCode(dict_, country, sector);
       return true;
     }
@@ -343,6 +345,22 @@ class DocResolver {
     for (const auto& k : cands) {
       for (std::uint32_t t = k.b; t < k.e && t < n; ++t) covered[t] = true;
     }
+    // A place followed by more capitalised words is part of a longer proper
+    // name, usually an organisation: "Helsinki Committee", "Kenya
+    // Anti-Corruption Commission", "Russian Orthodox Church". It codes the
+    // place's country.
+    for (Cand& k : cands) {
+      if (!k.place || k.e >= n || covered[k.e] || !NameToken(c, k.e)) continue;
+      std::uint32_t e = k.e;
+      while (e < n && !covered[e] && (NameToken(c, e) || c.lower[e] == "-")) ++e;
+      while (e > k.e && c.lower[e - 1] == "-") --e;
+      if (e == k.e) continue;
+      for (std::uint32_t t = k.e; t < e; ++t) covered[t] = true;
+      k.e = e;
+      k.code = dict_.SplitCode(k.code.country);
+      k.place = false;
+      k.org = true;
+    }
 
     // 3. Name spans.
     std::uint32_t i = 0;
@@ -417,6 +435,20 @@ class DocResolver {
           k.how = Resolution::kApposition;
           coded = true;
           DropAgentsIn(&cands, db, de);
+        }
+      }
+      // "X of the Helsinki Committee", "X at Watchful Eye": a personal name
+      // attached to an organisation by of/at/from takes its code.
+      if (!coded && personal && name_end + 1 < n && Prepositions().count(c.lower[name_end])) {
+        std::uint32_t t = name_end + 1;
+        if (t < n && c.lower[t] == "the") ++t;
+        for (const Cand& o : cands) {
+          if (o.b == t && o.org && !o.person && !o.code.code.empty()) {
+            k.code = o.code;
+            k.how = Resolution::kApposition;
+            coded = true;
+            break;
+          }
         }
       }
       // Surname of a person already coded in the document.

@@ -103,6 +103,17 @@ TEST(Resolver, SurnameAndPronounCoreference) {
             V({"Mark Stone=VLDGOV/apposition", "Police=VLDCOP/agent"}));
 }
 
+TEST(Resolver, PlacesInsideLongerNamesAndPersonsOfOrganisations) {
+  EXPECT_EQ(Resolve("Lena Fox of the Kestria Rights Forum and Tom Hale of Watchful Eye spoke."),
+            V({"Lena Fox=VLD/apposition", "Kestria Rights Forum=VLD/dictionary",
+               "Tom Hale=NGOHRI/apposition", "Watchful Eye=NGOHRI/dictionary"}));
+  // A sector-less description codes nothing; a sector takes the document's country.
+  EXPECT_EQ(Resolve("Tom Hale, a researcher, met police in Valdoria."),
+            V({"police=VLDCOP/agent", "Valdoria=VLD/dictionary"}));
+  EXPECT_EQ(Resolve("Tom Hale, a police officer, spoke in Valdoria."),
+            V({"Tom Hale=VLDCOP/apposition", "Valdoria=VLD/dictionary"}));
+}
+
 TEST(Resolver, DefiniteDescriptionsOfPersons) {
   AnalyzedDocument doc = Analyze("Mark Stone, head of Kestria, spoke. The Kestrian leader said "
                                  "police would act. The leader left. A leader stayed.");
