@@ -700,6 +700,29 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     t = std::max(t, trs.back().end - 1);
   }
 
+  if (o_.one_per_clause) {
+    int last_kept = -1;
+    for (std::size_t i = 0; i < trs.size(); ++i) {
+      if (last_kept >= 0) {
+        bool new_clause = false;
+        for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
+          const std::string& f = s_.tokens[t].form;
+          if (f == ";" || f == "BUT" || f == "WHILE") new_clause = true;
+          if (f == "AND" && actor_at_[t] < 0) {
+            // Not an actor list: the next actor-or-trigger after "and" is a trigger.
+            bool list = t > 0 && actor_at_[t - 1] >= 0 && t + 1 < n_ && actor_at_[t + 1] >= 0;
+            if (!list) new_clause = true;
+          }
+        }
+        if (!new_clause) {
+          trs[i].suppressed = true;
+          continue;
+        }
+      }
+      last_kept = static_cast<int>(i);
+    }
+  }
+
   // The same code twice within a few tokens is one act read twice
   // ("impose collective punishment": the verb's and the noun's pattern).
   for (std::size_t i = 1; i < trs.size(); ++i) {

@@ -86,6 +86,10 @@ struct CoderOptions {
   // threats (13x), as CAMEO and PLOVER ask. TABARI and PETRARCH do not, so
   // their suites turn it off. Default: true.
   bool future_as_intent = true;
+  // Code only the first trigger of each clause (clauses split at "and",
+  // "but", ";" outside actor lists) -- TABARI's reading of a sentence.
+  // Default: false.
+  bool one_per_clause = false;
 };
 
 class Coder {

@@ -427,6 +427,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   for (const auto& w : verbs.warnings()) report.warnings.push_back(w);
   LegacyActors actors;
   const bool stems = suite == "tabari";
+  if (suite == "tabari") actors.set_agent_prefix("~");
   for (const auto& f : actor_files) RETURN_IF_ERROR(actors.Load(f, false, stems));
   for (const auto& f : agent_files) RETURN_IF_ERROR(actors.Load(f, true, stems));
   for (const auto& w : actors.warnings()) report.warnings.push_back(w);
@@ -437,6 +438,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.require_dyad = false;
   copts.all_modalities = options.all_modalities;
   copts.future_as_intent = false;
+  copts.one_per_clause = suite == "tabari";
   Coder coder(&verbs, copts);
 
   for (const GoldRecord& rec : records) {

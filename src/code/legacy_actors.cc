@@ -244,7 +244,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       // A null-coded name blocks its words from other matches.
       continue;
     }
-    LegacyActorMatch m{h.begin, h.end, h.item->agent ? "---" + code : code};
+    LegacyActorMatch m{h.begin, h.end, h.item->agent ? agent_prefix_ + code : code};
     if (!h.item->agent) {
       // "Arnorian ambassador", "Dagolath's first Deputy Prime Minister":
       // actor followed by an agent, directly or through "'s" and modifiers.

@@ -44,6 +44,9 @@ class LegacyActors {
 
   const std::vector<std::string>& warnings() const { return warnings_; }
   std::size_t size() const { return entries_.size(); }
+  // Prefix of an agent coded without an actor: "---" (PETRARCH, the
+  // default) or "~" (TABARI).
+  void set_agent_prefix(std::string p) { agent_prefix_ = std::move(p); }
 
  private:
   struct Code {
@@ -63,6 +66,7 @@ class LegacyActors {
   std::unordered_map<std::string, std::vector<int>> by_stem_;   // First word stem -> items.
   std::size_t max_stem_ = 0;
   std::vector<std::string> warnings_;
+  std::string agent_prefix_ = "---";
 };
 
 }  // namespace dyad::code
