@@ -56,8 +56,17 @@ Status LegacyActors::Load(const std::string& path, bool agents, bool stems) {
       if (line.find("-->") == std::string_view::npos) in_comment = true;
       continue;
     }
+    // TABARI word lists (<NOUN> ... </NOUN>) are sections; any other line
+    // starting with '<' (stray markup, "<! -- ... -->") is skipped alone.
     if (line.starts_with("</")) { in_section = false; continue; }
-    if (line.starts_with("<")) { in_section = true; continue; }
+    if (line.starts_with("<")) {
+      bool tag = line.size() > 2 && line.back() == '>';
+      for (std::size_t k = 1; tag && k + 1 < line.size(); ++k) {
+        if (!std::isupper(static_cast<unsigned char>(line[k])) && line[k] != '_') tag = false;
+      }
+      if (tag) in_section = true;
+      continue;
+    }
     if (in_section) continue;
     if (std::size_t c = line.find_first_of(";#"); c != std::string_view::npos) line = Trim(line.substr(0, c));
     if (line.empty() || line[0] == '!') continue;
@@ -179,14 +188,21 @@ void LegacyActors::Index(int i) {
   }
 }
 
+// A dated code that holds on `date` wins over an undated default; the first
+// code is the answer when nothing holds or the date is unknown.
 std::string LegacyActors::CodeOn(const Item& it, int date) const {
-  std::string fallback;
+  if (it.codes.empty()) return "";
+  if (date == 0) return it.codes.front().code;
+  const Code* undated = nullptr;
   for (const Code& c : it.codes) {
-    if (fallback.empty()) fallback = c.code;
-    if (date == 0) return c.code;
+    bool dated = c.from != 0 || c.to != 99999999;
+    if (!dated) {
+      if (!undated) undated = &c;
+      continue;
+    }
     if (c.from <= date && date <= c.to) return c.code;
   }
-  return fallback;
+  return undated ? undated->code : it.codes.front().code;
 }
 
 std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>& tokens,
