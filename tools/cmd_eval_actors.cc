@@ -15,7 +15,13 @@
 #include <set>
 #include <sstream>
 
+#include <unistd.h>
+
+#include <filesystem>
+
+#include "actors/dyad_format.h"
 #include "dyad/pipeline.h"
+#include "pipeline/stages.h"
 #include "tools/cli.h"
 #include "util/files.h"
 
@@ -258,12 +264,48 @@ int Run(int argc, char** argv) {
   flags.String("only", &only, "run only 'seed' or 'plover'");
   flags.String("seed-date", &seed_date, "publication date of the seed release");
   flags.Bool("verbose", &verbose, "list every actor (seed) and every disagreement (plover)");
+  std::vector<std::string> without;
+  flags.List("without", &without,
+             "ablation: drop this actor id from the shipped dictionaries (e.g. kadyrov_ramzan), "
+             "to measure resolution from context alone");
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
   PipelineOptions opts;
   opts.data_dir = data_dir;
   opts.last_stage = StageId::kActors;
+  std::string ablated;
+  if (!without.empty()) {
+    // The shipped dictionaries minus the named actors, as one temporary file.
+    actors::DictionaryData data;
+    Status s = actors::LoadDyadDirectory(internal::ResolveDataDir(opts) + "/dict", &data);
+    if (!s.ok()) {
+      PrintError(s);
+      return kExitUsage;
+    }
+    std::set<std::uint32_t> drop;
+    for (const auto& id : without) {
+      auto it = data.actor_ids.find(id);
+      if (it == data.actor_ids.end()) {
+        std::fprintf(stderr, "error: no actor '%s' in the shipped dictionaries\n", id.c_str());
+        return kExitUsage;
+      }
+      drop.insert(it->second);
+    }
+    std::erase_if(data.forms, [&](const actors::Form& f) { return drop.count(f.entry) > 0; });
+    ablated = (std::filesystem::temp_directory_path() /
+               ("dyad-ablated-" + std::to_string(::getpid()) + ".dyad")).string();
+    s = WriteFile(ablated, actors::WriteDyad(data));
+    if (!s.ok()) {
+      PrintError(s);
+      return kExitUsage;
+    }
+    opts.dictionaries = {ablated};
+    std::printf("ablation: without");
+    for (const auto& id : without) std::printf(" %s", id.c_str());
+    std::printf("\n");
+  }
   auto pipeline = Pipeline::Create(opts);
+  if (!ablated.empty()) std::filesystem::remove(ablated);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());
     return kExitUsage;

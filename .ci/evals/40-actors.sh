@@ -25,6 +25,9 @@ done
 
 echo "== dyad eval actors (shipped dictionaries only)"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" || echo "eval actors: some required seed actors failed"
+echo "== dyad eval actors --only seed, without the release's three persons in the dictionaries"
+"$DYAD_BIN" eval actors --shared "$DYAD_SHARED" --only seed --without kadyrov_ramzan \
+  --without titiev_oyub --without williamson_hugh || echo "eval actors (ablation): some failed"
 
 if [[ -n "${DYAD_BUILD:-}" && -x "$DYAD_BUILD/dyad_bench" ]]; then
   echo "== actors_bench (load: reading the files is the baseline; resolve: segmenting is)"
