@@ -3,6 +3,9 @@
 #include <string>
 
 #include "enrich/context_eval.h"
+#include "enrich/enricher.h"
+#include "geo/gazetteer.h"
+#include "pipeline/stages.h"
 #include "tools/cli.h"
 
 namespace dyad::cli {
@@ -10,7 +13,7 @@ namespace {
 
 int Run(int argc, char** argv) {
   std::string shared = "../shared/data";
-  bool no_pipeline = false;
+  bool no_pipeline = false, verbose = false;
   Flags flags("dyad eval contexts [--shared DIR] [--no-pipeline]",
               "Scores PLOVER contexts against the PLOVER GSR dev set "
               "(events/gold/plover-gsr-dev): the cue table on each sentence, and the whole "
@@ -18,6 +21,7 @@ int Run(int argc, char** argv) {
               "(src/enrich/context_eval.h).");
   flags.String("shared", &shared, "the shared data folder");
   flags.Bool("no-pipeline", &no_pipeline, "score the cue table only");
+  flags.Bool("verbose", &verbose, "list every eventLoc record with the place found");
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
   std::unique_ptr<Pipeline> pipeline;
@@ -48,6 +52,25 @@ int Run(int argc, char** argv) {
     std::printf("pipeline  P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", p.Precision(),
                 p.Recall(), p.F1(), p.tp, p.fp, p.fn);
   }
+  // Places on the records that carry an event location.
+  std::unique_ptr<geo::Gazetteer> gaz;
+  std::string gpath = geo::FindGazetteerFile(internal::ResolveDataDir(PipelineOptions{}));
+  if (!gpath.empty()) {
+    auto g = geo::Gazetteer::Load(gpath);
+    if (g.ok()) gaz = std::make_unique<geo::Gazetteer>(std::move(g).value());
+  }
+  enrich::Enricher enricher(gaz.get());
+  auto places = enrich::EvaluateGsrPlaces(shared, enricher, gaz.get());
+  if (!places.ok()) {
+    PrintError("eval contexts", places.status());
+    return kExitUsage;
+  }
+  if (verbose) {
+    for (const auto& l : places->lines) std::printf("  %s\n", l.c_str());
+  }
+  std::printf("places (eventLoc): %d records, %d placed, %d right (%.1f%%)\n", places->records,
+              places->placed, places->right,
+              places->records ? 100.0 * places->right / places->records : 0.0);
   return kExitOk;
 }
 

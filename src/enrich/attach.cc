@@ -103,14 +103,34 @@ int ByParse(const Sentence& s, const std::vector<Span>& candidates, Span trigger
     int r = SpanRoot(s, candidates[c]);
     if (r >= 0) attach[c] = s.tokens[r].head;
   }
+  // The trigger's path up to the clause it modifies.
+  std::vector<int> path;
   int node = TokenAt(s, trigger.begin);
   for (int steps = 0; node >= 0 && node < n && steps < n; ++steps) {
-    for (std::size_t c = 0; c < candidates.size(); ++c) {
-      if (attach[c] == node && !Overlaps(candidates[c], trigger)) return static_cast<int>(c);
-    }
+    path.push_back(node);
     const std::string& rel = s.tokens[node].deprel;
-    if (rel == "acl" || rel.rfind("acl:", 0) == 0) break;
+    // A noun-modifying clause describes another event; a parataxis (in UD,
+    // the "he said" of a quotation) is a clause of its own.
+    if (rel == "acl" || rel.rfind("acl:", 0) == 0 || rel == "parataxis") break;
     node = s.tokens[node].head;
+  }
+  // First, a modifier of a node on the path, nearest node first.
+  for (int p : path) {
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      if (attach[c] == p && !Overlaps(candidates[c], trigger)) return static_cast<int>(c);
+    }
+  }
+  // Then a modifier of one of the path's arguments ("attacked a checkpoint
+  // in Grozny": the parser may hang "in Grozny" on the object).
+  for (int p : path) {
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      int a = attach[c];
+      if (a < 0 || a >= n || s.tokens[a].head != p || Overlaps(candidates[c], trigger)) continue;
+      const std::string& rel = s.tokens[a].deprel;
+      if (rel == "obj" || rel == "iobj" || rel == "obl" || rel.rfind("nsubj", 0) == 0) {
+        return static_cast<int>(c);
+      }
+    }
   }
   return -1;
 }
@@ -151,6 +171,11 @@ int ByWindow(const Sentence& s, std::string_view text, const std::vector<Span>& 
 
 }  // namespace
 
+int GoverningModifierByParse(const Sentence& s, const std::vector<Span>& candidates,
+                             Span trigger) {
+  return ByParse(s, candidates, trigger);
+}
+
 bool HasParse(const Sentence& s) {
   for (const Token& t : s.tokens) {
     if (!t.deprel.empty()) return true;
@@ -161,7 +186,23 @@ bool HasParse(const Sentence& s) {
 int GoverningModifier(const Sentence& s, std::string_view text,
                       const std::vector<Span>& candidates, Span trigger, bool use_parse) {
   if (candidates.empty()) return -1;
-  if (use_parse && HasParse(s)) return ByParse(s, candidates, trigger);
+  if (use_parse && HasParse(s)) {
+    // Quotations, parentheses and ';'-separated clauses are separate
+    // statements whatever the parse says: keep the trigger's region only.
+    std::vector<int> region = Regions(s, text);
+    int t = TokenAt(s, trigger.begin);
+    std::vector<Span> same;
+    std::vector<int> index;
+    for (std::size_t c = 0; c < candidates.size(); ++c) {
+      int a = TokenAt(s, candidates[c].begin);
+      if (a >= 0 && t >= 0 && region[a] == region[t]) {
+        same.push_back(candidates[c]);
+        index.push_back(static_cast<int>(c));
+      }
+    }
+    int c = ByParse(s, same, trigger);
+    if (c >= 0) return index[c];
+  }
   return ByWindow(s, text, candidates, trigger);
 }
 

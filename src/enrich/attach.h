@@ -8,10 +8,15 @@
 //
 // With a dependency parse (Token::head filled by the analyze stage), a
 // candidate governs the trigger when its phrase attaches to the trigger or to
-// an ancestor of it, climbing through any relation except into a noun-
-// modifying clause (acl, acl:relcl): conjoined verbs share the modifiers of
-// the first ("On August 23, he pledged ... and made threats"), xcomp and
-// ccomp complements inherit their governor's.
+// an ancestor of it, climbing through any relation except out of a noun-
+// modifying clause (acl, acl:relcl) or a parataxis (UD's "he said" after a
+// quotation): conjoined verbs share the modifiers of the first ("On August
+// 23, he pledged ... and made threats"), xcomp and ccomp complements inherit
+// their governor's. Failing that, a modifier of one of the path's arguments
+// (obj, iobj, obl, nsubj) is taken, since parsers often hang "in Grozny" on
+// the object; failing that too, the token window below decides. Either way
+// only candidates in the trigger's own region (below) count: a quotation or
+// a ';'-separated clause is a statement of its own whatever the parse says.
 //
 // Without a parse, a token window stands in: the sentence is cut into
 // regions (main clauses split at ';', quotations, parentheses, and relative
@@ -40,6 +45,11 @@ bool HasParse(const Sentence& s);
 // `text`. `use_parse` false forces the token-window method.
 int GoverningModifier(const Sentence& s, std::string_view text,
                       const std::vector<Span>& candidates, Span trigger, bool use_parse = true);
+
+// The parse method alone (no region filter, no window fallback): -1 when no
+// candidate attaches to the trigger's path or its arguments. For tests.
+int GoverningModifierByParse(const Sentence& s, const std::vector<Span>& candidates,
+                             Span trigger);
 
 }  // namespace dyad::enrich
 

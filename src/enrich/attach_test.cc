@@ -78,10 +78,11 @@ TEST(AttachTest, ParseClimbsToTheClauseButNotIntoNounClauses) {
   ASSERT_TRUE(HasParse(s));
   Span monday{3, 9};
   Span threatened{25, 35};
-  EXPECT_EQ(GoverningModifier(s, doc.text, {monday}, threatened), 0);
-  // Made a relative clause, the conjunct no longer inherits.
+  EXPECT_EQ(GoverningModifierByParse(s, {monday}, threatened), 0);
+  // Made a relative clause, the conjunct no longer inherits by the parse
+  // (the token window would then decide).
   s.tokens[5].deprel = "acl:relcl";
-  EXPECT_EQ(GoverningModifier(s, doc.text, {monday}, threatened), -1);
+  EXPECT_EQ(GoverningModifierByParse(s, {monday}, threatened), -1);
 }
 
 }  // namespace

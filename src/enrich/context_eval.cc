@@ -8,6 +8,8 @@
 #include <sstream>
 
 #include "enrich/context.h"
+#include "enrich/enricher.h"
+#include "text/segmenter.h"
 
 namespace dyad::enrich {
 namespace {
@@ -114,6 +116,51 @@ StatusOr<ContextEval> EvaluateGsrContexts(const std::string& shared, const Pipel
       }
       Score(gold, pred, &ev.pipeline, nullptr);
     }
+  }
+  return ev;
+}
+
+StatusOr<PlaceEval> EvaluateGsrPlaces(const std::string& shared, const Enricher& enricher,
+                                      const geo::Gazetteer* gazetteer) {
+  std::string path = shared + "/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json";
+  std::ifstream in(path);
+  if (!in) return NotFoundError("cannot open " + path);
+  nlohmann::json j = nlohmann::json::parse(in, nullptr, false);
+  if (j.is_discarded() || !j.is_array()) return DataLossError(path + ": not a JSON array");
+  PlaceEval ev;
+  for (const auto& rec : j) {
+    if (!rec.contains("eventLoc") || !rec.contains("text") || !rec.contains("eventText")) continue;
+    std::string gold = rec["eventLoc"].value("name", "");
+    std::string text = rec["text"].get<std::string>();
+    std::string ev_text = rec["eventText"].get<std::string>();
+    std::string first = ev_text.substr(0, ev_text.find(' '));
+    std::size_t at = text.find(first);
+    if (gold.empty() || first.empty() || at == std::string::npos) continue;
+    ++ev.records;
+    AnalyzedDocument a;
+    a.document.id = rec.value("id", "gsr");
+    a.document.text = text;
+    a.sentences = text::Segment(a.document);
+    Span trigger{static_cast<std::uint32_t>(at), static_cast<std::uint32_t>(at + first.size())};
+    std::uint32_t sent = 0;
+    for (std::uint32_t i = 0; i < a.sentences.size(); ++i) {
+      if (a.sentences[i].span.begin <= at && at < a.sentences[i].span.end) sent = i;
+    }
+    DocumentFacts facts = enricher.Prepare(a);
+    auto place = enricher.PlaceFor(a, facts, sent, trigger, nullptr);
+    std::string got = place ? place->name : "-";
+    bool right = false;
+    if (place) {
+      ++ev.placed;
+      std::string g = geo::NormalizeName(gold), o = geo::NormalizeName(got);
+      right = g == o || (" " + g + " ").find(" " + o + " ") != std::string::npos;
+      if (!right && gazetteer) {
+        for (const auto& e : gazetteer->Lookup(gold)) right = right || e.name == got;
+      }
+    }
+    ev.right += right;
+    ev.lines.push_back((right ? "right  " : "wrong  ") + gold + " -> " + got +
+                       (place ? " (" + place->from + ")" : ""));
   }
   return ev;
 }

@@ -17,6 +17,7 @@
 
 #include "dyad/pipeline.h"
 #include "dyad/status.h"
+#include "geo/gazetteer.h"
 
 namespace dyad::enrich {
 
@@ -40,6 +41,19 @@ struct ContextEval {
   bool pipeline_run = false;
   std::map<std::string, PRF> cues_by_label;
 };
+
+// Places on the GSR records that carry an eventLoc (22 in dev): the first
+// word of the record's eventText is taken as the trigger and placed by
+// `enricher` after segmentation; right when the produced name is the gold
+// name, one of its gazetteer aliases, or a word sequence inside it
+// ("province of Herat" -> Herat).
+struct PlaceEval {
+  int records = 0, placed = 0, right = 0;
+  std::vector<std::string> lines;  // One per record: gold, produced, right or wrong.
+};
+class Enricher;
+StatusOr<PlaceEval> EvaluateGsrPlaces(const std::string& shared, const Enricher& enricher,
+                                      const geo::Gazetteer* gazetteer);
 
 // Reads <shared>/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json. When
 // `pipeline` is non-null, also runs it over every record's text.

@@ -163,7 +163,9 @@ std::vector<PlaceMention> Enricher::FindPlaces(const AnalyzedDocument& doc, cons
     while (j < n && In(Lower(form(j)), {"northern", "southern", "eastern", "western", "central",
                                         "northeastern", "northwestern", "southeastern",
                                         "southwestern", "north-eastern", "north-western",
-                                        "south-eastern", "south-western", "rural", "occupied",
+                                        "south-eastern", "south-western", "north", "south", "east",
+                                        "west", "northeast", "northwest", "southeast",
+                                        "southwest", "rural", "occupied",
                                         "downtown", "neighbouring", "neighboring", "war-torn"}))
       ++j;
     // "the southern Russian region of Chechnya", "the city of Aleppo".
@@ -282,16 +284,35 @@ DocumentFacts Enricher::Prepare(const AnalyzedDocument& doc) const {
   }
   // Timexes in reading order, each resolved against the document date and
   // the last date resolved before it.
+  // Dates of the dateline are the document's, not an event's.
+  std::vector<DatelineTimex> dateline_dates = FindDatelineTimexes(doc.document);
   Anchors anchors{f.document_date, CivilDate{}};
   f.timexes.resize(doc.sentences.size());
   f.places.resize(doc.sentences.size());
-  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
-    const Sentence& s = doc.sentences[si];
-    for (const Timex& t : FindTimexes(Slice(text, s.span), s.span.begin)) {
+  // Expressions are found per block, not per sentence, so that a sentence
+  // split inside one ("on Jan. | 4.") cannot break it; each belongs to the
+  // sentence where it starts.
+  std::vector<Span> blocks;
+  for (const Block& b : doc.document.blocks) blocks.push_back(b.span);
+  if (blocks.empty()) blocks.push_back({0, static_cast<std::uint32_t>(text.size())});
+  std::size_t si = 0;
+  for (const Span& b : blocks) {
+    for (const Timex& t : FindTimexes(Slice(text, b), b.begin)) {
+      bool in_dateline = false;
+      for (const DatelineTimex& d : dateline_dates) {
+        in_dateline = in_dateline || (t.span.begin < d.span.end && d.span.begin < t.span.end);
+      }
+      if (in_dateline) continue;
+      while (si < doc.sentences.size() && doc.sentences[si].span.end <= t.span.begin) ++si;
+      if (si >= doc.sentences.size()) break;
+      if (t.span.begin < doc.sentences[si].span.begin) continue;  // between sentences
       ResolvedTimex rt{t, Resolve(t, anchors)};
       if (rt.date) anchors.narrative = rt.date->date;
       f.timexes[si].push_back(rt);
     }
+  }
+  for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
+    const Sentence& s = doc.sentences[si];
     std::vector<Span> tspans;
     for (const ResolvedTimex& rt : f.timexes[si]) tspans.push_back(rt.timex.span);
     for (PlaceMention& m : FindPlaces(doc, s, f.countries, tspans)) {

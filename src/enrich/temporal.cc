@@ -671,7 +671,8 @@ std::vector<Span> HeadLines(const Document& doc, std::size_t max_lines) {
   return lines;
 }
 
-std::optional<CivilDate> FindDatelineDate(const Document& doc) {
+std::vector<DatelineTimex> FindDatelineTimexes(const Document& doc) {
+  std::vector<DatelineTimex> out;
   const std::string& text = doc.text;
   std::vector<Span> blocks = HeadLines(doc, 8);
   int seen = 0;
@@ -680,9 +681,11 @@ std::optional<CivilDate> FindDatelineDate(const Document& doc) {
     if (++seen > 6) break;
     std::string_view block(text.data() + b.begin, b.size());
     for (const Timex& t : FindTimexes(block, 0)) {
-      if (t.kind != TimexKind::kDate || !t.year || !t.day) continue;
-      // A date line: the date is most of a short line.
-      bool short_line = block.size() <= 60 && t.span.begin <= 20;
+      if (t.kind != TimexKind::kDate || !t.month || !t.day) continue;
+      // A date line: a full date and little else on a line that is not a
+      // sentence ("September 4, 2018 12:00AM EDT", "Published 3 June 2021").
+      bool short_line = t.year && block.size() - t.span.size() <= 25 && t.span.begin <= 20 &&
+                        block.back() != '.';
       // A dateline: "PLACE, <date> (Agency) -" or "PLACE, <date> -".
       bool dateline = false;
       if (t.span.begin <= 40 && t.span.begin >= 2 && block[t.span.begin - 2] == ',') {
@@ -693,8 +696,19 @@ std::optional<CivilDate> FindDatelineDate(const Document& doc) {
         }
         dateline = dash != std::string_view::npos && dash <= 25;
       }
-      if (short_line || dateline) return CivilDate::Day(t.year, t.month, t.day);
+      if (!short_line && !dateline) continue;
+      DatelineTimex d;
+      d.span = {b.begin + t.span.begin, b.begin + t.span.end};
+      if (t.year) d.date = CivilDate::Day(t.year, t.month, t.day);
+      out.push_back(d);
     }
+  }
+  return out;
+}
+
+std::optional<CivilDate> FindDatelineDate(const Document& doc) {
+  for (const DatelineTimex& d : FindDatelineTimexes(doc)) {
+    if (d.date.valid()) return d.date;
   }
   return std::nullopt;
 }

@@ -80,6 +80,15 @@ std::optional<ResolvedDate> Resolve(const Timex& t, const Anchors& anchors);
 // blocks only and ignores dates inside longer sentences (captions).
 std::optional<CivilDate> FindDatelineDate(const Document& doc);
 
+// Every date written as a date line or in a dateline near the top, with or
+// without a year ("ISTANBUL, May 5 (Reuters) -"): the document's own date,
+// never an event's. `date` is !valid() when the year is missing.
+struct DatelineTimex {
+  Span span;  // Document offsets.
+  CivilDate date;
+};
+std::vector<DatelineTimex> FindDatelineTimexes(const Document& doc);
+
 // The first `max_lines` non-empty lines of the document: its blocks split at
 // newlines (a dateline may follow a caption in the same block).
 std::vector<Span> HeadLines(const Document& doc, std::size_t max_lines);

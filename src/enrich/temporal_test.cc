@@ -132,6 +132,13 @@ TEST(TemporalTest, DatelineDate) {
   EXPECT_EQ(FindDatelineDate(doc)->ToIso(), "2018-09-04");
   doc.text = "MOSCOW, Sept. 4, 2018 (Reuters) - Putin said on Monday that he would go.";
   EXPECT_EQ(FindDatelineDate(doc)->ToIso(), "2018-09-04");
+  // A short sentence that starts with a date is not a date line.
+  doc.text = "On 3 March 2019, the two sides held talks.";
+  EXPECT_FALSE(FindDatelineDate(doc).has_value());
+  // A dateline without a year still marks its date as the document's.
+  doc.text = "ISTANBUL, May 5 (Reuters) - Police detained dozens of lawyers.";
+  ASSERT_EQ(FindDatelineTimexes(doc).size(), 1u);
+  EXPECT_FALSE(FindDatelineTimexes(doc)[0].date.valid());
   // A caption's date is an event date, not the document's.
   doc.text =
       "Putin meets with Kadyrov at the Kremlin in Moscow, Russia April 19, 2017. (c) Reuters\n"
