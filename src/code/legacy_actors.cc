@@ -134,7 +134,7 @@ Status LegacyActors::Load(const std::string& path, bool agents, bool stems) {
     if (name.empty() && !codes.empty()) {
       // PETRARCH: a bare code line belongs to the last name.
       if (last >= 0) {
-        for (auto& c : codes) entries_[last].codes.push_back(c);
+        for (auto& c : codes) groups_[entries_[last].group].push_back(c);
       }
       continue;
     }
@@ -148,11 +148,9 @@ Status LegacyActors::Load(const std::string& path, bool agents, bool stems) {
       Item it;
       it.words = ParsePhraseWords(name.substr(1), mode);
       it.agent = entries_[last].agent;
-      it.codes = entries_[last].codes;
+      it.group = entries_[last].group;
       if (it.words.empty()) continue;
       entries_.push_back(std::move(it));
-      // Synonyms share the head's later codes: link by copying at lookup is
-      // not needed for the suites, which list codes first.
       Index(static_cast<int>(entries_.size()) - 1);
       continue;
     }
@@ -163,7 +161,12 @@ Status LegacyActors::Load(const std::string& path, bool agents, bool stems) {
       it.words = ParsePhraseWords(n, mode);
       // Words inside a multi-word name are matched in full except the last.
       if (it.words.empty()) continue;
-      it.codes = codes;
+      if (first < 0) {
+        groups_.push_back(codes);
+        it.group = static_cast<int>(groups_.size()) - 1;
+      } else {
+        it.group = entries_[first].group;
+      }
       it.agent = agent;
       entries_.push_back(std::move(it));
       Index(static_cast<int>(entries_.size()) - 1);
@@ -191,10 +194,11 @@ void LegacyActors::Index(int i) {
 // A dated code that holds on `date` wins over an undated default; the first
 // code is the answer when nothing holds or the date is unknown.
 std::string LegacyActors::CodeOn(const Item& it, int date) const {
-  if (it.codes.empty()) return "";
-  if (date == 0) return it.codes.front().code;
+  const std::vector<Code>& codes = groups_[it.group];
+  if (codes.empty()) return "";
+  if (date == 0) return codes.front().code;
   const Code* undated = nullptr;
-  for (const Code& c : it.codes) {
+  for (const Code& c : codes) {
     bool dated = c.from != 0 || c.to != 99999999;
     if (!dated) {
       if (!undated) undated = &c;
@@ -202,7 +206,7 @@ std::string LegacyActors::CodeOn(const Item& it, int date) const {
     }
     if (c.from <= date && date <= c.to) return c.code;
   }
-  return undated ? undated->code : it.codes.front().code;
+  return undated ? undated->code : codes.front().code;
 }
 
 std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>& tokens,
@@ -216,8 +220,22 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
   std::vector<int> cands;
   for (int t = 0; t < n;) {
     cands.clear();
-    if (auto it = by_first_.find(tokens[t]); it != by_first_.end()) {
-      cands.insert(cands.end(), it->second.begin(), it->second.end());
+    // The token, and its singular when it looks plural (PETRARCH words
+    // match their regular plurals).
+    const std::string& tok = tokens[t];
+    std::string keys[4] = {tok, "", "", ""};
+    if (tok.size() > 3 && tok.back() == 'S') {
+      keys[1] = tok.substr(0, tok.size() - 1);
+      if (tok.ends_with("ES")) keys[2] = tok.substr(0, tok.size() - 2);
+      if (tok.ends_with("IES")) keys[3] = tok.substr(0, tok.size() - 3) + "Y";
+    }
+    for (const std::string& k : keys) {
+      if (k.empty()) continue;
+      if (auto it = by_first_.find(k); it != by_first_.end()) {
+        for (int c : it->second) {
+          if (std::find(cands.begin(), cands.end(), c) == cands.end()) cands.push_back(c);
+        }
+      }
     }
     for (std::size_t len = std::min(tokens[t].size(), max_stem_); len >= 2; --len) {
       if (auto it = by_stem_.find(tokens[t].substr(0, len)); it != by_stem_.end()) {

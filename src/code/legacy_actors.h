@@ -55,9 +55,10 @@ class LegacyActors {
   };
   struct Item {
     std::vector<DictWord> words;
-    std::vector<Code> codes;
+    int group = 0;  // Index into groups_: synonyms share their codes.
     bool agent = false;
   };
+  std::vector<std::vector<Code>> groups_;
   void Index(int item);
   std::string CodeOn(const Item& it, int date) const;
 
