@@ -47,6 +47,8 @@ int Run(int argc, char** argv) {
   const auto& c = ev->cues;
   std::printf("cues      P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", c.Precision(),
               c.Recall(), c.F1(), c.tp, c.fp, c.fn);
+  std::printf("modes     %d of %d GSR records whose mode our cues can name\n", ev->mode_right,
+              ev->mode_records);
   if (ev->pipeline_run) {
     const auto& p = ev->pipeline;
     std::printf("pipeline  P %.3f R %.3f F1 %.3f (tp %d fp %d fn %d)\n", p.Precision(),

@@ -160,7 +160,76 @@ bool CueAt(const std::vector<std::string>& words, std::size_t i, std::string_vie
   return true;
 }
 
+struct ModeCues {
+  const char* event;
+  const char* mode;
+  std::vector<const char*> cues;
+};
+
+// Our own cues for the modes of the ontology's event types, most specific
+// first within each type (a suicide bombing is a suicide attack before it is
+// an explosive one).
+const std::vector<ModeCues>& ModeTable() {
+  static const std::vector<ModeCues> kTable = {
+      {"ASSAULT", "suicide-attack", {"suicide bomb*", "suicide attack*", "suicide car bomb*"}},
+      {"ASSAULT", "drone", {"drone*"}},
+      {"ASSAULT", "aerial", {"airstrike*", "air strike*", "air raid*", "warplane*", "bombed from"}},
+      {"ASSAULT", "explosives", {"bomb", "bombs", "bombing*", "explosive*", "ied", "ieds",
+                                 "grenade*", "landmine*", "car bomb*", "blast", "explosion*"}},
+      {"ASSAULT", "heavy-weapons", {"shelling", "shelled", "artillery", "mortar*", "rocket*",
+                                    "tank", "tanks", "missile*"}},
+      {"ASSAULT", "firearms", {"shot", "shooting*", "gunfire", "gunmen", "gunman", "opened fire",
+                               "fired on", "fired at", "live ammunition", "rifle*", "sniper*"}},
+      {"ASSAULT", "sexual", {"rape*", "raped", "sexual assault*", "sexual violence"}},
+      {"ASSAULT", "torture", {"tortur*"}},
+      {"ASSAULT", "abduct", {"abduct*", "kidnap*", "hostage*"}},
+      {"ASSAULT", "beat", {"beat", "beaten", "beating*", "clubbed"}},
+      {"ASSAULT", "crowd-control", {"tear gas", "teargas", "water cannon*", "rubber bullet*"}},
+      {"PROTEST", "hunger", {"hunger strike*", "hunger-strike*"}},
+      {"PROTEST", "strike", {"strike", "strikes", "walkout*", "general strike*"}},
+      {"PROTEST", "riot", {"riot*"}},
+      {"PROTEST", "boycott", {"boycott*"}},
+      {"PROTEST", "obstruct", {"blockade*", "blocked road*", "blocked the road*", "sit-in*",
+                               "blocked roads", "barricade*"}},
+      {"PROTEST", "demo", {"demonstrat*", "rally", "rallies", "rallied", "march", "marched",
+                           "marches", "protest*"}},
+      {"COERCE", "curfew", {"curfew*"}},
+      {"COERCE", "martial-law", {"martial law"}},
+      {"COERCE", "censor", {"censor*", "blocked access", "banned the newspaper", "shut down the"}},
+      {"COERCE", "deport", {"deport*", "expelled"}},
+      {"COERCE", "arrest", {"arrest*", "detain*", "detention", "jailed", "imprison*",
+                            "taken into custody"}},
+      {"COERCE", "seize", {"seiz*", "confiscat*"}},
+      {"CONSULT", "phone", {"by phone", "by telephone", "phone call*", "telephone call*",
+                            "video call*", "videoconference"}},
+      {"CONSULT", "visit", {"visit*", "arrived in", "trip to", "hosted"}},
+      {"MOBILIZE", "troops", {"troops", "soldiers"}},
+      {"MOBILIZE", "police", {"police"}},
+  };
+  return kTable;
+}
+
 }  // namespace
+
+std::string FindMode(std::string_view plover_event, std::string_view text) {
+  std::vector<std::string> words = Words(text);
+  for (const ModeCues& m : ModeTable()) {
+    if (plover_event != m.event) continue;
+    for (const char* cue : m.cues) {
+      for (std::size_t i = 0; i < words.size(); ++i) {
+        if (CueAt(words, i, cue)) return m.mode;
+      }
+    }
+  }
+  return "";
+}
+
+bool ModeKnown(std::string_view plover_event, std::string_view mode) {
+  for (const ModeCues& m : ModeTable()) {
+    if (plover_event == m.event && mode == m.mode) return true;
+  }
+  return false;
+}
 
 std::vector<std::string> FindContexts(std::string_view text) {
   std::vector<std::string> words = Words(text);

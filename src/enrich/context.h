@@ -18,6 +18,14 @@ namespace dyad::enrich {
 // The contexts cued in `text`, in the ontology's order, without repeats.
 std::vector<std::string> FindContexts(std::string_view text);
 
+// The PLOVER mode of an event of type `plover_event` ("ASSAULT") cued in
+// `text` ("shelling" -> heavy-weapons), from our own mode cue table; "" when
+// none is cued or the type has no modes there.
+std::string FindMode(std::string_view plover_event, std::string_view text);
+
+// Whether the mode cue table can name `mode` for `plover_event`.
+bool ModeKnown(std::string_view plover_event, std::string_view mode);
+
 // Every context name the cue table knows (the ontology's 37 names).
 const std::vector<std::string>& KnownContexts();
 

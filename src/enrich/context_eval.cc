@@ -102,6 +102,19 @@ StatusOr<ContextEval> EvaluateGsrContexts(const std::string& shared, const Pipel
     std::set<std::string> gold = GoldLabels(rec["context"].get<std::string>());
     ++ev.records;
     Score(gold, ToGsr(FindContexts(text)), &ev.cues, &ev.cues_by_label);
+    if (rec.contains("mode") && rec["mode"].is_string() && rec.contains("event")) {
+      static const std::map<std::string, std::string> kModes = {
+          {"strike-gen", "strike"}, {"strike-hun", "hunger"}, {"riot-spon", "riot"},
+          {"demo-org", "demo"},     {"demo-spon", "demo"},    {"detain", "arrest"}};
+      std::string type = rec["event"].get<std::string>();
+      if (type == "FIGHT") type = "ASSAULT";
+      std::string mode = rec["mode"].get<std::string>();
+      if (auto it = kModes.find(mode); it != kModes.end()) mode = it->second;
+      if (!mode.empty() && ModeKnown(type, mode)) {
+        ++ev.mode_records;
+        ev.mode_right += FindMode(type, text) == mode;
+      }
+    }
     if (pipeline) {
       Document doc;
       doc.id = rec.value("id", "gsr");

@@ -36,6 +36,11 @@ struct PRF {
 
 struct ContextEval {
   int records = 0;
+  // Modes: GSR records with a mode our cue table can name (GSR modes renamed:
+  // strike-gen -> strike, strike-hun -> hunger, riot-spon -> riot,
+  // demo-org/demo-spon -> demo, detain -> arrest; FIGHT -> ASSAULT), scored by
+  // FindMode on the sentence given the gold type.
+  int mode_records = 0, mode_right = 0;
   PRF cues;                          // Cue table on the sentence.
   PRF pipeline;                      // Full pipeline (when run).
   bool pipeline_run = false;

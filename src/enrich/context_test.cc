@@ -31,6 +31,19 @@ TEST(ContextTest, WholeWordsOnlyAndStems) {
   EXPECT_THAT(FindContexts("The cat sat on the mat."), IsEmpty());
 }
 
+TEST(ContextTest, ModesFromCues) {
+  EXPECT_EQ(FindMode("ASSAULT", "Troops shelled the village overnight."), "heavy-weapons");
+  EXPECT_EQ(FindMode("ASSAULT", "A suicide bomber blew himself up."), "suicide-attack");
+  EXPECT_EQ(FindMode("ASSAULT", "Gunmen opened fire on the bus."), "firearms");
+  EXPECT_EQ(FindMode("PROTEST", "The leader went on hunger strike."), "hunger");
+  EXPECT_EQ(FindMode("PROTEST", "Workers began a general strike."), "strike");
+  EXPECT_EQ(FindMode("CONSULT", "The two leaders spoke by phone."), "phone");
+  EXPECT_EQ(FindMode("COERCE", "Police detained ten people."), "arrest");
+  // Cues of another type's modes do not count.
+  EXPECT_EQ(FindMode("CONSULT", "Gunmen opened fire."), "");
+  EXPECT_EQ(FindMode("AGREE", "They agreed to talk."), "");
+}
+
 TEST(ContextTest, KnownContextsFollowTheOntology) {
   EXPECT_EQ(KnownContexts().size(), 37u);
   EXPECT_EQ(KnownContexts().front(), "military");

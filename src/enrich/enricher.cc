@@ -410,6 +410,10 @@ void Enricher::EnrichAll(AnalyzedDocument* doc) const {
         p = q + 1;
       }
     }
+    if (e.sentence < doc->sentences.size() && e.plover.mode.empty() && !e.plover.event.empty()) {
+      e.plover.mode =
+          FindMode(e.plover.event, Slice(doc->document.text, doc->sentences[e.sentence].span));
+    }
     if (e.sentence < doc->sentences.size()) {
       for (std::string& c :
            FindContexts(Slice(doc->document.text, doc->sentences[e.sentence].span))) {
