@@ -323,6 +323,13 @@ const std::set<std::string, std::less<>>& Locatives() {
   return kWords;
 }
 
+// Before a title, these make the title a past one ("former President X").
+const std::set<std::string, std::less<>>& FormerWords() {
+  static const std::set<std::string, std::less<>> kWords = {"former", "ex", "late", "onetime",
+                                                            "erstwhile"};
+  return kWords;
+}
+
 }  // namespace
 
 std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, Date date) const {
@@ -433,14 +440,18 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
     };
     if (head.kind == EntryKind::kActor) {
       auto codes = CodesAt(head_form.entry, date);
-      if (!codes.empty() && !IsNullCode(codes[0]->code)) {
+      bool former = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
+                    FormerWords().count(text.words[text.first_word[a.begin - 1]]);
+      bool elite = !codes.empty() && SplitCode(codes[0]->code).sectors == std::vector<std::string>{"ELI"};
+      if (!codes.empty() && !IsNullCode(codes[0]->code) && !(elite && !sectors.empty() && !former)) {
         a.code = SplitCode(codes[0]->code);
       } else if (!sectors.empty()) {
         // A known person outside their dated roles: the title gives the
-        // sector; the country is the title's, else the person's own.
+        // sector (ELI for a former one, as CAMEO codes ex-leaders); the
+        // country is the title's, else the person's own.
         std::string country = first_place;
         if (country.empty()) country = NearestCountry(head_form.entry, date).value_or("");
-        a.code = SplitCode(append_sectors(country));
+        a.code = SplitCode(former ? country + "ELI" : append_sectors(country));
         a.how = Resolution::kTitle;
       }
     } else if (head.kind == EntryKind::kAgent) {

@@ -151,8 +151,10 @@ class ActorDictionary {
   // gives the country and the agents give the sectors. A lone place,
   // adjective or demonym codes its country (place_only is set); a lone
   // capital not after a locative preposition codes country + GOV ("Moscow
-  // said"). A known person with no code on `date` but a title agent
-  // ("President X") gets the title's sector and their own country.
+  // said"). A known person with no code on `date`, or only an ELI (former
+  // office-holder) code, but a title agent ("President X", not "former
+  // President X") gets the title's sector and their own country: the text
+  // says what they are.
   std::vector<CodedActor> CodeTokens(std::span<const Token> tokens, Date date) const;
   std::vector<CodedActor> CodeTokens(std::span<const std::string_view> tokens, Date date) const;
   std::vector<CodedActor> CodeText(const WordText& text, Date date) const;

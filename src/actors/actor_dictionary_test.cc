@@ -24,6 +24,7 @@ actor lund_tove
   name Tove Lund
   name Lund
   role NORGOV 2003-02..2009-06
+  role NORELI 2009-07..2010
   role NORMIL 2012..
 actor friends_of_wombats
   name Friends of Wombats
@@ -133,12 +134,16 @@ TEST(ActorDictionary, DateBoundedRoles) {
   auto dict = Load();
   EXPECT_EQ(Code(*dict, "Tove Lund spoke", 20050101), "0-2:NORGOV");
   EXPECT_EQ(Code(*dict, "Lund spoke", 20150101), "0-1:NORMIL");
+  EXPECT_EQ(Code(*dict, "Lund spoke", 20100101), "0-1:NORELI");
   // Between roles she is known but has no code ...
-  EXPECT_EQ(Code(*dict, "Lund spoke", 20100101), "0-1:");
-  // ... unless a title gives one.
-  EXPECT_EQ(Code(*dict, "Norwegian President Tove Lund spoke", 20100101), "0-4:NORGOV");
-  // A title gives the sector and the person's nearest role the country.
+  EXPECT_EQ(Code(*dict, "Lund spoke", 20110601), "0-1:");
+  // ... unless a title gives one: its sector, and her own country.
+  EXPECT_EQ(Code(*dict, "Norwegian President Tove Lund spoke", 20110601), "0-4:NORGOV");
+  EXPECT_EQ(Code(*dict, "President Tove Lund spoke", 20110601), "0-3:NORGOV");
+  // The text's title also beats an ELI (former office-holder) code ...
   EXPECT_EQ(Code(*dict, "President Tove Lund spoke", 20100101), "0-3:NORGOV");
+  // ... unless the title is a former one.
+  EXPECT_EQ(Code(*dict, "former President Tove Lund spoke", 20100101), "1-4:NORELI");
   // Unknown date: the open-ended role ranks first.
   EXPECT_EQ(Code(*dict, "Lund spoke", kUnknownDate), "0-1:NORMIL");
   auto codes = dict->CodesAt(dict->data().actor_ids.at("lund_tove"), 20050101);

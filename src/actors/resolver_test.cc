@@ -139,8 +139,10 @@ TEST(Resolver, DateBoundedRoles) {
   EXPECT_EQ(Resolve("Anna Brook spoke.", "2012-05-01"), V({"Anna Brook=VLDGOV/dictionary"}));
   // Out of office: known but uncoded, unless a title says otherwise.
   EXPECT_EQ(Resolve("Anna Brook spoke.", "2020-05-01"), V({"Anna Brook=/dictionary"}));
-  EXPECT_EQ(Resolve("Former President Anna Brook spoke.", "2020-05-01"),
+  EXPECT_EQ(Resolve("President Anna Brook spoke.", "2020-05-01"),
             V({"President Anna Brook=VLDGOV/title"}));
+  EXPECT_EQ(Resolve("Former President Anna Brook spoke.", "2020-05-01"),
+            V({"President Anna Brook=VLDELI/title"}));
 }
 
 TEST(Resolver, NerPersonsWithoutContextStayUncoded) {
