@@ -1,56 +1,47 @@
-// A first, simple segmenter: whitespace and punctuation tokens, sentence
-// ends at . ! ? before whitespace. The news-grade splitter and UD tokenizer
-// replace it (issue 2, item 5).
 #include "text/segmenter.h"
 
-#include <cctype>
+#include "text/sentence_splitter.h"
 
 namespace dyad::text {
 namespace {
 
-bool IsSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
-bool IsPunct(unsigned char c) { return c < 0x80 && std::ispunct(c); }
+void AppendSentence(std::string_view text, std::span<const RawToken> words, std::uint32_t block,
+                    std::vector<Sentence>* out) {
+  Sentence& s = out->emplace_back();
+  s.block = block;
+  s.span = {words.front().begin, words.back().end};
+  s.tokens.resize(words.size());
+  for (std::size_t i = 0; i < words.size(); ++i) {
+    const RawToken& w = words[i];
+    Token& t = s.tokens[i];
+    t.span = {w.begin, w.end};
+    t.form.assign(text.data() + w.begin, w.end - w.begin);
+    t.space_after = w.gap != 0;
+    if (w.mwt == 1) {
+      MultiWordToken m;
+      m.first = m.last = static_cast<std::uint32_t>(i);
+      while (m.last + 1 < words.size() && words[m.last + 1].mwt == 2) ++m.last;
+      m.span = {w.begin, words[m.last].end};
+      s.mwts.push_back(m);
+    }
+  }
+}
 
 }  // namespace
 
+void SegmentRangeWithModel(const SplitModel& model, std::string_view text, std::uint32_t begin,
+                           std::uint32_t end, std::uint32_t block, std::vector<Sentence>* out) {
+  if (end > text.size()) end = static_cast<std::uint32_t>(text.size());
+  if (begin >= end) return;
+  SentenceSplitter splitter(model);
+  splitter.Run(text, begin, end, [&](std::span<const RawToken> words) {
+    AppendSentence(text, words, block, out);
+  });
+}
+
 void SegmentRange(std::string_view text, std::uint32_t begin, std::uint32_t end,
                   std::uint32_t block, std::vector<Sentence>* out) {
-  Sentence cur;
-  cur.block = block;
-  auto flush = [&] {
-    if (cur.tokens.empty()) return;
-    cur.span = {cur.tokens.front().span.begin, cur.tokens.back().span.end};
-    out->push_back(std::move(cur));
-    cur = Sentence();
-    cur.block = block;
-  };
-  std::uint32_t i = begin;
-  while (i < end) {
-    unsigned char c = static_cast<unsigned char>(text[i]);
-    if (IsSpace(c)) {
-      if (!cur.tokens.empty()) cur.tokens.back().space_after = true;
-      ++i;
-      continue;
-    }
-    std::uint32_t s = i;
-    if (IsPunct(c)) {
-      ++i;
-    } else {
-      while (i < end && !IsSpace(static_cast<unsigned char>(text[i])) &&
-             !IsPunct(static_cast<unsigned char>(text[i]))) {
-        ++i;
-      }
-    }
-    Token t;
-    t.span = {s, i};
-    t.form = std::string(text.substr(s, i - s));
-    t.space_after = i < end && IsSpace(static_cast<unsigned char>(text[i]));
-    cur.tokens.push_back(std::move(t));
-    if ((c == '.' || c == '!' || c == '?') && (i >= end || IsSpace(static_cast<unsigned char>(text[i])))) {
-      flush();
-    }
-  }
-  flush();
+  SegmentRangeWithModel(DefaultSplitModel(), text, begin, end, block, out);
 }
 
 std::vector<Sentence> Segment(const Document& doc) {

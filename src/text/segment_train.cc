@@ -1,0 +1,263 @@
+#include "text/segment_train.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <random>
+#include <cstring>
+#include <unordered_map>
+
+#include "text/segment_eval.h"
+
+namespace dyad::text {
+namespace {
+
+struct Examples {
+  std::vector<std::uint32_t> feats;   // kMaxFeatures slots per example
+  std::vector<std::uint8_t> counts;
+  std::vector<std::int8_t> labels;    // +1 sentence ends, -1 not
+};
+
+// Words seen inside sentences (not first, not after opening punctuation),
+// by case: the lexicons of SplitModel.
+void BuildLexicons(const std::vector<std::vector<ConlluSentence>>& corpora, SplitModel* model) {
+  std::unordered_map<std::uint64_t, std::pair<int, int>> counts;  // lower, capitalized
+  for (const auto& corpus : corpora) {
+    for (const ConlluSentence& s : corpus) {
+      for (std::size_t i = 1; i < s.words.size(); ++i) {
+        const std::string& f = s.words[i].form;
+        const std::string& prev = s.words[i - 1].form;
+        if (f.empty() || prev.empty()) continue;
+        char pc = prev[0];
+        if (prev.size() == 1 && std::strchr(".:;?!\"'(-", pc) != nullptr) continue;
+        char c = f[0];
+        bool has_lower = false;
+        for (char ch : f) has_lower |= ch >= 'a' && ch <= 'z';
+        auto& cnt = counts[HashLower(f)];
+        if (c >= 'a' && c <= 'z') ++cnt.first;
+        if (c >= 'A' && c <= 'Z' && has_lower) ++cnt.second;
+      }
+    }
+  }
+  model->lower_words.clear();
+  model->proper_words.clear();
+  for (const auto& [hash, cnt] : counts) {
+    if (cnt.first >= 2 && cnt.first > cnt.second) AddToLexicon(&model->lower_words, hash);
+    if (cnt.second >= 2 && cnt.second > cnt.first) AddToLexicon(&model->proper_words, hash);
+  }
+}
+
+void Collect(const SplitModel& model, const std::vector<ConlluSentence>& gold,
+             bool use_paragraphs, Examples* ex) {
+  RawText raw = BuildRawText(gold);
+  const std::string& text = raw.text;
+  std::vector<std::uint8_t> mark(text.size() + 1, 0);  // 1 = sentence start, 2 = end
+  for (const Span& s : raw.sentences) {
+    mark[s.begin] |= 1;
+    mark[s.end] |= 2;
+  }
+  std::vector<RawToken> toks = TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
+  SplitState st;
+  std::size_t start = 0;  // first token of the current gold sentence
+  bool new_line = false;
+  std::uint32_t f[kMaxFeatures];
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    if (i > start && (mark[toks[i].begin] & 1)) {
+      start = i;
+      st.Reset(toks[i - 1]);
+    }
+    const RawToken& c = toks[i];
+    if (new_line) st.line_begin = c.begin;
+    new_line = c.gap >= 2;
+    const RawToken* p = i >= start + 1 ? &toks[i - 1] : nullptr;
+    const RawToken* p2 = i >= start + 2 ? &toks[i - 2] : nullptr;
+    const RawToken* n = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    const RawToken* nn = i + 2 < toks.size() ? &toks[i + 2] : nullptr;
+    st.Add(text, c);
+    RawToken cc = c;
+    // Paragraph ends are examples too, as if the paragraphs ran on: they
+    // teach which words end and start sentences without punctuation.
+    if (use_paragraphs && cc.gap == 3) cc.gap = 1;
+    if (ClassifyGap(text, st, p, cc, n) != GapKind::kCandidate) continue;
+    bool label = (mark[c.end] & 2) != 0;
+    int k = Features(model, text, st, p2, p, cc, n, nn, f);
+    ex->feats.insert(ex->feats.end(), f, f + k);
+    ex->feats.resize(ex->feats.size() + (kMaxFeatures - k), 0);
+    ex->counts.push_back(static_cast<std::uint8_t>(k));
+    ex->labels.push_back(label ? 1 : -1);
+  }
+}
+
+SplitModel TrainPerceptron(const Examples& ex, const SplitTrainOptions& options);
+SplitModel TrainLogistic(const Examples& ex, const SplitTrainOptions& options);
+
+}  // namespace
+
+SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpora,
+                           const SplitTrainOptions& options) {
+  SplitModel lexicons;
+  if (options.lexicons) BuildLexicons(corpora, &lexicons);
+  Examples ex;
+  for (const auto& c : corpora) Collect(lexicons, c, options.paragraph_examples, &ex);
+  SplitModel model =
+      options.learner == "logistic" ? TrainLogistic(ex, options) : TrainPerceptron(ex, options);
+  model.lower_words = std::move(lexicons.lower_words);
+  model.proper_words = std::move(lexicons.proper_words);
+  return model;
+}
+
+std::vector<ConlluSentence> FilterGumGenres(std::vector<ConlluSentence> sentences,
+                                            const std::vector<std::string>& genres) {
+  std::vector<ConlluSentence> out;
+  bool keep = true;
+  for (ConlluSentence& s : sentences) {
+    for (const auto& [key, value] : s.comments) {
+      if (key != "newdoc id") continue;
+      keep = true;
+      if (value.rfind("GUM_", 0) == 0) {
+        std::size_t us = value.find('_', 4);
+        std::string genre = value.substr(4, us == std::string::npos ? std::string::npos : us - 4);
+        keep = std::find(genres.begin(), genres.end(), genre) != genres.end();
+      }
+    }
+    if (keep) out.push_back(std::move(s));
+  }
+  return out;
+}
+
+namespace {
+
+SplitModel TrainPerceptron(const Examples& ex, const SplitTrainOptions& options) {
+  const std::size_t n = ex.labels.size();
+  std::vector<float> w(kModelSize, 0.0f), u(kModelSize, 0.0f);
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+  float c = 1;
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t idx : order) {
+      const std::uint32_t* f = &ex.feats[idx * kMaxFeatures];
+      int k = ex.counts[idx];
+      float score = 0;
+      for (int j = 0; j < k; ++j) score += w[f[j]];
+      int y = ex.labels[idx];
+      if ((score > 0 ? 1 : -1) != y) {
+        for (int j = 0; j < k; ++j) {
+          w[f[j]] += static_cast<float>(y);
+          u[f[j]] += c * static_cast<float>(y);
+        }
+      }
+      c += 1;
+    }
+  }
+  SplitModel model;
+  model.weights.resize(kModelSize);
+  for (std::uint32_t i = 0; i < kModelSize; ++i) model.weights[i] = w[i] - u[i] / c;
+  return model;
+}
+
+SplitModel TrainLogistic(const Examples& ex, const SplitTrainOptions& options) {
+  const std::size_t n = ex.labels.size();
+  std::vector<float> w(kModelSize, 0.0f), g2(kModelSize, 1e-6f);
+  std::vector<std::size_t> order(n);
+  for (std::size_t i = 0; i < n; ++i) order[i] = i;
+  std::mt19937 rng(options.seed);
+  const float lr = static_cast<float>(options.learning_rate);
+  for (int epoch = 0; epoch < options.epochs; ++epoch) {
+    std::shuffle(order.begin(), order.end(), rng);
+    for (std::size_t idx : order) {
+      const std::uint32_t* f = &ex.feats[idx * kMaxFeatures];
+      int k = ex.counts[idx];
+      float score = 0;
+      for (int j = 0; j < k; ++j) score += w[f[j]];
+      float p = 1.0f / (1.0f + std::exp(-score));
+      float g = p - (ex.labels[idx] > 0 ? 1.0f : 0.0f);
+      for (int j = 0; j < k; ++j) {
+        g2[f[j]] += g * g;
+        w[f[j]] -= lr * g / std::sqrt(g2[f[j]]);
+      }
+    }
+  }
+  SplitModel model;
+  model.weights = std::move(w);
+  return model;
+}
+
+}  // namespace
+
+double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) {
+  double scale = 0;
+  for (float v : model->weights) scale = std::max(scale, static_cast<double>(std::fabs(v)));
+  double best_f1 = -1, best_tok = -1;
+  float best_bias = 0;
+  for (int step = -20; step <= 20; ++step) {
+    model->bias = static_cast<float>(step * scale * 0.04);
+    auto e = EvaluateSegmenter(dev, model);
+    if (!e.ok()) continue;
+    double f1 = e->sentences.F1(), tok = e->tokens.F1();
+    if (f1 > best_f1 || (f1 == best_f1 && tok > best_tok)) {
+      best_f1 = f1;
+      best_tok = tok;
+      best_bias = model->bias;
+    }
+  }
+  model->bias = best_bias;
+  return best_f1;
+}
+
+std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& options,
+                             const std::string& command, std::size_t* entries) {
+  float max = 0;
+  for (float v : model.weights) max = std::max(max, std::fabs(v));
+  if (max == 0) max = 1;
+  const float scale = max / 32767.0f;
+  const float cut = static_cast<float>(options.prune) * max;
+  std::string idx, wts;
+  std::size_t count = 0;
+  char buf[64];
+  for (std::uint32_t i = 0; i < model.weights.size(); ++i) {
+    float v = model.weights[i];
+    if (std::fabs(v) < cut) continue;
+    long q = std::lround(v / scale);
+    if (q == 0) continue;
+    std::snprintf(buf, sizeof buf, "%u,", i);
+    idx += buf;
+    std::snprintf(buf, sizeof buf, "%ld,", q);
+    wts += buf;
+    if (++count % 16 == 0) {
+      idx += '\n';
+      wts += '\n';
+    }
+  }
+  if (count == 0) {
+    idx = "0";
+    wts = "0";
+  }
+  if (entries) *entries = count;
+  std::string out;
+  out += "// Generated by `" + command + "`. Do not edit.\n";
+  out += "// Sentence-splitter weights learned by dyad's own averaged perceptron\n";
+  out += "// (src/text/segment_train.cc): hashed feature index -> weight.\n";
+  std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(scale));
+  out += "constexpr float kSegModelScale = " + std::string(buf) + "f;\n";
+  std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(model.bias));
+  out += "constexpr float kSegModelBias = " + std::string(buf) + "f;\n";
+  out += "constexpr std::uint32_t kSegModelIndex[] = {\n" + idx + "};\n";
+  out += "constexpr std::int16_t kSegModelWeight[] = {\n" + wts + "};\n";
+  auto bits = [&](const char* name, const std::vector<std::uint64_t>& set) {
+    out += std::string("constexpr std::uint64_t ") + name + "[] = {\n";
+    if (set.empty()) out += "0";
+    for (std::size_t i = 0; i < set.size(); ++i) {
+      std::snprintf(buf, sizeof buf, "0x%llx,", static_cast<unsigned long long>(set[i]));
+      out += buf;
+      if (i % 8 == 7) out += '\n';
+    }
+    out += "};\n";
+  };
+  bits("kSegLowerWords", model.lower_words);
+  bits("kSegProperWords", model.proper_words);
+  return out;
+}
+
+}  // namespace dyad::text

@@ -1,0 +1,60 @@
+// Training the sentence splitter's model from CoNLL-U treebanks.
+//
+// The raw text of each treebank is rebuilt exactly as for evaluation
+// (segment_eval.h) and tokenized; every candidate gap (ClassifyGap) becomes
+// one example, labelled by whether a gold sentence ends there. Features are
+// computed with the gold sentence history (teacher forcing). An averaged
+// perceptron learns the weights; the decision threshold is then tuned for
+// sentence F1 on a development treebank, if one is given. The result is
+// written as the C++ include file that the library compiles in
+// (src/text/segment_model_data.inc).
+#ifndef DYAD_TEXT_SEGMENT_TRAIN_H_
+#define DYAD_TEXT_SEGMENT_TRAIN_H_
+
+#include <string>
+#include <vector>
+
+#include "dyad/status.h"
+#include "text/conllu.h"
+#include "text/sentence_splitter.h"
+
+namespace dyad::text {
+
+struct SplitTrainOptions {
+  int epochs = 10;          // passes over the examples
+  unsigned seed = 1;        // shuffling
+  // Weights smaller than this fraction of the largest are dropped when the
+  // model is written. Default: 0.002
+  double prune = 0.002;
+  // Also learn from paragraph ends, as if the text ran on. Default: true
+  bool paragraph_examples = false;
+  // "perceptron" (averaged) or "logistic" (AdaGrad). Default: perceptron
+  std::string learner = "perceptron";
+  double learning_rate = 0.1;  // logistic only
+  // Build the word-case lexicons (SplitModel::lower_words, proper_words).
+  // Default: true
+  bool lexicons = true;
+};
+
+// Keeps only sentences of documents whose id ("# newdoc id = GUM_news_x")
+// has a genre (the part after the first '_') in `genres`; documents whose
+// id does not start with "GUM_" are kept.
+std::vector<ConlluSentence> FilterGumGenres(std::vector<ConlluSentence> sentences,
+                                            const std::vector<std::string>& genres);
+
+// Trains on the given treebanks.
+SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpora,
+                           const SplitTrainOptions& options);
+
+// Sets model->bias to the value in a small grid that maximizes sentence F1
+// (ties: token F1) on `dev`. Returns the best sentence F1.
+double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model);
+
+// The model as the include file segment_model_data.inc. `command` is the
+// command line that regenerates it, written into the file's header.
+std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& options,
+                             const std::string& command, std::size_t* entries);
+
+}  // namespace dyad::text
+
+#endif  // DYAD_TEXT_SEGMENT_TRAIN_H_

@@ -1,0 +1,113 @@
+// dyad train segment: learns the sentence splitter's model from treebanks.
+#include <cstdio>
+#include <sstream>
+#include <string>
+
+#include "text/conllu.h"
+#include "text/segment_eval.h"
+#include "text/segment_train.h"
+#include "tools/cli.h"
+#include "util/files.h"
+
+namespace dyad::cli {
+namespace {
+
+std::vector<std::string> SplitCommas(const std::string& s) {
+  std::vector<std::string> out;
+  std::stringstream ss(s);
+  std::string item;
+  while (std::getline(ss, item, ',')) {
+    if (!item.empty()) out.push_back(item);
+  }
+  return out;
+}
+
+int Run(int argc, char** argv) {
+  std::string out_path, dev_path, genres =
+      "academic,bio,court,interview,news,textbook,voyage,speech";
+  std::vector<std::string> evals;
+  int epochs = 10;
+  int seed = 1;
+  bool paragraphs = false, no_lexicons = false;
+  std::string learner = "perceptron";
+  std::string rate = "0.1";
+  Flags flags("dyad train segment [options] TRAIN.conllu...",
+              "Trains the sentence splitter (an averaged perceptron over hashed features) on "
+              "CoNLL-U treebanks and writes it as src/text/segment_model_data.inc, which the "
+              "library compiles in. GUM documents are kept only for the --genres given "
+              "(the CC BY / CC BY-SA genres by default).");
+  flags.String("out", &out_path, "where to write the model include file (required)");
+  flags.String("dev", &dev_path, "CoNLL-U file on which the decision threshold is tuned");
+  flags.String("genres", &genres, "comma-separated GUM genres to train on");
+  flags.Int("epochs", &epochs, "perceptron passes");
+  flags.Int("seed", &seed, "shuffling seed");
+  flags.Bool("paragraph-examples", &paragraphs, "also learn from paragraph ends");
+  flags.String("learner", &learner, "perceptron or logistic");
+  flags.Bool("no-lexicons", &no_lexicons, "do not build the word-case lexicons");
+  flags.String("rate", &rate, "learning rate of the logistic learner");
+  flags.List("eval", &evals, "CoNLL-U file to score the trained model on (repeatable)");
+  int code = 0;
+  if (!flags.Parse(argc, argv, &code)) return code;
+  if (out_path.empty() || flags.positional().empty()) {
+    std::fprintf(stderr, "error: --out and at least one training file are required\n%s",
+                 flags.Help().c_str());
+    return kExitUsage;
+  }
+  std::vector<std::vector<text::ConlluSentence>> corpora;
+  for (const std::string& path : flags.positional()) {
+    auto gold = text::ReadConllu(path);
+    if (!gold.ok()) {
+      PrintError(path, gold.status());
+      return kExitUsage;
+    }
+    corpora.push_back(text::FilterGumGenres(std::move(*gold), SplitCommas(genres)));
+    std::fprintf(stderr, "%s: %zu sentences\n", path.c_str(), corpora.back().size());
+  }
+  text::SplitTrainOptions options;
+  options.epochs = epochs;
+  options.seed = static_cast<unsigned>(seed);
+  options.paragraph_examples = paragraphs;
+  options.learner = learner;
+  options.lexicons = !no_lexicons;
+  options.learning_rate = std::stod(rate);
+  text::SplitModel model = text::TrainSplitModel(corpora, options);
+  if (!dev_path.empty()) {
+    auto dev = text::ReadConllu(dev_path);
+    if (!dev.ok()) {
+      PrintError(dev_path, dev.status());
+      return kExitUsage;
+    }
+    double f1 = text::TuneSplitBias(*dev, &model);
+    std::fprintf(stderr, "dev sentence F1 %.2f at bias %.4f\n", 100 * f1, model.bias);
+  }
+  std::string command = "dyad train segment";
+  for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];
+  std::size_t entries = 0;
+  std::string source = text::SplitModelSource(model, options, command, &entries);
+  if (Status s = WriteFile(out_path, source); !s.ok()) {
+    PrintError(out_path, s);
+    return kExitUsage;
+  }
+  std::fprintf(stderr, "wrote %s: %zu weights, %zu bytes\n", out_path.c_str(), entries,
+               source.size());
+  for (const std::string& path : evals) {
+    auto gold = text::ReadConllu(path);
+    if (!gold.ok()) {
+      PrintError(path, gold.status());
+      continue;
+    }
+    auto e = text::EvaluateSegmenter(*gold, &model);
+    if (!e.ok()) {
+      PrintError(path, e.status());
+      continue;
+    }
+    std::printf("%s\n%s\n", path.c_str(), text::FormatSegmentEval(*e).c_str());
+  }
+  return kExitOk;
+}
+
+const Registrar kRegister({"train segment", "train the sentence splitter on CoNLL-U treebanks",
+                           Run});
+
+}  // namespace
+}  // namespace dyad::cli
