@@ -290,8 +290,16 @@ void SentenceCoder::BuildGroups() {
       // "A, B" alone is apposition as often as a list: require an "and" in
       // this gap or, for "A, B and C", in the next one.
       if (joined && !has_and) {
-        bool next_and = false;
-        joined = a + 1 < na && ListGap(s_.actors[a].end, s_.actors[a + 1].begin, &next_and) && next_and;
+        // Look along the rest of the list for its "and".
+        joined = false;
+        for (int b = a; b + 1 < na; ++b) {
+          bool next_and = false;
+          if (!ListGap(s_.actors[b].end, s_.actors[b + 1].begin, &next_and)) break;
+          if (next_and) {
+            joined = true;
+            break;
+          }
+        }
       }
       if (joined) {
         group_of_[a] = group_of_[a - 1];
@@ -742,12 +750,14 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (s_.parsed) DepRoles(trs[i], &src, &tgt);
     // A subject across a dash, bracket or credit sign is usually a parse
     // that ran over a dateline or caption ("... Reuters (Moscow) - X should").
+    bool dropped_subject = false;
     if (src >= 0 && s_.actors[src].end <= trs[i].begin) {
       for (int t = s_.actors[src].end; t < trs[i].begin; ++t) {
         const std::string& f = s_.tokens[t].form;
         if (f == "(" || f == ")" || f == "\xE2\x80\x93" || f == "\xE2\x80\x94" || f == "--" ||
             f == "\xC2\xA9") {
           src = -1;
+          dropped_subject = true;
           break;
         }
       }
@@ -757,7 +767,15 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       // positional reading when it proposes a different actor.
       int ssrc = -1, stgt = -1;
       ShallowRoles(trs[i], &ssrc, &stgt);
-      if (src < 0 && ssrc != tgt) src = ssrc;
+      // A parsed subject that is not an actor ("crowds burned down") means
+      // the act has no coded source; do not borrow one.
+      bool subject_node = false;
+      if (s_.parsed && !trs[i].noun && !dropped_subject) {
+        for (int c : children_[trs[i].head]) {
+          if (s_.tokens[c].deprel == "nsubj" || s_.tokens[c].deprel == "nsubj:pass") subject_node = true;
+        }
+      }
+      if (src < 0 && ssrc != tgt && !subject_node) src = ssrc;
       if (tgt < 0 && stgt != src) tgt = stgt;
     }
     roles[i].src = trs[i].src >= 0 ? trs[i].src : src;
