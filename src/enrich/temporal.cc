@@ -468,6 +468,13 @@ class Scanner {
       t->offset = 1;
       return i + 3;
     }
+    // "over the weekend", "at the weekend": the latest weekend (its ISO week).
+    if (OneOf(s, {"over", "at", "during"}) && Is(i + 1, "the") && Is(i + 2, "weekend")) {
+      t->kind = TimexKind::kDocRelative;
+      t->unit = Unit::kWeek;
+      t->weekday = 5;  // Saturday
+      return i + 3;
+    }
     if (s == "that" && Is(i + 1, "day")) {
       t->kind = TimexKind::kNarrative;
       t->unit = Unit::kDay;
@@ -629,6 +636,12 @@ std::optional<ResolvedDate> Resolve(const Timex& t, const Anchors& a) {
     case TimexKind::kDocRelative: {
       if (!a.document.valid()) return std::nullopt;
       const CivilDate& doc = a.document;
+      if (t.weekday >= 0 && t.unit == Unit::kWeek) {
+        // The weekend on or before the document date, as its ISO week.
+        if (doc.precision != Precision::kDay) return std::nullopt;
+        int back = (doc.Weekday() - t.weekday + 7) % 7;
+        return ResolvedDate{WeekOf(AddDays(doc, -back)), false};
+      }
       if (t.weekday >= 0) {
         if (doc.precision != Precision::kDay) return std::nullopt;
         int back = (doc.Weekday() - t.weekday + 7) % 7;

@@ -48,6 +48,8 @@ struct Timex {
   Unit unit = Unit::kDay;
   int offset = 0;
   // kDocRelative weekday ("on Monday"): 0 = Monday .. 6 = Sunday; else -1.
+  // With unit kWeek it names the ISO week of the latest such day ("over the
+  // weekend": the latest Saturday's week).
   int weekday = -1;
 };
 

@@ -78,6 +78,8 @@ TEST(TemporalTest, RelativeToTheDocument) {
   EXPECT_EQ(ResolveOne("last Tuesday", "2018-09-04"), "2018-08-28");
   EXPECT_EQ(ResolveOne("on Wednesday", "2018-09-04"), "2018-08-29");
   EXPECT_EQ(ResolveOne("last week", "2018-09-04"), "2018-W35");
+  EXPECT_EQ(ResolveOne("over the weekend", "2018-09-04"), "2018-W35");  // Sat 09-01
+  EXPECT_EQ(ResolveOne("at the weekend", "2018-09-08"), "2018-W36");    // that Saturday
   EXPECT_EQ(ResolveOne("last month", "2018-09-04"), "2018-08");
   EXPECT_EQ(ResolveOne("last year", "2018-09-04"), "2017");
   EXPECT_EQ(ResolveOne("earlier this month", "2018-09-04"), "2018-09");
