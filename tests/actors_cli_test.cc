@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "actors/actor_dictionary.h"
+#include "actors/dyad_format.h"
 #include "tests/test_util.h"
 #include "util/files.h"
 
@@ -97,6 +98,21 @@ TEST(LegacyDictionaries, PhoenixLoads) {
   auto coded = (*dict)->CodeTokens(std::span<const std::string_view>(toks), 20050101);
   ASSERT_GE(coded.size(), 2u);
   EXPECT_EQ(coded[0].code.code, "AFGCOP");
+}
+
+// `dyad dict import` output of Phoenix reads back without errors.
+TEST(LegacyDictionaries, PhoenixConvertsToTheDyadFormat) {
+  if (!testing::SharedDataAvailable()) return;
+  std::string dir = testing::SharedData("events/dictionaries/petrarch2");
+  actors::DictionaryData data;
+  for (const char* f : {"Phoenix.International.actors.txt", "Phoenix.agents.txt"}) {
+    std::string path = dir + "/" + f;
+    ASSERT_TRUE(actors::LoadDictFile({path, actors::GuessDictFormat(path)}, &data).ok());
+  }
+  actors::DictionaryData back;
+  actors::ParseDyadText(actors::WriteDyad(data), "converted.dyad", ".", &back);
+  EXPECT_EQ(back.num_errors(), 0u) << back.diagnostics[0].ToString();
+  EXPECT_EQ(back.entries.size(), data.entries.size());
 }
 
 TEST(LegacyDictionaries, ValidationSuitesLoad) {

@@ -462,11 +462,10 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       std::string code = country;
       bool locative = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
                       Locatives().count(text.words[text.first_word[a.begin - 1]]);
-      if (head_form.kind == FormKind::kCapital && j - i == 1 && !locative) {
-        code += "GOV";  // "Moscow said": the capital stands for the government.
-      }
+      bool metonym = head_form.kind == FormKind::kCapital && j - i == 1 && !locative;
+      if (metonym) code += "GOV";  // "Moscow said": the capital stands for the government.
       a.code = SplitCode(code);
-      a.place_only = true;
+      a.place_only = !metonym;
       a.adjective = head_form.kind == FormKind::kAdjective && j - i == 1;
     }
     if (a.code.code.empty() && a.actor_entry < 0) {

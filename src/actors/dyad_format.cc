@@ -223,7 +223,7 @@ class Parser {
       }
       std::string_view range;
       std::string_view code = FirstWord(args, &range);
-      if (!IsCameoCode(code)) {
+      if (!IsCameoCode(code) && code != "---") {
         return Error(line, "bad CAMEO code '" + std::string(code) + "'");
       }
       span.code = std::string(code);
@@ -372,7 +372,11 @@ std::string WriteDyad(const DictionaryData& data) {
       if (e.actor_kind == ActorKind::kOrg && has_range) out += "  kind org\n";
       for (const auto& c : e.codes) {
         bool ranged = c.from != kDateMin || c.to != kDateMax;
-        out += std::string("  ") + (ranged ? "role " : "code ") + c.code;
+        // What the dyad format cannot hold is kept as a comment.
+        std::string prefix = "  ";
+        if (!IsCameoCode(c.code) && c.code != "---") prefix = "  # not a CAMEO code: ";
+        if (c.from > c.to) prefix = "  # never holds: ";
+        out += prefix + (ranged ? "role " : "code ") + c.code;
         if (ranged) out += " " + FormatDate(c.from) + ".." + FormatDate(c.to);
         if (!c.note.empty()) out += " note=" + c.note;
         out += "\n";

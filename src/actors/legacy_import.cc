@@ -406,8 +406,13 @@ class AgentImporter {
     if (it != entries_.end()) return it->second;
     Entry e;
     e.kind = EntryKind::kAgent;
-    std::string code = raw;
-    code.erase(std::remove(code.begin(), code.end(), ' '), code.end());
+    std::string code;
+    for (char ch : raw) {
+      if ((ch >= 'A' && ch <= 'Z') || (ch >= '0' && ch <= '9') || ch == '~') code += ch;
+    }
+    if (code.size() + std::count(raw.begin(), raw.end(), ' ') != raw.size()) {
+      data_->Warning(name_, no, "stray characters in agent code '" + raw + "' dropped");
+    }
     if (!code.empty() && code.back() == '~') {
       e.agent_prefix = true;
       code.pop_back();
