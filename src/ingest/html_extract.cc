@@ -329,6 +329,8 @@ class Extractor {
   std::vector<std::size_t> SelectRuns(const std::vector<std::uint32_t>& roots);
   std::vector<std::size_t> FallbackRuns();
   void TrimEdges(std::vector<std::size_t>* chosen) const;
+  void AddStrayProse(std::vector<std::size_t>* chosen) const;
+  static constexpr std::uint32_t kStrayChars = 100;
   static constexpr std::uint32_t kEdgeChars = 25;
   Extraction Emit(const std::vector<std::size_t>& chosen, std::string method);
 
@@ -916,6 +918,32 @@ void Extractor::TrimEdges(std::vector<std::size_t>* chosen) const {
   chosen->erase(chosen->begin(), chosen->begin() + static_cast<std::ptrdiff_t>(lead));
 }
 
+// Prose outside the container: long, link-free runs that pruning kept
+// (product descriptions split over tabs, a story continued in a second
+// column). jusText would call them good on their own features.
+void Extractor::AddStrayProse(std::vector<std::size_t>* chosen) const {
+  if (chosen->empty()) return;
+  std::vector<std::uint8_t> in(runs_.size(), 0);
+  for (std::size_t k : *chosen) in[k] = 1;
+  bool added = false;
+  // Only up to the end of the content: what follows a story is comments,
+  // teasers and footers.
+  const std::size_t last = chosen->back();
+  for (std::size_t k = 0; k < last; ++k) {
+    const struct Run& r = runs_[k];
+    if (in[k] || r.removed || r.heading == 1) continue;
+    if (r.chars >= kStrayChars && r.link_chars * 10 <= r.chars) {
+      in[k] = 1;
+      added = true;
+    }
+  }
+  if (!added) return;
+  chosen->clear();
+  for (std::size_t k = 0; k < runs_.size(); ++k) {
+    if (in[k]) chosen->push_back(k);
+  }
+}
+
 std::vector<std::size_t> Extractor::FallbackRuns() {
   std::vector<std::size_t> good;
   std::vector<std::uint8_t> is_good(runs_.size(), 0), near(runs_.size(), 0);
@@ -997,6 +1025,7 @@ Extraction Extractor::Run() {
     PropagateRemoval();
     chosen = SelectRuns(roots);
     TrimEdges(&chosen);
+    AddStrayProse(&chosen);
     method = roots.size() > 1 ? "container+siblings" : "container";
   }
   if (TotalChars(runs_, chosen) < 250) {
