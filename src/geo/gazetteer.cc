@@ -59,7 +59,29 @@ const char* PlaceKindName(PlaceKind k) {
   return "city";
 }
 
+namespace {
+
+// The same normalization for pure-ASCII names, without ICU (most lookups).
+std::string NormalizeAscii(std::string_view name) {
+  std::string clean;
+  clean.reserve(name.size());
+  for (char c : name) {
+    if (c == '\'' || c == '`' || c == '.') continue;
+    if (c == '-' || c == '\t' || c == '\n') c = ' ';
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c == ' ' && (clean.empty() || clean.back() == ' ')) continue;
+    clean.push_back(c);
+  }
+  while (!clean.empty() && clean.back() == ' ') clean.pop_back();
+  return clean;
+}
+
+}  // namespace
+
 std::string NormalizeName(std::string_view name) {
+  bool ascii = true;
+  for (char c : name) ascii = ascii && static_cast<unsigned char>(c) < 0x80;
+  if (ascii) return NormalizeAscii(name);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfd = icu::Normalizer2::getNFDInstance(err);
   icu::UnicodeString in = icu::UnicodeString::fromUTF8(
