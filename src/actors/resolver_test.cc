@@ -86,6 +86,21 @@ TEST(Resolver, CompoundsAndPluralCoreference) {
   EXPECT_EQ(doc.mentions[7].antecedent, 3);
 }
 
+TEST(Resolver, TheyAndTheOrganization) {
+  EXPECT_EQ(Resolve("Watchful Eye and Open Hands wrote to the minister. They said the law was "
+                    "unjust."),
+            V({"Watchful Eye=NGOHRI/dictionary", "Open Hands=NGOHRI/dictionary",
+               "They=NGOHRI/coreference", "They=NGOHRI/coreference"}));
+  EXPECT_EQ(Resolve("Valdorian police detained two members of Lantern Society. The organization "
+                    "protested."),
+            V({"Valdorian police=VLDCOP/agent", "Lantern Society=NGOHRI/dictionary",
+               "The organization=NGOHRI/coreference"}));
+  // Too far back: no antecedent.
+  EXPECT_EQ(Resolve("Lantern Society spoke. It rained. The sun shone. Birds sang. Cats slept. "
+                    "The organization protested."),
+            V({"Lantern Society=NGOHRI/dictionary"}));
+}
+
 TEST(Resolver, AppositionIsNotACompound) {
   AnalyzedDocument doc = Analyze("Anna Brook, Kestria's leader, spoke.");
   EXPECT_EQ(Resolve(&doc), V({"Anna Brook=VLDGOV/dictionary"}));
