@@ -678,6 +678,14 @@ void SentenceCoder::Modal(Trigger* tr) const {
       const std::string& r = s_.tokens[c].deprel;
       if (r == "aux" || r == "advmod" || r == "neg" || r == "aux:pass") look(s_.tokens[c]);
     }
+    // Readiness governs the act from above: "is willing to withdraw".
+    for (int t = tr->begin - 1; t >= 0 && t >= tr->begin - 3; --t) {
+      const std::string& f = s_.tokens[t].form;
+      if (actor_at_[t] >= 0 || IsPunct(s_.tokens[t])) break;
+      if (In(f, {"WILLING", "PREPARED", "READY", "COMMITTED"})) {
+        if (tr->modality == Modality::kAsserted) tr->modality = Modality::kFuture;
+      }
+    }
   } else {
     for (int t = tr->begin - 1; t >= 0 && t >= tr->begin - 4; --t) {
       const CoderToken& p = s_.tokens[t];
@@ -859,6 +867,20 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
   }
 
+  // Killing by state armed forces is conventional military force (19), not
+  // unconventional violence (18): "troops killed", "aircraft killed".
+  for (std::size_t i = 0; i < trs.size(); ++i) {
+    Trigger& tr = trs[i];
+    int src = roles[i].src;
+    if (src < 0 || (tr.code != "1823" && tr.code != "180")) continue;
+    const std::string& c = s_.actors[src].code;
+    bool military = false;
+    for (std::size_t k = 3; k + 3 <= c.size(); k += 3) {
+      if (c.compare(k, 3, "MIL") == 0) military = true;
+    }
+    if (military) tr.code = "190";
+  }
+
   // Announced acts: a cooperative act in the future is an intent (03x), a
   // conflictual one a threat (13x) -- the CAMEO / PLOVER convention for
   // future-tense reports.
@@ -968,6 +990,34 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
     emit(tr, src, tgt, tr.code, attribution);
     if (!tr.code2.empty() && tr.code2 != "---") emit(tr, tgt, src, tr.code2, attribution);
+  }
+
+  // "X said Y must / should <act>" where the act is not in the dictionary:
+  // still a demand (100) or appeal (020) by X to Y.
+  if (speaker >= 0 && o_.reported_modals) {
+    for (int t = 0; t + 1 < n_; ++t) {
+      const std::string& f = s_.tokens[t].form;
+      if (f != "MUST" && f != "SHOULD") continue;
+      bool covered = false;
+      for (const Trigger& tr : trs) {
+        if (tr.begin > t && tr.begin <= t + 3) covered = true;
+      }
+      if (covered) continue;
+      int subject = -1;
+      for (int k = t - 1; k >= 0 && k >= t - 6; --k) {
+        if (k == speech_tok || IsPunct(s_.tokens[k])) break;
+        if (actor_at_[k] >= 0) {
+          subject = groups_[group_of_[actor_at_[k]]].front();
+          break;
+        }
+      }
+      if (subject < 0 || group_of_[subject] == group_of_[speaker]) continue;
+      Trigger modal;
+      modal.begin = t;
+      modal.end = t + 1;
+      modal.head = t;
+      emit(modal, speaker, subject, f == "MUST" ? "100" : "020", -1);
+    }
   }
 
   // Filter and expand compounds; the same act coded twice (a paired code

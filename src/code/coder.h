@@ -50,6 +50,7 @@ struct CoderActor {
   int begin = 0;  // Token range [begin, end).
   int end = 0;
   int id = 0;     // Caller's index (mention, or gold actor); passed through.
+  std::string code;  // CAMEO actor code ("RUSMIL"); may be empty.
 };
 
 struct CoderSentence {
@@ -90,6 +91,10 @@ struct CoderOptions {
   // "but", ";" outside actor lists) -- TABARI's reading of a sentence.
   // Default: false.
   bool one_per_clause = false;
+  // Code a reported "Y must / should <act>" whose act is not in the
+  // dictionary as a demand / appeal by the speaker. Default: true (off for
+  // the TABARI/PETRARCH suites, which do not).
+  bool reported_modals = true;
 };
 
 class Coder {

@@ -439,6 +439,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.all_modalities = options.all_modalities;
   copts.future_as_intent = false;
   copts.one_per_clause = suite == "tabari";
+  copts.reported_modals = false;
   Coder coder(&verbs, copts);
 
   for (const GoldRecord& rec : records) {
@@ -484,7 +485,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     std::vector<LegacyActorMatch> found = actors.Match(upper, rec.date);
     std::vector<std::string> codes;
     for (const auto& m : found) {
-      s.actors.push_back({m.begin, m.end, static_cast<int>(codes.size())});
+      s.actors.push_back({m.begin, m.end, static_cast<int>(codes.size()), m.code});
       codes.push_back(m.code);
     }
     std::vector<GoldTriple> predicted;

@@ -89,7 +89,7 @@ CoderSentence ToCoderSentence(const Sentence& sent, const std::vector<ActorMenti
       }
     }
     if (begin < 0 || begin < last_end) continue;  // No tokens, or overlapping.
-    s.actors.push_back({begin, end, static_cast<int>(m)});
+    s.actors.push_back({begin, end, static_cast<int>(m), am.code.code});
     mention_of_actor->push_back(static_cast<int>(m));
     last_end = end;
   }
