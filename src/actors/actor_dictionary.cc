@@ -462,7 +462,16 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       std::string code = country;
       bool locative = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
                       Locatives().count(text.words[text.first_word[a.begin - 1]]);
-      bool metonym = head_form.kind == FormKind::kCapital && j - i == 1 && !locative;
+      // Datelines are places too: "(Moscow) -", "MOSCOW -".
+      auto word_at = [&](std::uint32_t t) -> std::string_view {
+        if (t >= text.num_tokens() || text.first_word[t] == text.first_word[t + 1]) return "";
+        return text.words[text.first_word[t]];
+      };
+      std::string_view before = a.begin > 0 ? word_at(a.begin - 1) : "";
+      std::string_view after = word_at(a.end);
+      bool dateline = before == "(" || after == ")" || after == "-" ||
+                      after == "\xE2\x80\x94" || after == "\xE2\x80\x93";
+      bool metonym = head_form.kind == FormKind::kCapital && j - i == 1 && !locative && !dateline;
       if (metonym) code += "GOV";  // "Moscow said": the capital stands for the government.
       a.code = SplitCode(code);
       a.place_only = !metonym;

@@ -103,6 +103,7 @@ TEST(ActorDictionary, CombinesPlacesAndAgents) {
   EXPECT_EQ(Code(*dict, "Norwegians and Norway and Oslo", kUnknownDate),
             "0-1:NOR 2-3:NOR 4-5:NORGOV");
   EXPECT_EQ(Code(*dict, "talks in Oslo", kUnknownDate), "2-3:NOR");
+  EXPECT_EQ(Code(*dict, "( Oslo ) - police said", kUnknownDate), "1-2:NOR 4-5:COP");
   EXPECT_EQ(Code(*dict, "a Norwegian said", kUnknownDate), "1-2:NOR");
   EXPECT_EQ(Code(*dict, "Norway 's new leader", kUnknownDate), "0-4:NORGOV");
   EXPECT_EQ(Code(*dict, "Norway said police", kUnknownDate), "0-1:NOR 2-3:COP");
