@@ -1,0 +1,91 @@
+// Importers on small dictionaries we wrote in the TABARI and PETRARCH
+// syntaxes (not copied from any reference file).
+#include "code/legacy_verbs.h"
+
+#include <vector>
+
+#include "code/coder.h"
+#include "gtest/gtest.h"
+
+namespace dyad::code {
+namespace {
+
+TEST(LegacyVerbsTest, TabariStemsSynsetsAndPatterns) {
+  const char* text =
+      "<SYNSETS>\n"
+      "&FRUIT\n"
+      "+APPLE\n"
+      "+PEAR_TREE\n"
+      "</SYNSETS>\n"
+      "<TIME>\n"
+      "LAST_WEEK [-7]\n"
+      "</TIME>\n"
+      "GIV  [070] ;we 1 Jan\n"
+      "- * + &FRUIT [071]\n"
+      "- * + OF_ [072] ;exact OF\n"
+      "- * [bad\n"
+      "SNUB_ [111]\n";
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs(text, "demo.verbs", &d).ok());
+  d.Compile();
+  ASSERT_EQ(d.entries().size(), 2u);
+  ASSERT_EQ(d.warnings().size(), 1u);
+  EXPECT_EQ(d.warnings()[0].rfind("demo.verbs:12:", 0), 0u) << d.warnings()[0];
+  std::vector<int> hits;
+  d.Lookup("GIVES", "", &hits);  // Stem.
+  EXPECT_EQ(hits.size(), 1u);
+  hits.clear();
+  d.Lookup("SNUBBED", "", &hits);  // Exact word: no stem match.
+  EXPECT_TRUE(hits.empty());
+  EXPECT_EQ(d.blocks()[d.entries()[0].block].patterns.size(), 2u);
+}
+
+TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
+  const char* text =
+      "&FRUIT\n"
+      "+APPLE\n"
+      "+PEAR\n"
+      "####### VERB PATTERNS #######\n"
+      "--- GIVE [070] ---\n"
+      "GIVE {GAVE GIVEN}\n"
+      "DONATE [071]\n"
+      "+HAND_OUT {+HANDED_OUT +HANDS_OUT}\n"
+      "- * (TO {&FRUIT FARMERS}) [073]  # comment\n"
+      "~ a (a b Q) GIVE = a b 070\n";
+  VerbDictionary d;
+  ASSERT_TRUE(ParsePetrarchVerbs(text, "v.txt", &d).ok());
+  d.Compile();
+  EXPECT_TRUE(d.warnings().empty());
+  ASSERT_EQ(d.entries().size(), 3u);
+  EXPECT_EQ(d.entries()[1].code, "071");
+  EXPECT_EQ(d.entries()[2].words.size(), 2u);  // HAND OUT
+  std::vector<int> hits;
+  d.Lookup("GAVE", "", &hits);
+  EXPECT_EQ(hits.size(), 1u);
+  hits.clear();
+  d.Lookup("HANDED", "", &hits);
+  EXPECT_EQ(hits.size(), 1u);
+  ASSERT_EQ(d.blocks().size(), 1u);
+  ASSERT_EQ(d.blocks()[0].patterns.size(), 1u);
+  // {&FRUIT FARMERS} expands to one phrase per fruit.
+  EXPECT_EQ(d.blocks()[0].patterns[0].after.back().alts.size(), 2u);
+
+  // The pattern codes a sentence.
+  Coder coder(&d, {});
+  CoderSentence s;
+  for (const char* w : {"ARNOR", "GAVE", "GONDOR", "TO", "PEAR", "FARMERS"}) {
+    CoderToken t;
+    t.form = w;
+    s.tokens.push_back(t);
+  }
+  s.actors = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
+  std::vector<CodedEvent> out;
+  coder.Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "073");
+  EXPECT_EQ(out[0].source, 0);
+  EXPECT_EQ(out[0].target, 1);
+}
+
+}  // namespace
+}  // namespace dyad::code
