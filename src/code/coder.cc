@@ -256,10 +256,11 @@ bool SentenceCoder::ListGap(int from, int to, bool* has_and) const {
   for (int t = from; t < to; ++t) {
     const CoderToken& tok = s_.tokens[t];
     const std::string& f = tok.form;
-    if (f == "AND" || f == "&") {
+    if (f == "AND" || f == "&" || f == "NOR" || f == "OR") {
       *has_and = true;
       continue;
     }
+    if (f == "NEITHER" || f == "EITHER" || f == "BOTH") continue;
     if (f == "," || f == "AS" || f == "WELL" || f == "THE") continue;
     if (!tok.upos.empty()) {
       if (tok.upos == "DET" || tok.upos == "ADJ" || tok.upos == "PUNCT" || tok.upos == "CCONJ") continue;
@@ -782,6 +783,8 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         for (int c : children_[trs[i].head]) {
           if (s_.tokens[c].deprel == "nsubj" || s_.tokens[c].deprel == "nsubj:pass") subject_node = true;
         }
+        // "crowds burned down ...": a reduced relative's noun is its subject.
+        if (s_.tokens[trs[i].head].deprel.starts_with("acl")) subject_node = true;
       }
       if (src < 0 && ssrc != tgt && !subject_node) src = ssrc;
       if (tgt < 0 && stgt != src) tgt = stgt;
@@ -969,6 +972,9 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     int attribution = -1;
     if (speaker >= 0 && tr.head != speech_tok && speaker != src) {
       attribution = speaker;
+      // "... burned down its embassy, a senior official said": the speaker
+      // reports the act; it is not its target.
+      if (tgt >= 0 && group_of_[tgt] == group_of_[speaker] && s_.actors[speaker].begin > tr.end) tgt = -1;
       int r = RootNum(tr.code);
       if (src < 0 && (r == 2 || r == 10 || r == 11 || r == 12 || r == 13)) src = speaker;
       // "X should Y", reported: an appeal by the speaker to X.
