@@ -268,7 +268,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
     }
   }
   // Combine agents with adjacent actors.
-  std::vector<LegacyActorMatch> out;
+  std::vector<LegacyActorMatch> out, pending;
   std::vector<bool> used(hits.size(), false);
   for (std::size_t i = 0; i < hits.size(); ++i) {
     if (used[i]) continue;
@@ -289,6 +289,17 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
         if (!ac.empty() && ac != "---" && !m.code.ends_with(ac)) m.code += ac;
         m.end = hits[i + 1].end;
         used[i + 1] = true;
+        // "Danish media and government": the country distributes over a
+        // list of agents.
+        for (std::size_t k = i + 2; k < hits.size() && hits[k].item->agent &&
+                                    hits[k].begin == hits[k - 1].end + 1 &&
+                                    (tokens[hits[k - 1].end] == "AND" || tokens[hits[k - 1].end] == ",");
+             ++k) {
+          std::string ak = CodeOn(*hits[k].item, date);
+          if (ak.empty() || ak == "---") break;
+          pending.push_back({hits[k].begin, hits[k].end, code + ak});
+          used[k] = true;
+        }
         // "... Minister Telemar": the name after the title is the same actor.
         if (i + 2 < hits.size() && !hits[i + 2].item->agent && hits[i + 2].begin == m.end) {
           m.end = hits[i + 2].end;
@@ -308,9 +319,22 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
         if (!cc.empty() && cc != "---") m.code = cc + code;
         m.end = hits[i + 1].end;
         used[i + 1] = true;
+        // "Lawmakers in Arnor and Gondor": the agent distributes over a list
+        // of places.
+        for (std::size_t k = i + 2; k < hits.size() && !hits[k].item->agent &&
+                                    hits[k].begin == hits[k - 1].end + 1 &&
+                                    (tokens[hits[k - 1].end] == "AND" || tokens[hits[k - 1].end] == ",");
+             ++k) {
+          std::string ck = CodeOn(*hits[k].item, date);
+          if (ck.empty() || ck == "---") break;
+          pending.push_back({hits[k].begin, hits[k].end, ck + code});
+          used[k] = true;
+        }
       }
     }
     out.push_back(m);
+    for (auto& p : pending) out.push_back(std::move(p));
+    pending.clear();
   }
   return out;
 }
