@@ -42,13 +42,22 @@
 //    prose. This finds the story container even when the page marks
 //    nothing up semantically.
 //
-// 4. Cleaning inside the container (Readability's conditional cleaning and
+// 4. Beyond the container. A lede or standfirst often sits just before
+//    the body container: up to two link-poor prose elements preceding the
+//    container (or its parent) join it. Long link-poor runs elsewhere on
+//    the page join too when they come before the end of the content
+//    (jusText would call them good on their own features: a description
+//    split over tabs, a second column) -- never after it, where comments,
+//    teasers and footers live.
+//
+// 5. Cleaning inside the container (Readability's conditional cleaning and
 //    jusText's run classification). Sub-containers that look like chrome
-//    are dropped: negative weight, more list items than paragraphs,
-//    link-dense, form inputs, image galleries without text. Each run is
-//    then kept or dropped on its own features: link-dominated runs
-//    ("Read more", "Skip to main content") go, a heading repeating the page
-//    title goes.
+//    are dropped: negative weight, link-dense, form inputs, image galleries
+//    without text, tiny <div>s; lists stay unless they are link lists.
+//    Each run is then kept or dropped on its own features: link-dominated
+//    runs ("Read more", "Skip to main content") go, the <h1> (the title,
+//    kept in Document::title) goes, and short runs at either edge of the
+//    content (dates, bylines, "Share this") go.
 //
 // When the container gives almost nothing (a page built of bare <div>s
 // with the text split across siblings), a fallback keeps every link-poor
