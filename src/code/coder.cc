@@ -425,6 +425,9 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
       }
     } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN"})) {
       continue;
+    } else if (o_.one_per_clause && !e.noun && t > 0 && tok.capitalized &&
+               s_.tokens[t - 1].form != "." && s_.tokens[t - 1].form != "\"") {
+      continue;  // TABARI: a capitalized word inside a sentence is a name.
     }
     // "a proposed deal", "the detained lawyers", "reject proposed changes":
     // a participle modifying a noun.
@@ -611,6 +614,28 @@ bool SentenceCoder::DeniedAbility(const Trigger& tr) const {
 
 void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
   auto before = [&]() {
+    if (o_.one_per_clause) {
+      // TABARI: the source is the first actor of the clause.
+      int start = 0;
+      for (int t = tr.begin - 1; t >= 0; --t) {
+        const std::string& f = s_.tokens[t].form;
+        if (f == ";" || f == "BUT") {
+          start = t + 1;
+          break;
+        }
+      }
+      for (int t = start; t < tr.begin; ++t) {
+        int a = actor_at_[t];
+        if (a < 0) continue;
+        int b = s_.actors[a].begin;
+        if (b > 0 && IsPreposition(s_.tokens[b - 1].form) && s_.tokens[b - 1].form != "OF" &&
+            s_.tokens[b - 1].form != "BY") {
+          t = s_.actors[a].end - 1;
+          continue;
+        }
+        return groups_[group_of_[a]].front();
+      }
+    }
     for (int t = tr.begin - 1; t >= 0; --t) {
       int a = actor_at_[t];
       if (a < 0) continue;

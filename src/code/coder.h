@@ -87,9 +87,10 @@ struct CoderOptions {
   // threats (13x), as CAMEO and PLOVER ask. TABARI and PETRARCH do not, so
   // their suites turn it off. Default: true.
   bool future_as_intent = true;
-  // Code only the first trigger of each clause (clauses split at "and",
-  // "but", ";" outside actor lists) -- TABARI's reading of a sentence.
-  // Default: false.
+  // TABARI's reading of a sentence: code only the first trigger of each
+  // clause (clauses split at "and", "but", ";" outside actor lists), take
+  // the clause's first actor as the source, and read a capitalized word
+  // inside the sentence as a name, not a verb. Default: false.
   bool one_per_clause = false;
   // Code a reported "Y must / should <act>" whose act is not in the
   // dictionary as a demand / appeal by the speaker. Default: true (off for
