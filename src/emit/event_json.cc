@@ -210,9 +210,21 @@ void AppendConllu(const AnalyzedDocument& doc, std::string* out) {
   for (std::size_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& s = doc.sentences[si];
     *out += "# sent_id = " + ConlluField(doc.document.id) + "-" + std::to_string(si + 1) + "\n";
-    std::string text(Slice(doc, s.span));
-    for (char& c : text) {
-      if (c == '\n' || c == '\r' || c == '\t') c = ' ';
+    // The text as the surface tokens and their SpaceAfter flags spell it
+    // (runs of whitespace and line breaks become one space), so that the
+    // sentence validates against its token lines.
+    std::string text;
+    for (std::size_t i = 0, m = 0; i < s.tokens.size();) {
+      std::size_t last = i;
+      if (m < s.mwts.size() && s.mwts[m].first == i) {
+        text += ConlluField(Slice(doc, s.mwts[m].span));
+        last = s.mwts[m].last;
+        ++m;
+      } else {
+        text += ConlluField(s.tokens[i].form);
+      }
+      i = last + 1;
+      if (i < s.tokens.size() && s.tokens[last].space_after) text += ' ';
     }
     *out += "# text = " + text + "\n";
     std::size_t m = 0;
