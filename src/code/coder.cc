@@ -1089,9 +1089,25 @@ bool Coder::KeptByDefault(const std::string& code, Modality m) {
   return m == Modality::kIntended && false;
 }
 
+bool Coder::Discarded(const CoderSentence& s, bool document) const {
+  if (dict_ == nullptr) return false;
+  const auto& list = document ? dict_->document_discards() : dict_->sentence_discards();
+  for (const auto& phrase : list) {
+    for (std::size_t t = 0; t + phrase.size() <= s.tokens.size(); ++t) {
+      bool ok = true;
+      for (std::size_t k = 0; k < phrase.size() && ok; ++k) {
+        ok = WordMatches(phrase[k], s.tokens[t + k].form, s.tokens[t + k].lemma);
+      }
+      if (ok) return true;
+    }
+  }
+  return false;
+}
+
 void Coder::Code(const CoderSentence& s, std::vector<CodedEvent>* out, int* speaker) const {
   if (speaker) *speaker = -1;
   if (s.tokens.empty() || dict_ == nullptr) return;
+  if (Discarded(s, false)) return;
   SentenceCoder sc(s, *dict_, options_);
   sc.Run(out);
   if (speaker) *speaker = sc.speaker();

@@ -107,6 +107,10 @@ class Coder {
   // -1 when the sentence has none.
   void Code(const CoderSentence& s, std::vector<CodedEvent>* out, int* speaker = nullptr) const;
 
+  // Whether the sentence contains a discard phrase of the dictionary
+  // (`document`: the document-level list).
+  bool Discarded(const CoderSentence& s, bool document) const;
+
   // Whether an event of this code and modality is kept by default.
   static bool KeptByDefault(const std::string& code, Modality m);
 

@@ -189,6 +189,18 @@ TEST(CoderTest, AllegedKilling) {
   EXPECT_THAT(all, Contains("MILITARY CVL 1823 alleged"));
 }
 
+TEST(CoderTest, DiscardPhrases) {
+  // A sentence discard silences its sentence only.
+  auto ev = CodeText("Brazil beat Germany at the World Cup. Police arrested the activist Ana Lima.",
+                     {{"Brazil", "BRA"}, {"Germany", "DEU"}, {"Police", "BRACOP"}, {"Ana Lima", "BRAHRI"}});
+  EXPECT_THAT(ev, Contains("BRACOP BRAHRI 173 asserted"));
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr("BRA DEU"))));
+  // A document discard silences the document.
+  EXPECT_THAT(CodeText("Brazil beat Germany after a penalty shootout. Police arrested the fans.",
+                       {{"Brazil", "BRA"}, {"Germany", "DEU"}, {"Police", "BRACOP"}}),
+              IsEmpty());
+}
+
 TEST(CoderTest, NoTriggerNoEvent) {
   EXPECT_THAT(CodeText("Germany and France are neighbours.", {{"Germany", "DEU"}, {"France", "FRA"}}),
               IsEmpty());

@@ -99,6 +99,12 @@ CoderSentence ToCoderSentence(const Sentence& sent, const std::vector<ActorMenti
 void CodeDocument(const Coder& coder, AnalyzedDocument* doc) {
   std::vector<int> mention_of;
   std::vector<CodedEvent> coded;
+  // A document discard anywhere (a match report, a film review) silences
+  // the whole document.
+  for (std::size_t i = 0; i < doc->sentences.size(); ++i) {
+    CoderSentence cs = ToCoderSentence(doc->sentences[i], {}, static_cast<std::uint32_t>(i), &mention_of);
+    if (coder.Discarded(cs, true)) return;
+  }
   int quote_open_from = -1;  // First sentence of an open multi-sentence quote.
   std::size_t quote_first_event = 0;
   for (std::size_t i = 0; i < doc->sentences.size(); ++i) {

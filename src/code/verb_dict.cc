@@ -142,6 +142,8 @@ void VerbDictionary::Merge(const VerbDictionary& other) {
     AddEntry(std::move(e), other.extra_forms_[i]);
   }
   for (const auto& w : other.warnings_) warnings_.push_back(w);
+  for (const auto& d : other.sentence_discards_) sentence_discards_.push_back(d);
+  for (const auto& d : other.document_discards_) document_discards_.push_back(d);
 }
 
 void VerbDictionary::Compile() {
@@ -267,6 +269,19 @@ Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, Ve
         std::size_t comma = items.find(',');
         std::string_view item = Trim(items.substr(0, comma));
         if (!item.empty()) alts.push_back(ParsePhraseWords(item, WordMode::kInflect));
+        if (comma == std::string_view::npos) break;
+        items.remove_prefix(comma + 1);
+      }
+      continue;
+    }
+
+    if (line.starts_with("discard sentence:") || line.starts_with("discard document:")) {
+      bool document = line[8] == 'd';
+      std::string_view items = line.substr(line.find(':') + 1);
+      while (!items.empty()) {
+        std::size_t comma = items.find(',');
+        std::string_view item = Trim(items.substr(0, comma));
+        if (!item.empty()) dict->AddDiscard(ParsePhraseWords(item, WordMode::kInflect), document);
         if (comma == std::string_view::npos) break;
         items.remove_prefix(comma + 1);
       }

@@ -106,6 +106,16 @@ class VerbDictionary {
   const std::vector<VerbBlock>& blocks() const { return blocks_; }
   const std::vector<VerbEntry>& entries() const { return entries_; }
 
+  // Discard phrases: a sentence containing a sentence discard codes
+  // nothing; a document containing a document discard codes nothing at all
+  // (sports results, entertainment). Phrases are word sequences matched
+  // like pattern words.
+  const std::vector<std::vector<DictWord>>& sentence_discards() const { return sentence_discards_; }
+  const std::vector<std::vector<DictWord>>& document_discards() const { return document_discards_; }
+  void AddDiscard(std::vector<DictWord> phrase, bool document) {
+    (document ? document_discards_ : sentence_discards_).push_back(std::move(phrase));
+  }
+
   // Problems found while loading ("file:line: reason"); loading continues
   // past them, skipping the offending line.
   const std::vector<std::string>& warnings() const { return warnings_; }
@@ -119,6 +129,7 @@ class VerbDictionary {
   std::unordered_map<std::string, std::vector<int>> by_stem_;
   std::size_t max_stem_ = 0;
   std::vector<std::string> warnings_;
+  std::vector<std::vector<DictWord>> sentence_discards_, document_discards_;
 };
 
 // True when `token` (upper case) is `word` or one of its regular English
