@@ -58,8 +58,8 @@ StatusOr<PhraseMatcher> PhraseMatcher::Build(const std::vector<Phrase>& phrases)
         }
       }
     }
-    m.words_->build(words, MARISA_DEFAULT_NUM_TRIES | MARISA_TINY_CACHE);
-    if (any_stem) m.stems_->build(stems, MARISA_DEFAULT_NUM_TRIES | MARISA_TINY_CACHE);
+    m.words_->build(words, static_cast<int>(MARISA_DEFAULT_NUM_TRIES) | static_cast<int>(MARISA_TINY_CACHE));
+    if (any_stem) m.stems_->build(stems, static_cast<int>(MARISA_DEFAULT_NUM_TRIES) | static_cast<int>(MARISA_TINY_CACHE));
     m.any_stem_ = any_stem;
   } catch (const marisa::Exception& e) {
     return Status(StatusCode::kInternal, std::string("marisa: ") + e.what());
