@@ -1,6 +1,7 @@
 // dyad eval ud: scores the analysis models on CoNLL-U treebanks with the
 // CoNLL 2018 shared-task metrics.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 
 #include "analyze/ud_eval.h"
@@ -24,6 +25,8 @@ int Run(int argc, char** argv) {
   std::string data_dir;
   f.Bool("raw", &raw, "start from raw text (our segmenter) instead of gold tokens");
   f.String("data-dir", &data_dir, "where models/ lives");
+  std::string output;
+  f.String("output", &output, "write the system analysis here as CoNLL-U (gold tokenization)");
   bool no_parse = false;
   f.Bool("no-parse", &no_parse, "tag and lemmatize only (UAS/LAS are then 0)");
   int code = 0;
@@ -48,8 +51,23 @@ int Run(int argc, char** argv) {
       PrintError(gold.status());
       return kExitUsage;
     }
+    std::vector<Sentence> system;
     analyze::UdScores s = raw ? analyze::EvaluateRawText(*gold, **analyzer)
-                              : analyze::EvaluateGoldTokenization(*gold, **analyzer);
+                              : analyze::EvaluateGoldTokenization(*gold, **analyzer, &system);
+    if (!output.empty() && !raw) {
+      std::ofstream out(output);
+      for (std::size_t i = 0; i < system.size(); ++i) {
+        out << "# sent_id = " << (*gold)[i].sent_id << "\n";
+        for (std::size_t k = 0; k < system[i].tokens.size(); ++k) {
+          const Token& t = system[i].tokens[k];
+          auto f = [](const std::string& x) { return x.empty() ? std::string("_") : x; };
+          out << k + 1 << "\t" << t.form << "\t" << f(t.lemma) << "\t" << f(t.upos) << "\t"
+              << f(t.xpos) << "\t" << f(t.feats) << "\t" << (t.deprel.empty() ? 0 : t.head + 1)
+              << "\t" << f(t.deprel) << "\t_\t_\n";
+        }
+        out << "\n";
+      }
+    }
     std::printf("%s (%s)\n", path.c_str(), raw ? "raw text" : "gold tokenization");
     std::printf("%-10s %8s %8s %8s\n", "metric", "P", "R", "F1");
     Line("Sentences", s.sentences);

@@ -2,6 +2,8 @@
 // UD and NER data (see docs/analysis.md for the exact commands).
 #include <chrono>
 #include <cstdlib>
+#include <fstream>
+#include <sstream>
 #include <iostream>
 
 #include "analyze/analyzer.h"
@@ -67,6 +69,43 @@ int RunTagger(int argc, char** argv) {
   return 0;
 }
 
+// The tags cache: one line per sentence, "UPOS/XPOS" per word, spaces between.
+bool ReadTagsCache(const std::string& path, std::vector<text::ConlluSentence>* data) {
+  std::ifstream in(path);
+  if (!in) return false;
+  std::vector<std::vector<std::string>> lines;
+  std::string line;
+  while (std::getline(in, line)) {
+    std::vector<std::string> tags;
+    std::istringstream ss(line);
+    for (std::string t; ss >> t;) tags.push_back(t);
+    lines.push_back(std::move(tags));
+  }
+  if (lines.size() != data->size()) return false;
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    if (lines[i].size() != (*data)[i].words.size()) return false;
+  }
+  for (std::size_t i = 0; i < lines.size(); ++i) {
+    for (std::size_t k = 0; k < lines[i].size(); ++k) {
+      const std::string& t = lines[i][k];
+      std::size_t slash = t.find('/', 1);
+      (*data)[i].words[k].upos = t.substr(0, slash);
+      (*data)[i].words[k].xpos = slash == std::string::npos ? "" : t.substr(slash + 1);
+    }
+  }
+  return true;
+}
+
+void WriteTagsCache(const std::string& path, const std::vector<text::ConlluSentence>& data) {
+  std::ofstream out(path);
+  for (const auto& s : data) {
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      out << (k ? " " : "") << s.words[k].upos << "/" << s.words[k].xpos;
+    }
+    out << "\n";
+  }
+}
+
 int RunParser(int argc, char** argv) {
   Flags f("dyad train parser [options]",
           "Trains the dependency parser on the same data as the tagger, with POS tags "
@@ -75,6 +114,15 @@ int RunParser(int argc, char** argv) {
   AddCommon(&f, &c, 15);
   int folds = 5;
   f.Int("folds", &folds, "jackknifing folds for predicted tags (0 = train on gold tags)");
+  std::string prune = "1.5";
+  f.String("prune", &prune,
+           "drop parser weights below this magnitude (smaller, faster model; 0 = keep all)");
+  int checkpoint_from = 0;
+  f.Int("checkpoint-from", &checkpoint_from,
+        "also save <out>/parser.epochN.bin after each epoch N >= this (0 = never)");
+  std::string cache;
+  f.String("tags-cache", &cache,
+           "file keeping the jackknifed tags between runs (read if present, else written)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
@@ -83,13 +131,28 @@ int RunParser(int argc, char** argv) {
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   auto opts = Options(c);
-  if (folds > 1) {
+  if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &*train)) {
+    std::cerr << "jackknifed tags read from " << cache << "\n";
+  } else if (folds > 1) {
     auto topts = opts;
     topts.epochs = 12;
     if (auto s = analyze::JackknifeTags(&*train, folds, topts); !s.ok()) return Fail(s);
+    if (!cache.empty()) WriteTagsCache(cache, *train);
   }
   analyze::Parser parser;
+  if (checkpoint_from > 0) {
+    opts.checkpoint_from = checkpoint_from;
+    opts.checkpoint = [&c](const analyze::Parser& p, int epoch) {
+      std::string path = c.out + "/parser.epoch" + std::to_string(epoch) + ".bin";
+      if (analyze::SaveParserModel(path, p).ok()) std::cerr << "wrote " << path << "\n";
+    };
+  }
   if (auto s = analyze::TrainParser(*train, tagger, opts, &parser); !s.ok()) return Fail(s);
+  if (std::atof(prune.c_str()) > 0) {
+    parser.Prune(static_cast<float>(std::atof(prune.c_str())));
+    std::cerr << "pruned to " << parser.model().num_features() << " features, "
+              << parser.model().num_weights() << " weights\n";
+  }
   if (auto s = analyze::SaveParserModel(c.out + "/parser.bin", parser); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/parser.bin\n";
   return 0;

@@ -6,39 +6,79 @@
 
 namespace dyad::analyze {
 
-void LinearModel::BuildTable(const std::vector<Slot>& rows) {
-  num_keys_ = rows.size();
+void LinearModel::Build(int num_classes, const std::vector<Row>& rows) {
+  num_classes_ = num_classes;
+  float maxw = 0;
+  for (const Row& r : rows) {
+    for (const auto& [c, w] : r.weights) maxw = std::max(maxw, std::fabs(w));
+  }
+  scale_ = maxw > 0 ? maxw / 32767.0f : 1.0f;
   std::size_t cap = 16;
   while (cap < rows.size() * 2) cap <<= 1;
   slots_.assign(cap, Slot());
   mask_ = cap - 1;
-  for (const Slot& r : rows) {
+  entries_.clear();
+  num_keys_ = 0;
+  num_weights_ = 0;
+  for (const Row& r : rows) {
+    std::size_t begin = entries_.size();
+    entries_.push_back(0);
+    for (const auto& [c, w] : r.weights) {
+      long q = std::lround(w / scale_);
+      if (q != 0) entries_.push_back(Pack(c, static_cast<int>(q)));
+    }
+    entries_[begin] = static_cast<std::uint32_t>(entries_.size() - begin - 1);
+    num_weights_ += entries_[begin];
+    if (entries_[begin] == 0) {
+      entries_.resize(begin);
+      continue;
+    }
+    std::uint32_t value = static_cast<std::uint32_t>(begin);
+    if (entries_[begin] == 1 && (entries_[begin + 1] >> 16) < 0x8000) {
+      value = kInline | entries_[begin + 1];
+      entries_.resize(begin);
+    }
     std::size_t slot = (r.key * 0x9E3779B1u) & mask_;
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
-    slots_[slot] = r;
+    slots_[slot] = {r.key, value};
+    ++num_keys_;
   }
 }
 
-void LinearModel::Save(ByteWriter* w) const {
-  std::vector<Slot> rows;
+std::vector<LinearModel::Row> LinearModel::Rows() const {
+  std::vector<Row> rows;
   for (const Slot& s : slots_) {
-    if (s.key) rows.push_back(s);
+    if (!s.key) continue;
+    Row r{s.key, {}};
+    if (s.begin & kInline) {
+      r.weights.push_back({static_cast<std::uint16_t>((s.begin >> 16) & 0x7fff),
+                           static_cast<std::int16_t>(s.begin & 0xffff) * scale_});
+    } else {
+      const std::uint32_t* e = &entries_[s.begin];
+      for (std::uint32_t j = 1; j <= e[0]; ++j) {
+        r.weights.push_back({static_cast<std::uint16_t>(e[j] >> 16),
+                             static_cast<std::int16_t>(e[j] & 0xffff) * scale_});
+      }
+    }
+    rows.push_back(std::move(r));
   }
-  std::sort(rows.begin(), rows.end(), [](const Slot& a, const Slot& b) { return a.key < b.key; });
-  float maxw = 0;
-  for (const Entry& e : entries_) maxw = std::max(maxw, std::fabs(e.w));
-  float scale = maxw > 0 ? maxw / 32767.0f : 1.0f;
+  std::sort(rows.begin(), rows.end(), [](const Row& a, const Row& b) { return a.key < b.key; });
+  return rows;
+}
+
+void LinearModel::Save(ByteWriter* w) const {
+  std::vector<Row> rows = Rows();
   w->Varint(num_classes_);
-  w->Pod<float>(scale);
+  w->Pod<float>(scale_);
   w->Varint(rows.size());
   std::uint32_t prev = 0;
-  for (const Slot& s : rows) {
-    w->Varint(s.key - prev);
-    prev = s.key;
-    w->Varint(s.end - s.begin);
-    for (std::uint32_t e = s.begin; e < s.end; ++e) {
-      w->Varint(entries_[e].cls);
-      w->Pod<std::int16_t>(static_cast<std::int16_t>(std::lround(entries_[e].w / scale)));
+  for (const Row& r : rows) {
+    w->Varint(r.key - prev);
+    prev = r.key;
+    w->Varint(r.weights.size());
+    for (const auto& [c, x] : r.weights) {
+      w->Varint(c);
+      w->Pod<std::int16_t>(static_cast<std::int16_t>(std::lround(x / scale_)));
     }
   }
 }
@@ -47,43 +87,33 @@ bool LinearModel::Load(ByteReader* r) {
   std::uint64_t nc = 0, n = 0;
   float scale = 1;
   if (!r->Varint(&nc) || !r->Pod(&scale) || !r->Varint(&n)) return false;
-  if (nc == 0 || nc > 65535 || n > r->remaining()) return false;
-  num_classes_ = static_cast<int>(nc);
-  std::vector<Slot> rows(n);
-  entries_.clear();
+  if (nc == 0 || nc > 65535 || n > r->remaining() || !(scale > 0)) return false;
+  std::vector<Row> rows(n);
   std::uint64_t key = 0;
-  for (auto& s : rows) {
+  for (Row& row : rows) {
     std::uint64_t d, cnt;
     if (!r->Varint(&d) || !r->Varint(&cnt) || cnt > nc) return false;
     key += d;
-    s.key = static_cast<std::uint32_t>(key);
-    s.begin = static_cast<std::uint32_t>(entries_.size());
-    for (std::uint64_t i = 0; i < cnt; ++i) {
-      std::uint64_t c;
+    row.key = static_cast<std::uint32_t>(key);
+    row.weights.resize(cnt);
+    for (auto& [c, x] : row.weights) {
+      std::uint64_t cls;
       std::int16_t q;
-      if (!r->Varint(&c) || !r->Pod(&q) || c >= nc) return false;
-      entries_.push_back({static_cast<std::uint16_t>(c), q * scale});
+      if (!r->Varint(&cls) || !r->Pod(&q) || cls >= nc) return false;
+      c = static_cast<std::uint16_t>(cls);
+      x = q * scale;
     }
-    s.end = static_cast<std::uint32_t>(entries_.size());
   }
-  BuildTable(rows);
+  Build(static_cast<int>(nc), rows);
   return r->ok();
 }
 
 void LinearModel::Prune(float min_abs) {
-  std::vector<Slot> rows;
-  std::vector<Entry> kept;
-  for (const Slot& s : slots_) {
-    if (!s.key) continue;
-    Slot r{s.key, static_cast<std::uint32_t>(kept.size()), 0};
-    for (std::uint32_t e = s.begin; e < s.end; ++e) {
-      if (std::fabs(entries_[e].w) >= min_abs) kept.push_back(entries_[e]);
-    }
-    r.end = static_cast<std::uint32_t>(kept.size());
-    if (r.end > r.begin) rows.push_back(r);
+  std::vector<Row> rows = Rows();
+  for (Row& r : rows) {
+    std::erase_if(r.weights, [&](const auto& cw) { return std::fabs(cw.second) < min_abs; });
   }
-  entries_.swap(kept);
-  BuildTable(rows);
+  Build(num_classes_, rows);
 }
 
 PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {
@@ -170,39 +200,38 @@ LinearModel PerceptronTrainer::Average(float prune) const {
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return fp[a] != fp[b] ? fp[a] < fp[b] : a < b;
   });
-  LinearModel m;
-  m.num_classes_ = num_classes_;
-  std::vector<LinearModel::Slot> out;
-  std::vector<float> dense(num_classes_, 0.0f);
+  std::vector<LinearModel::Row> out;
+  std::vector<double> dense(num_classes_, 0.0);
+  std::vector<char> seen(num_classes_, 0);
   std::vector<int> touched;
-  const double steps = std::max<std::int64_t>(now_, 1);
+  const double steps = static_cast<double>(std::max<std::int64_t>(now_, 1));
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
     touched.clear();
     for (; j < order.size() && fp[order[j]] == fp[order[i]]; ++j) {
       for (const Entry& e : rows_[order[j]]) {
         double total = e.total + static_cast<double>(now_ - e.stamp) * e.w;
-        if (dense[e.cls] == 0.0f) touched.push_back(e.cls);
-        dense[e.cls] += static_cast<float>(total / steps);
-        if (dense[e.cls] == 0.0f) dense[e.cls] = 1e-30f;  // keep it "touched"
+        if (!seen[e.cls]) {
+          seen[e.cls] = 1;
+          touched.push_back(e.cls);
+        }
+        dense[e.cls] += total / steps;
       }
     }
     std::sort(touched.begin(), touched.end());
-    touched.erase(std::unique(touched.begin(), touched.end()), touched.end());
-    LinearModel::Slot s;
-    s.key = fp[order[i]];
-    s.begin = static_cast<std::uint32_t>(m.entries_.size());
+    LinearModel::Row row{fp[order[i]], {}};
     for (int c : touched) {
       if (std::fabs(dense[c]) >= prune) {
-        m.entries_.push_back({static_cast<std::uint16_t>(c), dense[c]});
+        row.weights.push_back({static_cast<std::uint16_t>(c), static_cast<float>(dense[c])});
       }
-      dense[c] = 0.0f;
+      dense[c] = 0.0;
+      seen[c] = 0;
     }
-    s.end = static_cast<std::uint32_t>(m.entries_.size());
-    if (s.end > s.begin) out.push_back(s);
+    if (!row.weights.empty()) out.push_back(std::move(row));
     i = j;
   }
-  m.BuildTable(out);
+  LinearModel m;
+  m.Build(num_classes_, out);
   return m;
 }
 

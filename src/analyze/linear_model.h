@@ -10,11 +10,14 @@
 // returns the averaged weights, pruned of entries below a threshold.
 //
 // The runtime LinearModel stores 32-bit key fingerprints in an open
-// addressing table (load <= 0.5) pointing into flat arrays of classes and
-// weights. Scoring a decision is one probe per feature plus a short
-// contiguous loop; nothing allocates. Serialized form: sorted keys delta-
-// coded as varints, classes as bytes/uint16, weights as int16 with one
-// scale per model.
+// addressing table (load <= 0.5, 8-byte slots) pointing into one flat array
+// of rows, each a count then (class, int16 weight) pairs in 4 bytes. The
+// weights are quantized with one scale per model, so scores are summed as
+// integers and the argmax is unchanged by the scale. Scoring a decision is
+// one probe per feature plus a short contiguous loop; nothing allocates.
+// The memory footprint matters more than the arithmetic: a parser decision
+// touches ~80 rows spread over tens of MB. Serialized form: sorted keys
+// delta-coded as varints, classes as varints, weights as int16.
 //
 // Thread safety: LinearModel is immutable after loading; Score() is const.
 // PerceptronTrainer is single-threaded.
@@ -34,13 +37,15 @@ class LinearModel {
  public:
   int num_classes() const { return num_classes_; }
   std::size_t num_features() const { return num_keys_; }
-  std::size_t num_weights() const { return entries_.size(); }
+  std::size_t num_weights() const { return num_weights_; }
+  // The weight unit: a score of s means s * scale() in the trained model.
+  float scale() const { return scale_; }
 
-  // Adds the weights of each feature to scores[0..num_classes). Up to
-  // kMaxBatch keys are looked up at once: all table slots are prefetched
-  // first, then all weight rows, so that the cache misses overlap.
+  // Adds the (quantized) weights of each feature to scores[0..num_classes).
+  // Up to kMaxBatch keys are looked up at once: all table slots are
+  // prefetched first, then all weight rows, so that cache misses overlap.
   static constexpr int kMaxBatch = 128;
-  void Score(const std::uint64_t* keys, int n, float* scores) const {
+  void Score(const std::uint64_t* keys, int n, std::int32_t* scores) const {
     for (int start = 0; start < n; start += kMaxBatch) {
       ScoreBatch(keys + start, std::min(n - start, kMaxBatch), scores);
     }
@@ -59,17 +64,26 @@ class LinearModel {
  private:
   friend class PerceptronTrainer;
   struct Slot {
-    std::uint32_t key = 0;
+    std::uint32_t key = 0;    // fingerprint; 0 = empty
+    // Index of the row's count in entries_, or, when the high bit is set, a
+    // row of one weight stored inline: (class << 16 | int16 weight) with the
+    // class below 2^15. Inline rows save a cache miss for the many features
+    // (mostly word features) that keep a single weight.
     std::uint32_t begin = 0;
-    std::uint32_t end = 0;
   };
-  struct Entry {
-    std::uint16_t cls;
-    float w;
+  static constexpr std::uint32_t kInline = 0x80000000u;
+  struct Row {
+    std::uint32_t key;
+    std::vector<std::pair<std::uint16_t, float>> weights;
   };
-  // Builds the table from (fingerprint, begin, end) rows over entries_.
-  void BuildTable(const std::vector<Slot>& rows);
-  void ScoreBatch(const std::uint64_t* keys, int n, float* scores) const {
+  // Quantizes rows (weights in model units) and builds the table.
+  void Build(int num_classes, const std::vector<Row>& rows);
+  std::vector<Row> Rows() const;
+  static std::uint32_t Pack(int cls, int q) {
+    return (static_cast<std::uint32_t>(cls) << 16) | static_cast<std::uint16_t>(static_cast<std::int16_t>(q));
+  }
+
+  void ScoreBatch(const std::uint64_t* keys, int n, std::int32_t* scores) const {
     std::uint32_t fp[kMaxBatch];
     std::size_t slot[kMaxBatch];
     for (int i = 0; i < n; ++i) {
@@ -77,15 +91,19 @@ class LinearModel {
       slot[i] = (fp[i] * 0x9E3779B1u) & mask_;
       __builtin_prefetch(&slots_[slot[i]]);
     }
-    const Slot* found[kMaxBatch];
+    std::uint32_t found[kMaxBatch];
     int nf = 0;
     for (int i = 0; i < n; ++i) {
       std::size_t s = slot[i];
       while (true) {
         const Slot& x = slots_[s];
         if (x.key == fp[i]) {
-          __builtin_prefetch(&entries_[x.begin]);
-          found[nf++] = &x;
+          if (x.begin & kInline) {
+            scores[(x.begin >> 16) & 0x7fff] += static_cast<std::int16_t>(x.begin & 0xffff);
+          } else {
+            __builtin_prefetch(&entries_[x.begin]);
+            found[nf++] = x.begin;
+          }
           break;
         }
         if (x.key == 0) break;
@@ -93,17 +111,21 @@ class LinearModel {
       }
     }
     for (int i = 0; i < nf; ++i) {
-      for (std::uint32_t e = found[i]->begin; e < found[i]->end; ++e) {
-        scores[entries_[e].cls] += entries_[e].w;
+      const std::uint32_t* e = &entries_[found[i]];
+      const std::uint32_t count = e[0];
+      for (std::uint32_t j = 1; j <= count; ++j) {
+        scores[e[j] >> 16] += static_cast<std::int16_t>(e[j] & 0xffff);
       }
     }
   }
 
   int num_classes_ = 0;
   std::size_t num_keys_ = 0;
+  std::size_t num_weights_ = 0;
+  float scale_ = 1.0f;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
-  std::vector<Entry> entries_;
+  std::vector<std::uint32_t> entries_;  // per row: count, then (cls << 16 | int16 weight)
 };
 
 class PerceptronTrainer {

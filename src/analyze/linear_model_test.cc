@@ -31,7 +31,7 @@ TEST(LinearModel, PerceptronLearnsSeparableDataAndRoundTrips) {
   EXPECT_EQ(loaded.num_classes(), 3);
   for (int c = 0; c < 3; ++c) {
     std::uint64_t keys[2] = {bias, FeatKey(2, c + 1)};
-    float scores[3] = {0, 0, 0};
+    std::int32_t scores[3] = {0, 0, 0};
     loaded.Score(keys, 2, scores);
     for (int k = 0; k < 3; ++k) {
       if (k != c) EXPECT_GT(scores[c], scores[k]) << c << " vs " << k;
@@ -39,9 +39,9 @@ TEST(LinearModel, PerceptronLearnsSeparableDataAndRoundTrips) {
   }
   // An unknown feature scores nothing.
   std::uint64_t unknown = FeatKey(9, 9);
-  float scores[3] = {0, 0, 0};
+  std::int32_t scores[3] = {0, 0, 0};
   loaded.Score(&unknown, 1, scores);
-  EXPECT_EQ(scores[0] + scores[1] + scores[2], 0.0f);
+  EXPECT_EQ(scores[0] + scores[1] + scores[2], 0);
 }
 
 TEST(LinearModel, TruncatedInputFailsToLoad) {

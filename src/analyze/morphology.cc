@@ -132,7 +132,13 @@ void Morphology::ApplyRule(const Rule& r, std::string_view form, std::string* le
     lemma->assign(form);
     return;
   }
-  lemma->resize(lemma->size() - r.strip);
+  std::size_t cut = lemma->size() - r.strip;
+  // Never cut inside a UTF-8 sequence (rules count bytes).
+  if (cut < lemma->size() && (static_cast<unsigned char>((*lemma)[cut]) & 0xC0) == 0x80) {
+    lemma->assign(form);
+    return;
+  }
+  lemma->resize(cut);
   *lemma += strings_[r.append];
   if (lemma->empty()) lemma->assign(form);
 }

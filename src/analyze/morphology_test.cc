@@ -33,6 +33,17 @@ TEST(Morphology, LexiconAndRules) {
   EXPECT_EQ(lemma, "dog");  // lower-cased lexicon entry
 }
 
+TEST(Morphology, RulesNeverSplitUtf8) {
+  // The only rule, "strip 1 byte", would cut the two-byte "é" of "café".
+  std::vector<MorphExample> ex = {{"dogs", "dog", "", 0}, {"cats", "cat", "", 0}};
+  Morphology m = Morphology::Train(ex, 1);
+  std::string lemma, feats;
+  m.Analyze("café", 0, &lemma, &feats);
+  EXPECT_EQ(lemma, "café");
+  m.Analyze("birds", 0, &lemma, &feats);
+  EXPECT_EQ(lemma, "bird");
+}
+
 TEST(Morphology, SaveLoadRoundTrip) {
   Morphology m = Morphology::Train(Toy(), 3);
   ByteWriter w;

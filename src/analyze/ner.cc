@@ -125,14 +125,14 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_
   const int n = static_cast<int>(words.size());
   labels->resize(n);
   std::uint64_t keys[kMaxFeatures];
-  float scores[256];
+  std::int32_t scores[256];
   const int nl = num_labels();
   thread_local std::vector<std::uint32_t> gaz;
   MatchGazetteer(words, &gaz);
   int p1 = -1, p2 = -1;
   for (int i = 0; i < n; ++i) {
     int nk = Features(words, tags, gaz, i, p1, p2, keys);
-    std::fill(scores, scores + nl, 0.0f);
+    std::fill(scores, scores + nl, 0);
     model_.Score(keys, nk, scores);
     int best = -1;
     for (int l = 0; l < nl; ++l) {

@@ -223,10 +223,10 @@ void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::ui
   s.Init(static_cast<int>(words.size()));
   const int nl = num_labels(), nc = num_classes();
   std::uint64_t keys[kMaxFeatures];
-  float scores[2 * 256 + kFirstArc];
+  std::int32_t scores[2 * 256 + kFirstArc];
   while (!s.Terminal()) {
     int nk = Features(s, words, tags, keys);
-    std::fill(scores, scores + nc, 0.0f);
+    std::fill(scores, scores + nc, 0);
     model_.Score(keys, nk, scores);
     const bool has_s0 = !s.stack.empty();
     const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;

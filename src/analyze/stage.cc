@@ -1,7 +1,7 @@
 // The analyze stage: POS tags, lemmas, features, dependencies and named
-// entities for every sentence, from the models in <data>/models/.
-#include <filesystem>
-
+// entities for every sentence, from the models in <data>/models/ (loaded
+// once, when the pipeline is built; a missing model fails the build of the
+// pipeline with the model's path).
 #include "analyze/analyzer.h"
 #include "pipeline/stages.h"
 
@@ -24,14 +24,7 @@ class AnalyzeStage : public Stage {
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeAnalyzeStage(const PipelineOptions& options) {
-  // The parser and NER models join as they are trained; the tagger is
-  // required.
-  const std::string dir = ResolveDataDir(options) + "/models";
-  std::error_code ec;
-  analyze::AnalyzerOptions ao;
-  ao.parse = std::filesystem::exists(dir + "/parser.bin", ec);
-  ao.ner = std::filesystem::exists(dir + "/ner.bin", ec);
-  auto a = analyze::Analyzer::Load(dir, ao);
+  auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models");
   if (!a.ok()) return a.status();
   return std::unique_ptr<Stage>(new AnalyzeStage(std::move(*a)));
 }

@@ -112,6 +112,10 @@ int Tagger::Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std:
   out[k++] = FeatKey(36, t1, t2, c.amb);
   out[k++] = FeatKey(37, c.suf[1], n1.amb);
   out[k++] = FeatKey(38, m1.lower, c.suf[2]);
+  out[k++] = FeatKey(39, c.lower, n1.amb);
+  out[k++] = FeatKey(40, t1, c.lower, n1.lower);
+  out[k++] = FeatKey(41, c.suf[3], n1.shape);
+  out[k++] = FeatKey(42, m1.amb, c.amb, n1.amb);
   return k;
 }
 
@@ -119,7 +123,7 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
   const int n = static_cast<int>(info.size());
   tags->resize(n);
   std::uint64_t keys[kMaxFeatures];
-  float scores[1024];
+  std::int32_t scores[1024];
   const int nt = num_tags();
   int p1 = -1, p2 = -1;
   for (int i = 0; i < n; ++i) {
@@ -128,7 +132,7 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
       best = static_cast<int>(info[i].sure);
     } else {
       int nk = Features(info, i, p1, p2, keys);
-      std::fill(scores, scores + nt, 0.0f);
+      std::fill(scores, scores + nt, 0);
       model_.Score(keys, nk, scores);
       for (int t = 1; t < nt; ++t) {
         if (scores[t] > scores[best]) best = t;

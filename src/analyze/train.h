@@ -27,6 +27,10 @@ struct TrainOptions {
   int epochs = 10;
   // Progress messages (the library never prints). May be empty.
   std::function<void(const std::string&)> log;
+  // Parser only: called after each epoch from `checkpoint_from` on with
+  // the averaged model so far (e.g. to save it). May be empty.
+  std::function<void(const Parser&, int epoch)> checkpoint;
+  int checkpoint_from = 1;
 };
 
 // Fisher-Yates shuffle with a fixed PRNG; advances *state.

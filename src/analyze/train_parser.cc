@@ -149,6 +149,10 @@ class ParserTrainer {
           ++arcs;
         }
       }
+      if (opts.checkpoint && epoch + 1 >= opts.checkpoint_from && epoch + 1 < opts.epochs) {
+        p.model_ = pt.Average(2e-3f);
+        opts.checkpoint(p, epoch + 1);
+      }
       if (opts.log) {
         opts.log("parser epoch " + std::to_string(epoch + 1) + ": transitions " +
                  std::to_string(100.0 * correct / std::max<long>(total, 1)) + "%, train UAS " +

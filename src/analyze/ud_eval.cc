@@ -52,7 +52,7 @@ std::string UniversalRelation(const std::string& deprel) {
 }
 
 UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
-                                  const Analyzer& analyzer) {
+                                  const Analyzer& analyzer, std::vector<Sentence>* system) {
   UdScores s;
   std::vector<Sentence> sys(gold.size());
   long words = 0;
@@ -81,13 +81,15 @@ UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
   }
   s.words.correct = s.tokens.correct = words;
   s.sentences.correct = s.sentences.gold = s.sentences.system = static_cast<long>(gold.size());
+  if (system) *system = std::move(sys);
   return s;
 }
 
 UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const Analyzer& analyzer) {
   UdScores s;
-  // The document text, and the gold surface tokens in non-whitespace
-  // character coordinates.
+  // The document text, and the gold surface tokens as byte spans of it:
+  // each surface form is found in the sentence text after the previous one
+  // (robust to any kind of whitespace between tokens).
   Document doc;
   doc.id = "eval";
   struct GoldTok {
@@ -97,12 +99,6 @@ UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const An
   std::vector<GoldTok> gtoks;
   std::vector<WordRef> gwords;
   std::vector<std::pair<long, long>> gsents;
-  long nonws = 0;
-  auto count_nonws = [](const std::string& x) {
-    long c = 0;
-    for (char ch : x) c += !(ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r');
-    return c;
-  };
   for (std::size_t si = 0; si < gold.size(); ++si) {
     const auto& gs = gold[si];
     std::string text = gs.text;
@@ -110,13 +106,14 @@ UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const An
       for (const auto& w : gs.words) text += w.form + " ";
     }
     if (si > 0) doc.text += (gs.newpar || gs.newdoc) ? "\n\n" : " ";
+    const long base = static_cast<long>(doc.text.size());
     doc.text += text;
-    long base = static_cast<int>(gwords.size());
-    long sent_begin = nonws;
-    std::size_t m = 0;
+    const long word_base = static_cast<long>(gwords.size());
+    std::size_t cursor = 0, m = 0;
+    long sent_begin = -1, sent_end = base;
     for (std::size_t k = 0; k < gs.words.size();) {
       GoldTok t;
-      t.first_word = static_cast<int>(base + k);
+      t.first_word = static_cast<int>(word_base + k);
       std::string form;
       if (m < gs.mwts.size() && gs.mwts[m].first == static_cast<int>(k) + 1) {
         form = gs.mwts[m].form;
@@ -126,22 +123,20 @@ UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const An
         form = gs.words[k].form;
         t.nwords = 1;
       }
-      t.begin = nonws;
-      nonws += count_nonws(form);
-      t.end = nonws;
+      std::size_t at = text.find(form, cursor);
+      if (at == std::string::npos) at = cursor;
+      t.begin = base + static_cast<long>(at);
+      t.end = t.begin + static_cast<long>(form.size());
+      cursor = at + form.size();
+      if (sent_begin < 0) sent_begin = t.begin;
+      sent_end = t.end;
       gtoks.push_back(t);
       k += t.nwords;
     }
     for (const auto& w : gs.words) {
-      gwords.push_back({&w, w.head <= 0 ? -1 : static_cast<int>(base + w.head - 1)});
+      gwords.push_back({&w, w.head <= 0 ? -1 : static_cast<int>(word_base + w.head - 1)});
     }
-    gsents.push_back({sent_begin, nonws});
-  }
-  // Non-whitespace index of each byte of the document text.
-  std::vector<long> idx(doc.text.size() + 1, 0);
-  for (std::size_t i = 0; i < doc.text.size(); ++i) {
-    char ch = doc.text[i];
-    idx[i + 1] = idx[i] + !(ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r');
+    gsents.push_back({sent_begin, sent_end});
   }
   std::vector<Sentence> sys = text::Segment(doc);
   long sys_words = 0;
@@ -162,7 +157,7 @@ UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const An
     const Sentence& st = sys[si];
     align[si].assign(st.tokens.size(), -1);
     if (!st.tokens.empty()) {
-      long b = idx[st.tokens.front().span.begin], e = idx[st.tokens.back().span.end];
+      long b = st.tokens.front().span.begin, e = st.tokens.back().span.end;
       sent_ok += gsent_at.count({b, e});
     }
     std::size_t m = 0;
@@ -175,7 +170,7 @@ UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const An
         ++m;
       }
       ++sys_tokens;
-      auto it = gtok_at.find({idx[span.begin], idx[span.end]});
+      auto it = gtok_at.find({static_cast<long>(span.begin), static_cast<long>(span.end)});
       if (it != gtok_at.end()) {
         ++tok_ok;
         const GoldTok& gt = gtoks[it->second];

@@ -9,7 +9,7 @@
 //                      aligned, so each F1 equals accuracy.
 //   raw text           the sentences' text is segmented by text::Segment
 //                      and analyzed; tokens align when they cover the same
-//                      non-whitespace characters; the words of two aligned
+//                      bytes of the text; the words of two aligned
 //                      multi-word tokens align by position when their
 //                      counts agree (a simplification of the official LCS).
 #ifndef DYAD_ANALYZE_UD_EVAL_H_
@@ -36,8 +36,9 @@ struct UdScores {
 };
 
 // Analyzes the gold words of `gold` and scores the result.
+// When `system` is not null it receives the analyzed sentences.
 UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
-                                  const Analyzer& analyzer);
+                                  const Analyzer& analyzer, std::vector<Sentence>* system = nullptr);
 
 // Segments and analyzes the text of `gold` and scores the result.
 UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const Analyzer& analyzer);

@@ -1,0 +1,77 @@
+#!/usr/bin/env bash
+# Linguistic analysis with the shipped models (no retraining here):
+#  - dyad eval ud (CoNLL 2018 metrics) on UD English-EWT test with gold
+#    tokenization and from raw text, GUM test and GENTLE;
+#  - dyad eval ner (entity-level exact span + type) on Universal NER EWT test;
+#  - the speed benchmark: tagging + parsing against tokenization alone in
+#    the same run (dyad_bench --benchmark_filter=BM_Tokenize|BM_Tag).
+# Fails only when an evaluation cannot run or a figure falls below its
+# regression floor (a little under the figures measured in docs/analysis.md).
+set -euo pipefail
+: "${DYAD_BIN:?}" "${DYAD_SHARED:?}" "${DYAD_BUILD:?}"
+ud="$DYAD_SHARED/ud"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+"$DYAD_BIN" eval ud "$ud/UD_English-EWT/en_ewt-ud-test.conllu" "$ud/GUM/en_gum-ud-test.conllu" \
+  "$ud/GENTLE/gentle-test2.conllu" | tee "$tmp/ud.txt"
+"$DYAD_BIN" eval ud --raw "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/raw.txt"
+"$DYAD_BIN" eval ner "$DYAD_SHARED/ner/UNER_English-EWT/en_ewt-ud-test.iob2" | tee "$tmp/ner.txt"
+
+bench_status=0
+if [ -x "$DYAD_BUILD/dyad_bench" ]; then
+  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Tokenize|BM_Tag' --benchmark_min_time=0.5 \
+    --benchmark_format=json > "$tmp/bench.json" 2> "$tmp/bench.err" || bench_status=$?
+else
+  echo "30-ud: $DYAD_BUILD/dyad_bench not built (DYAD_BUILD_BENCH=ON); skipping speed"
+fi
+
+/usr/bin/python3 - "$tmp" "$bench_status" <<'PY'
+import json, os, re, sys
+tmp, bench_status = sys.argv[1], int(sys.argv[2])
+bad = []
+
+def f1s(path):
+    """{file: {metric: F1}} from `dyad eval ud` output."""
+    out, cur = {}, None
+    for line in open(path):
+        m = re.match(r"^(\S+\.conllu) \(", line)
+        if m:
+            cur = os.path.basename(m.group(1)); out[cur] = {}
+            continue
+        parts = line.split()
+        if cur and len(parts) == 4 and parts[0] not in ("metric",):
+            out[cur][parts[0]] = float(parts[3])
+    return out
+
+ud = f1s(os.path.join(tmp, "ud.txt"))
+ewt = ud.get("en_ewt-ud-test.conllu", {})
+floors = {"UPOS": 95.0, "Lemmas": 96.5, "UAS": 85.0, "LAS": 81.5}
+for k, v in floors.items():
+    if ewt.get(k, 0) < v:
+        bad.append(f"EWT test {k} {ewt.get(k, 0):.2f} below the floor {v}")
+ner = 0.0
+for line in open(os.path.join(tmp, "ner.txt")):
+    if line.startswith("ALL"):
+        ner = float(line.split()[3])
+if ner < 62.0:
+    bad.append(f"UNER EWT test entity F1 {ner:.2f} below the floor 62.0")
+print(f"summary: EWT test UPOS {ewt.get('UPOS', 0):.2f} lemma {ewt.get('Lemmas', 0):.2f} "
+      f"UAS {ewt.get('UAS', 0):.2f} LAS {ewt.get('LAS', 0):.2f}; NER F1 {ner:.2f} "
+      "(targets: UPOS 95.5, lemma 97, UAS 88, LAS 85, NER 80)")
+
+bench = os.path.join(tmp, "bench.json")
+if bench_status != 0:
+    bad.append("dyad_bench failed: " + open(os.path.join(tmp, "bench.err")).read()[-500:])
+elif os.path.exists(bench):
+    rates = {b["name"]: b.get("words/s", 0) for b in json.load(open(bench))["benchmarks"]}
+    tok = rates.get("BM_Tokenize", 0)
+    for name in ("BM_Tag", "BM_TagParse", "BM_TagParseNer"):
+        r = rates.get(name, 0)
+        ratio = r / tok if tok else 0
+        print(f"speed: {name} {r:,.0f} words/s, {ratio:.3f} x tokenization ({tok:,.0f} words/s)")
+    print("speed target: BM_TagParse >= 100,000 words/s on one core")
+for b in bad:
+    print("30-ud: FAIL: " + b)
+sys.exit(1 if bad else 0)
+PY

@@ -1,0 +1,92 @@
+// The shipped models in data/models: a sentence of our own must come out
+// tagged, lemmatized and parsed sensibly, and (with the shared data) the
+// models must reach figures near the ones measured in docs/analysis.md on
+// slices of UD English-EWT test and Universal NER EWT test.
+#include <gtest/gtest.h>
+
+#include "analyze/analyzer.h"
+#include "analyze/iob.h"
+#include "analyze/ud_eval.h"
+#include "dyad/pipeline.h"
+#include "pipeline/stages.h"
+#include "tests/test_util.h"
+
+namespace dyad::analyze {
+namespace {
+
+std::string ModelDir() { return internal::ResolveDataDir(PipelineOptions{}) + "/models"; }
+
+TEST(ShippedModels, AnalyzeOwnSentence) {
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document d;
+  d.id = "t";
+  d.text = "The police arrested two journalists in the capital on Monday.";
+  auto out = (*p)->Run(d);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ(out->sentences.size(), 1u);
+  const auto& t = out->sentences[0].tokens;
+  ASSERT_EQ(t.size(), 11u);
+  EXPECT_EQ(t[0].upos, "DET");
+  EXPECT_EQ(t[1].upos, "NOUN");
+  EXPECT_EQ(t[2].upos, "VERB");
+  EXPECT_EQ(t[2].xpos, "VBD");
+  EXPECT_EQ(t[2].lemma, "arrest");
+  EXPECT_EQ(t[4].lemma, "journalist");
+  EXPECT_EQ(t[4].feats, "Number=Plur");
+  // police <-nsubj- arrested -obj-> journalists; arrested is the root.
+  EXPECT_EQ(t[2].head, -1);
+  EXPECT_EQ(t[2].deprel, "root");
+  EXPECT_EQ(t[1].head, 2);
+  EXPECT_EQ(t[1].deprel, "nsubj");
+  EXPECT_EQ(t[4].head, 2);
+  EXPECT_EQ(t[4].deprel, "obj");
+  EXPECT_EQ(t[3].head, 4);
+  for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
+}
+
+TEST(ShippedModels, MissingModelNamesThePath) {
+  auto a = Analyzer::Load("/nonexistent-dyad-models");
+  ASSERT_FALSE(a.ok());
+  EXPECT_NE(a.status().ToString().find("/nonexistent-dyad-models/tagger.bin"), std::string::npos);
+}
+
+TEST(ShippedModels, EwtAndUnerTestSlices) {
+  if (!testing::SharedDataAvailable()) return;
+  auto a = Analyzer::Load(ModelDir());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto gold = text::ReadConllu(testing::SharedData("ud/UD_English-EWT/en_ewt-ud-test.conllu"));
+  ASSERT_TRUE(gold.ok());
+  gold->resize(800);
+  UdScores s = EvaluateGoldTokenization(*gold, **a);
+  EXPECT_GE(s.upos.f1(), 95.0);  // measured 96.03
+  EXPECT_GE(s.lemma.f1(), 96.3);  // measured 97.11
+  EXPECT_GE(s.uas.f1(), 84.0);  // measured 85.20
+  EXPECT_GE(s.las.f1(), 81.0);  // measured 82.16
+
+  auto ner = ReadIob(testing::SharedData("ner/UNER_English-EWT/en_ewt-ud-test.iob2"));
+  ASSERT_TRUE(ner.ok());
+  long tp = 0, ng = 0, ns = 0;
+  for (std::size_t i = 0; i < 800 && i < ner->size(); ++i) {
+    Sentence sent;
+    for (const auto& f : (*ner)[i].forms) {
+      Token t;
+      t.form = f;
+      sent.tokens.push_back(t);
+    }
+    (*a)->Analyze(&sent);
+    std::vector<std::string> sys;
+    for (const auto& t : sent.tokens) sys.push_back(t.ner);
+    auto g = EntitySpans((*ner)[i].labels), p = EntitySpans(sys);
+    ng += static_cast<long>(g.size());
+    ns += static_cast<long>(p.size());
+    for (const auto& e : p) tp += std::find(g.begin(), g.end(), e) != g.end();
+  }
+  double f1 = ng + ns ? 200.0 * tp / (ng + ns) : 0;
+  EXPECT_GE(f1, 62.0);  // measured 65.31
+}
+
+}  // namespace
+}  // namespace dyad::analyze
