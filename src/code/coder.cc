@@ -917,10 +917,33 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     int r = RootNum(tr.code);
     if (r == 2 || r == 3 || r == 10 || r == 13 || r == 11 || r == 12) continue;
     std::string composed = IntentFor(tr.code);
+    // "will withdraw ... unless X": an announced act with a condition on
+    // the other side is a threat, whatever the act.
+    for (int t = tr.end; t < n_; ++t) {
+      if (s_.tokens[t].form == "UNLESS") {
+        if (RootNum(composed) != 13) composed = "131";
+        break;
+      }
+    }
     if (composed.empty()) continue;
     tr.code = composed;
     tr.code2.clear();
     tr.modality = Modality::kAsserted;
+  }
+  // The aim of a protest is part of it: "blocked roads, demanding ...",
+  // "staged rallies ... to demand reforms".
+  for (std::size_t i = 1; i < trs.size(); ++i) {
+    int ri = RootNum(trs[i].code);
+    if (ri != 10 && ri != 11 && ri != 12) continue;
+    bool aim = s_.tokens[trs[i].head].form.ends_with("ING") ||
+               (trs[i].begin > 0 && s_.tokens[trs[i].begin - 1].form == "TO");
+    if (!aim) continue;
+    for (std::size_t k = 0; k < i; ++k) {
+      if (!trs[k].suppressed && RootNum(trs[k].code) == 14) {
+        trs[i].suppressed = true;
+        break;
+      }
+    }
   }
   // Consequences: ", killing three" after an attack is part of that attack.
   for (std::size_t i = 1; i < trs.size(); ++i) {
