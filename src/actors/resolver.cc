@@ -580,6 +580,20 @@ class DocResolver {
         }
       }
       if (last_conj > i) {
+        // A list that is mostly places is a list of places: "Colorado,
+        // Washington, Alaska and Oregon" (no Washington = USAGOV).
+        std::uint32_t places = 0;
+        for (std::uint32_t m = i; m <= last_conj; ++m) places += doc_->mentions[m].place;
+        if (2 * places > last_conj - i + 1) {
+          for (std::uint32_t m = i; m <= last_conj; ++m) {
+            ActorMention& am = doc_->mentions[m];
+            if (am.place || am.code.country.empty()) continue;
+            if (am.how == Resolution::kDictionary && am.code.sectors == std::vector<std::string>{"GOV"}) {
+              am.code = dict_.SplitCode(am.code.country);
+              am.place = true;
+            }
+          }
+        }
         compound_members_.clear();
         for (std::uint32_t m = i; m <= last_conj; ++m) {
           doc_->mentions[m].compound = static_cast<int>(i);
@@ -623,7 +637,7 @@ class DocResolver {
           ante = m;
           break;
         }
-        if (plural && (info_[m].plural || am.compound >= 0)) {
+        if (plural && !am.place && (info_[m].plural || am.compound >= 0)) {
           ante = m;
           break;
         }
@@ -634,7 +648,8 @@ class DocResolver {
       if (plural && compound >= 0) {
         targets.clear();
         for (std::uint32_t m = compound; m < block_end; ++m) {
-          if (doc_->mentions[m].compound == compound && doc_->mentions[m].how != Resolution::kCoreference) {
+          if (doc_->mentions[m].compound == compound && !doc_->mentions[m].place &&
+              doc_->mentions[m].how != Resolution::kCoreference) {
             targets.push_back(static_cast<int>(m));
           }
         }

@@ -101,6 +101,13 @@ TEST(Resolver, TheyAndTheOrganization) {
             V({"Lantern Society=NGOHRI/dictionary"}));
 }
 
+TEST(Resolver, ListsOfPlacesAreNotActorsForThey) {
+  AnalyzedDocument doc = Analyze("Kestria, Port Amsel and Ostmark have new laws. They say it works.");
+  EXPECT_EQ(Resolve(&doc), V({"Kestria=VLD/dictionary", "Port Amsel=VLD/dictionary",
+                              "Ostmark=OST/dictionary"}));
+  EXPECT_TRUE(doc.mentions[1].place);  // Not the Valdorian government.
+}
+
 TEST(Resolver, AppositionIsNotACompound) {
   AnalyzedDocument doc = Analyze("Anna Brook, Kestria's leader, spoke.");
   EXPECT_EQ(Resolve(&doc), V({"Anna Brook=VLDGOV/dictionary"}));
