@@ -257,7 +257,7 @@ Status ParsePetrarchVerbs(std::string_view text, const std::string& name, VerbDi
       }
       VerbPattern p;
       std::string error;
-      if (!ParsePatternLine(line.substr(1), sets, WordMode::kInflect, &p, &error)) {
+      if (!ParsePatternLine(line.substr(1), sets, WordMode::kInflect, &p, &error, /*np_gaps=*/true)) {
         dict->AddWarning(where + ": " + error);
         return;
       }

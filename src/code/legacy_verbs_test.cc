@@ -67,8 +67,11 @@ TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
   EXPECT_EQ(hits.size(), 1u);
   ASSERT_EQ(d.blocks().size(), 1u);
   ASSERT_EQ(d.blocks()[0].patterns.size(), 1u);
-  // {&FRUIT FARMERS} expands to one phrase per fruit.
-  EXPECT_EQ(d.blocks()[0].patterns[0].after.back().alts.size(), 2u);
+  // (TO {&FRUIT FARMERS}): TO, then the noun phrase's words as ordered
+  // elements, the set word standing for each of its members.
+  const auto& after = d.blocks()[0].patterns[0].after;
+  ASSERT_EQ(after.size(), 3u);
+  EXPECT_EQ(after[1].alts.size(), 2u);
 
   // The pattern codes a sentence.
   Coder coder(&d, {});

@@ -82,7 +82,7 @@ bool ExpandSets(const std::vector<DictWord>& words, const SynsetMap& sets,
 }
 
 bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mode,
-                      VerbPattern* p, std::string* error) {
+                      VerbPattern* p, std::string* error, bool np_gaps) {
   std::size_t lb = line.find('[');
   std::size_t rb = lb == std::string_view::npos ? lb : line.find(']', lb);
   if (lb == std::string_view::npos || rb == std::string_view::npos) {
@@ -176,6 +176,16 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
           if (bar == std::string_view::npos) break;
           inner.remove_prefix(bar + 1);
         }
+      } else if (np_gaps) {
+        // One element per word (a set word becomes its alternatives).
+        auto words = ParsePhraseWords(inner, mode);
+        for (const DictWord& w : words) {
+          PatternElem we;
+          if (!ExpandSets({w}, sets, &we.alts, error)) return false;
+          if (!we.alts.empty()) push(std::move(we));
+        }
+        i = close + 1;
+        continue;
       } else {
         auto words = ParsePhraseWords(inner, mode);
         if (!ExpandSets(words, sets, &e.alts, error)) return false;

@@ -32,8 +32,11 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode);
 
 // Parses "<body> [CODE]" into `p` (weight included). Returns false with a
 // reason in *error when the pattern is malformed or names an unknown set.
+// `np_gaps`: read "{A B C}" (no '|') as PETRARCH does -- a noun phrase
+// whose words keep their order but may have modifiers between them -- instead
+// of one contiguous phrase.
 bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mode,
-                      VerbPattern* p, std::string* error);
+                      VerbPattern* p, std::string* error, bool np_gaps = false);
 
 // ParseDyadVerbs with a set table shared across files (sets defined in
 // one file are visible to the files read after it).
