@@ -60,7 +60,7 @@ enum class ActorKind : std::uint8_t { kOrg = 0, kPerson, kGroup };
 enum class FormKind : std::uint8_t {
   kName = 0,    // The entry itself ("Russia", "Vladimir Putin", "police").
   kAdjective,   // A modifier giving the country ("Russian").
-  kDemonym,     // The people ("Russians"): country + CVL.
+  kDemonym,     // The people ("Russians"): codes the country.
   kTitle,       // An agent form used before personal names ("President").
   kCapital,     // A country's capital ("Moscow").
   kPlural,      // An agent's plural ("police officers").
