@@ -1,6 +1,6 @@
 // Analysis speed: tagging, tagging + parsing, and the full analyzer (with
 // NER), against tokenization alone (text::Segment) over the same text in
-// the same run. Counters report words per second on one thread; the
+// the same run; and the time to load all models (BM_LoadModels). Counters report words per second on one thread; the
 // ratio words/s(TagParse) : words/s(Tokenize) is the figure to compare
 // across machines.
 //
@@ -95,6 +95,19 @@ void Analyze(benchmark::State& state, bool parse, bool ner) {
   state.counters["words/s"] =
       benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
 }
+
+// Loading every model from data/models (target: under 200 ms).
+void BM_LoadModels(benchmark::State& state) {
+  for (auto _ : state) {
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models");
+    if (!a.ok()) {
+      state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
+      return;
+    }
+    benchmark::DoNotOptimize(a->get());
+  }
+}
+BENCHMARK(BM_LoadModels)->Unit(benchmark::kMillisecond);
 
 void BM_Tag(benchmark::State& state) { Analyze(state, false, false); }
 void BM_TagParse(benchmark::State& state) { Analyze(state, true, false); }

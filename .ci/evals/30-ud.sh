@@ -20,7 +20,7 @@ trap 'rm -rf "$tmp"' EXIT
 
 bench_status=0
 if [ -x "$DYAD_BUILD/dyad_bench" ]; then
-  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Tokenize|BM_Tag' --benchmark_min_time=0.5 \
+  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Tokenize|BM_Tag|BM_LoadModels' --benchmark_min_time=0.5 \
     --benchmark_format=json > "$tmp/bench.json" 2> "$tmp/bench.err" || bench_status=$?
 else
   echo "30-ud: $DYAD_BUILD/dyad_bench not built (DYAD_BUILD_BENCH=ON); skipping speed"
@@ -71,6 +71,9 @@ elif os.path.exists(bench):
         ratio = r / tok if tok else 0
         print(f"speed: {name} {r:,.0f} words/s, {ratio:.3f} x tokenization ({tok:,.0f} words/s)")
     print("speed target: BM_TagParse >= 100,000 words/s on one core")
+    for b in json.load(open(bench))["benchmarks"]:
+        if b["name"] == "BM_LoadModels":
+            print(f"load: all models in {b['real_time']:.1f} ms wall, {b['cpu_time']:.1f} ms CPU (target 200 ms)")
 for b in bad:
     print("30-ud: FAIL: " + b)
 sys.exit(1 if bad else 0)

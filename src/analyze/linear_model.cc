@@ -13,10 +13,7 @@ void LinearModel::Build(int num_classes, const std::vector<Row>& rows) {
     for (const auto& [c, w] : r.weights) maxw = std::max(maxw, std::fabs(w));
   }
   scale_ = maxw > 0 ? maxw / 32767.0f : 1.0f;
-  std::size_t cap = 16;
-  while (cap < rows.size() * 2) cap <<= 1;
-  slots_.assign(cap, Slot());
-  mask_ = cap - 1;
+  SetCapacity(rows.size());
   entries_.clear();
   num_keys_ = 0;
   num_weights_ = 0;
@@ -38,7 +35,7 @@ void LinearModel::Build(int num_classes, const std::vector<Row>& rows) {
       value = kInline | entries_[begin + 1];
       entries_.resize(begin);
     }
-    std::size_t slot = (r.key * 0x9E3779B1u) & mask_;
+    std::size_t slot = SlotOf(r.key);
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
     slots_[slot] = {r.key, value};
     ++num_keys_;
@@ -84,27 +81,52 @@ void LinearModel::Save(ByteWriter* w) const {
 }
 
 bool LinearModel::Load(ByteReader* r) {
+  // Reads straight into the flat layout (no per-row allocation): loading
+  // time matters (every process that analyzes text loads the models).
   std::uint64_t nc = 0, n = 0;
   float scale = 1;
   if (!r->Varint(&nc) || !r->Pod(&scale) || !r->Varint(&n)) return false;
-  if (nc == 0 || nc > 65535 || n > r->remaining() || !(scale > 0)) return false;
-  std::vector<Row> rows(n);
+  if (nc == 0 || nc > 0x7fff || n > r->remaining() || !(scale > 0)) return false;
+  num_classes_ = static_cast<int>(nc);
+  scale_ = scale;
+  SetCapacity(n);
+  entries_.clear();
+  entries_.reserve(n * 2);
+  num_keys_ = 0;
+  num_weights_ = 0;
   std::uint64_t key = 0;
-  for (Row& row : rows) {
+  for (std::uint64_t i = 0; i < n; ++i) {
     std::uint64_t d, cnt;
     if (!r->Varint(&d) || !r->Varint(&cnt) || cnt > nc) return false;
     key += d;
-    row.key = static_cast<std::uint32_t>(key);
-    row.weights.resize(cnt);
-    for (auto& [c, x] : row.weights) {
+    const std::size_t begin = entries_.size();
+    entries_.push_back(0);
+    for (std::uint64_t j = 0; j < cnt; ++j) {
       std::uint64_t cls;
       std::int16_t q;
       if (!r->Varint(&cls) || !r->Pod(&q) || cls >= nc) return false;
-      c = static_cast<std::uint16_t>(cls);
-      x = q * scale;
+      if (q != 0) entries_.push_back(Pack(static_cast<int>(cls), q));
     }
+    const auto count = static_cast<std::uint32_t>(entries_.size() - begin - 1);
+    entries_[begin] = count;
+    if (count == 0 || key == 0 || key > 0xffffffffu) {
+      entries_.resize(begin);
+      continue;
+    }
+    num_weights_ += count;
+    std::uint32_t value = static_cast<std::uint32_t>(begin);
+    if (count == 1) {
+      value = kInline | entries_[begin + 1];
+      entries_.resize(begin);
+    }
+    const auto k32 = static_cast<std::uint32_t>(key);
+    std::size_t slot = SlotOf(k32);
+    while (slots_[slot].key != 0 && slots_[slot].key != k32) slot = (slot + 1) & mask_;
+    if (slots_[slot].key == k32) return false;  // duplicate key: corrupt
+    slots_[slot] = {k32, value};
+    ++num_keys_;
   }
-  Build(static_cast<int>(nc), rows);
+  entries_.shrink_to_fit();
   return r->ok();
 }
 

@@ -72,6 +72,17 @@ class LinearModel {
     std::uint32_t begin = 0;
   };
   static constexpr std::uint32_t kInline = 0x80000000u;
+  // Fingerprints are uniform hashes, so their top bits are a good slot
+  // index; it also keeps slots in key order, so loading the sorted keys
+  // of a model file fills the table front to back, cache-friendly.
+  std::size_t SlotOf(std::uint32_t key) const { return key >> shift_; }
+  void SetCapacity(std::size_t rows) {
+    std::size_t cap = 16;
+    shift_ = 28;
+    while (cap < rows * 2) cap <<= 1, --shift_;
+    slots_.assign(cap, Slot());
+    mask_ = cap - 1;
+  }
   struct Row {
     std::uint32_t key;
     std::vector<std::pair<std::uint16_t, float>> weights;
@@ -88,7 +99,7 @@ class LinearModel {
     std::size_t slot[kMaxBatch];
     for (int i = 0; i < n; ++i) {
       fp[i] = Fingerprint(keys[i]);
-      slot[i] = (fp[i] * 0x9E3779B1u) & mask_;
+      slot[i] = SlotOf(fp[i]);
       __builtin_prefetch(&slots_[slot[i]]);
     }
     std::uint32_t found[kMaxBatch];
@@ -125,6 +136,7 @@ class LinearModel {
   float scale_ = 1.0f;
   std::vector<Slot> slots_;
   std::size_t mask_ = 0;
+  int shift_ = 28;
   std::vector<std::uint32_t> entries_;  // per row: count, then (cls << 16 | int16 weight)
 };
 
