@@ -99,17 +99,20 @@ CoderSentence ToCoderSentence(const Sentence& sent, const std::vector<ActorMenti
 void CodeDocument(const Coder& coder, AnalyzedDocument* doc) {
   std::vector<int> mention_of;
   std::vector<CodedEvent> coded;
-  // A document discard anywhere (a match report, a film review) silences
-  // the whole document.
+  std::vector<CoderSentence> sentences;
+  sentences.reserve(doc->sentences.size());
   for (std::size_t i = 0; i < doc->sentences.size(); ++i) {
-    CoderSentence cs = ToCoderSentence(doc->sentences[i], {}, static_cast<std::uint32_t>(i), &mention_of);
-    if (coder.Discarded(cs, true)) return;
+    sentences.push_back(
+        ToCoderSentence(doc->sentences[i], doc->mentions, static_cast<std::uint32_t>(i), &mention_of));
+    // A document discard anywhere (a match report, a film review) silences
+    // the whole document.
+    if (coder.Discarded(sentences.back(), true)) return;
   }
   int quote_open_from = -1;  // First sentence of an open multi-sentence quote.
   std::size_t quote_first_event = 0;
   for (std::size_t i = 0; i < doc->sentences.size(); ++i) {
     const Sentence& sent = doc->sentences[i];
-    CoderSentence cs = ToCoderSentence(sent, doc->mentions, static_cast<std::uint32_t>(i), &mention_of);
+    const CoderSentence& cs = sentences[i];
     coded.clear();
     int speaker = -1;
     coder.Code(cs, &coded, &speaker);

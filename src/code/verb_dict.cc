@@ -96,17 +96,40 @@ std::string_view IrregularBase(std::string_view form) {
 
 bool IsInflectionOf(std::string_view token, std::string_view word) {
   if (token == word) return true;
-  if (IrregularBase(token) == word) return true;
-  if (token.size() <= word.size() || token.size() > word.size() + 4) {
-    // Y -> IES/IED keeps the length within +2; everything else is longer.
-    if (!(word.size() >= 2 && word.back() == 'Y' && token.size() == word.size() + 2)) return false;
+  if (token.empty() || word.size() < 2) return false;
+  // Suffix checks, without building the forms (this is the hot path of
+  // trigger matching). Mirrors Inflections() above.
+  if (token.size() > word.size() && token.size() <= word.size() + 4 && token.starts_with(word)) {
+    std::string_view suf = token.substr(word.size());
+    char last = word.back();
+    if (suf == "S") return true;
+    if (suf == "ES" && (last == 'S' || last == 'X' || last == 'Z' || word.ends_with("CH") ||
+                        word.ends_with("SH"))) {
+      return true;
+    }
+    if (last == 'E') {
+      if (suf == "D") return true;
+    } else if (suf == "ED" || suf == "ING") {
+      return !(last == 'Y' && !IsVowel(word[word.size() - 2])) || suf == "ING";
+    }
+    if (suf.size() >= 3 && suf[0] == last && (suf.substr(1) == "ED" || suf.substr(1) == "ING") &&
+        word.size() >= 3 && !IsVowel(last) && last != 'W' && last != 'X' && last != 'Y' &&
+        IsVowel(word[word.size() - 2]) && !IsVowel(word[word.size() - 3])) {
+      return true;
+    }
   }
-  thread_local std::vector<std::string> forms;
-  forms.clear();
-  Inflections(std::string(word), &forms);
-  for (const auto& f : forms) {
-    if (f == token) return true;
+  std::string_view stem = word.substr(0, word.size() - 1);
+  if (word.back() == 'E' && token.size() == word.size() + 2 && token.starts_with(stem) &&
+      token.ends_with("ING")) {
+    return true;
   }
+  if (word.back() == 'Y' && !IsVowel(word[word.size() - 2]) && token.size() == word.size() + 2 &&
+      token.starts_with(stem) && (token.ends_with("IES") || token.ends_with("IED"))) {
+    return true;
+  }
+  // Irregular forms share their first letter with the base, except a few
+  // (went/go, was/be) that no trigger uses.
+  if (token[0] == word[0] && IrregularBase(token) == word) return true;
   return false;
 }
 
