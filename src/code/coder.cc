@@ -225,7 +225,9 @@ class SentenceCoder {
   void BuildGroups();
   bool ListGap(int from, int to, bool* has_and) const;
   void BuildChildren();
-  int ActorOfNode(int node) const;
+  // The actor heading or inside the noun phrase of `node`; `depth` bounds
+  // the descent (a malformed parse may have cycles).
+  int ActorOfNode(int node, int depth = 0) const;
   int ChildActor(int node, std::initializer_list<std::string_view> rels) const;
   void DepRoles(const Trigger& tr, int* src, int* tgt) const;
   int InheritedSubject(int h) const;
@@ -485,15 +487,15 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
   return false;
 }
 
-int SentenceCoder::ActorOfNode(int node) const {
-  if (node < 0 || node >= n_) return -1;
+int SentenceCoder::ActorOfNode(int node, int depth) const {
+  if (node < 0 || node >= n_ || depth > 4) return -1;
   if (actor_at_[node] >= 0) return actor_at_[node];
   // Look through the noun phrase: compound, flat, appos, nmod:poss, amod.
   for (int c : children_[node]) {
     const std::string& r = s_.tokens[c].deprel;
     if (r.starts_with("compound") || r.starts_with("flat") || r == "appos" ||
         r == "nmod:poss" || r == "amod" || r == "nmod" || r == "name") {
-      int a = ActorOfNode(c);
+      int a = ActorOfNode(c, depth + 1);
       if (a >= 0) return a;
     }
   }

@@ -201,6 +201,28 @@ TEST(CoderTest, DiscardPhrases) {
               IsEmpty());
 }
 
+// Malformed input: heads out of range, a cycle, actors past the end.
+TEST(CoderTest, MalformedParseNeverHangsOrCrashes) {
+  CoderSentence s;
+  s.parsed = true;
+  const char* words[] = {"POLICE", "ARRESTED", "THE", "ACTIVISTS", "."};
+  int heads[] = {3, 0, 1, 1, 99};  // 0 <-> 1 <-> 3 form cycles; 99 is out of range.
+  const char* rels[] = {"nmod", "nmod", "det", "nmod", "punct"};
+  for (int i = 0; i < 5; ++i) {
+    CoderToken t;
+    t.form = words[i];
+    t.upos = i == 1 ? "VERB" : "NOUN";
+    t.head = heads[i];
+    t.deprel = rels[i];
+    s.tokens.push_back(t);
+  }
+  s.actors = {{0, 1, 0, "COP"}, {3, 9, 1, "CVL"}};
+  Coder coder(&Shipped(), {});
+  std::vector<CodedEvent> out;
+  coder.Code(s, &out);
+  for (const auto& e : out) EXPECT_EQ(e.code, "173");
+}
+
 TEST(CoderTest, NoTriggerNoEvent) {
   EXPECT_THAT(CodeText("Germany and France are neighbours.", {{"Germany", "DEU"}, {"France", "FRA"}}),
               IsEmpty());
