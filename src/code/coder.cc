@@ -101,8 +101,6 @@ bool IsIntentVerb(const CoderToken& t) {
          In(t.form, {"SWORE", "SWORN"});
 }
 
-std::string Root(const std::string& code) { return code.size() >= 2 ? code.substr(0, 2) : code; }
-
 int RootNum(const std::string& code) {
   if (code.size() < 2 || !std::isdigit(static_cast<unsigned char>(code[0])) ||
       !std::isdigit(static_cast<unsigned char>(code[1]))) {

@@ -262,7 +262,6 @@ Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, Ve
                               SynsetMap* sets_out) {
   SynsetMap& sets = *sets_out;
   int block = -1;
-  bool block_has_patterns = false;
   int line_no = 0;
   int entries = 0;
   std::size_t pos = 0;
@@ -358,7 +357,6 @@ Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, Ve
         b.code = code.empty() ? "---" : code;
         b.code2 = code2;
         block = dict->AddBlock(std::move(b));
-        block_has_patterns = false;
       }
       std::string_view triggers = rest;
       while (!triggers.empty()) {
@@ -400,7 +398,6 @@ Status ParseDyadVerbsWithSets(std::string_view text, const std::string& name, Ve
       }
       p.line = line_no;
       dict->mutable_block(block)->patterns.push_back(std::move(p));
-      block_has_patterns = true;
       continue;
     }
     dict->AddWarning(where + ": unrecognized line");
