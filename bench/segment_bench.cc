@@ -25,7 +25,7 @@ std::string SyntheticText(std::size_t bytes) {
       "GENEVA (Reuters) \xE2\x80\x93 Gen. Ahmed Salim told U.N. envoys on Jan. 9 that the "
       "army didn't shell the town, officials said. \xE2\x80\x9CWe will not leave,\xE2\x80\x9D "
       "the mayor's aide said at 4 p.m. local time. Aid groups reported 1,250 displaced "
-      "people and a 26-year-old nurse who was wounded; details are at "
+      "people and a 31-year-old nurse who was wounded; details are at "
       "https://example.org/report?id=7. Mr. J. R. Okafor can't confirm the figures yet...\n\n"
       "Talks resume Monday\nThe delegations met for three hours. No agreement was reached "
       "on prisoner exchanges, the U.S. State Department said in a statement.\n\n";

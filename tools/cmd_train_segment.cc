@@ -27,8 +27,9 @@ int Run(int argc, char** argv) {
       "academic,bio,court,interview,news,textbook,voyage,speech";
   std::vector<std::string> evals;
   int epochs = 10;
-  int seed = 1;
-  bool paragraphs = false, no_lexicons = false;
+  int seed = 1, bags = 1;
+  std::string prune = "0.03";
+  bool paragraphs = false, no_lexicons = false, add_dev = false;
   std::string learner = "perceptron";
   std::string rate = "0.1";
   Flags flags("dyad train segment [options] TRAIN.conllu...",
@@ -41,9 +42,14 @@ int Run(int argc, char** argv) {
   flags.String("genres", &genres, "comma-separated GUM genres to train on");
   flags.Int("epochs", &epochs, "perceptron passes");
   flags.Int("seed", &seed, "shuffling seed");
+  flags.Int("bags", &bags, "models to average, each trained with its own shuffling");
+  flags.String("prune", &prune, "drop weights below this fraction of the largest");
   flags.Bool("paragraph-examples", &paragraphs, "also learn from paragraph ends");
   flags.String("learner", &learner, "perceptron or logistic");
   flags.Bool("no-lexicons", &no_lexicons, "do not build the word-case lexicons");
+  flags.Bool("add-dev", &add_dev,
+             "after tuning the threshold on --dev, retrain on the training files plus --dev "
+             "and keep that threshold");
   flags.String("rate", &rate, "learning rate of the logistic learner");
   flags.List("eval", &evals, "CoNLL-U file to score the trained model on (repeatable)");
   int code = 0;
@@ -66,11 +72,14 @@ int Run(int argc, char** argv) {
   text::SplitTrainOptions options;
   options.epochs = epochs;
   options.seed = static_cast<unsigned>(seed);
+  options.bags = bags;
+  options.prune = std::stod(prune);
   options.paragraph_examples = paragraphs;
   options.learner = learner;
   options.lexicons = !no_lexicons;
   options.learning_rate = std::stod(rate);
   text::SplitModel model = text::TrainSplitModel(corpora, options);
+  text::PruneSplitModel(options.prune, &model);
   if (!dev_path.empty()) {
     auto dev = text::ReadConllu(dev_path);
     if (!dev.ok()) {
@@ -79,6 +88,14 @@ int Run(int argc, char** argv) {
     }
     double f1 = text::TuneSplitBias(*dev, &model);
     std::fprintf(stderr, "dev sentence F1 %.2f at bias %.4f\n", 100 * f1, model.bias);
+    if (add_dev) {
+      float bias = model.bias;
+      corpora.push_back(std::move(*dev));
+      model = text::TrainSplitModel(corpora, options);
+      text::PruneSplitModel(options.prune, &model);
+      model.bias = bias;
+      std::fprintf(stderr, "retrained on the training files plus %s\n", dev_path.c_str());
+    }
   }
   std::string command = "dyad train segment";
   for (int i = 1; i < argc; ++i) command += std::string(" ") + argv[i];

@@ -23,9 +23,10 @@ namespace dyad::text {
 struct SplitTrainOptions {
   int epochs = 10;          // passes over the examples
   unsigned seed = 1;        // shuffling
+  int bags = 1;             // models averaged, each with its own shuffling
   // Weights smaller than this fraction of the largest are dropped when the
-  // model is written. Default: 0.002
-  double prune = 0.002;
+  // model is written. Default: 0.03
+  double prune = 0.03;
   // Also learn from paragraph ends, as if the text ran on. Default: true
   bool paragraph_examples = false;
   // "perceptron" (averaged) or "logistic" (AdaGrad). Default: perceptron
@@ -46,8 +47,13 @@ std::vector<ConlluSentence> FilterGumGenres(std::vector<ConlluSentence> sentence
 SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpora,
                            const SplitTrainOptions& options);
 
-// Sets model->bias to the value in a small grid that maximizes sentence F1
-// (ties: token F1) on `dev`. Returns the best sentence F1.
+// Zeroes the weights smaller than `fraction` of the largest (as the written
+// model drops them).
+void PruneSplitModel(double fraction, SplitModel* model);
+
+// Sets model->bias to the value in a grid that maximizes sentence F1 on
+// `dev`, smoothed over neighbouring grid points. Returns the sentence F1
+// at that value.
 double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model);
 
 // The model as the include file segment_model_data.inc. `command` is the

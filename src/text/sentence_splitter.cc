@@ -67,9 +67,10 @@ bool IsStop(const RawToken* t) {
 const SplitModel& DefaultSplitModel() {
   static const SplitModel* model = [] {
     auto* m = new SplitModel;
-    m->weights.assign(kModelSize, 0.0f);
+    m->quantized.assign(kModelSize, 0);
+    m->scale = kSegModelScale;
     for (std::size_t i = 0; i < std::size(kSegModelIndex); ++i) {
-      m->weights[kSegModelIndex[i] & (kModelSize - 1)] += kSegModelWeight[i] * kSegModelScale;
+      m->quantized[kSegModelIndex[i] & (kModelSize - 1)] = kSegModelWeight[i];
     }
     m->bias = kSegModelBias;
     if (std::size(kSegLowerWords) > 1) m->lower_words.assign(std::begin(kSegLowerWords), std::end(kSegLowerWords));
@@ -193,6 +194,7 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
   std::size_t i = 0;
   std::uint32_t feats[kMaxFeatures];
   const float* w = model_.weights.empty() ? nullptr : model_.weights.data();
+  const std::int16_t* q = model_.quantized.empty() ? nullptr : model_.quantized.data();
   while (true) {
     while (more && buf_.size() < i + 3) more = tok.Next(&buf_);
     if (i >= buf_.size()) break;
@@ -206,10 +208,16 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
     st.Add(text, c);
     GapKind kind = ClassifyGap(text, st, p, c, n);
     bool end_here = kind == GapKind::kAlways;
-    if (kind == GapKind::kCandidate && w != nullptr) {
+    if (kind == GapKind::kCandidate && (w != nullptr || q != nullptr)) {
       int k = Features(model_, text, st, p2, p, c, n, nn, feats);
       float score = model_.bias;
-      for (int f = 0; f < k; ++f) score += w[feats[f]];
+      if (w != nullptr) {
+        for (int f = 0; f < k; ++f) score += w[feats[f]];
+      } else {
+        std::int32_t sum = 0;
+        for (int f = 0; f < k; ++f) sum += q[feats[f]];
+        score += static_cast<float>(sum) * model_.scale;
+      }
       end_here = score > 0;
     }
     if (!end_here) {

@@ -47,8 +47,12 @@ inline constexpr std::uint32_t kLexiconBits = 17;
 
 // A dense weight table over hashed features; score > 0 ends a sentence.
 struct SplitModel {
-  std::vector<float> weights;  // kModelSize entries (empty: no model)
+  std::vector<float> weights;  // kModelSize entries (empty: see quantized)
   float bias = 0;              // added to every candidate's score
+  // The compiled model keeps int16 weights (half the cache footprint):
+  // weight = quantized[i] * scale. Used when `weights` is empty.
+  std::vector<std::int16_t> quantized;
+  float scale = 0;
   // Bit sets (2^kLexiconBits bits) over RawToken::hash: words seen mostly in
   // lower case inside sentences, and mostly capitalized inside sentences
   // (names). A capitalized common word after a gap hints at a sentence

@@ -160,7 +160,7 @@ const Contraction* FindContraction(std::string_view t, std::uint32_t b, std::uin
 }
 
 // Numbers with '-' or '/' stay whole when they look like phone numbers or
-// dates ("713-853-3989", "646-8420", "03/28/2001"); ranges and fractions
+// dates ("212-555-0147", "555-0199", "11/04/2019"); ranges and fractions
 // ("13-17", "24/7") are split. `q` is at the first separator.
 bool JoinNumberSeparator(std::string_view t, std::uint32_t seg, std::uint32_t q, std::uint32_t e) {
   const char sep = t[q];
@@ -505,8 +505,8 @@ word_done:
     }
     return q;
   }
-  // Numbers with a unit: "375mm" -> 375 mm, "39K" -> 39 K; ordinals and
-  // decades stay whole ("1st", "1960s").
+  // Numbers with a unit: "250mm" -> 250 mm, "12K" -> 12 K; ordinals and
+  // decades stay whole ("1st", "1980s").
   if (letters_after_digits && !clitic) {
     bool digits_only = true;
     for (std::uint32_t i = p; i < letters_after_digits; ++i) {

@@ -3,8 +3,8 @@
 // The tokenizer cuts one whitespace-delimited chunk at a time into words
 // following the conventions of the English UD treebanks (EWT, GUM):
 //   - punctuation is split off ("(and" -> "(" "and"), except inside numbers
-//     ("3.5", "100,000", "2:30", "03/28/2001", "713-853-3989"), URLs, e-mail
-//     addresses, file names ("TEXT.htm") and emoticons (":-)");
+//     ("3.5", "100,000", "2:30", "11/04/2019", "212-555-0147"), URLs, e-mail
+//     addresses, file names ("report.htm") and emoticons (":-)");
 //   - hyphenated compounds are split ("search-engine" -> search - engine)
 //     unless the first part is a bound prefix ("e-mail", "non-profit",
 //     "re-elected"); see kHyphenPrefixes in tokenizer.cc;
