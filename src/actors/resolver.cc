@@ -401,8 +401,11 @@ class DocResolver {
       // Title: an agent phrase right before the name.
       if (!ambiguous) {
         for (auto it = cands.begin(); it != cands.end(); ++it) {
+          // A lower-case title with no country ("Home Depot president X") is
+          // usually a company or organisation role, not a government one.
+          bool title_like = b > 0 && (StartsUpper(c.forms[b - 1]) || !it->code.country.empty());
           if (it->e == b && it->how == Resolution::kAgent && !it->code.code.empty() &&
-              !it->plural) {
+              !it->plural && title_like) {
             k.b = it->b;
             k.code = it->code;
             k.how = Resolution::kTitle;

@@ -50,6 +50,14 @@ TEST(Resolver, TitleCodesAnUnknownName) {
             V({"Ostmarkian President Karl Weiss=OSTGOV/title"}));
 }
 
+TEST(Resolver, LowerCaseTitlesNeedACountry) {
+  // The agent noun stays an agent mention; the name is not coded by it.
+  EXPECT_EQ(Resolve("The company said its president Karl Weiss resigned."),
+            V({"president=GOV/agent"}));
+  EXPECT_EQ(Resolve("The Ostmarkian president Karl Weiss resigned."),
+            V({"Ostmarkian president Karl Weiss=OSTGOV/title"}));
+}
+
 TEST(Resolver, AppositionAfterTheName) {
   EXPECT_EQ(Resolve("Mark Stone, head of the northern Valdorian region of Kestria, said no."),
             V({"Mark Stone=VLDGOV/apposition", "Valdorian=VLD/dictionary",
