@@ -12,7 +12,7 @@ namespace {
 
 int Run(int argc, char** argv) {
   bool json = false;
-  Flags flags("dyad eval segment [--json] FILE.conllu...",
+  Flags flags("dyad eval segment [--json] [--errors] FILE.conllu...",
               "Rebuilds the raw text of each CoNLL-U file from its '# text' lines (sentences "
               "joined by a space, '# newpar'/'# newdoc' as blank lines), segments it and "
               "reports token, sentence, word and multi-word-token precision, recall and F1 "
