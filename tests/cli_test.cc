@@ -100,6 +100,23 @@ TEST(Cli, StdinAndJsonl) {
   EXPECT_NE(r.out.find("\"meta\":{\"feed\":\"afp\"}"), std::string::npos);
 }
 
+// `dyad code --dict` codes with the user's own dictionary instead of the
+// shipped ones (the fixture's countries and groups are invented).
+TEST(Cli, CodeWithOwnDictionary) {
+  TempDir dir;
+  std::string in = dir.File("in.txt");
+  ASSERT_TRUE(WriteFile(in, "Valdorian police detained members of Watchful Eye.\n").ok());
+  auto own = RunDyad("code --quiet --dict " DYAD_TEST_FIXTURES "/dict/world.dyad " + in);
+  EXPECT_EQ(own.exit_code, 0) << own.err;
+  EXPECT_NE(own.out.find("\"code\":\"VLDCOP\""), std::string::npos) << own.out;
+  EXPECT_NE(own.out.find("\"code\":\"NGOHRI\""), std::string::npos) << own.out;
+  auto shipped = RunDyad("code --quiet " + in);
+  EXPECT_EQ(shipped.out.find("VLDCOP"), std::string::npos) << shipped.out;
+  auto missing = RunDyad("code --dict /no/such/dict.dyad " + in);
+  EXPECT_EQ(missing.exit_code, 2);
+  EXPECT_NE(missing.err.find("/no/such/dict.dyad"), std::string::npos) << missing.err;
+}
+
 TEST(Cli, OutputFileIsAtomic) {
   TempDir dir;
   ASSERT_TRUE(WriteFile(dir.File("a.txt"), "One sentence here.").ok());

@@ -25,7 +25,7 @@ std::string FormatDuration(double s) {
 int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   std::string input_format = "auto", output = "-", format = spec.default_format;
   std::string invalid_utf8 = "repair", data_dir;
-  std::vector<std::string> include, exclude;
+  std::vector<std::string> include, exclude, dictionaries;
   int threads = 0;
   bool fail_fast = false, progress = false, quiet = false, all_modalities = false;
   bool keep_captions = false;
@@ -50,6 +50,9 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   flags.Bool("all-modalities", &all_modalities,
              "emit events of every modality (negated, hypothetical, ...)");
   flags.String("data-dir", &data_dir, "where models and dictionaries live");
+  flags.List("dict", &dictionaries,
+             "actor dictionary file or directory (dyad, PETRARCH or TABARI format) to use "
+             "instead of the shipped ones");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;
@@ -88,6 +91,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   po.last_stage = spec.last_stage;
   po.data_dir = data_dir;
   po.all_modalities = all_modalities;
+  po.dictionaries = dictionaries;
   auto pipeline = Pipeline::Create(po);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());
