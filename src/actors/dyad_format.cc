@@ -5,18 +5,13 @@
 #include <set>
 
 #include "util/files.h"
+#include "util/strings.h"
 
 namespace dyad::actors {
 namespace {
 
 namespace fs = std::filesystem;
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r')) --e;
-  return s.substr(b, e - b);
-}
 
 // Splits off the first whitespace-delimited word of `s`; `rest` gets the
 // trimmed remainder.

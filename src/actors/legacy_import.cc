@@ -6,16 +6,11 @@
 
 #include "actors/words.h"
 #include "util/files.h"
+#include "util/strings.h"
 
 namespace dyad::actors {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  size_t b = 0, e = s.size();
-  while (b < e && (s[b] == ' ' || s[b] == '\t' || s[b] == '\r' || s[b] == '\n')) ++b;
-  while (e > b && (s[e - 1] == ' ' || s[e - 1] == '\t' || s[e - 1] == '\r' || s[e - 1] == '\n')) --e;
-  return s.substr(b, e - b);
-}
 
 // Yields the meaningful lines of a PETRARCH/TABARI file, comments removed.
 class LineReader {

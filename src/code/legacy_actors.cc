@@ -6,15 +6,11 @@
 #include "code/pattern_syntax.h"
 #include "util/files.h"
 #include "util/status_macros.h"
+#include "util/strings.h"
 
 namespace dyad::code {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
 // "950101" -> 19950101; "20090120" -> 20090120.
 int ParseDate(std::string_view d) {

@@ -5,21 +5,12 @@
 #include "code/pattern_syntax.h"
 #include "util/files.h"
 #include "util/status_macros.h"
+#include "util/strings.h"
 
 namespace dyad::code {
 namespace {
 
-std::string_view Trim(std::string_view s) {
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-  return s;
-}
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 // Calls fn(line_no, line) for every line.
 template <typename Fn>

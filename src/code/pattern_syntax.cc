@@ -1,4 +1,5 @@
 #include "code/pattern_syntax.h"
+#include "util/strings.h"
 
 #include <cctype>
 
@@ -10,11 +11,6 @@ bool IsWordChar(char c) {
          c != '|' && c != '(' && c != ')' && c != '[' && c != ']';
 }
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 }  // namespace
 

@@ -19,15 +19,11 @@
 #include "code/stage.h"
 #include "pipeline/stages.h"
 #include "util/status_macros.h"
+#include "util/strings.h"
 
 namespace dyad::code {
 namespace {
 
-std::string Upper(std::string_view s) {
-  std::string out(s);
-  for (char& c : out) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return out;
-}
 
 EventActor MakeActor(const ActorMention& m) {
   EventActor a;

@@ -10,14 +10,11 @@
 #include <memory>
 
 #include "util/utf8.h"
+#include "util/strings.h"
 
 namespace dyad::ingest {
 namespace {
 
-std::string Upper(std::string s) {
-  for (char& c : s) c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
-  return s;
-}
 
 bool IsUtf8Name(const std::string& name) {
   std::string u = Upper(name);
