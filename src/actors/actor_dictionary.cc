@@ -158,7 +158,10 @@ StatusOr<std::unique_ptr<ActorDictionary>> ActorDictionary::LoadFiles(
   auto t0 = std::chrono::steady_clock::now();
   double c0 = ThreadCpuMs();
   DictionaryData data;
-  for (const DictFile& f : files) RETURN_IF_ERROR(LoadDictFile(f, &data));
+  for (const DictFile& f : files) {
+    Status s = LoadDictFile(f, &data);
+    if (!s.ok()) return s.message().find(f.path) == std::string_view::npos ? s.WithContext(f.path) : s;
+  }
   double parse_ms = MsSince(t0);
   double parse_cpu_ms = ThreadCpuMs() - c0;
   ASSIGN_OR_RETURN(auto dict, Build(std::move(data)));

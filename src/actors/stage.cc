@@ -37,7 +37,7 @@ StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options)
   auto dict = load();
   if (!dict.ok()) {
     return Status(dict.status().code(),
-                  "actors: cannot load dictionaries: " + std::string(dict.status().message()));
+                  "cannot load dictionaries: " + std::string(dict.status().message()));
   }
   return std::unique_ptr<Stage>(new ActorsStage(std::move(dict).value()));
 }
