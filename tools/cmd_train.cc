@@ -111,8 +111,8 @@ int RunParser(int argc, char** argv) {
           "Trains the dependency parser on the same data as the tagger, with POS tags "
           "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin.");
   Common c;
-  AddCommon(&f, &c, 15);
-  int folds = 5;
+  AddCommon(&f, &c, 10);
+  int folds = 4;
   f.Int("folds", &folds, "jackknifing folds for predicted tags (0 = train on gold tags)");
   std::string prune = "1.5";
   f.String("prune", &prune,

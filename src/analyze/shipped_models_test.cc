@@ -63,8 +63,8 @@ TEST(ShippedModels, EwtAndUnerTestSlices) {
   UdScores s = EvaluateGoldTokenization(*gold, **a);
   EXPECT_GE(s.upos.f1(), 95.0);  // measured 96.03
   EXPECT_GE(s.lemma.f1(), 96.3);  // measured 97.11
-  EXPECT_GE(s.uas.f1(), 84.0);  // measured 85.20
-  EXPECT_GE(s.las.f1(), 81.0);  // measured 82.16
+  EXPECT_GE(s.uas.f1(), 84.0);  // measured 85.05
+  EXPECT_GE(s.las.f1(), 81.0);  // measured 82.41
 
   auto ner = ReadIob(testing::SharedData("ner/UNER_English-EWT/en_ewt-ud-test.iob2"));
   ASSERT_TRUE(ner.ok());
