@@ -47,6 +47,34 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
   for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
 }
 
+// Raw-text evaluation: our segmenter's tokens align with the gold ones by
+// byte span, across sentences and a non-breaking space.
+TEST(ShippedModels, RawTextEvaluationAligns) {
+  auto a = Analyzer::Load(ModelDir());
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  auto gold = text::ParseConllu(
+      "# text = Police detained two men.\n"
+      "1\tPolice\tpolice\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tdetained\tdetain\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\ttwo\ttwo\tNUM\tCD\t_\t4\tnummod\t_\t_\n"
+      "4\tmen\tman\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n"
+      "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n"
+      "# text = They were freed\u00a0today.\n"
+      "1\tThey\tthey\tPRON\tPRP\t_\t3\tnsubj:pass\t_\t_\n"
+      "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+      "3\tfreed\tfree\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+      "4\ttoday\ttoday\tNOUN\tNN\t_\t3\tobl:tmod\t_\tSpaceAfter=No\n"
+      "5\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n",
+      "own");
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  UdScores s = EvaluateRawText(*gold, **a);
+  EXPECT_EQ(s.tokens.gold, 10);
+  EXPECT_EQ(s.tokens.correct, 10);
+  EXPECT_EQ(s.sentences.correct, 2);
+  EXPECT_EQ(s.words.f1(), 100.0);
+  EXPECT_GE(s.upos.correct, 8);
+}
+
 TEST(ShippedModels, MissingModelNamesThePath) {
   auto a = Analyzer::Load("/nonexistent-dyad-models");
   ASSERT_FALSE(a.ok());
