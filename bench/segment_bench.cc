@@ -7,6 +7,7 @@
 
 #include <cstring>
 #include <string>
+#include <vector>
 
 #include "dyad/document.h"
 #include "text/conllu.h"
@@ -85,7 +86,33 @@ void Full(benchmark::State& state, const std::string& src) {
   state.SetBytesProcessed(state.iterations() * src.size());
 }
 
+// The same bytes as a stream of news-sized documents (paragraphs cut at
+// blank lines, about 4 KiB each), segmented one after the other as a batch
+// run does: each document's sentences are built, used and dropped.
+void Stream(benchmark::State& state, const std::string& src) {
+  std::vector<dyad::Document> docs;
+  std::size_t start = 0;
+  while (start < src.size()) {
+    std::size_t cut = src.find("\n\n", std::min(src.size(), start + 4096));
+    std::size_t end = cut == std::string::npos ? src.size() : cut + 2;
+    dyad::Document d;
+    d.text = src.substr(start, end - start);
+    docs.push_back(std::move(d));
+    start = end;
+  }
+  for (auto _ : state) {
+    for (const auto& d : docs) {
+      auto sents = dyad::text::Segment(d);
+      benchmark::DoNotOptimize(sents.data());
+    }
+  }
+  state.SetBytesProcessed(state.iterations() * src.size());
+  state.counters["docs"] = static_cast<double>(docs.size());
+}
+
 void BM_SegmentBaseline_ReadValidate(benchmark::State& s) { Baseline(s, BenchText()); }
+void BM_SegmentStream_Treebank(benchmark::State& s) { Stream(s, BenchText()); }
+void BM_SegmentStream_Synthetic(benchmark::State& s) { Stream(s, Synthetic()); }
 void BM_SegmentSplitter_Treebank(benchmark::State& s) { Splitter(s, BenchText()); }
 void BM_Segment_Treebank(benchmark::State& s) { Full(s, BenchText()); }
 void BM_SegmentBaseline_ReadValidateSynthetic(benchmark::State& s) { Baseline(s, Synthetic()); }
@@ -95,6 +122,8 @@ void BM_Segment_Synthetic(benchmark::State& s) { Full(s, Synthetic()); }
 BENCHMARK(BM_SegmentBaseline_ReadValidate)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SegmentSplitter_Treebank)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Segment_Treebank)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SegmentStream_Treebank)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_SegmentStream_Synthetic)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SegmentBaseline_ReadValidateSynthetic)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_SegmentSplitter_Synthetic)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_Segment_Synthetic)->Unit(benchmark::kMillisecond);
