@@ -56,16 +56,27 @@ const char* kFormatHelp =
     "input format: dyad, petrarch-actors, petrarch-agents, tabari-actors, tabari-agents "
     "(default: guessed from each file name)";
 
-int RunCheck(int argc, char** argv) {
+// `dict check` and `dict compile` load the same way; check also lists the
+// diagnostics and fails on errors.
+int LoadAndReport(int argc, char** argv, bool check) {
   std::string format, data_dir;
-  bool warnings = false;
-  Flags flags("dyad dict check [options] [FILE|DIR]...",
-              "Parses dictionaries and reports every error as file:line: message. The load goes "
-              "on after each error. With no FILE, checks the shipped dictionaries (data/dict). "
-              "Exits 1 when there are errors.");
+  bool warnings = false, stats = true;
+  Flags flags(check ? "dyad dict check [options] [FILE|DIR]..."
+                    : "dyad dict compile [options] [FILE|DIR]...",
+              check ? "Parses dictionaries and reports every error as file:line: message. The "
+                      "load goes on after each error. With no FILE, checks the shipped "
+                      "dictionaries (data/dict). Exits 1 when there are errors."
+                    : "Loads and compiles dictionaries into the in-memory matcher (marisa "
+                      "lexicon + word trie) and prints statistics and load time. With no FILE, "
+                      "the shipped dictionaries. There is no separate binary file yet: "
+                      "compiling from text is fast enough (see --stats).");
   flags.String("format", &format, kFormatHelp);
   flags.String("data", &data_dir, "data directory (default: the built-in search path)");
-  flags.Bool("warnings", &warnings, "also print warnings");
+  if (check) {
+    flags.Bool("warnings", &warnings, "also print warnings");
+  } else {
+    flags.Bool("stats", &stats, "print statistics (always on)");
+  }
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
   std::vector<DictFile> files;
@@ -75,36 +86,17 @@ int RunCheck(int argc, char** argv) {
     PrintError(dict.status());
     return kExitUsage;
   }
-  for (const auto& d : (*dict)->diagnostics()) {
-    if (!d.warning || warnings) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+  if (check) {
+    for (const auto& d : (*dict)->diagnostics()) {
+      if (!d.warning || warnings) std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    }
   }
   PrintStats((*dict)->stats(), (*dict)->data());
-  return (*dict)->stats().errors > 0 ? kExitSomeFailed : kExitOk;
+  return check && (*dict)->stats().errors > 0 ? kExitSomeFailed : kExitOk;
 }
 
-int RunCompile(int argc, char** argv) {
-  std::string format, data_dir;
-  bool stats = true;
-  Flags flags("dyad dict compile [options] [FILE|DIR]...",
-              "Loads and compiles dictionaries into the in-memory matcher (marisa lexicon + "
-              "word trie) and prints statistics and load time. With no FILE, the shipped "
-              "dictionaries. There is no separate binary file yet: compiling from text is "
-              "fast enough (see --stats).");
-  flags.String("format", &format, kFormatHelp);
-  flags.String("data", &data_dir, "data directory (default: the built-in search path)");
-  flags.Bool("stats", &stats, "print statistics (always on)");
-  int code = 0;
-  if (!flags.Parse(argc, argv, &code)) return code;
-  std::vector<DictFile> files;
-  if (!CollectFiles(flags, format, data_dir, &files, &code)) return code;
-  auto dict = ActorDictionary::LoadFiles(files);
-  if (!dict.ok()) {
-    PrintError(dict.status());
-    return kExitUsage;
-  }
-  PrintStats((*dict)->stats(), (*dict)->data());
-  return kExitOk;
-}
+int RunCheck(int argc, char** argv) { return LoadAndReport(argc, argv, /*check=*/true); }
+int RunCompile(int argc, char** argv) { return LoadAndReport(argc, argv, /*check=*/false); }
 
 int RunImport(int argc, char** argv) {
   std::string format, output;
