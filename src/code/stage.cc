@@ -53,8 +53,10 @@ bool HasOpenQuote(std::string_view text, bool* closes) {
 }  // namespace
 
 
+// `in_sentence` lists the indices of the mentions of this sentence, in order.
 CoderSentence ToCoderSentence(const Sentence& sent, const std::vector<ActorMention>& mentions,
-                              std::uint32_t sentence_index, std::vector<int>* mention_of_actor) {
+                              const std::vector<int>& in_sentence,
+                              std::vector<int>* mention_of_actor) {
   CoderSentence s;
   s.tokens.reserve(sent.tokens.size());
   bool parsed = false;
@@ -73,9 +75,9 @@ CoderSentence ToCoderSentence(const Sentence& sent, const std::vector<ActorMenti
   s.parsed = parsed;
   mention_of_actor->clear();
   int last_end = -1;
-  for (std::size_t m = 0; m < mentions.size(); ++m) {
+  for (int m : in_sentence) {
     const ActorMention& am = mentions[m];
-    if (am.sentence != sentence_index || am.code.code.empty()) continue;
+    if (am.code.code.empty()) continue;
     int begin = -1, end = -1;
     for (std::size_t k = 0; k < sent.tokens.size(); ++k) {
       const Span& sp = sent.tokens[k].span;
@@ -97,9 +99,15 @@ void CodeDocument(const Coder& coder, AnalyzedDocument* doc) {
   std::vector<CodedEvent> coded;
   std::vector<CoderSentence> sentences;
   sentences.reserve(doc->sentences.size());
+  // Mentions by sentence, once: scanning every mention for every sentence
+  // would be quadratic in the document's length.
+  std::vector<std::vector<int>> by_sentence(doc->sentences.size());
+  for (std::size_t m = 0; m < doc->mentions.size(); ++m) {
+    std::uint32_t si = doc->mentions[m].sentence;
+    if (si < by_sentence.size()) by_sentence[si].push_back(static_cast<int>(m));
+  }
   for (std::size_t i = 0; i < doc->sentences.size(); ++i) {
-    sentences.push_back(
-        ToCoderSentence(doc->sentences[i], doc->mentions, static_cast<std::uint32_t>(i), &mention_of));
+    sentences.push_back(ToCoderSentence(doc->sentences[i], doc->mentions, by_sentence[i], &mention_of));
     // A document discard anywhere (a match report, a film review) silences
     // the whole document.
     if (coder.Discarded(sentences.back(), true)) return;
