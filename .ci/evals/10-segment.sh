@@ -41,7 +41,7 @@ rates = {b["name"]: b["bytes_per_second"] / 1e6 for b in json.loads(sys.argv[1])
 for suffix, base in (("Treebank", "BM_SegmentBaseline_ReadValidate"),
                      ("Synthetic", "BM_SegmentBaseline_ReadValidateSynthetic")):
     b = rates[base]
-    for kind in ("BM_SegmentSplitter_", "BM_Segment_"):
+    for kind in ("BM_SegmentSplitter_", "BM_Segment_", "BM_SegmentStream_"):
         r = rates[kind + suffix]
         print(f"{kind + suffix}: {r:.1f} MB/s, baseline {b:.0f} MB/s, ratio {r / b:.4f}")
 PY
