@@ -117,6 +117,21 @@ TEST(Cli, CodeWithOwnDictionary) {
   EXPECT_NE(missing.err.find("/no/such/dict.dyad"), std::string::npos) << missing.err;
 }
 
+// Fundraising and navigation lines left in scraped text code no event;
+// the same verbs in a news sentence do.
+TEST(Cli, PageBoilerplateCodesNothing) {
+  TempDir dir;
+  std::string banner = dir.File("banner.txt"), news = dir.File("news.txt");
+  ASSERT_TRUE(WriteFile(banner, "Skip to main content\n\nYour donation helps us defend "
+                                "journalists around the world. Donate now.\n").ok());
+  ASSERT_TRUE(WriteFile(news, "Police detained two journalists in Minsk.\n").ok());
+  auto b = RunDyad("code --quiet " + banner);
+  EXPECT_EQ(b.exit_code, 0) << b.err;
+  EXPECT_EQ(b.out, "");
+  auto n = RunDyad("code --quiet " + news);
+  EXPECT_NE(n.out.find("\"cameo\":\"173\""), std::string::npos) << n.out;
+}
+
 TEST(Cli, OutputFileIsAtomic) {
   TempDir dir;
   ASSERT_TRUE(WriteFile(dir.File("a.txt"), "One sentence here.").ok());
