@@ -18,9 +18,9 @@ TEST(ContextTest, CuesSetContexts) {
               Contains("migration"));
   EXPECT_THAT(FindContexts("Voters cast ballots in the presidential election."),
               Contains("election"));
-  EXPECT_THAT(FindContexts("Titiev has been jailed on bogus drug possession charges."),
+  EXPECT_THAT(FindContexts("The blogger was jailed on trumped-up drug possession charges."),
               Contains("illegal_drugs"));
-  EXPECT_THAT(FindContexts("Titiev has been jailed on bogus drug possession charges."),
+  EXPECT_THAT(FindContexts("The blogger was jailed on trumped-up drug possession charges."),
               Contains("legal"));
 }
 

@@ -98,7 +98,7 @@ TEST(TemporalTest, RelativeToTheNarrative) {
 }
 
 TEST(TemporalTest, DurationsAreNotDates) {
-  std::string s = "Titiev has been jailed for nearly eight months in retaliation.";
+  std::string s = "The blogger has been held for nearly eight months in reprisal.";
   auto t = FindTimexes(s);
   ASSERT_EQ(t.size(), 1u);
   EXPECT_EQ(t[0].kind, TimexKind::kDuration);
