@@ -11,7 +11,7 @@ int Run(int argc, char** argv) {
        "Extracts the clean text of documents: the main content of HTML pages, "
        "decoded and repaired text of other inputs. --format text (default) prints "
        "the text; --format document writes JSON with text, blocks and metadata.",
-       "text", StageId::kSegment},
+       "text", StageId::kIngest},
       argc, argv);
 }
 

@@ -25,6 +25,7 @@ namespace dyad {
 // The stages, in order. A pipeline runs every stage up to and including
 // its `last_stage`.
 enum class StageId : int {
+  kIngest = -1,  // As a last stage: run none, keep the ingested Document only.
   kSegment = 0,
   kAnalyze = 1,
   kActors = 2,

@@ -11,6 +11,7 @@ namespace dyad {
 
 const char* StageName(StageId id) {
   switch (id) {
+    case StageId::kIngest: return "ingest";
     case StageId::kSegment: return "segment";
     case StageId::kAnalyze: return "analyze";
     case StageId::kActors: return "actors";
@@ -21,11 +22,11 @@ const char* StageName(StageId id) {
 }
 
 StatusOr<StageId> ParseStageName(const std::string& name) {
-  for (int i = 0; i <= static_cast<int>(StageId::kEnrich); ++i) {
+  for (int i = static_cast<int>(StageId::kIngest); i <= static_cast<int>(StageId::kEnrich); ++i) {
     if (name == StageName(static_cast<StageId>(i))) return static_cast<StageId>(i);
   }
   return InvalidArgumentError("unknown stage '" + name +
-                              "' (expected segment, analyze, actors, code or enrich)");
+                              "' (expected ingest, segment, analyze, actors, code or enrich)");
 }
 
 namespace {

@@ -43,14 +43,11 @@ bool NoSpaceAfter(std::string_view misc) {
 StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const std::string& name) {
   std::vector<ConlluSentence> out;
   ConlluSentence cur;
-  bool pending_newdoc = false, pending_newpar = false;
-  bool in_sentence = false;
   std::size_t line_no = 0;
   std::size_t pos = 0;
   auto flush = [&] {
-    if (in_sentence && !cur.words.empty()) out.push_back(std::move(cur));
+    if (!cur.words.empty()) out.push_back(std::move(cur));
     cur = ConlluSentence();
-    in_sentence = false;
   };
   while (pos <= data.size()) {
     std::size_t nl = data.find('\n', pos);
@@ -63,11 +60,6 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const s
       continue;
     }
     if (line[0] == '#') {
-      if (!in_sentence) {
-        in_sentence = true;
-        cur.newdoc = pending_newdoc;
-        cur.newpar = pending_newpar;
-      }
       std::string_view body = line.substr(1);
       while (!body.empty() && body.front() == ' ') body.remove_prefix(1);
       std::string_view key = body, value;
@@ -85,11 +77,6 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const s
       if (key == "sent_id") cur.sent_id = std::string(value);
       cur.comments.emplace_back(std::string(key), std::string(value));
       continue;
-    }
-    if (!in_sentence) {
-      in_sentence = true;
-      cur.newdoc = pending_newdoc;
-      cur.newpar = pending_newpar;
     }
     auto cols = SplitTabs(line);
     if (cols.size() != 10) {
@@ -131,8 +118,6 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const s
     cur.words.push_back(std::move(w));
   }
   flush();
-  (void)pending_newdoc;
-  (void)pending_newpar;
   return out;
 }
 

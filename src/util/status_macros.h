@@ -51,7 +51,8 @@ class StatusBuilder {
 
 }  // namespace dyad::internal
 
-// CHECK_OR_RETURN(cond) << "why": returns kInternal... use for invariants.
+// CHECK_OR_RETURN(cond) << "why": when cond is false, returns a kInvalidArgument
+// Status stamped with file:line, whose message names the condition and "why".
 #define CHECK_OR_RETURN(cond)                                          \
   if (cond) {                                                          \
   } else /* NOLINT */                                                  \
