@@ -1,28 +1,30 @@
-// A small actor matcher over TABARI / PETRARCH actor and agent files, used
-// by `dyad eval events` to run the reference suites with their own
-// dictionaries. (The full actor engine, with coreference, titles and dyad's
-// own dictionary format, is src/actors/; this one knows only what the
-// suites need.)
+// Actors for the reference suites, coded the way TABARI and PETRARCH code
+// them, over the actors module's importers and phrase matcher.
 //
-// Actors: "NAME_WORDS [CODE]" lines, optionally with dated codes
-// ("[USAGOV 991201-010114]", "[AR1 <911226]", "[X >20090120]"), and, in
-// PETRARCH files, "+SYNONYM" lines and bare "[CODE date]" lines under a name.
-// Agents: "NAME [~SEC]" (TABARI, PETRARCH) and "[SEC~]". Words: TABARI and
-// PETRARCH treat a name's words as stems unless they end in '_'.
-//
-// Matching: longest phrase at each token (greedy left to right). An agent
-// next to an actor ("Arnorian ambassador", "ambassador of Arnor") takes the
-// actor's country code in front of its own; an agent alone is coded with
-// its sector only.
+// The dictionaries (TABARI .actors/.agents, PETRARCH *.actors.txt /
+// *.agents.txt) are read by src/actors/legacy_import.h and matched by
+// actors::ActorDictionary::Match (leftmost-longest phrases, stems, plurals,
+// dated codes). What this file adds is only the suites' combination of the
+// matches into coded actors, which differs from the pipeline's:
+//   - an actor followed by an agent, directly or through "'s" and up to
+//     three modifiers ("Arnorian ambassador", "Dagolath's first Deputy Prime
+//     Minister Telemar") is the actor's code with the agent's sector
+//     appended, and a name right after the title is the same actor;
+//   - an agent followed by "of / from / in" and an actor ("ambassadors of
+//     Arnor, Osgiliath and Gondor") takes that actor's code in front, and
+//     distributes over a list of actors (and a country over a list of
+//     agents: "Danish media and government");
+//   - an agent alone is its sector with a prefix ("---GOV" in PETRARCH,
+//     "~GOV" in TABARI), which the suites never count as an actor code;
+//   - a null-coded name ("[---]") codes nothing and blocks its words.
 #ifndef DYAD_CODE_LEGACY_ACTORS_H_
 #define DYAD_CODE_LEGACY_ACTORS_H_
 
+#include <memory>
 #include <string>
-#include <string_view>
-#include <unordered_map>
 #include <vector>
 
-#include "code/verb_dict.h"
+#include "actors/actor_dictionary.h"
 #include "dyad/status.h"
 
 namespace dyad::code {
@@ -34,38 +36,18 @@ struct LegacyActorMatch {
 
 class LegacyActors {
  public:
-  // Loads one actor or agent file (the format is recognized per line).
-  // `stems`: words match as prefixes (TABARI); otherwise as words with
-  // regular plurals (PETRARCH).
-  Status Load(const std::string& path, bool agents, bool stems = true);
+  // Loads TABARI (`tabari`) or PETRARCH actor and agent files. Lines that
+  // cannot be read become warnings(); fails only when a file cannot be read.
+  static StatusOr<LegacyActors> Load(const std::vector<std::string>& actor_files,
+                                     const std::vector<std::string>& agent_files, bool tabari);
 
   // Finds actors in upper-case tokens; `date` is YYYYMMDD (0 = unknown).
   std::vector<LegacyActorMatch> Match(const std::vector<std::string>& tokens, int date) const;
 
   const std::vector<std::string>& warnings() const { return warnings_; }
-  std::size_t size() const { return entries_.size(); }
-  // Prefix of an agent coded without an actor: "---" (PETRARCH, the
-  // default) or "~" (TABARI).
-  void set_agent_prefix(std::string p) { agent_prefix_ = std::move(p); }
 
  private:
-  struct Code {
-    std::string code;
-    int from = 0, to = 99999999;
-  };
-  struct Item {
-    std::vector<DictWord> words;
-    int group = 0;  // Index into groups_: synonyms share their codes.
-    bool agent = false;
-  };
-  std::vector<std::vector<Code>> groups_;
-  void Index(int item);
-  std::string CodeOn(const Item& it, int date) const;
-
-  std::vector<Item> entries_;
-  std::unordered_map<std::string, std::vector<int>> by_first_;  // First word (exact) -> items.
-  std::unordered_map<std::string, std::vector<int>> by_stem_;   // First word stem -> items.
-  std::size_t max_stem_ = 0;
+  std::unique_ptr<actors::ActorDictionary> dict_;
   std::vector<std::string> warnings_;
   std::string agent_prefix_ = "---";
 };
