@@ -1,8 +1,8 @@
 // The PLOVER context cue table and its matcher (see context.h).
 //
 // Matching lower-cases the text, splits it into words of letters, digits,
-// '-' and '\'', and tries every cue at every word. The table is small (a few
-// hundred cues over short sentences), so a direct scan is fast enough.
+// '-' and '\'', and tries at every word the cues whose first word can start
+// there (the cues are split once and bucketed by their first byte).
 #include "enrich/context.h"
 
 #include <algorithm>
@@ -140,24 +140,74 @@ std::vector<std::string> Words(std::string_view text) {
   return out;
 }
 
-bool WordMatches(const std::string& word, std::string_view cue_word) {
-  if (!cue_word.empty() && cue_word.back() == '*') {
-    cue_word.remove_suffix(1);
-    return word.compare(0, cue_word.size(), cue_word) == 0;
-  }
-  return word == cue_word;
+// A cue split into its words once; a word ending in '*' matches as a prefix.
+struct CueWord {
+  std::string_view text;
+  bool prefix = false;
+};
+struct CompiledCue {
+  std::vector<CueWord> words;
+  std::size_t group;  // index of its row (context or mode) in the table
+};
+
+bool WordMatches(const std::string& word, const CueWord& cue) {
+  if (cue.prefix) return word.compare(0, cue.text.size(), cue.text) == 0;
+  return word == cue.text;
 }
 
-bool CueAt(const std::vector<std::string>& words, std::size_t i, std::string_view cue) {
-  std::size_t p = 0;
-  while (p < cue.size()) {
-    std::size_t q = cue.find(' ', p);
-    if (q == std::string_view::npos) q = cue.size();
-    if (i >= words.size() || !WordMatches(words[i], cue.substr(p, q - p))) return false;
-    ++i;
-    p = q + 1;
+bool CueAt(const std::vector<std::string>& words, std::size_t i, const CompiledCue& cue) {
+  if (i + cue.words.size() > words.size()) return false;
+  for (const CueWord& w : cue.words) {
+    if (!WordMatches(words[i++], w)) return false;
   }
   return true;
+}
+
+// Cues bucketed by the first byte of their first word, so that each word of
+// a sentence is tried only against the cues that can start with it.
+class CueIndex {
+ public:
+  void Add(std::string_view cue, std::size_t group) {
+    CompiledCue c;
+    c.group = group;
+    std::size_t p = 0;
+    while (p <= cue.size()) {
+      std::size_t q = cue.find(' ', p);
+      if (q == std::string_view::npos) q = cue.size();
+      CueWord w{cue.substr(p, q - p), false};
+      if (!w.text.empty() && w.text.back() == '*') {
+        w.text.remove_suffix(1);
+        w.prefix = true;
+      }
+      c.words.push_back(w);
+      p = q + 1;
+    }
+    unsigned char first = c.words[0].text.empty() ? 0 : static_cast<unsigned char>(c.words[0].text[0]);
+    buckets_[first].push_back(std::move(c));
+  }
+  // hit[g] is set for every group with a cue at some word of `words`.
+  void Match(const std::vector<std::string>& words, std::vector<bool>* hit) const {
+    for (std::size_t i = 0; i < words.size(); ++i) {
+      if (words[i].empty()) continue;
+      for (const CompiledCue& c : buckets_[static_cast<unsigned char>(words[i][0])]) {
+        if (!(*hit)[c.group] && CueAt(words, i, c)) (*hit)[c.group] = true;
+      }
+    }
+  }
+
+ private:
+  std::vector<CompiledCue> buckets_[256];
+};
+
+const CueIndex& ContextIndex() {
+  static const CueIndex* kIndex = [] {
+    auto* index = new CueIndex;
+    for (std::size_t g = 0; g < Table().size(); ++g) {
+      for (const char* cue : Table()[g].cues) index->Add(cue, g);
+    }
+    return index;
+  }();
+  return *kIndex;
 }
 
 struct ModeCues {
@@ -209,17 +259,29 @@ const std::vector<ModeCues>& ModeTable() {
   return kTable;
 }
 
+const CueIndex& ModeIndex() {
+  static const CueIndex* kIndex = [] {
+    auto* index = new CueIndex;
+    for (std::size_t g = 0; g < ModeTable().size(); ++g) {
+      for (const char* cue : ModeTable()[g].cues) index->Add(cue, g);
+    }
+    return index;
+  }();
+  return *kIndex;
+}
+
 }  // namespace
 
 std::string FindMode(std::string_view plover_event, std::string_view text) {
-  std::vector<std::string> words = Words(text);
-  for (const ModeCues& m : ModeTable()) {
-    if (plover_event != m.event) continue;
-    for (const char* cue : m.cues) {
-      for (std::size_t i = 0; i < words.size(); ++i) {
-        if (CueAt(words, i, cue)) return m.mode;
-      }
-    }
+  const auto& table = ModeTable();
+  bool known = false;
+  for (const ModeCues& m : table) known |= plover_event == m.event;
+  if (!known) return "";
+  std::vector<bool> hit(table.size(), false);
+  ModeIndex().Match(Words(text), &hit);
+  // The first row of the type with a cue anywhere in the text.
+  for (std::size_t g = 0; g < table.size(); ++g) {
+    if (hit[g] && plover_event == table[g].event) return table[g].mode;
   }
   return "";
 }
@@ -232,15 +294,12 @@ bool ModeKnown(std::string_view plover_event, std::string_view mode) {
 }
 
 std::vector<std::string> FindContexts(std::string_view text) {
-  std::vector<std::string> words = Words(text);
+  const auto& table = Table();
+  std::vector<bool> hit(table.size(), false);
+  ContextIndex().Match(Words(text), &hit);
   std::vector<std::string> out;
-  for (const ContextCues& c : Table()) {
-    bool hit = false;
-    for (const char* cue : c.cues) {
-      for (std::size_t i = 0; i < words.size() && !hit; ++i) hit = CueAt(words, i, cue);
-      if (hit) break;
-    }
-    if (hit) out.emplace_back(c.context);
+  for (std::size_t g = 0; g < table.size(); ++g) {
+    if (hit[g]) out.emplace_back(table[g].context);
   }
   return out;
 }
