@@ -248,10 +248,16 @@ std::vector<PlaceMention> Enricher::FindPlaces(const AnalyzedDocument& doc, cons
 DocumentFacts Enricher::Prepare(const AnalyzedDocument& doc) const {
   DocumentFacts f;
   const std::string& text = doc.document.text;
+  // Dates of the dateline are the document's, not an event's.
+  std::vector<DatelineTimex> dateline_dates = FindDatelineTimexes(doc.document);
   if (auto d = ParseIsoDate(doc.document.date)) {
     f.document_date = *d;
-  } else if (auto dl = FindDatelineDate(doc.document)) {
-    f.document_date = *dl;
+  } else {
+    for (const DatelineTimex& dl : dateline_dates) {
+      if (!dl.date.valid()) continue;
+      f.document_date = dl.date;  // as FindDatelineDate, without a second scan
+      break;
+    }
   }
   // Document countries: the actors'.
   auto add_country = [&](const std::string& c) {
@@ -284,8 +290,6 @@ DocumentFacts Enricher::Prepare(const AnalyzedDocument& doc) const {
   }
   // Timexes in reading order, each resolved against the document date and
   // the last date resolved before it.
-  // Dates of the dateline are the document's, not an event's.
-  std::vector<DatelineTimex> dateline_dates = FindDatelineTimexes(doc.document);
   Anchors anchors{f.document_date, CivilDate{}};
   f.timexes.resize(doc.sentences.size());
   f.places.resize(doc.sentences.size());

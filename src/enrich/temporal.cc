@@ -693,7 +693,15 @@ std::vector<DatelineTimex> FindDatelineTimexes(const Document& doc) {
     if (b.end > text.size() || b.empty()) continue;
     if (++seen > 6) break;
     std::string_view block(text.data() + b.begin, b.size());
-    for (const Timex& t : FindTimexes(block, 0)) {
+    // Only a date near the line start can qualify (a dateline within 40
+    // bytes; a date line is short), so a long line is scanned only up to
+    // the first whitespace after 120 bytes.
+    std::string_view scan = block;
+    if (block.size() > 160) {
+      std::size_t cut = block.find_first_of(" \t\n", 120);
+      if (cut != std::string_view::npos) scan = block.substr(0, cut);
+    }
+    for (const Timex& t : FindTimexes(scan, 0)) {
       if (t.kind != TimexKind::kDate || !t.month || !t.day) continue;
       // A date line: a full date and little else on a line that is not a
       // sentence ("September 4, 2018 12:00AM EDT", "Published 3 June 2021").
