@@ -651,12 +651,19 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     return -1;
   };
   auto after = [&](int from, int exclude_group) {
+    // The target is another actor than the source: neither a member of its
+    // group nor an actor with the same code ("Fornost ... its embassy").
+    const std::string* exclude_code =
+        exclude_group >= 0 && !s_.actors[groups_[exclude_group].front()].code.empty()
+            ? &s_.actors[groups_[exclude_group].front()].code
+            : nullptr;
     for (int t = from; t < n_; ++t) {
       const std::string& f = s_.tokens[t].form;
       if (f == ";" ) break;
       int a = actor_at_[t];
       if (a < 0) continue;
-      if (exclude_group >= 0 && group_of_[a] == exclude_group) {
+      if (exclude_group >= 0 && (group_of_[a] == exclude_group ||
+                                 (exclude_code && s_.actors[a].code == *exclude_code))) {
         t = s_.actors[a].end - 1;
         continue;
       }
@@ -742,9 +749,26 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     t = std::max(t, trs.back().end - 1);
   }
 
+  // TABARI's subordinate codes ("SAID [023?]") code only when the sentence
+  // has no other event; dominant ones ("[111!]") silence all others.
+  {
+    bool plain = false, dominant = false;
+    for (const Trigger& tr : trs) {
+      plain |= !tr.code.ends_with("?");
+      dominant |= tr.code.ends_with("!");
+    }
+    for (Trigger& tr : trs) {
+      if ((plain && tr.code.ends_with("?")) || (dominant && !tr.code.ends_with("!"))) tr.suppressed = true;
+    }
+    for (Trigger& tr : trs) {
+      if (tr.code.ends_with("?") || tr.code.ends_with("!")) tr.code.pop_back();
+    }
+  }
+
   if (o_.one_per_clause) {
     int last_kept = -1;
     for (std::size_t i = 0; i < trs.size(); ++i) {
+      if (trs[i].suppressed) continue;
       if (last_kept >= 0) {
         bool new_clause = false;
         for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
@@ -820,7 +844,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   }
 
   // Composition: T1 ... TO T2.
-  for (std::size_t j = 0; j < trs.size(); ++j) {
+  for (std::size_t j = 0; j < trs.size() && o_.compose; ++j) {
     Trigger& t2 = trs[j];
     if (t2.suppressed) continue;
     bool to_before = false;

@@ -96,6 +96,10 @@ struct CoderOptions {
   // dictionary as a demand / appeal by the speaker. Default: true (off for
   // the TABARI/PETRARCH suites, which do not).
   bool reported_modals = true;
+  // Compose control verbs with their complement ("urged X to release" ->
+  // one 0253 event; "vowed to attack" -> 138). TABARI codes the two verbs
+  // as they come, so its suite turns it off. Default: true.
+  bool compose = true;
 };
 
 class Coder {

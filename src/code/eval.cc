@@ -49,6 +49,66 @@ std::vector<std::string> SplitCodes(const std::string& code) {
   return out;
 }
 
+// TABARI's pronoun coreference (manual 7.7): HE / SHE / IT / HIM and
+// ITS / HIS / HER take the first actor of the sentence before them; THEY / THEM / THEIR the first compound ("A and B", coded "A/B") or
+// else the first actor. With FORWARD, a pronoun with no actor before it
+// takes `forwarded` (the country of the previous record's first actor).
+bool In(const std::string& w, std::initializer_list<std::string_view> set) {
+  for (auto x : set) {
+    if (w == x) return true;
+  }
+  return false;
+}
+
+void TabariPronouns(const std::vector<std::string>& tokens, const std::string& forwarded,
+                    std::vector<LegacyActorMatch>* actors) {
+  std::vector<LegacyActorMatch> out;
+  std::size_t next = 0;
+  auto joined = [&](std::size_t i) {
+    // The compound starting at out[i]: actors joined by "," / "AND".
+    std::string code = out[i].code;
+    for (std::size_t k = i + 1; k < out.size(); ++k) {
+      int gap_begin = out[k - 1].end, gap_end = out[k].begin;
+      bool list = gap_end > gap_begin && gap_end - gap_begin <= 2;
+      for (int t = gap_begin; t < gap_end && list; ++t) {
+        list = tokens[t] == "AND" || tokens[t] == "," || tokens[t] == "THE";
+      }
+      if (!list) break;
+      code += "/" + out[k].code;
+    }
+    return code;
+  };
+  for (int t = 0; t < static_cast<int>(tokens.size()); ++t) {
+    while (next < actors->size() && (*actors)[next].begin <= t) out.push_back((*actors)[next++]);
+    if (!out.empty() && out.back().end > t) continue;
+    const std::string& w = tokens[t];
+    std::string code;
+    std::vector<std::size_t> real;  // Actors that are not pronouns.
+    for (std::size_t i = 0; i < out.size(); ++i) {
+      if (out[i].end - out[i].begin >= 1 && !out[i].code.empty() && out[i].code[0] != '~') real.push_back(i);
+    }
+    if (In(w, {"HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER"})) {
+      if (!real.empty()) code = out[real.front()].code;
+    } else if (w == "THEY" || w == "THEM" || w == "THEIR") {
+      for (std::size_t i : real) {
+        std::string c = joined(i);
+        if (c.find('/') != std::string::npos) {
+          code = c;
+          break;
+        }
+      }
+      if (code.empty() && !real.empty()) code = out[real.front()].code;
+    } else {
+      continue;
+    }
+    if (code.empty()) code = forwarded;
+    if (code.empty()) continue;
+    out.push_back({t, t + 1, code});
+  }
+  while (next < actors->size()) out.push_back((*actors)[next++]);
+  *actors = std::move(out);
+}
+
 std::string Actor(const std::string& s) { return s.empty() || s == "-" ? "---" : s; }
 
 // gold.tsv: id, category, source, target, event[, plover]; "-" rows = no event.
@@ -189,15 +249,48 @@ std::string NormId(std::string id) {
 
 }  // namespace
 
+void ApplyTabariOption(std::string_view command, TabariOptions* o) {
+  std::string c = Upper(command);
+  auto bracket_after = [&](std::string_view key) -> std::string {
+    std::size_t k = c.find(key);
+    if (k == std::string::npos) return "";
+    std::size_t lb = c.find('[', k), rb = c.find(']', k);
+    if (lb == std::string::npos || rb == std::string::npos || rb < lb) return "";
+    return std::string(Trim(std::string_view(c).substr(lb + 1, rb - lb - 1)));
+  };
+  if (c.find("DEFAULT:") != std::string::npos) {
+    if (c.find("OFF") != std::string::npos) {
+      o->default_source.clear();
+      o->default_target.clear();
+      o->source_prior = o->target_after = false;
+      return;
+    }
+    o->default_source = bracket_after("SOURCE");
+    o->default_target = bracket_after("TARGET");
+    o->source_prior = c.find("PRIOR") != std::string::npos;
+    o->target_after = c.find("AFTER") != std::string::npos;
+  } else if (c.find("CODE BY SENTENCE") != std::string::npos) {
+    o->code_by = TabariOptions::CodeBy::kSentence;
+  } else if (c.find("CODE BY CLAUSE") != std::string::npos) {
+    o->code_by = TabariOptions::CodeBy::kClause;
+  } else if (c.find("CODE ALL") != std::string::npos) {
+    o->code_by = TabariOptions::CodeBy::kAll;
+  } else if (c.find("FORWARD:") != std::string::npos) {
+    o->forward = c.find(" OFF") == std::string::npos;
+  }
+}
+
 StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
   ASSIGN_OR_RETURN(GoldRows gold, ReadGoldTsv(dir + "/gold.tsv"));
   ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
-  // Records: "YYMMDD  ID" then text lines up to the "/*" comment.
+  // Records: "YYMMDD  ID" then text lines up to the "/*" comment, whose
+  // "OPTION:" commands change the options of the records after it.
   std::map<std::string, GoldRecord> by_id;
   std::istringstream in(text);
   std::string line;
   GoldRecord* cur = nullptr;
   bool in_text = false;
+  TabariOptions options;
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.size() > 7 && std::all_of(line.begin(), line.begin() + 6, ::isdigit) &&
@@ -207,18 +300,25 @@ StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
       r.id = id;
       int yy = std::atoi(line.substr(0, 2).c_str());
       r.date = (yy >= 30 ? 19000000 : 20000000) + std::atoi(line.substr(0, 6).c_str());
+      r.tabari = options;
       cur = &by_id[id];
       *cur = r;
       in_text = true;
       continue;
     }
-    if (!cur || !in_text) continue;
-    if (Trim(line).starts_with("/*")) {
-      in_text = false;
-      continue;
+    if (std::size_t opt = line.find("OPTION:"); opt != std::string::npos) {
+      ApplyTabariOption(std::string_view(line).substr(opt + 7), &options);
     }
+    if (!cur || !in_text) continue;
+    std::string_view body = line;
+    if (std::size_t c = body.find("/*"); c != std::string_view::npos) {
+      body = body.substr(0, c);
+      in_text = false;
+    }
+    body = Trim(body);
+    if (body.empty()) continue;
     if (!cur->text.empty()) cur->text += ' ';
-    cur->text += std::string(Trim(line));
+    cur->text += std::string(body);
   }
   std::vector<GoldRecord> out;
   for (const auto& id : gold.order) {
@@ -445,7 +545,12 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.future_as_intent = false;
   copts.one_per_clause = suite == "tabari";
   copts.reported_modals = false;
+  copts.compose = suite != "tabari";
   Coder coder(&verbs, copts);
+  CoderOptions all_opts = copts;
+  all_opts.one_per_clause = false;
+  Coder coder_all(&verbs, all_opts);  // TABARI "CODE ALL".
+  std::string previous_first_actor;    // TABARI FORWARD.
 
   for (const GoldRecord& rec : records) {
     CoderSentence s;
@@ -488,6 +593,11 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
       s.tokens[i].capitalized = !raw_forms[i].empty() && std::isupper(static_cast<unsigned char>(raw_forms[i][0]));
     }
     std::vector<LegacyActorMatch> found = actors.Match(upper, rec.date);
+    if (tabari) {
+      std::string first = found.empty() ? "" : found.front().code;
+      TabariPronouns(upper, rec.tabari.forward ? previous_first_actor : "", &found);
+      previous_first_actor = first.substr(0, 3);
+    }
     std::vector<std::string> codes;
     for (const auto& m : found) {
       s.actors.push_back({m.begin, m.end, static_cast<int>(codes.size()), m.code});
@@ -500,11 +610,29 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     for (const auto& m : found) set_aside |= tabari && (m.code == "###" || m.code == "+++");
     if (!set_aside && !discards.Hit(upper)) {
       std::vector<CodedEvent> events;
-      coder.Code(s, &events);
+      const TabariOptions& to = rec.tabari;
+      (tabari && to.code_by == TabariOptions::CodeBy::kAll ? coder_all : coder).Code(s, &events);
+      if (tabari && to.code_by == TabariOptions::CodeBy::kSentence && !events.empty()) {
+        // CODE BY SENTENCE: the first event found only.
+        int first = events.front().trigger_begin;
+        for (const auto& e : events) first = std::min(first, e.trigger_begin);
+        std::erase_if(events, [&](const CodedEvent& e) { return e.trigger_begin != first; });
+      }
       for (const auto& e : events) {
-        if (e.source < 0 || e.target < 0) continue;  // The suites code dyads.
-        const std::string& sc = codes[s.actors[e.source].id];
-        const std::string& tc = codes[s.actors[e.target].id];
+        std::string sc = e.source >= 0 ? codes[s.actors[e.source].id] : "";
+        std::string tc = e.target >= 0 ? codes[s.actors[e.target].id] : "";
+        if (tabari) {
+          // DEFAULT: SOURCE [X] PRIOR / TARGET [Y] AFTER.
+          bool src_prior = e.source >= 0 && s.actors[e.source].end <= e.trigger_begin;
+          bool tgt_after = e.target >= 0 && s.actors[e.target].begin >= e.trigger_end;
+          if (!to.default_source.empty() && (sc.empty() || (to.source_prior && !src_prior))) {
+            sc = to.default_source;
+          }
+          if (!to.default_target.empty() && (tc.empty() || (to.target_after && !tgt_after))) {
+            tc = to.default_target;
+          }
+        }
+        if (sc.empty() || tc.empty()) continue;  // The suites code dyads.
         if (sc == tc) continue;  // Nor do they code an actor acting on itself.
         for (const auto& a : split_compounds ? SplitCodes(sc) : std::vector<std::string>{sc}) {
           for (const auto& b : split_compounds ? SplitCodes(tc) : std::vector<std::string>{tc}) {

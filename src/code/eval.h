@@ -19,6 +19,7 @@
 #define DYAD_CODE_EVAL_H_
 
 #include <map>
+#include <string_view>
 #include <string>
 #include <vector>
 
@@ -36,8 +37,23 @@ struct ParsedToken {
   int head = -1;  // 0-based; -1 = root.
 };
 
+// TABARI's coding options, as the Validate.text records set them in their
+// comments ("{ OPTION: DEFAULT: SOURCE [DEFSRC] PRIOR ... }"); each record
+// carries the options in effect when it is read.
+struct TabariOptions {
+  std::string default_source, default_target;  // "" = off.
+  bool source_prior = false;  // The default source replaces any source found after the verb.
+  bool target_after = false;  // The default target replaces any target found before it.
+  enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
+  bool forward = false;  // Pronouns may refer to the previous record's first actor.
+};
+
+// Applies one "OPTION:" command to `o`; unknown commands are ignored.
+void ApplyTabariOption(std::string_view command, TabariOptions* o);
+
 struct GoldRecord {
   std::string id, category;
+  TabariOptions tabari;  // TABARI suite only.
   int date = 0;  // YYYYMMDD, 0 = unknown.
   std::string text;
   std::vector<ParsedToken> parse;  // Empty when the suite has none.

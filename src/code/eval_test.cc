@@ -44,6 +44,26 @@ TEST(EvalScoreTest, GsrTypes) {
   EXPECT_EQ(GsrPloverType("020"), "");
 }
 
+TEST(EvalTabariOptionsTest, CommandsChangeTheOptions) {
+  TabariOptions o;
+  ApplyTabariOption(" DEFAULT: SOURCE [SRCX] PRIOR TARGET [TGTX]  } ", &o);
+  EXPECT_EQ(o.default_source, "SRCX");
+  EXPECT_EQ(o.default_target, "TGTX");
+  EXPECT_TRUE(o.source_prior);
+  EXPECT_FALSE(o.target_after);
+  ApplyTabariOption("SET: CODE BY SENTENCE }", &o);
+  EXPECT_EQ(o.code_by, TabariOptions::CodeBy::kSentence);
+  ApplyTabariOption("SET: CODE ALL", &o);
+  EXPECT_EQ(o.code_by, TabariOptions::CodeBy::kAll);
+  ApplyTabariOption("FORWARD: ^^**NN*SS", &o);
+  EXPECT_TRUE(o.forward);
+  ApplyTabariOption("FORWARD: ^^**NN*SS OFF", &o);
+  EXPECT_FALSE(o.forward);
+  ApplyTabariOption("DEFAULT: OFF", &o);
+  EXPECT_TRUE(o.default_source.empty());
+  EXPECT_TRUE(o.default_target.empty());
+}
+
 double SuiteF1(const std::string& suite, bool use_parse) {
   EvalOptions o;
   o.use_parse = use_parse;
@@ -54,9 +74,9 @@ double SuiteF1(const std::string& suite, bool use_parse) {
 
 TEST(EventSuitesTest, ReferenceSuitesReachMeasuredFigures) {
   if (!dyad::testing::SharedDataAvailable()) return;
-  EXPECT_GE(SuiteF1("tabari", false), 0.62);
-  EXPECT_GE(SuiteF1("petrarch", true), 0.77);
-  EXPECT_GE(SuiteF1("udpetrarch", true), 0.75);
+  EXPECT_GE(SuiteF1("tabari", false), 0.70);
+  EXPECT_GE(SuiteF1("petrarch", true), 0.80);
+  EXPECT_GE(SuiteF1("udpetrarch", true), 0.76);
 }
 
 TEST(EventSuitesTest, ShippedResourcesOnPloverAndSeed) {

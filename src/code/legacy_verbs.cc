@@ -100,8 +100,11 @@ VerbEntry MakeEntry(const std::string& word, WordMode mode) {
       start = i + 1;
     }
   }
-  // "ACT_": a single word with trailing underscore is exact.
-  if (!w.empty() && w.back() == '_' && !e.words.empty()) e.words.back().mode = WordMode::kExact;
+  // "ACT_": a final word with a trailing underscore is exact (TABARI: with
+  // the regular endings).
+  if (!w.empty() && w.back() == '_' && !e.words.empty()) {
+    e.words.back().mode = mode == WordMode::kStem ? WordMode::kEndings : WordMode::kExact;
+  }
   return e;
 }
 
@@ -174,6 +177,18 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
     std::string word, code, code2;
     std::vector<std::string> forms;
     if (!SplitEntry(line, &word, &code, &code2, &forms)) {
+      // "{ BROKE_ BROKEN_ BROKEN_DOWN_ }" on its own line: the irregular
+      // forms of the verb above, sharing its patterns (manual 5.5.1).
+      if (line[0] == '{' && block >= 0 && !forms.empty()) {
+        for (const auto& f : forms) {
+          VerbEntry fe = MakeEntry(f, WordMode::kStem);
+          if (fe.words.empty()) continue;
+          fe.block = block;
+          fe.line = n;
+          dict->AddEntry(std::move(fe));
+        }
+        return;
+      }
       dict->AddWarning(where + ": verb line without a word");
       return;
     }
@@ -188,7 +203,16 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
     }
     e.block = block;
     e.line = n;
-    dict->AddEntry(std::move(e), forms);
+    dict->AddEntry(e);
+    // "{ ACTING_ ACTXD_ ACTUALITY }": other forms of the verb, each a stem
+    // or an exact word like the verb itself, sharing its patterns.
+    for (const auto& f : forms) {
+      VerbEntry fe = MakeEntry(f, WordMode::kStem);
+      if (fe.words.empty()) continue;
+      fe.block = block;
+      fe.line = n;
+      dict->AddEntry(std::move(fe));
+    }
     ++entries;
   });
   if (entries == 0) return InvalidArgumentError(name + ": no TABARI verb entries");

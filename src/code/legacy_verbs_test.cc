@@ -40,6 +40,30 @@ TEST(LegacyVerbsTest, TabariStemsSynsetsAndPatterns) {
   EXPECT_EQ(d.blocks()[d.entries()[0].block].patterns.size(), 2u);
 }
 
+TEST(LegacyVerbsTest, TabariEndingsAndFormLines) {
+  // "WORD_" takes the regular endings only; a "{ ... }" line lists more
+  // forms of the verb above, each a stem or an exact word.
+  const char* text =
+      "HAIL_ [051]\n"
+      "{ HALED_ HAILZ }\n"
+      "- * + WARMLY [052]\n";
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs(text, "v.verbs", &d).ok());
+  d.Compile();
+  EXPECT_TRUE(d.warnings().empty());
+  for (const char* form : {"HAIL", "HAILS", "HAILED", "HAILEN", "HAILING", "HALED", "HALEDS", "HAILZOO"}) {
+    std::vector<int> hits;
+    d.Lookup(form, "", &hits);
+    EXPECT_FALSE(hits.empty()) << form;
+    for (int h : hits) EXPECT_EQ(d.entries()[h].block, d.entries()[0].block) << form;
+  }
+  for (const char* form : {"HAILSTORM", "HALE"}) {
+    std::vector<int> hits;
+    d.Lookup(form, "", &hits);
+    EXPECT_TRUE(hits.empty()) << form;
+  }
+}
+
 TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
   const char* text =
       "&FRUIT\n"

@@ -33,11 +33,15 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
     w.mode = mode;
     if (j < phrase.size() && phrase[j] == '_' &&
         (j + 1 == phrase.size() || std::isspace(static_cast<unsigned char>(phrase[j + 1])))) {
-      w.mode = WordMode::kExact;
+      // TABARI: a final "WORD_" still takes the regular endings.
+      w.mode = mode == WordMode::kStem ? WordMode::kEndings : WordMode::kExact;
     }
     // Inside a phrase, words joined by '_' to a following word are exact in
     // TABARI (only the last word is a stem).
-    if (mode == WordMode::kStem && j < phrase.size() && phrase[j] == '_') w.mode = WordMode::kExact;
+    if (mode == WordMode::kStem && j < phrase.size() && phrase[j] == '_' && j + 1 < phrase.size() &&
+        !std::isspace(static_cast<unsigned char>(phrase[j + 1]))) {
+      w.mode = WordMode::kExact;
+    }
     out.push_back(std::move(w));
     i = j;
   }
@@ -239,9 +243,12 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
     w.text = Upper(body.substr(i, j - i));
     w.mode = mode;
     bool underscore = j < body.size() && body[j] == '_';
-    if (underscore && (mode != WordMode::kInflect || j + 1 == body.size() ||
-                       std::isspace(static_cast<unsigned char>(body[j + 1])))) {
-      w.mode = WordMode::kExact;
+    bool final_underscore = underscore && (j + 1 == body.size() ||
+                                           std::isspace(static_cast<unsigned char>(body[j + 1])));
+    if (underscore && (mode != WordMode::kInflect || final_underscore)) {
+      // TABARI: "WORD_" alone takes the regular endings; joined to the next
+      // word it is exact.
+      w.mode = mode == WordMode::kStem && final_underscore ? WordMode::kEndings : WordMode::kExact;
     }
     e.alts.push_back({std::move(w)});
     push(std::move(e));

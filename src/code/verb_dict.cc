@@ -140,6 +140,12 @@ bool WordMatches(const DictWord& w, std::string_view form, std::string_view lemm
       return form == w.text;
     case WordMode::kStem:
       return form.starts_with(w.text);
+    case WordMode::kEndings: {
+      if (!form.starts_with(w.text)) return false;
+      std::string_view rest = form.substr(w.text.size());
+      return rest.empty() || rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" ||
+             rest == "ING" || rest == "'S";
+    }
     case WordMode::kInflect:
       if (!lemma.empty() && lemma == w.text) return true;
       return IsInflectionOf(form, w.text);
@@ -193,6 +199,8 @@ void VerbDictionary::Compile() {
       forms.clear();
       if (head.mode == WordMode::kInflect) {
         Inflections(head.text, &forms);
+      } else if (head.mode == WordMode::kEndings) {
+        for (const char* e : {"", "S", "ES", "ED", "EN", "ING", "'S"}) forms.push_back(head.text + e);
       } else {
         forms.push_back(head.text);
       }

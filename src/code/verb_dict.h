@@ -39,6 +39,7 @@ enum class WordMode : std::uint8_t {
   kInflect = 0,  // The token is the word or a regular inflection of it, or its lemma is the word.
   kExact,        // The token's form is exactly the word (written with a trailing '_').
   kStem,         // The token's form starts with the word (TABARI stems).
+  kEndings,      // The word, or the word + S / ES / ED / EN / ING / 'S (TABARI "WORD_").
 };
 
 struct DictWord {
