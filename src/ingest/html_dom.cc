@@ -1,53 +1,27 @@
 #include "ingest/html_dom.h"
 
-#include <gumbo.h>
+#include <myhtml/api.h>
 
 #include <algorithm>
 #include <cctype>
 #include <cstring>
 #include <memory>
+#include <unordered_map>
 
 namespace dyad::ingest::html {
 namespace {
 
-// A bump allocator for gumbo: frees are no-ops and the whole tree goes at
-// once. Gumbo grows vectors and buffers by doubling, so the waste from
-// abandoned buffers is bounded by about the live size.
-class Arena {
- public:
-  ~Arena() {
-    for (char* b : blocks_) std::free(b);
-  }
-  static void* Alloc(void* self, size_t n) { return static_cast<Arena*>(self)->Get(n); }
-  static void Free(void*, void*) {}
+// ASCII helpers without the locale lookups of <cctype>.
+inline char Lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+inline bool IsSpace(char c) {
+  return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
+inline bool IsAlpha(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 
- private:
-  void* Get(size_t n) {
-    n = (n + 15) & ~static_cast<size_t>(15);
-    if (n > left_) {
-      size_t size = std::max<size_t>(n, kBlock);
-      char* b = static_cast<char*>(std::malloc(size));
-      if (b == nullptr) return nullptr;
-      blocks_.push_back(b);
-      if (size > kBlock) return b;  // A large allocation gets its own block.
-      cur_ = b;
-      left_ = size;
-    }
-    void* p = cur_;
-    cur_ += n;
-    left_ -= n;
-    return p;
-  }
-  static constexpr size_t kBlock = 1 << 20;
-  std::vector<char*> blocks_;
-  char* cur_ = nullptr;
-  size_t left_ = 0;
-};
-
-bool IEquals(std::string_view a, std::string_view b) {
-  if (a.size() != b.size()) return false;
+bool IEquals(std::string_view a, std::string_view lower) {
+  if (a.size() != lower.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) != b[i]) return false;
+    if (Lower(a[i]) != lower[i]) return false;
   }
   return true;
 }
@@ -55,39 +29,69 @@ bool IEquals(std::string_view a, std::string_view b) {
 bool IEqualsBoth(std::string_view a, std::string_view b) {
   if (a.size() != b.size()) return false;
   for (size_t i = 0; i < a.size(); ++i) {
-    if (std::tolower(static_cast<unsigned char>(a[i])) !=
-        std::tolower(static_cast<unsigned char>(b[i]))) {
-      return false;
-    }
+    if (Lower(a[i]) != Lower(b[i])) return false;
   }
   return true;
 }
 
-bool IsOneOf(std::string_view name, std::initializer_list<std::string_view> set) {
-  for (std::string_view s : set) {
-    if (IEquals(name, s)) return true;
-  }
-  return false;
+// What the prefilter needs to know about a tag name.
+enum TagFlag : std::uint32_t {
+  kVoidOrImplicit = 1u << 0,  // Never counted as open (void, or closed implicitly).
+  kFormatting = 1u << 1,      // Reopened by the tree builder at each block.
+  kRawText = 1u << 2,         // Content is text up to the matching end tag.
+  kPreLike = 1u << 3,         // Whitespace is content.
+  kDropBody = 1u << 4,        // Content is never read (svg, nav, select).
+  kPlaintext = 1u << 5,
+  kScript = 1u << 6,
+  kStyle = 1u << 7,
+  kMeta = 1u << 8,
+  kLink = 1u << 9,
+  kAnchor = 1u << 10,
+  kScriptOrMeta = 1u << 11,  // Reads `type` (script) or `content` (meta).
+  kHtml = 1u << 12,
+};
+
+std::uint32_t TagFlags(std::string_view name) {
+  static const std::unordered_map<std::string_view, std::uint32_t> kFlags = [] {
+    std::unordered_map<std::string_view, std::uint32_t> m;
+    for (std::string_view n :
+         {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+          "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image", "p", "li",
+          "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
+          "rt", "rp", "rtc", "colgroup", "html", "head", "body"}) {
+      m[n] |= kVoidOrImplicit;
+    }
+    for (std::string_view n : {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
+                               "strike", "strong", "tt", "u"}) {
+      m[n] |= kFormatting;
+    }
+    for (std::string_view n : {"script", "style", "textarea", "title", "xmp", "iframe",
+                               "noembed", "noframes", "plaintext"}) {
+      m[n] |= kRawText;
+    }
+    m["pre"] |= kPreLike;
+    m["listing"] |= kPreLike;
+    m["svg"] |= kDropBody;
+    m["nav"] |= kDropBody;
+    m["select"] |= kDropBody;
+    m["plaintext"] |= kPlaintext;
+    m["script"] |= kScript | kScriptOrMeta;
+    m["style"] |= kStyle;
+    m["meta"] |= kMeta | kScriptOrMeta;
+    m["link"] |= kLink;
+    m["a"] |= kAnchor;
+    m["html"] |= kHtml;
+    return m;
+  }();
+  char buf[16];
+  if (name.size() > sizeof buf) return 0;
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
+  auto it = kFlags.find(std::string_view(buf, name.size()));
+  return it == kFlags.end() ? 0 : it->second;
 }
 
-bool IsVoidOrImplicit(std::string_view n) {
-  return IsOneOf(n, {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta",
-                     "source", "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound",
-                     "image", "p", "li", "dt", "dd", "option", "optgroup", "tr", "td", "th",
-                     "tbody", "thead", "tfoot", "rb", "rt", "rp", "rtc", "colgroup", "html",
-                     "head", "body"});
-}
-
-bool IsFormatting(std::string_view n) {
-  return IsOneOf(n, {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small", "strike",
-                     "strong", "tt", "u"});
-}
-
-bool IsRawText(std::string_view n) {
-  return IsOneOf(n, {"script", "style", "textarea", "title", "xmp", "iframe", "noembed",
-                     "noframes", "plaintext"});
-}
-
+// First "<" + w (w lowercase, starting with '<' or "</") at or after `from`,
+// case-insensitively.
 size_t FindCi(std::string_view s, size_t from, std::string_view w) {
   if (w.empty()) return from;
   for (size_t i = s.find('<', from); i != std::string_view::npos && i + w.size() <= s.size();
@@ -97,145 +101,51 @@ size_t FindCi(std::string_view s, size_t from, std::string_view w) {
   return std::string_view::npos;
 }
 
-}  // namespace
-
-bool LimitNesting(std::string_view s, int max_depth, int max_formatting, std::string* out) {
-  struct Open {
-    std::string_view name;
-    bool dropped;
-    bool formatting;
-  };
-  std::vector<Open> stack;
-  std::vector<std::pair<size_t, size_t>> cuts;  // Byte ranges to delete.
-  int depth = 0, formatting = 0;
-  size_t i = 0;
-  const size_t n = s.size();
-  while (i < n) {
-    size_t lt = s.find('<', i);
-    if (lt == std::string_view::npos || lt + 1 >= n) break;
-    i = lt + 1;
-    if (s.compare(lt, 4, "<!--") == 0) {
-      size_t e = s.find("-->", lt + 4);
-      i = e == std::string_view::npos ? n : e + 3;
-      continue;
-    }
-    char c = s[lt + 1];
-    bool end_tag = c == '/';
-    size_t name_begin = lt + (end_tag ? 2 : 1);
-    if (name_begin >= n || !std::isalpha(static_cast<unsigned char>(s[name_begin]))) {
-      if (c == '!' || c == '?') {
-        size_t e = s.find('>', lt);
-        i = e == std::string_view::npos ? n : e + 1;
-      }
-      continue;
-    }
-    size_t name_end = name_begin;
-    while (name_end < n && !std::isspace(static_cast<unsigned char>(s[name_end])) &&
-           s[name_end] != '>' && s[name_end] != '/') {
-      ++name_end;
-    }
-    std::string_view name = s.substr(name_begin, name_end - name_begin);
-    // Find the tag's end, honouring quoted attribute values.
-    size_t j = name_end;
-    char quote = 0;
-    while (j < n) {
-      char d = s[j];
-      if (quote) {
-        if (d == quote) quote = 0;
-      } else if (d == '"' || d == '\'') {
-        quote = d;
-      } else if (d == '>') {
-        break;
-      }
-      ++j;
-    }
-    size_t tag_end = j < n ? j + 1 : n;
-    bool self_closing = j > name_end && s[j - 1] == '/';
-    i = tag_end;
-    if (end_tag) {
-      if (IsVoidOrImplicit(name)) continue;
-      // Match against the few innermost open elements; a stray end tag is
-      // left for gumbo to ignore.
-      size_t limit = stack.size() > 16 ? stack.size() - 16 : 0;
-      for (size_t k = stack.size(); k > limit; --k) {
-        if (IEqualsBoth(stack[k - 1].name, name)) {
-          bool dropped = stack[k - 1].dropped;
-          while (stack.size() >= k) {
-            if (!stack.back().dropped) {
-              --depth;
-              if (stack.back().formatting) --formatting;
-            }
-            stack.pop_back();
-          }
-          if (dropped) cuts.emplace_back(lt, tag_end);
-          break;
+// Whether attribute `name` (as written) of a tag with TagFlags `tag` is one
+// that extraction or metadata reads (html_extract.cc, html_meta.cc).
+bool KeptAttribute(std::uint32_t tag, std::string_view name, std::string_view value) {
+  // Most attributes are dropped: reject on length before comparing names.
+  if (name.size() < 2 || name.size() > 11) return false;
+  char buf[12];
+  for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
+  std::string_view n(buf, name.size());
+  switch (n[0]) {
+    case 'a':
+      return n == "aria-hidden";
+    case 'c':
+      return n == "class" || n == "content" || ((tag & kMeta) && n == "charset");
+    case 'd':
+      return n == "datetime";
+    case 'h':
+      return n == "hidden" || ((tag & kLink) && n == "href") ||
+             ((tag & kMeta) && n == "http-equiv");
+    case 'i':
+      return n == "id" || n == "itemprop";
+    case 'l':
+      return (tag & kHtml) && n == "lang";
+    case 'n':
+      return (tag & kMeta) && n == "name";
+    case 'p':
+      return n == "pubdate" || ((tag & kMeta) && n == "property");
+    case 'r':
+      return n == "role" || ((tag & (kLink | kAnchor)) && n == "rel");
+    case 't':
+      return (tag & kScriptOrMeta) && n == "type";
+    case 'x':
+      return (tag & kHtml) && n == "xml:lang";
+    case 's':
+      if (n != "style") return false;
+      // Only hiding styles matter to extraction.
+      for (size_t i = 0; i + 4 <= value.size(); ++i) {
+        if (IEquals(value.substr(i, 4), "none") ||
+            (i + 6 <= value.size() && IEquals(value.substr(i, 6), "hidden"))) {
+          return true;
         }
       }
-      continue;
-    }
-    if (IsRawText(name)) {
-      std::string close = "</" + std::string(name);
-      size_t e = FindCi(s, tag_end, close);
-      i = e == std::string_view::npos ? n : e;
-      if (e != std::string_view::npos) {
-        size_t gt = s.find('>', e);
-        i = gt == std::string_view::npos ? n : gt + 1;
-      }
-      continue;
-    }
-    if (self_closing || IsVoidOrImplicit(name)) continue;
-    bool fmt = IsFormatting(name);
-    bool drop = depth >= max_depth || (fmt && formatting >= max_formatting);
-    if (drop) {
-      cuts.emplace_back(lt, tag_end);
-    } else {
-      ++depth;
-      if (fmt) ++formatting;
-    }
-    stack.push_back({name, drop, fmt});
-  }
-  if (cuts.empty()) return false;
-  out->clear();
-  out->reserve(s.size());
-  size_t pos = 0;
-  for (auto [b, e] : cuts) {
-    out->append(s.substr(pos, b - pos));
-    out->push_back(' ');
-    pos = e;
-  }
-  out->append(s.substr(pos));
-  return true;
-}
-
-namespace {
-
-bool KeptAttribute(std::string_view tag, std::string_view name, std::string_view value) {
-  // Most attributes are dropped: reject on length and first letter before
-  // comparing names.
-  if (name.size() < 2 || name.size() > 11) return false;
-  switch (std::tolower(static_cast<unsigned char>(name[0]))) {
-    case 'c': case 'i': case 'r': case 'h': case 'a': case 'n': case 'p': case 'd':
-    case 'l': case 'x': case 't': case 's':
-      break;
+      return false;
     default:
       return false;
   }
-  if (IsOneOf(name, {"class", "id", "role", "itemprop", "hidden", "aria-hidden", "rel",
-                     "content", "name", "property", "http-equiv", "charset", "datetime",
-                     "pubdate", "lang", "xml:lang", "type"})) {
-    return true;
-  }
-  if (IEqualsBoth(name, "href")) return IEqualsBoth(tag, "link") || IEqualsBoth(tag, "a");
-  if (IEqualsBoth(name, "style")) {
-    // Only hiding styles matter to extraction.
-    for (size_t i = 0; i + 4 <= value.size(); ++i) {
-      if (IEquals(value.substr(i, 4), "none") ||
-          (i + 6 <= value.size() && IEquals(value.substr(i, 6), "hidden"))) {
-        return true;
-      }
-    }
-  }
-  return false;
 }
 
 void AppendAttribute(std::string_view name, std::string_view value, bool has_value,
@@ -244,21 +154,30 @@ void AppendAttribute(std::string_view name, std::string_view value, bool has_val
   out->append(name);
   if (!has_value) return;
   out->append("=\"");
-  for (char c : value) {
-    if (c == '"') {
-      out->append("&quot;");
-    } else {
-      out->push_back(c);
-    }
+  size_t from = 0;
+  for (size_t q = value.find('"'); q != std::string_view::npos; q = value.find('"', from)) {
+    out->append(value.substr(from, q - from));
+    out->append("&quot;");
+    from = q + 1;
   }
+  out->append(value.substr(from));
   out->push_back('"');
 }
 
 }  // namespace
 
-void PrefilterMarkup(std::string_view s, std::string* out) {
+bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int max_formatting) {
   out->clear();
   out->reserve(s.size() / 2);
+  // Open elements for the nesting caps.
+  struct Open {
+    std::string_view name;
+    bool dropped;
+    bool formatting;
+  };
+  std::vector<Open> stack;
+  int depth = 0, formatting = 0;
+  bool flattened = false;
   const size_t n = s.size();
   size_t i = 0;
   int pre_depth = 0;
@@ -271,10 +190,7 @@ void PrefilterMarkup(std::string_view s, std::string* out) {
     // Indentation between tags: a whitespace-only stretch becomes one
     // newline (outside <pre>, where it is content).
     bool blank = pre_depth == 0 && lt > i;
-    for (size_t k = i; blank && k < lt; ++k) {
-      char c = s[k];
-      blank = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    }
+    for (size_t k = i; blank && k < lt; ++k) blank = IsSpace(s[k]);
     if (blank) {
       out->push_back('\n');
     } else {
@@ -289,25 +205,25 @@ void PrefilterMarkup(std::string_view s, std::string* out) {
     }
     bool end_tag = lt + 1 < n && s[lt + 1] == '/';
     size_t name_begin = lt + (end_tag ? 2 : 1);
-    if (name_begin >= n || !std::isalpha(static_cast<unsigned char>(s[name_begin]))) {
+    if (name_begin >= n || !IsAlpha(s[name_begin])) {
       out->push_back('<');
       ++i;
       continue;
     }
     size_t j = name_begin;
-    while (j < n && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '>' &&
-           s[j] != '/') {
-      ++j;
-    }
+    while (j < n && !IsSpace(s[j]) && s[j] != '>' && s[j] != '/') ++j;
     std::string_view name = s.substr(name_begin, j - name_begin);
-    // Attributes, as the HTML tokenizer reads them.
-    std::string tag = end_tag ? "</" : "<";
-    tag.append(name);
+    const std::uint32_t flags = TagFlags(name);
+    // The tag is written straight to *out; `tag_start` allows taking it back.
+    const size_t tag_start = out->size();
+    out->append(end_tag ? "</" : "<");
+    out->append(name);
     bool self_closing = false;
     bool ld_json = false;
+    // Attributes, as the HTML tokenizer reads them.
     while (j < n && s[j] != '>') {
-      unsigned char c = static_cast<unsigned char>(s[j]);
-      if (std::isspace(c)) {
+      char c = s[j];
+      if (IsSpace(c)) {
         ++j;
         continue;
       }
@@ -318,19 +234,16 @@ void PrefilterMarkup(std::string_view s, std::string* out) {
       }
       size_t a = j;
       ++j;  // An attribute name may start with '='.
-      while (j < n && !std::isspace(static_cast<unsigned char>(s[j])) && s[j] != '/' &&
-             s[j] != '>' && s[j] != '=') {
-        ++j;
-      }
+      while (j < n && !IsSpace(s[j]) && s[j] != '/' && s[j] != '>' && s[j] != '=') ++j;
       std::string_view attr = s.substr(a, j - a);
       size_t k = j;
-      while (k < n && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+      while (k < n && IsSpace(s[k])) ++k;
       std::string_view value;
       bool has_value = false;
       if (k < n && s[k] == '=') {
         has_value = true;
         ++k;
-        while (k < n && std::isspace(static_cast<unsigned char>(s[k]))) ++k;
+        while (k < n && IsSpace(s[k])) ++k;
         if (k < n && (s[k] == '"' || s[k] == '\'')) {
           char q = s[k];
           size_t e = s.find(q, k + 1);
@@ -339,14 +252,14 @@ void PrefilterMarkup(std::string_view s, std::string* out) {
           j = e < n ? e + 1 : n;
         } else {
           size_t e = k;
-          while (e < n && !std::isspace(static_cast<unsigned char>(s[e])) && s[e] != '>') ++e;
+          while (e < n && !IsSpace(s[e]) && s[e] != '>') ++e;
           value = s.substr(k, e - k);
           j = e;
         }
       }
-      if (!end_tag && KeptAttribute(name, attr, value)) {
-        AppendAttribute(attr, value, has_value, &tag);
-        if (IEqualsBoth(attr, "type")) {
+      if (!end_tag && KeptAttribute(flags, attr, value)) {
+        AppendAttribute(attr, value, has_value, out);
+        if ((flags & kScript) && IEquals(attr, "type")) {
           for (size_t p = 0; p + 7 <= value.size(); ++p) {
             if (IEquals(value.substr(p, 7), "ld+json")) ld_json = true;
           }
@@ -354,162 +267,330 @@ void PrefilterMarkup(std::string_view s, std::string* out) {
       }
     }
     if (j >= n) {
-      // A tag cut off by the end of the input: gumbo drops it too.
+      // A tag cut off by the end of the input: the tokenizer drops it too.
+      out->resize(tag_start);
       break;
     }
     i = j + 1;
-    if (self_closing) tag.push_back('/');
-    tag.push_back('>');
-    out->append(tag);
-    if (IEqualsBoth(name, "pre") || IEqualsBoth(name, "listing")) {
-      pre_depth = std::max(0, pre_depth + (end_tag ? -1 : 1));
+    if (self_closing) out->push_back('/');
+    out->push_back('>');
+    if (flags & kPreLike) pre_depth = std::max(0, pre_depth + (end_tag ? -1 : 1));
+
+    // Nesting caps (see LimitNesting in the header comment): a start tag
+    // beyond a cap is dropped with its matching end tag. Raw-text elements
+    // are skipped below and never open; void and implicitly closed ones do
+    // not count.
+    if (end_tag) {
+      if (flags & kVoidOrImplicit) continue;
+      // Match against the few innermost open elements; a stray end tag is
+      // left for the parser to ignore.
+      size_t limit = stack.size() > 16 ? stack.size() - 16 : 0;
+      for (size_t k = stack.size(); k > limit; --k) {
+        if (IEqualsBoth(stack[k - 1].name, name)) {
+          bool dropped = stack[k - 1].dropped;
+          while (stack.size() >= k) {
+            if (!stack.back().dropped) {
+              --depth;
+              if (stack.back().formatting) --formatting;
+            }
+            stack.pop_back();
+          }
+          if (dropped) {
+            out->resize(tag_start);
+            out->push_back(' ');
+          }
+          break;
+        }
+      }
+      continue;
     }
-    if (end_tag) continue;
-    if (IsRawText(name)) {
-      std::string close = "</" + std::string(name);
-      size_t e = FindCi(s, i, close);
+    if (!(flags & (kRawText | kVoidOrImplicit)) && !self_closing) {
+      bool fmt = flags & kFormatting;
+      bool drop = depth >= max_depth || (fmt && formatting >= max_formatting);
+      if (drop) {
+        out->resize(tag_start);
+        out->push_back(' ');
+        flattened = true;
+      } else {
+        ++depth;
+        if (fmt) ++formatting;
+      }
+      stack.push_back({name, drop, fmt});
+    }
+
+    if (flags & kRawText) {
+      char close[16] = "</";
+      size_t len = 2;
+      for (char ch : name) close[len++] = Lower(ch);  // TagFlags: name is short.
+      size_t e = FindCi(s, i, std::string_view(close, len));
       if (e == std::string_view::npos) e = n;
-      bool keep = !(IEqualsBoth(name, "script") && !ld_json) && !IEqualsBoth(name, "style");
+      bool keep = !((flags & kScript) && !ld_json) && !(flags & kStyle);
+      if (flags & kPlaintext) {
+        out->append(s.substr(i));
+        break;
+      }
       if (keep) out->append(s.substr(i, e - i));
       i = e;
-    } else if (IEqualsBoth(name, "plaintext")) {
-      out->append(s.substr(i));
-      break;
-    } else if (IEqualsBoth(name, "svg") && !self_closing) {
-      // Vector graphics are never text; skip to the matching end tag if
-      // there is one.
-      size_t e = FindCi(s, i, "</svg");
-      size_t inner = FindCi(s, i, "<svg");
-      if (e != std::string_view::npos && (inner == std::string_view::npos || inner > e)) {
+    } else if ((flags & kDropBody) && !self_closing) {
+      // Graphics, navigation and option lists are never text: skip to the
+      // matching end tag when no element of the same name opens before it
+      // and no JSON-LD block (read for metadata) sits inside.
+      char open[16] = "<";
+      size_t len = 1;
+      for (char ch : name) open[len++] = Lower(ch);
+      std::string_view open_w(open, len);
+      std::string close = "</" + std::string(open_w.substr(1));
+      size_t e = FindCi(s, i, close);
+      size_t inner = FindCi(s, i, open_w);
+      // "<nav" also begins "<navbar": only a whole name counts as inner.
+      while (inner != std::string_view::npos && inner < e && inner + len < n &&
+             (IsAlpha(s[inner + len]) || s[inner + len] == '-')) {
+        inner = FindCi(s, inner + 1, open_w);
+      }
+      if (e != std::string_view::npos && (inner == std::string_view::npos || inner > e) &&
+          s.substr(i, e - i).find("ld+json") == std::string_view::npos) {
         i = e;
       }
     }
   }
+  return flattened;
 }
+
+namespace {
+
+// Tags myhtml knows only as SVG or MathML elements (and a few obsolete
+// ones). In the HTML namespace they are unknown elements, read as inline
+// like any other unknown tag.
+bool ForeignOnly(myhtml_tag_id_t t) {
+  switch (t) {
+    case MyHTML_TAG_ALTGLYPH: case MyHTML_TAG_ALTGLYPHDEF: case MyHTML_TAG_ALTGLYPHITEM:
+    case MyHTML_TAG_ANIMATE: case MyHTML_TAG_ANIMATECOLOR: case MyHTML_TAG_ANIMATEMOTION:
+    case MyHTML_TAG_ANIMATETRANSFORM: case MyHTML_TAG_CIRCLE: case MyHTML_TAG_CLIPPATH:
+    case MyHTML_TAG_COLOR_PROFILE: case MyHTML_TAG_COMMAND: case MyHTML_TAG_CURSOR:
+    case MyHTML_TAG_DEFS: case MyHTML_TAG_ELLIPSE: case MyHTML_TAG_FEBLEND:
+    case MyHTML_TAG_FECOLORMATRIX: case MyHTML_TAG_FECOMPONENTTRANSFER:
+    case MyHTML_TAG_FECOMPOSITE: case MyHTML_TAG_FECONVOLVEMATRIX:
+    case MyHTML_TAG_FEDIFFUSELIGHTING: case MyHTML_TAG_FEDISPLACEMENTMAP:
+    case MyHTML_TAG_FEDISTANTLIGHT: case MyHTML_TAG_FEDROPSHADOW: case MyHTML_TAG_FEFLOOD:
+    case MyHTML_TAG_FEFUNCA: case MyHTML_TAG_FEFUNCB: case MyHTML_TAG_FEFUNCG:
+    case MyHTML_TAG_FEFUNCR: case MyHTML_TAG_FEGAUSSIANBLUR: case MyHTML_TAG_FEIMAGE:
+    case MyHTML_TAG_FEMERGE: case MyHTML_TAG_FEMERGENODE: case MyHTML_TAG_FEMORPHOLOGY:
+    case MyHTML_TAG_FEOFFSET: case MyHTML_TAG_FEPOINTLIGHT: case MyHTML_TAG_FESPECULARLIGHTING:
+    case MyHTML_TAG_FESPOTLIGHT: case MyHTML_TAG_FETILE: case MyHTML_TAG_FETURBULENCE:
+    case MyHTML_TAG_FILTER: case MyHTML_TAG_FONT_FACE: case MyHTML_TAG_FONT_FACE_FORMAT:
+    case MyHTML_TAG_FONT_FACE_NAME: case MyHTML_TAG_FONT_FACE_SRC: case MyHTML_TAG_FONT_FACE_URI:
+    case MyHTML_TAG_G: case MyHTML_TAG_GLYPH: case MyHTML_TAG_GLYPHREF: case MyHTML_TAG_HKERN:
+    case MyHTML_TAG_LINE: case MyHTML_TAG_LINEARGRADIENT: case MyHTML_TAG_MACTION:
+    case MyHTML_TAG_MALIGNGROUP: case MyHTML_TAG_MARKER: case MyHTML_TAG_MASK:
+    case MyHTML_TAG_MENCLOSE: case MyHTML_TAG_MERROR: case MyHTML_TAG_METADATA:
+    case MyHTML_TAG_MFENCED: case MyHTML_TAG_MFRAC: case MyHTML_TAG_MISSING_GLYPH:
+    case MyHTML_TAG_MLABELEDTR: case MyHTML_TAG_MLONGDIV: case MyHTML_TAG_MMULTISCRIPTS:
+    case MyHTML_TAG_MOVER: case MyHTML_TAG_MPADDED: case MyHTML_TAG_MPATH:
+    case MyHTML_TAG_MPHANTOM: case MyHTML_TAG_MROOT: case MyHTML_TAG_MROW:
+    case MyHTML_TAG_MSCARRIES: case MyHTML_TAG_MSCARRY: case MyHTML_TAG_MSGROUP:
+    case MyHTML_TAG_MSLINE: case MyHTML_TAG_MSPACE: case MyHTML_TAG_MSQRT: case MyHTML_TAG_MSROW:
+    case MyHTML_TAG_MSTACK: case MyHTML_TAG_MSTYLE: case MyHTML_TAG_MSUB:
+    case MyHTML_TAG_MSUBSUP: case MyHTML_TAG_MSUP: case MyHTML_TAG_PATH: case MyHTML_TAG_PATTERN:
+    case MyHTML_TAG_POLYGON: case MyHTML_TAG_POLYLINE: case MyHTML_TAG_RADIALGRADIENT:
+    case MyHTML_TAG_RECT: case MyHTML_TAG_SET: case MyHTML_TAG_STOP: case MyHTML_TAG_SWITCH:
+    case MyHTML_TAG_SYMBOL: case MyHTML_TAG_TEXT: case MyHTML_TAG_TEXTPATH: case MyHTML_TAG_TREF:
+    case MyHTML_TAG_TSPAN: case MyHTML_TAG_USE: case MyHTML_TAG_VIEW: case MyHTML_TAG_VKERN:
+      return true;
+    default:
+      return t >= MyHTML_TAG_LAST_ENTRY;  // A tag myhtml added for this page.
+  }
+}
+
+// One myhtml instance and tree per thread, reused from page to page (a
+// tree keeps its memory pools between parses). After a large page the
+// tree is dropped so that its pools do not stay at the large size.
+class Parser {
+ public:
+  Parser() {
+    myhtml_ = myhtml_create();
+    if (myhtml_ != nullptr &&
+        myhtml_init(myhtml_, MyHTML_OPTIONS_PARSE_MODE_SINGLE, 1, 0) != MyHTML_STATUS_OK) {
+      myhtml_destroy(myhtml_);
+      myhtml_ = nullptr;
+    }
+  }
+  ~Parser() {
+    DropTree();
+    if (myhtml_ != nullptr) myhtml_destroy(myhtml_);
+  }
+  Parser(const Parser&) = delete;
+  Parser& operator=(const Parser&) = delete;
+
+  // Parses UTF-8 markup; nullptr when myhtml cannot (out of memory).
+  myhtml_tree_t* Parse(std::string_view html) {
+    if (myhtml_ == nullptr) return nullptr;
+    if (tree_ == nullptr) {
+      tree_ = myhtml_tree_create();
+      if (tree_ == nullptr) return nullptr;
+      if (myhtml_tree_init(tree_, myhtml_) != MyHTML_STATUS_OK) {
+        myhtml_tree_destroy(tree_);
+        tree_ = nullptr;
+        return nullptr;
+      }
+    }
+    myhtml_tree_parse_flags_set(tree_, MyHTML_TREE_PARSE_FLAGS_WITHOUT_DOCTYPE_IN_TREE);
+    // An empty input still gets the implied <html><head><body>.
+    static const char kSpace[] = " ";
+    const char* data = html.empty() ? kSpace : html.data();
+    size_t size = html.empty() ? 1 : html.size();
+    if (myhtml_parse(tree_, MyENCODING_UTF_8, data, size) != MyHTML_STATUS_OK) {
+      DropTree();
+      return nullptr;
+    }
+    large_ = html.size() > kKeepTreeBytes;
+    return tree_;
+  }
+  // Called when the caller is done with the tree returned by Parse.
+  void Done() {
+    if (large_) DropTree();
+  }
+
+ private:
+  static constexpr size_t kKeepTreeBytes = 2u << 20;
+  void DropTree() {
+    if (tree_ != nullptr) myhtml_tree_destroy(tree_);
+    tree_ = nullptr;
+  }
+  myhtml_t* myhtml_ = nullptr;
+  myhtml_tree_t* tree_ = nullptr;
+  bool large_ = false;
+};
+
+}  // namespace
 
 StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   HtmlDom dom;
   std::string filtered;
-  PrefilterMarkup(utf8_html, &filtered);
+  dom.flattened_ = PrefilterMarkup(utf8_html, &filtered, kMaxNesting, kMaxOpenFormatting);
   utf8_html = filtered;
-  std::string flat;
-  if (LimitNesting(utf8_html, kMaxNesting, kMaxOpenFormatting, &flat)) {
-    dom.flattened_ = true;
-    utf8_html = flat;
-  }
-  Arena arena;
-  GumboOptions options = kGumboDefaultOptions;
-  options.allocator = &Arena::Alloc;
-  options.deallocator = &Arena::Free;
-  options.userdata = &arena;
-  options.max_errors = 0;
-  GumboOutput* output =
-      gumbo_parse_with_options(&options, utf8_html.data(), utf8_html.size());
-  if (output == nullptr || output->root == nullptr) {
-    return InternalError("gumbo returned no parse tree");
-  }
+  thread_local Parser parser;
+  myhtml_tree_t* tree = parser.Parse(utf8_html);
+  if (tree == nullptr) return InternalError("myhtml could not parse the page (out of memory)");
+  struct DoneGuard {
+    Parser* p;
+    ~DoneGuard() { p->Done(); }
+  } done{&parser};
+  myhtml_tree_node_t* root = myhtml_tree_get_node_html(tree);
+  if (root == nullptr) return InternalError("myhtml returned no <html> element");
   // Rough reservation: one node per 40 bytes of markup.
   dom.nodes_.reserve(utf8_html.size() / 40 + 16);
   dom.arena_.reserve(utf8_html.size() / 2 + 64);
 
-  struct Frame {
-    const GumboNode* node;
-    std::uint32_t index;
-    unsigned next_child;
+  auto push_attr = [&](std::string_view name, std::string_view value) {
+    Attr a;
+    a.name_begin = static_cast<std::uint32_t>(dom.arena_.size());
+    for (char ch : name) {
+      dom.arena_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+    }
+    a.name_len = static_cast<std::uint32_t>(name.size());
+    a.value_begin = static_cast<std::uint32_t>(dom.arena_.size());
+    dom.arena_.append(value);
+    a.value_len = static_cast<std::uint32_t>(value.size());
+    dom.attrs_.push_back(a);
   };
-  std::vector<Frame> stack;
-  auto add = [&](const GumboNode* g, std::uint32_t parent, std::uint16_t depth) -> bool {
+  // Appends node g (an element or text; false for anything else).
+  auto add = [&](myhtml_tree_node_t* g, std::uint32_t parent, std::uint16_t depth) -> bool {
+    myhtml_tag_id_t id = myhtml_node_tag_id(g);
     Node n;
     n.parent = parent;
     n.depth = depth;
     std::uint32_t index = static_cast<std::uint32_t>(dom.nodes_.size());
-    if (g->type == GUMBO_NODE_TEXT || g->type == GUMBO_NODE_WHITESPACE ||
-        g->type == GUMBO_NODE_CDATA) {
+    if (id == MyHTML_TAG__TEXT) {
+      size_t len = 0;
+      const char* t = myhtml_node_text(g, &len);
       n.tag = kTextTag;
       n.text_begin = static_cast<std::uint32_t>(dom.arena_.size());
-      const char* t = g->v.text.text;
-      size_t len = t ? std::strlen(t) : 0;
-      dom.arena_.append(t ? t : "", len);
-      n.text_len = static_cast<std::uint32_t>(len);
+      if (t != nullptr) dom.arena_.append(t, len);
+      n.text_len = static_cast<std::uint32_t>(dom.arena_.size()) - n.text_begin;
       n.subtree_end = index + 1;
-    } else if (g->type == GUMBO_NODE_ELEMENT || g->type == GUMBO_NODE_TEMPLATE) {
-      const GumboElement& e = g->v.element;
-      n.tag = static_cast<std::uint16_t>(e.tag);
+    } else if (id != MyHTML_TAG__UNDEF && id != MyHTML_TAG__COMMENT &&
+               id != MyHTML_TAG__DOCTYPE && id != MyHTML_TAG__END_OF_FILE) {
       n.attr_begin = static_cast<std::uint32_t>(dom.attrs_.size());
-      auto push_attr = [&](std::string_view name, std::string_view value) {
-        Attr a;
-        a.name_begin = static_cast<std::uint32_t>(dom.arena_.size());
-        for (char ch : name) dom.arena_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
-        a.name_len = static_cast<std::uint32_t>(name.size());
-        a.value_begin = static_cast<std::uint32_t>(dom.arena_.size());
-        dom.arena_.append(value);
-        a.value_len = static_cast<std::uint32_t>(value.size());
-        dom.attrs_.push_back(a);
-      };
-      if (e.tag == GUMBO_TAG_UNKNOWN) {
-        GumboStringPiece piece = e.original_tag;
-        gumbo_tag_from_original_text(&piece);
-        std::string lower(piece.data ? std::string_view(piece.data, piece.length) : "");
-        for (char& ch : lower) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
-        push_attr(":tag", lower);
+      if (ForeignOnly(id)) {
+        n.tag = kUnknownTag;
+        size_t len = 0;
+        const char* name = myhtml_tag_name_by_id(tree, id, &len);
+        push_attr(":tag", name ? std::string_view(name, len) : std::string_view());
+      } else {
+        n.tag = static_cast<std::uint16_t>(id);
       }
-      for (unsigned k = 0; k < e.attributes.length; ++k) {
-        const auto* a = static_cast<const GumboAttribute*>(e.attributes.data[k]);
-        push_attr(a->name ? a->name : "", a->value ? a->value : "");
+      for (myhtml_tree_attr_t* a = myhtml_node_attribute_first(g); a != nullptr;
+           a = myhtml_attribute_next(a)) {
+        size_t klen = 0, vlen = 0;
+        const char* k = myhtml_attribute_key(a, &klen);
+        const char* v = myhtml_attribute_value(a, &vlen);
+        push_attr(k ? std::string_view(k, klen) : std::string_view(),
+                  v ? std::string_view(v, vlen) : std::string_view());
       }
       n.attr_count = static_cast<std::uint32_t>(dom.attrs_.size()) - n.attr_begin;
     } else {
-      return false;  // Comments and the document node are not copied.
+      return false;  // Comments, doctype: not copied.
     }
     dom.nodes_.push_back(n);
     return true;
   };
 
-  const GumboNode* root = output->root;
-  if (!add(root, kNone, 0)) return InternalError("gumbo root is not an element");
-  stack.push_back({root, 0, 0});
-  std::vector<std::uint32_t> last_child;  // Parallel to stack.
-  last_child.push_back(kNone);
+  if (!add(root, kNone, 0)) return InternalError("myhtml root is not an element");
+  struct Frame {
+    myhtml_tree_node_t* next;  // Next child to visit.
+    std::uint32_t index;
+    std::uint32_t last_child;
+  };
+  std::vector<Frame> stack;
+  stack.push_back({myhtml_node_child(root), 0, kNone});
   while (!stack.empty()) {
     Frame& f = stack.back();
-    const GumboVector* children =
-        (f.node->type == GUMBO_NODE_ELEMENT || f.node->type == GUMBO_NODE_TEMPLATE)
-            ? &f.node->v.element.children
-            : nullptr;
-    if (children == nullptr || f.next_child >= children->length) {
+    if (f.next == nullptr) {
       dom.nodes_[f.index].subtree_end = static_cast<std::uint32_t>(dom.nodes_.size());
       stack.pop_back();
-      last_child.pop_back();
       continue;
     }
-    const auto* child = static_cast<const GumboNode*>(children->data[f.next_child++]);
+    myhtml_tree_node_t* child = f.next;
+    f.next = myhtml_node_next(child);
     std::uint32_t parent = f.index;
     std::uint16_t depth = static_cast<std::uint16_t>(std::min<size_t>(stack.size(), 65535));
     std::uint32_t index = static_cast<std::uint32_t>(dom.nodes_.size());
     if (!add(child, parent, depth)) continue;
-    if (last_child.back() == kNone) {
+    if (f.last_child == kNone) {
       dom.nodes_[parent].first_child = index;
     } else {
-      dom.nodes_[last_child.back()].next_sibling = index;
+      dom.nodes_[f.last_child].next_sibling = index;
     }
-    last_child.back() = index;
-    if (!dom.nodes_[index].is_text()) {
-      if (child->v.element.tag == GUMBO_TAG_HEAD && dom.head_ == kNone) dom.head_ = index;
-      if (child->v.element.tag == GUMBO_TAG_BODY && dom.body_ == kNone) dom.body_ = index;
-      stack.push_back({child, index, 0});
-      last_child.push_back(kNone);
+    f.last_child = index;
+    const Node& added = dom.nodes_[index];
+    if (!added.is_text()) {
+      if (added.tag == MyHTML_TAG_HEAD && dom.head_ == kNone) dom.head_ = index;
+      if (added.tag == MyHTML_TAG_BODY && dom.body_ == kNone) dom.body_ = index;
+      stack.push_back({myhtml_node_child(child), index, kNone});  // May reallocate: f is stale.
     }
   }
   dom.html_ = 0;
-  // The gumbo tree lives in `arena` and is freed with it; no destroy call.
   return dom;
 }
 
 std::string_view HtmlDom::TagName(std::uint32_t i) const {
   const Node& n = nodes_[i];
   if (n.is_text()) return {};
-  if (n.tag == GUMBO_TAG_UNKNOWN) return Attribute(i, ":tag");
-  return gumbo_normalized_tagname(static_cast<GumboTag>(n.tag));
+  if (n.tag == kUnknownTag) return Attribute(i, ":tag");
+  // Names of myhtml's static tags, read once from a throwaway tree.
+  static const std::vector<std::string> names = [] {
+    std::vector<std::string> v(MyHTML_TAG_LAST_ENTRY);
+    Parser p;
+    if (myhtml_tree_t* tree = p.Parse("")) {
+      for (size_t id = 0; id < v.size(); ++id) {
+        size_t len = 0;
+        const char* name = myhtml_tag_name_by_id(tree, id, &len);
+        if (name != nullptr) v[id].assign(name, len);
+      }
+    }
+    return v;
+  }();
+  return n.tag < names.size() ? std::string_view(names[n.tag]) : std::string_view();
 }
 
 std::string_view HtmlDom::Attribute(std::uint32_t i, std::string_view name, bool* found) const {

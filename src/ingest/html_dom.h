@@ -1,8 +1,9 @@
-// A compact, flat HTML5 DOM built from libgumbo's parse tree.
+// A compact, flat HTML5 DOM built from MyHTML's parse tree.
 //
-// HtmlDom parses UTF-8 HTML with gumbo (the WHATWG tree-construction
-// algorithm, so tag soup is repaired the way browsers repair it) and copies
-// the tree into one vector of nodes in document order. Every later pass
+// HtmlDom parses UTF-8 HTML with MyHTML (Debian libmodest-dev; the WHATWG
+// tokenizer and tree-construction algorithm, so tag soup is repaired the
+// way browsers repair it) and copies the tree into one vector of nodes in
+// document order. Every later pass
 // (pruning, scoring, text assembly, metadata) is a loop over that vector,
 // never a recursion, so a pathologically deep page cannot overflow the stack.
 //
@@ -28,6 +29,8 @@
 #include <string_view>
 #include <vector>
 
+#include <myhtml/api.h>
+
 #include "dyad/status.h"
 
 namespace dyad::ingest::html {
@@ -50,13 +53,16 @@ struct Node {
   std::uint32_t subtree_end = 0;  // One past the last descendant's index.
   std::uint32_t attr_begin = 0, attr_count = 0;  // Into HtmlDom::attrs (elements).
   std::uint32_t text_begin = 0, text_len = 0;    // Into HtmlDom::arena (text nodes).
-  std::uint16_t tag = 0;  // A GumboTag; kTextTag for text.
+  std::uint16_t tag = 0;  // A myhtml_tag_id_t; kTextTag for text, kUnknownTag.
   std::uint16_t depth = 0;
   bool is_text() const;
 };
 
-// A tag value for text nodes (outside gumbo's enum range).
+// Tag values for text nodes and for elements myhtml has no HTML id for
+// (custom elements, obsolete tags; the written name is in attribute ":tag").
+// Both are outside myhtml's range of static tag ids.
 inline constexpr std::uint16_t kTextTag = 0xFFFF;
+inline constexpr std::uint16_t kUnknownTag = 0xFFFE;
 inline bool Node::is_text() const { return tag == kTextTag; }
 
 class HtmlDom {
@@ -106,23 +112,24 @@ class HtmlDom {
   bool flattened_ = false;
 };
 
-// Rewrites `html` so that no more than max_depth elements are open at once
-// and no more than max_formatting formatting elements: start tags beyond the
-// cap are dropped together with as many following end tags. Returns false
-// (and leaves *out untouched) when the input is within both caps. A cheap
-// lexical scan: comments, raw-text elements and void elements are honoured;
-// implicitly closed elements (p, li, td, ...) are not counted.
-// Copies `html` without what extraction never reads, so that gumbo has
-// less to tokenize: comments, the bodies of <script> (JSON-LD kept) and
-// <style>, <svg> graphics, and every attribute except the few that
-// extraction and metadata use (class, id, role, itemprop, hidden,
-// aria-hidden, hiding styles, rel, meta/link/time/lang attributes, href on
-// <a> and <link>). Tags are re-emitted with double-quoted values; the
-// markup structure, text and character references are unchanged.
-void PrefilterMarkup(std::string_view html, std::string* out);
-
-bool LimitNesting(std::string_view html, int max_depth, int max_formatting,
-                  std::string* out);
+// Copies `html` without what extraction never reads, so that the parser
+// has less to tokenize: comments, the bodies of <script> (JSON-LD kept) and
+// <style>, the contents of <svg>, <nav> and <select> (never text to
+// extraction), and every attribute except the few that extraction and
+// metadata read (class, id, role, itemprop, hidden, aria-hidden, hiding
+// styles, datetime, pubdate, content; rel on <a> and <link>, href on
+// <link>; name, property, http-equiv, charset on <meta>; type on <script>
+// and <meta>; lang on <html>). Tags are re-emitted with double-quoted
+// values; the markup structure, text and character references are
+// unchanged.
+//
+// In the same pass it caps nesting: no more than max_depth elements open at
+// once and no more than max_formatting formatting elements (b, font, ...);
+// a start tag beyond a cap is replaced by a space together with its
+// matching end tag. Void and implicitly closed elements (p, li, td, ...)
+// are not counted. Returns true when the caps dropped a tag.
+bool PrefilterMarkup(std::string_view html, std::string* out, int max_depth = kMaxNesting,
+                     int max_formatting = kMaxOpenFormatting);
 
 }  // namespace dyad::ingest::html
 

@@ -32,17 +32,39 @@ TEST(HtmlDom, UnknownTagsKeepTheirName) {
   EXPECT_TRUE(found);
 }
 
-TEST(HtmlDom, LimitNesting) {
+TEST(HtmlDom, PrefilterCapsNesting) {
   std::string out;
-  EXPECT_FALSE(LimitNesting("<div><div><p>x</p></div></div>", 5, 5, &out));
-  EXPECT_TRUE(LimitNesting("<div><div><div>x</div></div></div>", 2, 5, &out));
+  EXPECT_FALSE(PrefilterMarkup("<div><div><p>x</p></div></div>", &out, 5, 5));
+  EXPECT_EQ(out, "<div><div><p>x</p></div></div>");
+  EXPECT_TRUE(PrefilterMarkup("<div><div><div>x</div></div></div>", &out, 2, 5));
   EXPECT_EQ(out, "<div><div> x </div></div>");
-  // Void and implicitly closed elements do not count; scripts are skipped.
-  EXPECT_FALSE(LimitNesting("<br><br><img><li><li><li><script><div><div><div></script>", 2, 5,
-                            &out));
+  // Void and implicitly closed elements do not count; script bodies go.
+  EXPECT_FALSE(PrefilterMarkup("<br><br><img><li><li><li><script><div><div><div></script>", &out,
+                               2, 5));
+  EXPECT_EQ(out, "<br><br><img><li><li><li><script></script>");
   // Formatting elements have their own cap.
-  EXPECT_TRUE(LimitNesting("<b><i><u>x", 10, 2, &out));
+  EXPECT_TRUE(PrefilterMarkup("<b><i><u>x", &out, 10, 2));
   EXPECT_EQ(out, "<b><i> x");
+}
+
+TEST(HtmlDom, PrefilterDropsUnreadMarkup) {
+  std::string out;
+  PrefilterMarkup(
+      "<html lang=en><head><meta name=author content='A \"B\"' data-x=1>"
+      "<link rel=canonical href=/c><style>p{}</style></head><body>"
+      "<!-- note --><nav class=menu><a href=/x>Home</a><nav>inner</nav></nav>"
+      "<nav><svg><path d=M0/></svg><p>a nav with a nested svg goes whole</p></nav>"
+      "<navbar-x>custom</navbar-x>"
+      "<div class=story onclick=f() style='display: none'><a href=/y rel=author>Me</a>"
+      "<input name=q type=text></div>\n   \n<pre>  a\n  b</pre></body></html>",
+      &out);
+  EXPECT_EQ(out,
+            "<html lang=\"en\"><head><meta name=\"author\" content=\"A &quot;B&quot;\">"
+            "<link rel=\"canonical\" href=\"/c\"><style></style></head><body>"
+            "<nav class=\"menu\"><a>Home</a><nav></nav></nav>"
+            "<nav></nav><navbar-x>custom</navbar-x>"
+            "<div class=\"story\" style=\"display: none\"><a rel=\"author\">Me</a>"
+            "<input></div>\n<pre>  a\n  b</pre></body></html>");
 }
 
 }  // namespace

@@ -73,8 +73,6 @@
 // `dyad eval html` for the benchmark figures.
 #include "ingest/html_extract.h"
 
-#include <gumbo.h>
-
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -90,29 +88,30 @@ enum class TagKind : std::uint8_t { kInline, kBlock, kSkip, kBreak, kImage };
 
 TagKind KindOf(std::uint16_t tag) {
   switch (tag) {
-    case GUMBO_TAG_A: case GUMBO_TAG_ABBR: case GUMBO_TAG_B: case GUMBO_TAG_BDI:
-    case GUMBO_TAG_BDO: case GUMBO_TAG_CITE: case GUMBO_TAG_CODE: case GUMBO_TAG_DATA:
-    case GUMBO_TAG_DFN: case GUMBO_TAG_EM: case GUMBO_TAG_FONT: case GUMBO_TAG_I:
-    case GUMBO_TAG_KBD: case GUMBO_TAG_MARK: case GUMBO_TAG_Q: case GUMBO_TAG_S:
-    case GUMBO_TAG_SAMP: case GUMBO_TAG_SMALL: case GUMBO_TAG_SPAN: case GUMBO_TAG_STRONG:
-    case GUMBO_TAG_SUB: case GUMBO_TAG_SUP: case GUMBO_TAG_TIME: case GUMBO_TAG_U:
-    case GUMBO_TAG_VAR: case GUMBO_TAG_BIG: case GUMBO_TAG_TT: case GUMBO_TAG_STRIKE:
-    case GUMBO_TAG_NOBR: case GUMBO_TAG_INS: case GUMBO_TAG_DEL: case GUMBO_TAG_ACRONYM:
-    case GUMBO_TAG_LABEL: case GUMBO_TAG_RUBY: case GUMBO_TAG_RB: case GUMBO_TAG_BLINK:
-    case GUMBO_TAG_WBR: case GUMBO_TAG_UNKNOWN:
+    case MyHTML_TAG_A: case MyHTML_TAG_ABBR: case MyHTML_TAG_B: case MyHTML_TAG_BDI:
+    case MyHTML_TAG_BDO: case MyHTML_TAG_CITE: case MyHTML_TAG_CODE:
+    case MyHTML_TAG_DFN: case MyHTML_TAG_EM: case MyHTML_TAG_FONT: case MyHTML_TAG_I:
+    case MyHTML_TAG_KBD: case MyHTML_TAG_MARK: case MyHTML_TAG_Q: case MyHTML_TAG_S:
+    case MyHTML_TAG_SAMP: case MyHTML_TAG_SMALL: case MyHTML_TAG_SPAN: case MyHTML_TAG_STRONG:
+    case MyHTML_TAG_SUB: case MyHTML_TAG_SUP: case MyHTML_TAG_TIME: case MyHTML_TAG_U:
+    case MyHTML_TAG_VAR: case MyHTML_TAG_BIG: case MyHTML_TAG_TT: case MyHTML_TAG_STRIKE:
+    case MyHTML_TAG_NOBR: case MyHTML_TAG_INS: case MyHTML_TAG_DEL: case MyHTML_TAG_ACRONYM:
+    case MyHTML_TAG_LABEL: case MyHTML_TAG_RUBY: case MyHTML_TAG_RB: case MyHTML_TAG_BLINK:
+    case MyHTML_TAG_WBR: case kUnknownTag:
       return TagKind::kInline;
-    case GUMBO_TAG_BR:
+    case MyHTML_TAG_BR:
       return TagKind::kBreak;
-    case GUMBO_TAG_IMG: case GUMBO_TAG_IMAGE:
+    case MyHTML_TAG_IMG: case MyHTML_TAG_IMAGE:
       return TagKind::kImage;
-    case GUMBO_TAG_SCRIPT: case GUMBO_TAG_STYLE:
-    case GUMBO_TAG_TEMPLATE: case GUMBO_TAG_SVG: case GUMBO_TAG_MATH: case GUMBO_TAG_IFRAME:
-    case GUMBO_TAG_OBJECT: case GUMBO_TAG_EMBED: case GUMBO_TAG_CANVAS: case GUMBO_TAG_VIDEO:
-    case GUMBO_TAG_AUDIO: case GUMBO_TAG_MAP: case GUMBO_TAG_BUTTON: case GUMBO_TAG_SELECT:
-    case GUMBO_TAG_INPUT: case GUMBO_TAG_TEXTAREA: case GUMBO_TAG_HEAD: case GUMBO_TAG_TITLE:
-    case GUMBO_TAG_NAV: case GUMBO_TAG_APPLET: case GUMBO_TAG_FRAMESET: case GUMBO_TAG_DATALIST:
-    case GUMBO_TAG_OUTPUT: case GUMBO_TAG_PROGRESS: case GUMBO_TAG_METER: case GUMBO_TAG_MENU:
-    case GUMBO_TAG_RT: case GUMBO_TAG_RP: case GUMBO_TAG_NOFRAMES: case GUMBO_TAG_NOEMBED:
+    case MyHTML_TAG_SCRIPT: case MyHTML_TAG_STYLE:
+    case MyHTML_TAG_TEMPLATE: case MyHTML_TAG_SVG: case MyHTML_TAG_MATH: case MyHTML_TAG_IFRAME:
+    case MyHTML_TAG_OBJECT: case MyHTML_TAG_EMBED: case MyHTML_TAG_CANVAS: case MyHTML_TAG_VIDEO:
+    case MyHTML_TAG_AUDIO: case MyHTML_TAG_MAP: case MyHTML_TAG_BUTTON: case MyHTML_TAG_SELECT:
+    case MyHTML_TAG_INPUT: case MyHTML_TAG_TEXTAREA: case MyHTML_TAG_HEAD: case MyHTML_TAG_TITLE:
+    case MyHTML_TAG_NAV: case MyHTML_TAG_APPLET: case MyHTML_TAG_FRAMESET: case MyHTML_TAG_DATALIST:
+    case MyHTML_TAG_DIALOG:
+    case MyHTML_TAG_OUTPUT: case MyHTML_TAG_PROGRESS: case MyHTML_TAG_METER: case MyHTML_TAG_MENU:
+    case MyHTML_TAG_RT: case MyHTML_TAG_RP: case MyHTML_TAG_NOFRAMES: case MyHTML_TAG_NOEMBED:
       return TagKind::kSkip;
     default:
       return TagKind::kBlock;
@@ -120,7 +119,7 @@ TagKind KindOf(std::uint16_t tag) {
 }
 
 
-bool IsHeading(std::uint16_t tag) { return tag >= GUMBO_TAG_H1 && tag <= GUMBO_TAG_H6; }
+bool IsHeading(std::uint16_t tag) { return tag >= MyHTML_TAG_H1 && tag <= MyHTML_TAG_H6; }
 
 // ---------------------------------------------------------------------------
 // Runs.
@@ -221,7 +220,7 @@ class Extractor {
   bool InsideArticle(std::uint32_t i) const {
     for (std::uint32_t p = dom_.node(i).parent; p != kNone; p = dom_.node(p).parent) {
       std::uint16_t t = dom_.node(p).tag;
-      if (t == GUMBO_TAG_ARTICLE || t == GUMBO_TAG_MAIN) return true;
+      if (t == MyHTML_TAG_ARTICLE || t == MyHTML_TAG_MAIN) return true;
     }
     return false;
   }
@@ -293,11 +292,11 @@ void Extractor::MarkHardSkips() {
       if (aria == "true") skip = true;
       std::string_view style = dom_.Attribute(i, "style");
       if (!style.empty() && HiddenByStyle(style)) skip = true;
-      if (nd.tag == GUMBO_TAG_UNKNOWN) {
+      if (nd.tag == kUnknownTag) {
         std::string_view t = dom_.TagName(i);
-        if (t == "dialog" || t == "button" || t == "iframe") skip = true;
+        if (t == "button" || t == "iframe") skip = true;
       }
-      if (nd.tag == GUMBO_TAG_FIGCAPTION) caption_[i] = 1;
+      if (nd.tag == MyHTML_TAG_FIGCAPTION) caption_[i] = 1;
     }
     if (skip) skip_[i] = 1;
   }
@@ -342,12 +341,12 @@ void Extractor::CollectRuns() {
   };
   auto adjust = [&](std::uint32_t i, int d) {
     std::uint16_t tag = dom_.node(i).tag;
-    if (tag == GUMBO_TAG_A) link_depth += d;
+    if (tag == MyHTML_TAG_A) link_depth += d;
     if (IsHeading(tag)) heading += d;
-    if (tag == GUMBO_TAG_LI || tag == GUMBO_TAG_DD || tag == GUMBO_TAG_DT) li += d;
-    if (tag == GUMBO_TAG_BLOCKQUOTE) quote += d;
-    if (tag == GUMBO_TAG_PRE) pre += d;
-    if (tag == GUMBO_TAG_TD || tag == GUMBO_TAG_TH) cell += d;
+    if (tag == MyHTML_TAG_LI || tag == MyHTML_TAG_DD || tag == MyHTML_TAG_DT) li += d;
+    if (tag == MyHTML_TAG_BLOCKQUOTE) quote += d;
+    if (tag == MyHTML_TAG_PRE) pre += d;
+    if (tag == MyHTML_TAG_TD || tag == MyHTML_TAG_TH) cell += d;
     if (caption_[i]) cap += d;
   };
   int heading_level = 0;
@@ -388,7 +387,7 @@ void Extractor::CollectRuns() {
     if (kind == TagKind::kImage) continue;
     bool block = kind == TagKind::kBlock;
     if (block) flush();
-    if (IsHeading(nd.tag)) heading_level = nd.tag - GUMBO_TAG_H1 + 1;
+    if (IsHeading(nd.tag)) heading_level = nd.tag - MyHTML_TAG_H1 + 1;
     stack.push_back({i, nd.subtree_end, block});
     adjust(i, +1);
   }
@@ -430,12 +429,13 @@ void Extractor::Aggregate(bool kept_only) {
     const Node& nd = dom_.node(static_cast<std::uint32_t>(k));
     if (kept_only && !nd.is_text() && !removed_in_[k]) {
       switch (nd.tag) {
-        case GUMBO_TAG_P: sat_add(st_.paragraphs[k], 1); break;
-        case GUMBO_TAG_IMG: sat_add(st_.images[k], 1); break;
-        case GUMBO_TAG_LI: sat_add(st_.items[k], 1); break;
-        case GUMBO_TAG_INPUT: case GUMBO_TAG_SELECT: case GUMBO_TAG_TEXTAREA:
+        case MyHTML_TAG_P: sat_add(st_.paragraphs[k], 1); break;
+        case MyHTML_TAG_IMG: sat_add(st_.images[k], 1); break;
+        case MyHTML_TAG_LI: sat_add(st_.items[k], 1); break;
+        case MyHTML_TAG_INPUT: case MyHTML_TAG_SELECT: case MyHTML_TAG_TEXTAREA:
           sat_add(st_.inputs[k], 1); break;
-        case GUMBO_TAG_IFRAME: case GUMBO_TAG_EMBED: case GUMBO_TAG_OBJECT: case GUMBO_TAG_VIDEO:
+        case MyHTML_TAG_IFRAME: case MyHTML_TAG_EMBED: case MyHTML_TAG_OBJECT:
+        case MyHTML_TAG_VIDEO:
           sat_add(st_.embeds[k], 1); break;
         default: break;
       }
@@ -467,17 +467,17 @@ void Extractor::MarkChrome() {
   for (std::uint32_t i = body + 1; i < n_; ++i) {
     const Node& nd = dom_.node(i);
     if (nd.is_text() || skip_[i]) continue;
-    if (nd.tag == GUMBO_TAG_ARTICLE || nd.tag == GUMBO_TAG_MAIN) continue;
+    if (nd.tag == MyHTML_TAG_ARTICLE || nd.tag == MyHTML_TAG_MAIN) continue;
     bool chrome = false, strong = false;
     switch (nd.tag) {
-      case GUMBO_TAG_ASIDE: case GUMBO_TAG_FOOTER:
+      case MyHTML_TAG_ASIDE: case MyHTML_TAG_FOOTER:
         chrome = true;
         break;
-      case GUMBO_TAG_HEADER:
+      case MyHTML_TAG_HEADER:
         // A site header, not an article's own header (headline, lede).
         chrome = !InsideArticle(i);
         break;
-      case GUMBO_TAG_FIGCAPTION:
+      case MyHTML_TAG_FIGCAPTION:
         chrome = !options_.keep_captions;
         strong = true;
         break;
@@ -529,15 +529,15 @@ void Extractor::PropagateRemoval() {
 
 double TagPrior(std::uint16_t tag) {
   switch (tag) {
-    case GUMBO_TAG_DIV: case GUMBO_TAG_ARTICLE: case GUMBO_TAG_SECTION: case GUMBO_TAG_MAIN:
+    case MyHTML_TAG_DIV: case MyHTML_TAG_ARTICLE: case MyHTML_TAG_SECTION: case MyHTML_TAG_MAIN:
       return 5;
-    case GUMBO_TAG_PRE: case GUMBO_TAG_TD: case GUMBO_TAG_BLOCKQUOTE:
+    case MyHTML_TAG_PRE: case MyHTML_TAG_TD: case MyHTML_TAG_BLOCKQUOTE:
       return 3;
-    case GUMBO_TAG_ADDRESS: case GUMBO_TAG_OL: case GUMBO_TAG_UL: case GUMBO_TAG_DL:
-    case GUMBO_TAG_DD: case GUMBO_TAG_DT: case GUMBO_TAG_LI: case GUMBO_TAG_FORM:
+    case MyHTML_TAG_ADDRESS: case MyHTML_TAG_OL: case MyHTML_TAG_UL: case MyHTML_TAG_DL:
+    case MyHTML_TAG_DD: case MyHTML_TAG_DT: case MyHTML_TAG_LI: case MyHTML_TAG_FORM:
       return -3;
-    case GUMBO_TAG_H1: case GUMBO_TAG_H2: case GUMBO_TAG_H3: case GUMBO_TAG_H4:
-    case GUMBO_TAG_H5: case GUMBO_TAG_H6: case GUMBO_TAG_TH:
+    case MyHTML_TAG_H1: case MyHTML_TAG_H2: case MyHTML_TAG_H3: case MyHTML_TAG_H4:
+    case MyHTML_TAG_H5: case MyHTML_TAG_H6: case MyHTML_TAG_TH:
       return -5;
     default:
       return 0;
@@ -558,7 +558,7 @@ std::uint32_t Extractor::ChooseContainer(double* top_score) {
     if (Vocab(c).body) s += 25;
     std::string_view itemprop = dom_.Attribute(c, "itemprop");
     if (itemprop == "articleBody" || itemprop == "text") s += 50;
-    if (nd.tag == GUMBO_TAG_ARTICLE || nd.tag == GUMBO_TAG_MAIN) s += 10;
+    if (nd.tag == MyHTML_TAG_ARTICLE || nd.tag == MyHTML_TAG_MAIN) s += 10;
     if (dom_.Attribute(c, "role") == "main") s += 10;
     score[c] = s;
   };
@@ -567,10 +567,10 @@ std::uint32_t Extractor::ChooseContainer(double* top_score) {
     double s = 1 + r.commas + std::min(r.chars / 100.0, 3.0);
     std::uint32_t a = r.owner;
     // A run directly in a container (no <p>) scores the container itself.
-    if (a != kNone && dom_.node(a).tag != GUMBO_TAG_P && dom_.node(a).tag != GUMBO_TAG_PRE &&
-        !IsHeading(dom_.node(a).tag) && dom_.node(a).tag != GUMBO_TAG_LI &&
-        dom_.node(a).tag != GUMBO_TAG_TD && dom_.node(a).tag != GUMBO_TAG_BLOCKQUOTE &&
-        dom_.node(a).tag != GUMBO_TAG_DD) {
+    if (a != kNone && dom_.node(a).tag != MyHTML_TAG_P && dom_.node(a).tag != MyHTML_TAG_PRE &&
+        !IsHeading(dom_.node(a).tag) && dom_.node(a).tag != MyHTML_TAG_LI &&
+        dom_.node(a).tag != MyHTML_TAG_TD && dom_.node(a).tag != MyHTML_TAG_BLOCKQUOTE &&
+        dom_.node(a).tag != MyHTML_TAG_DD) {
       // Treat the container like readability's div-turned-paragraph: its
       // parent is the first ancestor to score, but it scores too.
       init(a);
@@ -657,7 +657,7 @@ std::vector<std::uint32_t> Extractor::GatherSiblings(std::uint32_t top, double t
     }
     const Node& nd = dom_.node(s);
     if (options_.keep_captions && !removed_in_[s] && st_.kept_chars[s] > 0 &&
-        (nd.tag == GUMBO_TAG_FIGURE || caption_[s])) {
+        (nd.tag == MyHTML_TAG_FIGURE || caption_[s])) {
       roots.push_back(s);
       continue;
     }
@@ -668,13 +668,13 @@ std::vector<std::uint32_t> Extractor::GatherSiblings(std::uint32_t top, double t
       roots.push_back(s);
       continue;
     }
-    if (nd.tag == GUMBO_TAG_P || nd.tag == GUMBO_TAG_BLOCKQUOTE || nd.tag == GUMBO_TAG_UL ||
-        nd.tag == GUMBO_TAG_OL || IsHeading(nd.tag) || nd.tag == GUMBO_TAG_DIV) {
+    if (nd.tag == MyHTML_TAG_P || nd.tag == MyHTML_TAG_BLOCKQUOTE || nd.tag == MyHTML_TAG_UL ||
+        nd.tag == MyHTML_TAG_OL || IsHeading(nd.tag) || nd.tag == MyHTML_TAG_DIV) {
       double ld = static_cast<double>(st_.kept_links[s]) / st_.kept_chars[s];
       std::uint32_t len = st_.kept_chars[s];
-      if (nd.tag == GUMBO_TAG_P && len > 80 && ld < 0.25) {
+      if (nd.tag == MyHTML_TAG_P && len > 80 && ld < 0.25) {
         roots.push_back(s);
-      } else if (nd.tag == GUMBO_TAG_P && ld == 0) {
+      } else if (nd.tag == MyHTML_TAG_P && ld == 0) {
         std::string t = dom_.InnerText(s);
         while (!t.empty() && std::isspace(static_cast<unsigned char>(t.back()))) t.pop_back();
         if (!t.empty() && (t.back() == '.' || t.back() == '!' || t.back() == '?')) roots.push_back(s);
@@ -725,12 +725,12 @@ void Extractor::CleanConditionally(const std::vector<std::uint32_t>& roots) {
         e = nd.subtree_end - 1;
         continue;
       }
-      if (nd.tag == GUMBO_TAG_FIGURE) figure_depth_end = static_cast<int>(nd.subtree_end);
+      if (nd.tag == MyHTML_TAG_FIGURE) figure_depth_end = static_cast<int>(nd.subtree_end);
       bool in_figure = static_cast<int>(e) < figure_depth_end;
       switch (nd.tag) {
-        case GUMBO_TAG_FORM: case GUMBO_TAG_FIELDSET: case GUMBO_TAG_TABLE: case GUMBO_TAG_UL:
-        case GUMBO_TAG_OL: case GUMBO_TAG_DIV: case GUMBO_TAG_SECTION: case GUMBO_TAG_DL:
-        case GUMBO_TAG_ASIDE: case GUMBO_TAG_HEADER: case GUMBO_TAG_FOOTER:
+        case MyHTML_TAG_FORM: case MyHTML_TAG_FIELDSET: case MyHTML_TAG_TABLE: case MyHTML_TAG_UL:
+        case MyHTML_TAG_OL: case MyHTML_TAG_DIV: case MyHTML_TAG_SECTION: case MyHTML_TAG_DL:
+        case MyHTML_TAG_ASIDE: case MyHTML_TAG_HEADER: case MyHTML_TAG_FOOTER:
           break;
         default:
           continue;
@@ -744,12 +744,13 @@ void Extractor::CleanConditionally(const std::vector<std::uint32_t>& roots) {
       bool remove = weight + score < 0;
       std::uint32_t len = st_.kept_chars[e];
       double ld = len ? static_cast<double>(st_.kept_links[e]) / len : 0;
-      bool list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL || nd.tag == GUMBO_TAG_DL;
+      bool list = nd.tag == MyHTML_TAG_UL || nd.tag == MyHTML_TAG_OL || nd.tag == MyHTML_TAG_DL;
       if (list) {
         // An in-article list is content unless it is a list of links.
         remove = remove || ld > 0.6;
       } else if (!remove && st_.commas[e] < 10) {
-        bool is_list = nd.tag == GUMBO_TAG_UL || nd.tag == GUMBO_TAG_OL || nd.tag == GUMBO_TAG_DL;
+        bool is_list =
+            nd.tag == MyHTML_TAG_UL || nd.tag == MyHTML_TAG_OL || nd.tag == MyHTML_TAG_DL;
         double p = st_.paragraphs[e];
         double img = st_.images[e];
         double li = static_cast<double>(st_.items[e]) - 100;

@@ -1,7 +1,5 @@
 #include "ingest/html_meta.h"
 
-#include <gumbo.h>
-
 #include <array>
 #include <cctype>
 #include <cstdio>
@@ -272,7 +270,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
     const Node& nd = dom.node(i);
     if (nd.is_text()) continue;
     switch (nd.tag) {
-      case GUMBO_TAG_META: {
+      case MyHTML_TAG_META: {
         std::string name = LowerAscii(dom.Attribute(i, "property"));
         if (name.empty()) name = LowerAscii(dom.Attribute(i, "name"));
         if (name.empty()) name = LowerAscii(dom.Attribute(i, "itemprop"));
@@ -315,27 +313,27 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         }
         break;
       }
-      case GUMBO_TAG_LINK: {
+      case MyHTML_TAG_LINK: {
         std::string rel = LowerAscii(dom.Attribute(i, "rel"));
         if (rel == "canonical" && m.canonical_url.empty()) {
           m.canonical_url = Collapse(dom.Attribute(i, "href"));
         }
         break;
       }
-      case GUMBO_TAG_TITLE:
+      case MyHTML_TAG_TITLE:
         if (title_tag.empty()) title_tag = Collapse(dom.InnerText(i));
         break;
-      case GUMBO_TAG_H1:
+      case MyHTML_TAG_H1:
         if (h1.empty()) h1 = Collapse(dom.InnerText(i));
         break;
-      case GUMBO_TAG_SCRIPT: {
+      case MyHTML_TAG_SCRIPT: {
         if (LowerAscii(dom.Attribute(i, "type")) != "application/ld+json") break;
         std::string body = dom.InnerText(i);
         nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
         if (!j.is_discarded()) ScanJsonLd(j, &ld, 0);
         break;
       }
-      case GUMBO_TAG_TIME: {
+      case MyHTML_TAG_TIME: {
         std::string_view dt = dom.Attribute(i, "datetime");
         bool pubdate = false;
         dom.Attribute(i, "pubdate", &pubdate);
@@ -356,7 +354,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         } else if (ip == "author" && itemprop_author.empty()) {
           itemprop_author = Collapse(dom.InnerText(i));
         }
-        if (nd.tag == GUMBO_TAG_A && rel_author.empty() &&
+        if (nd.tag == MyHTML_TAG_A && rel_author.empty() &&
             LowerAscii(dom.Attribute(i, "rel")) == "author") {
           rel_author = Collapse(dom.InnerText(i));
         }
