@@ -1009,6 +1009,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       // "X said" (X within 3 tokens before) or "said X".
       for (int k = t - 1; k >= 0 && k >= t - 4; --k) {
         if (actor_at_[k] >= 0) { speaker = actor_at_[k]; break; }
+        if (IsPunct(s_.tokens[k])) break;  // "... with X, officials said": X is not the speaker.
       }
       if (speaker < 0 && t + 1 < n_ && actor_at_[t + 1] >= 0) speaker = actor_at_[t + 1];
     }

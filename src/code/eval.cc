@@ -60,6 +60,59 @@ bool In(const std::string& w, std::initializer_list<std::string_view> set) {
   return false;
 }
 
+// TABARI's elimination of comma-delimited nonrestrictive clauses (manual
+// 7.8): returns per token whether it is kept. Commas between members of an
+// actor list ("Arnor, Osgiliath and Gondor") do not delimit clauses.
+std::vector<bool> TabariCommaKeep(const std::vector<std::string>& tokens,
+                                  const std::vector<LegacyActorMatch>& actors,
+                                  const TabariOptions& o) {
+  int n = static_cast<int>(tokens.size());
+  std::vector<bool> keep(n, true);
+  if (!o.comma) return keep;
+  std::vector<int> actor_end(n + 1, 0), actor_begin(n + 1, 0);
+  for (const auto& a : actors) {
+    actor_end[a.end] = 1;
+    actor_begin[a.begin] = 1;
+  }
+  std::vector<int> commas;
+  for (int t = 0; t < n; ++t) {
+    if (tokens[t] != ",") continue;
+    bool in_list = t > 0 && actor_end[t] && t + 1 < n &&
+                   (actor_begin[t + 1] || (t + 2 < n && tokens[t + 1] == "THE" && actor_begin[t + 2]) ||
+                    tokens[t + 1] == "AND");
+    if (!in_list) commas.push_back(t);
+  }
+  if (commas.empty()) return keep;
+  int last = n;
+  while (last > 0 && (tokens[last - 1] == "." || tokens[last - 1] == "\"")) --last;
+  auto words = [&](int a, int b) {
+    int w = 0;
+    for (int t = a; t < b; ++t) w += std::isalnum(static_cast<unsigned char>(tokens[t][0])) != 0;
+    return w;
+  };
+  auto drop = [&](int a, int b) {
+    for (int t = a; t < b; ++t) keep[t] = false;
+  };
+  int w = words(0, commas.front());
+  if (w > o.comma_bmin && w <= o.comma_bmax) drop(0, commas.front() + 1);
+  // Chained: a comma that closes a dropped clause opens no other.
+  std::size_t i = 0;
+  while (i + 1 < commas.size()) {
+    w = words(commas[i] + 1, commas[i + 1]);
+    if (w > o.comma_min && w <= o.comma_max) {
+      drop(commas[i], commas[i + 1]);
+      i += 2;
+    } else {
+      i += 1;
+    }
+  }
+  if (i + 1 == commas.size()) {
+    w = words(commas.back() + 1, last);
+    if (w > o.comma_emin && w <= o.comma_emax) drop(commas.back(), last);
+  }
+  return keep;
+}
+
 void TabariPronouns(const std::vector<std::string>& tokens, const std::string& forwarded,
                     std::vector<LegacyActorMatch>* actors) {
   std::vector<LegacyActorMatch> out;
@@ -275,6 +328,38 @@ void ApplyTabariOption(std::string_view command, TabariOptions* o) {
     o->code_by = TabariOptions::CodeBy::kClause;
   } else if (c.find("CODE ALL") != std::string::npos) {
     o->code_by = TabariOptions::CodeBy::kAll;
+  } else if (std::size_t k = c.find("COMMA:"); k != std::string::npos) {
+    std::string_view rest = std::string_view(c).substr(k + 6);
+    if (Trim(rest).starts_with("OFF")) {
+      o->comma = false;
+      return;
+    }
+    o->comma = true;
+    // "MIN = 4 MAX = 6 EMIN = 3 EMAX = 6 BMIN = 3 BMAX = 8".
+    std::string name;
+    for (std::size_t i = 0; i < rest.size(); ++i) {
+      char ch = rest[i];
+      if (std::isalpha(static_cast<unsigned char>(ch))) {
+        name += ch;
+      } else if (std::isdigit(static_cast<unsigned char>(ch))) {
+        int v = std::atoi(std::string(rest.substr(i)).c_str());
+        while (i + 1 < rest.size() && std::isdigit(static_cast<unsigned char>(rest[i + 1]))) ++i;
+        if (name == "MIN") o->comma_min = v;
+        if (name == "MAX") o->comma_max = v;
+        if (name == "EMIN") o->comma_emin = v;
+        if (name == "EMAX") o->comma_emax = v;
+        if (name == "BMIN") o->comma_bmin = v;
+        if (name == "BMAX") o->comma_bmax = v;
+        name.clear();
+      } else if (ch != '=' && ch != ' ') {
+        name.clear();
+      }
+    }
+  } else if (std::size_t k = c.find("MINIMUM WORDS"); k != std::string::npos) {
+    std::size_t eq = c.find('=', k);
+    if (eq != std::string::npos) o->minimum_words = std::atoi(c.c_str() + eq + 1);
+  } else if (c.find("CONVERT AGENT") != std::string::npos) {
+    o->convert_agents = c.find("TRUE") != std::string::npos;
   } else if (c.find("FORWARD:") != std::string::npos) {
     o->forward = c.find(" OFF") == std::string::npos;
   }
@@ -593,7 +678,31 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
       s.tokens[i].capitalized = !raw_forms[i].empty() && std::isupper(static_cast<unsigned char>(raw_forms[i][0]));
     }
     std::vector<LegacyActorMatch> found = actors.Match(upper, rec.date);
+    bool too_short = false;
+    if (tabari && s.tokens.size() == upper.size() && !s.parsed) {
+      int words = 0;
+      for (const auto& u : upper) words += std::isalnum(static_cast<unsigned char>(u[0])) != 0;
+      too_short = words < rec.tabari.minimum_words;
+      // Nonrestrictive clauses go before coding.
+      std::vector<bool> keep = TabariCommaKeep(upper, found, rec.tabari);
+      if (std::find(keep.begin(), keep.end(), false) != keep.end()) {
+        std::vector<CoderToken> kept;
+        std::vector<std::string> kept_upper;
+        for (std::size_t i = 0; i < keep.size(); ++i) {
+          if (!keep[i]) continue;
+          kept.push_back(s.tokens[i]);
+          kept_upper.push_back(upper[i]);
+        }
+        s.tokens = std::move(kept);
+        upper = std::move(kept_upper);
+        found = actors.Match(upper, rec.date);
+      }
+    }
     if (tabari) {
+      // An agent with no actor is not an actor unless CONVERT AGENTS is on.
+      if (!rec.tabari.convert_agents) {
+        std::erase_if(found, [](const LegacyActorMatch& m) { return m.code.starts_with("~"); });
+      }
       std::string first = found.empty() ? "" : found.front().code;
       TabariPronouns(upper, rec.tabari.forward ? previous_first_actor : "", &found);
       previous_first_actor = first.substr(0, 3);
@@ -608,6 +717,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     // record aside: it codes nothing.
     bool set_aside = false;
     for (const auto& m : found) set_aside |= tabari && (m.code == "###" || m.code == "+++");
+    set_aside |= too_short;
     if (!set_aside && !discards.Hit(upper)) {
       std::vector<CodedEvent> events;
       const TabariOptions& to = rec.tabari;

@@ -46,6 +46,13 @@ struct TabariOptions {
   bool target_after = false;  // The default target replaces any target found before it.
   enum class CodeBy { kClause, kSentence, kAll } code_by = CodeBy::kClause;
   bool forward = false;  // Pronouns may refer to the previous record's first actor.
+  bool convert_agents = false;  // An agent without an actor is an actor ("~COP").
+  // Comma-delimited clauses of more than MIN and at most MAX words are
+  // dropped before coding (manual 7.8); B* for the first, E* for the last.
+  bool comma = true;
+  int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10;
+  int comma_bmin = 128, comma_bmax = 0;
+  int minimum_words = 0;  // Shorter records are not coded.
 };
 
 // Applies one "OPTION:" command to `o`; unknown commands are ignored.

@@ -19,6 +19,7 @@ StatusOr<LegacyActors> LegacyActors::Load(const std::vector<std::string>& actor_
   ASSIGN_OR_RETURN(out.dict_, actors::ActorDictionary::LoadFiles(files));
   for (const auto& d : out.dict_->diagnostics()) out.warnings_.push_back(d.ToString());
   if (tabari) out.agent_prefix_ = "~";
+  out.tabari_ = tabari;
   return out;
 }
 
@@ -28,6 +29,7 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
     int begin, end;
     bool agent;
     std::string code;
+    bool prefix = false;  // An "NGM~" agent: the sector goes before the actor.
   };
   std::vector<Hit> hits;
   int n = static_cast<int>(tokens.size());
@@ -37,9 +39,26 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
     const actors::Entry& e = dict_->entry(f.entry);
     auto codes = dict_->CodesAt(f.entry, date);
     hits.push_back({static_cast<int>(m.begin), static_cast<int>(m.end),
-                    e.kind == actors::EntryKind::kAgent, codes.empty() ? "" : codes.front()->code});
+                    e.kind == actors::EntryKind::kAgent, codes.empty() ? "" : codes.front()->code,
+                    e.agent_prefix});
   }
   // Combine agents with adjacent actors.
+  // The actor's code with the agent's sector after it ("~GOV") or before it
+  // ("NGM~"); a sector the actor's code already has (on a 3-letter
+  // boundary) is not added again.
+  auto join = [](const std::string& actor, const Hit& agent, bool former) {
+    std::string sector = former ? "ELI" : agent.code;
+    if (sector.empty() || sector == "---") return actor;
+    for (std::size_t p = 0; p + sector.size() <= actor.size(); p += 3) {
+      if (actor.compare(p, sector.size(), sector) == 0) return actor;
+    }
+    return agent.prefix ? sector + actor : actor + sector;
+  };
+  // TABARI: "FORMER" before the actor or the agent makes the agent an elite.
+  auto former = [&](const Hit& actor, const Hit& agent) {
+    return tabari_ && ((actor.begin > 0 && tokens[actor.begin - 1] == "FORMER") ||
+                       (agent.begin > 0 && tokens[agent.begin - 1] == "FORMER"));
+  };
   std::vector<LegacyActorMatch> out, pending;
   std::vector<bool> used(hits.size(), false);
   for (std::size_t i = 0; i < hits.size(); ++i) {
@@ -52,24 +71,23 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
     }
     LegacyActorMatch m{h.begin, h.end, h.agent ? agent_prefix_ + code : code};
     if (!h.agent) {
-      // "Arnorian ambassador", "Dagolath's first Deputy Prime Minister":
-      // actor followed by an agent, directly or through "'s" and modifiers.
+      // "Arnorian ambassador", "Ithilen's president": an actor followed by an
+      // agent, directly or through "'s" (PETRARCH also through up to three
+      // modifiers: "Dagolath's first Deputy Prime Minister").
       bool poss = h.end < n && (tokens[h.end] == "'S" || tokens[h.end] == "'");
-      if (i + 1 < hits.size() && hits[i + 1].agent &&
-          hits[i + 1].begin <= h.end + (poss ? 4 : 1)) {
-        std::string ac = hits[i + 1].code;
-        if (!ac.empty() && ac != "---" && !m.code.ends_with(ac)) m.code += ac;
+      int reach = h.end + (poss ? (tabari_ ? 1 : 4) : (tabari_ ? 0 : 1));
+      if (i + 1 < hits.size() && hits[i + 1].agent && hits[i + 1].begin <= reach) {
+        m.code = join(code, hits[i + 1], former(h, hits[i + 1]));
         m.end = hits[i + 1].end;
         used[i + 1] = true;
-        // "Danish media and government": the country distributes over a
-        // list of agents.
-        for (std::size_t k = i + 2; k < hits.size() && hits[k].agent &&
+        // PETRARCH: "Danish media and government": the country distributes
+        // over a list of agents.
+        for (std::size_t k = i + 2; !tabari_ && k < hits.size() && hits[k].agent &&
                                     hits[k].begin == hits[k - 1].end + 1 &&
                                     (tokens[hits[k - 1].end] == "AND" || tokens[hits[k - 1].end] == ",");
              ++k) {
-          std::string ak = hits[k].code;
-          if (ak.empty() || ak == "---") break;
-          pending.push_back({hits[k].begin, hits[k].end, code + ak});
+          if (hits[k].code.empty() || hits[k].code == "---") break;
+          pending.push_back({hits[k].begin, hits[k].end, join(code, hits[k], false)});
           used[k] = true;
         }
         // "... Minister Telemar": the name after the title is the same actor.
@@ -79,27 +97,26 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
         }
       }
     } else {
-      // Title before a name: "Minister Telemar".
-      if (i + 1 < hits.size() && !hits[i + 1].agent && hits[i + 1].begin == h.end) {
-        std::string cc = hits[i + 1].code;
-        if (!cc.empty() && cc != "---") m.code = cc + code;
+      // Title before a name: "Minister Telemar"; agent + of / in + actor
+      // ("ambassadors of Arnor"; PETRARCH also "from").
+      bool direct = i + 1 < hits.size() && !hits[i + 1].agent && hits[i + 1].begin == h.end;
+      bool prep = i + 1 < hits.size() && !hits[i + 1].agent && hits[i + 1].begin == h.end + 1 &&
+                  (tokens[h.end] == "OF" || tokens[h.end] == "IN" ||
+                   (!tabari_ && tokens[h.end] == "FROM"));
+      if (direct || prep) {
+        const std::string& cc = hits[i + 1].code;
+        if (!cc.empty() && cc != "---") m.code = join(cc, h, former(hits[i + 1], h));
         m.end = hits[i + 1].end;
         used[i + 1] = true;
-      } else if (i + 1 < hits.size() && !hits[i + 1].agent && hits[i + 1].begin == h.end + 1 &&
-          (tokens[h.end] == "OF" || tokens[h.end] == "FROM" || tokens[h.end] == "IN")) {
-        std::string cc = hits[i + 1].code;
-        if (!cc.empty() && cc != "---") m.code = cc + code;
-        m.end = hits[i + 1].end;
-        used[i + 1] = true;
-        // "Lawmakers in Arnor and Gondor": the agent distributes over a list
-        // of places.
-        for (std::size_t k = i + 2; k < hits.size() && !hits[k].agent &&
+        // PETRARCH: "Lawmakers in Arnor and Gondor": the agent distributes
+        // over a list of places.
+        for (std::size_t k = i + 2; prep && !tabari_ && k < hits.size() && !hits[k].agent &&
                                     hits[k].begin == hits[k - 1].end + 1 &&
                                     (tokens[hits[k - 1].end] == "AND" || tokens[hits[k - 1].end] == ",");
              ++k) {
-          std::string ck = hits[k].code;
+          const std::string& ck = hits[k].code;
           if (ck.empty() || ck == "---") break;
-          pending.push_back({hits[k].begin, hits[k].end, ck + code});
+          pending.push_back({hits[k].begin, hits[k].end, join(ck, h, false)});
           used[k] = true;
         }
       }

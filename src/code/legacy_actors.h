@@ -50,6 +50,7 @@ class LegacyActors {
   std::unique_ptr<actors::ActorDictionary> dict_;
   std::vector<std::string> warnings_;
   std::string agent_prefix_ = "---";
+  bool tabari_ = false;
 };
 
 }  // namespace dyad::code
