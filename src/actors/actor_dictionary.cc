@@ -253,15 +253,49 @@ std::vector<DictMatch> ActorDictionary::MatchesAt(const WordText& text, std::uin
   return out;
 }
 
-std::vector<const CodeSpan*> ActorDictionary::CodesAt(std::uint32_t entry, Date date) const {
+namespace {
+
+// Days-ish distance from `d` to the span of `c` (0 inside it). Dates are
+// YYYYMMDD numbers, and the end of a partial range is stored as month or
+// day 99; the distance only ranks spans, so month lengths do not matter.
+long GapTo(const CodeSpan& c, Date d) {
+  auto days = [](Date x) {
+    return (x / 10000) * 372L + std::min((x / 100) % 100, 12) * 31L + std::min(x % 100, 31);
+  };
+  if (d < c.from) return days(c.from) - days(d);
+  if (d > c.to) return days(d) - days(c.to);
+  return 0;
+}
+
+}  // namespace
+
+std::vector<const CodeSpan*> ActorDictionary::CodesAt(std::uint32_t entry, Date date,
+                                                      Date reference) const {
   std::vector<const CodeSpan*> out;
   if (entry >= data_.entries.size()) return out;
   for (const CodeSpan& c : data_.entries[entry].codes) {
     if (c.Holds(date)) out.push_back(&c);
   }
-  if (date == kUnknownDate) {
-    std::stable_sort(out.begin(), out.end(), [](const CodeSpan* a, const CodeSpan* b) {
-      return a->open_ended() > b->open_ended();
+  if (date != kUnknownDate) return out;
+  auto eli = [](const CodeSpan* c) {
+    return c->code.size() >= 3 && c->code.compare(c->code.size() - 3, 3, "ELI") == 0;
+  };
+  if (reference != kUnknownDate) {
+    // No event date, but the text says when it is: the codes nearest that
+    // date first (those that hold on it, office codes before ELI ones, then
+    // the others).
+    std::stable_sort(out.begin(), out.end(), [&](const CodeSpan* a, const CodeSpan* b) {
+      long ga = GapTo(*a, reference), gb = GapTo(*b, reference);
+      if (ga != gb) return ga < gb;
+      return eli(a) < eli(b);
+    });
+  } else {
+    // No date at all: office codes before ELI (former official) ones, since
+    // people are mostly in the news while in office; among them open-ended
+    // codes first, then the most recent.
+    std::stable_sort(out.begin(), out.end(), [&](const CodeSpan* a, const CodeSpan* b) {
+      if (eli(a) != eli(b)) return eli(b);
+      return a->to > b->to;
     });
   }
   return out;
@@ -333,6 +367,25 @@ const std::set<std::string, std::less<>>& FormerWords() {
   return kWords;
 }
 
+// Whether the words before token `t` count people: "100", "three",
+// "thousands of", "some 800,000", "more than 100".
+bool Counted(const WordText& text, std::uint32_t t) {
+  static const std::set<std::string, std::less<>> kNumbers = {
+      "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
+      "fifteen", "twenty", "thirty", "forty", "fifty", "hundred", "hundreds", "thousand",
+      "thousands", "million", "millions", "dozen", "dozens", "scores", "tens", "several", "many",
+      "some", "few", "numerous", "countless"};
+  auto word = [&](std::uint32_t k) -> std::string_view {
+    if (text.first_word[k] == text.first_word[k + 1]) return "";
+    return text.words[text.first_word[k + 1] - 1];
+  };
+  if (t == 0) return false;
+  std::string_view w = word(t - 1);
+  if (w == "of" && t >= 2) w = word(t - 2);
+  if (kNumbers.count(w)) return true;
+  return !w.empty() && std::isdigit(static_cast<unsigned char>(w[0]));
+}
+
 }  // namespace
 
 std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, Date date) const {
@@ -341,10 +394,7 @@ std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, 
   long best_gap = 0;
   for (const auto& c : codes) {
     if (IsNullCode(c.code)) continue;
-    long gap = date == kUnknownDate ? 0
-               : date < c.from     ? static_cast<long>(c.from) - date
-               : date > c.to       ? static_cast<long>(date) - c.to
-                                   : 0;
+    long gap = date == kUnknownDate ? 0 : GapTo(c, date);
     if (!best || gap < best_gap) {
       best = &c;
       best_gap = gap;
@@ -356,7 +406,8 @@ std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, 
   return code.country;
 }
 
-std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date date) const {
+std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date date,
+                                                  Date reference) const {
   std::vector<DictMatch> matches = Match(text);
   std::vector<CodedActor> out;
   auto top = [&](const DictMatch& m) -> const Form& { return data_.forms[m.forms[0]]; };
@@ -418,7 +469,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       const Entry& e = data_.entries[f.entry];
       if (e.kind == EntryKind::kActor) {
         a.actor_entry = static_cast<int>(f.entry);
-        auto codes = CodesAt(f.entry, date);
+        auto codes = CodesAt(f.entry, date, reference);
         if (!codes.empty() && !IsNullCode(codes[0]->code)) base = codes[0]->code;
       } else if (IsPlace(e.kind)) {
         if (first_place.empty()) first_place = e.country;
@@ -431,6 +482,58 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         }
       }
     }
+    // A civilian qualifier yields to the noun it qualifies: "civilian
+    // refugees" are refugees, "civilian police" police.
+    for (size_t k = 0; sectors.size() > 1 && k + 1 < sectors.size();) {
+      if (sectors[k].first == "CVL") {
+        sectors.erase(sectors.begin() + static_cast<long>(k));
+      } else {
+        ++k;
+      }
+    }
+    auto word_before = [&](std::uint32_t t) -> std::string_view {
+      if (t == 0 || text.first_word[t - 1] == text.first_word[t]) return "";
+      return text.words[text.first_word[t] - 1];
+    };
+    // "an official Syrian newspaper", "state-run Ostmarkian television": the
+    // state's own media (the agents file lists the forms without a country).
+    {
+      // The three words before the phrase, nearest first ("state - run").
+      std::uint32_t fw = text.first_word[a.begin];
+      auto back = [&](std::uint32_t k) -> std::string_view {
+        return fw >= k ? std::string_view(text.words[fw - k]) : std::string_view();
+      };
+      std::string_view w = back(1);
+      std::string_view w0 = back(2) == "-" ? back(3) : "";
+      bool state = w == "official" || ((w == "run" || w == "owned" || w == "controlled") &&
+                                       (w0 == "state" || w0 == "government"));
+      bool media = false, gov = false;
+      for (const auto& sp : sectors) {
+        media |= sp.first == "MED";
+        gov |= sp.first == "GOV";
+      }
+      if (media && (state || gov)) {  // Also "official (Syrian) newspaper" read as GOV + MED.
+        if (!gov) sectors.insert(sectors.begin(), {"GOV", false});
+        a.agent_sectors = {"GOVMED"};  // One sector pair; see resolver's ChooseSector.
+      } else if (sectors.size() < a.agent_sectors.size()) {
+        a.agent_sectors.clear();
+        for (const auto& sp : sectors) a.agent_sectors.push_back(sp.first);
+      }
+    }
+    // "ethnic Albanian guerrillas": an ethnic group's adjective does not say
+    // which state they belong to; the context does.
+    if (word_before(a.begin) == "ethnic" && top(matches[i]).kind == FormKind::kAdjective &&
+        head.kind == EntryKind::kAgent && j - i == 2) {
+      base.clear();
+      a.begin -= 1;
+    }
+    // "Zoran Djindjic's opposition coalition", "Kagame's army": a person's
+    // possessive gives the country, not the person's own sector.
+    if (head.kind == EntryKind::kAgent && a.actor_entry >= 0 && !base.empty() &&
+        data_.entries[a.actor_entry].actor_kind == ActorKind::kPerson) {
+      ActorCode pc = SplitCode(base);
+      if (!pc.country.empty()) base = pc.country;
+    }
     auto append_sectors = [&](std::string code) {
       for (const auto& [s, prefix] : sectors) {
         bool present = false;
@@ -442,19 +545,44 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       return code;
     };
     if (head.kind == EntryKind::kActor) {
-      auto codes = CodesAt(head_form.entry, date);
+      auto codes = CodesAt(head_form.entry, date, reference);
       bool former = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
                     FormerWords().count(text.words[text.first_word[a.begin - 1]]);
+      if (date == kUnknownDate && !sectors.empty() && codes.size() > 1) {
+        // Undated "Foreign Minister X": the code that agrees with the title.
+        auto agrees = [&](const CodeSpan* c) {
+          ActorCode ac = SplitCode(c->code);
+          for (const auto& sp : sectors) {
+            if (std::find(ac.sectors.begin(), ac.sectors.end(), sp.first) != ac.sectors.end()) {
+              return true;
+            }
+          }
+          return false;
+        };
+        std::stable_partition(codes.begin(), codes.end(), agrees);
+      }
       bool elite = !codes.empty() && SplitCode(codes[0]->code).sectors == std::vector<std::string>{"ELI"};
-      if (!codes.empty() && !IsNullCode(codes[0]->code) && !(elite && !sectors.empty() && !former)) {
+      // Undated "former President X": the title says they no longer hold
+      // the office. (With a date, the dictionary knows better: a former
+      // president may be prime minister now.)
+      bool ex_title = false;
+      if (date == kUnknownDate) {
+        ex_title = former && !sectors.empty();
+        for (const auto& sp : sectors) ex_title |= sp.first == "ELI";
+      }
+      if (!codes.empty() && !IsNullCode(codes[0]->code) && !(elite && !sectors.empty() && !former) &&
+          !(ex_title && !elite)) {
         a.code = SplitCode(codes[0]->code);
       } else if (!sectors.empty()) {
         // A known person outside their dated roles: the title gives the
         // sector (ELI for a former one, as CAMEO codes ex-leaders); the
         // country is the title's, else the person's own.
         std::string country = first_place;
-        if (country.empty()) country = NearestCountry(head_form.entry, date).value_or("");
-        a.code = SplitCode(former ? country + "ELI" : append_sectors(country));
+        if (country.empty()) {
+          country = NearestCountry(head_form.entry, date != kUnknownDate ? date : reference)
+                        .value_or("");
+        }
+        a.code = SplitCode(former || ex_title ? country + "ELI" : append_sectors(country));
         a.how = Resolution::kTitle;
       }
     } else if (head.kind == EntryKind::kAgent) {
@@ -476,8 +604,27 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
                       after == "\xE2\x80\x94" || after == "\xE2\x80\x93";
       bool metonym = head_form.kind == FormKind::kCapital && j - i == 1 && !locative && !dateline;
       if (metonym) code += "GOV";  // "Moscow said": the capital stands for the government.
+      // A people's plural names the nation ("The Palestinians rejected the
+      // plan") unless it counts individuals ("100 Palestinians", "thousands
+      // of Nigerians"), names an ethnic group ("ethnic Albanians") or a group
+      // within a country ("Iraqi Kurds"): those are civilians. An ethnic
+      // group's name does not say which state they live in, so "ethnic X"
+      // leaves the country to the context.
+      bool people = false;
+      if (head_form.kind == FormKind::kDemonym) {
+        std::uint32_t b = a.begin;
+        bool ethnic = b > 0 && word_at(b - 1) == "ethnic";
+        if (ethnic) --b;
+        people = ethnic || j - i > 1 || Counted(text, b);
+        if (ethnic) {
+          code.clear();
+          a.begin = b;
+          a.how = Resolution::kAgent;  // The country comes from the context.
+        }
+      }
+      if (people) code += "CVL";
       a.code = SplitCode(code);
-      a.place_only = !metonym;
+      a.place_only = !metonym && !people;
       a.adjective = head_form.kind == FormKind::kAdjective && j - i == 1;
     }
     if (a.code.code.empty() && a.actor_entry < 0) {

@@ -30,7 +30,9 @@
 //
 // Date-bounded codes: each named actor has codes valid over [from, to]. The
 // code used is the first one that holds on the event date (see CodesAt).
-// With kUnknownDate every code holds, and open-ended ones rank first.
+// With kUnknownDate every code holds: ranked by distance to a reference date
+// from the text when there is one, else office codes before ELI (former
+// official) ones, latest-ending first.
 //
 // Thread safety: a built ActorDictionary is immutable. Every const method
 // may be called from many threads at once.
@@ -157,12 +159,22 @@ class ActorDictionary {
   // says what they are.
   std::vector<CodedActor> CodeTokens(std::span<const Token> tokens, Date date) const;
   std::vector<CodedActor> CodeTokens(std::span<const std::string_view> tokens, Date date) const;
-  std::vector<CodedActor> CodeText(const WordText& text, Date date) const;
+  // `reference`, used only when `date` is kUnknownDate, is a date the text
+  // itself gives (a dateline, a year in the story): codes are then ranked
+  // by their distance to it instead of open-ended first (see CodesAt).
+  std::vector<CodedActor> CodeText(const WordText& text, Date date,
+                                   Date reference = kUnknownDate) const;
 
   // The codes of entry `entry` that hold on `date`, best first (file order;
-  // with kUnknownDate, open-ended codes first). Null codes ("---") are
-  // included; test with IsNullCode.
-  std::vector<const CodeSpan*> CodesAt(std::uint32_t entry, Date date) const;
+  // with kUnknownDate and no reference, office codes before ELI ones, and
+  // the latest-ending first). Null codes ("---") are included; test with
+  // IsNullCode.
+  // With kUnknownDate and a known `reference` date, every code is returned,
+  // ranked by distance to `reference` (those holding on it first, office
+  // codes before ELI ones, then file order): "Reagan" in an undated story
+  // about 1985 is USAGOV, not the open-ended USAELI.
+  std::vector<const CodeSpan*> CodesAt(std::uint32_t entry, Date date,
+                                       Date reference = kUnknownDate) const;
 
   // Splits a CAMEO code into country and sectors: "RUSGOV" -> RUS, {GOV};
   // "NGOHRI" -> "", {NGO, HRI}; "COP" -> "", {COP}. A leading triple is a

@@ -38,6 +38,19 @@ agent GOV
   title President
 agent MIL
   name soldier
+agent CVL
+  name civilian
+agent REF
+  name refugee
+agent MED
+  name newspaper
+agent ELI
+  name ex-president
+actor berg_nils
+  name Nils Berg
+  role NORGOV 1990..1995 note=prime minister
+  role NORELI 1996..
+  role NORJUD 2001..2008 note=constitutional court
 )";
 
 std::unique_ptr<ActorDictionary> Load(const char* text = kDict) {
@@ -107,7 +120,15 @@ TEST(ActorDictionary, CombinesPlacesAndAgents) {
   EXPECT_EQ(Code(*dict, "a Norwegian said", kUnknownDate), "1-2:NOR");
   EXPECT_EQ(Code(*dict, "Norway 's new leader", kUnknownDate), "0-4:NORGOV");
   EXPECT_EQ(Code(*dict, "Norway said police", kUnknownDate), "0-1:NOR 2-3:COP");
-  EXPECT_EQ(Code(*dict, "Finnmarkian Norwegians", kUnknownDate), "0-2:NOR");
+  // A people within a country, a counted people and an ethnic group are
+  // civilians; the people as a whole is the country.
+  EXPECT_EQ(Code(*dict, "Finnmarkian Norwegians", kUnknownDate), "0-2:NORCVL");
+  EXPECT_EQ(Code(*dict, "the Norwegians said", kUnknownDate), "1-2:NOR");
+  EXPECT_EQ(Code(*dict, "200 Norwegians", kUnknownDate), "1-2:NORCVL");
+  EXPECT_EQ(Code(*dict, "thousands of Norwegians", kUnknownDate), "2-3:NORCVL");
+  EXPECT_EQ(Code(*dict, "ethnic Norwegians", kUnknownDate), "0-2:CVL");
+  EXPECT_EQ(Code(*dict, "ethnic Norwegian police", kUnknownDate), "0-3:COP");
+  EXPECT_EQ(Code(*dict, "civilian police", kUnknownDate), "0-2:COP");
   EXPECT_EQ(Code(*dict, "police said", kUnknownDate), "0-1:COP");
   EXPECT_EQ(Code(*dict, "Friends of Wombats said", kUnknownDate), "0-3:NGOENV");
 }
@@ -145,11 +166,51 @@ TEST(ActorDictionary, DateBoundedRoles) {
   EXPECT_EQ(Code(*dict, "President Tove Lund spoke", 20100101), "0-3:NORGOV");
   // ... unless the title is a former one.
   EXPECT_EQ(Code(*dict, "former President Tove Lund spoke", 20100101), "1-4:NORELI");
-  // Unknown date: the open-ended role ranks first.
+  // Unknown date: office roles before ELI ones, the latest-ending first.
   EXPECT_EQ(Code(*dict, "Lund spoke", kUnknownDate), "0-1:NORMIL");
+  EXPECT_EQ(Code(*dict, "Nils Berg spoke", kUnknownDate), "0-2:NORJUD");
   auto codes = dict->CodesAt(dict->data().actor_ids.at("lund_tove"), 20050101);
   ASSERT_EQ(codes.size(), 1u);
   EXPECT_EQ(codes[0]->code, "NORGOV");
+}
+
+TEST(ActorDictionary, UndatedCodesRankByTheTextsDate) {
+  auto dict = Load();
+  std::uint32_t berg = dict->data().actor_ids.at("berg_nils");
+  auto code_list = [&](Date date, Date reference) {
+    std::string out;
+    for (const CodeSpan* c : dict->CodesAt(berg, date, reference)) out += c->code + " ";
+    return out;
+  };
+  // A known event date filters.
+  EXPECT_EQ(code_list(19920101, kUnknownDate), "NORGOV ");
+  EXPECT_EQ(code_list(20030101, kUnknownDate), "NORELI NORJUD ");
+  // No date at all: ELI last, then the latest-ending first.
+  EXPECT_EQ(code_list(kUnknownDate, kUnknownDate), "NORJUD NORGOV NORELI ");
+  // No event date, but the text's date: nearest first, all kept.
+  EXPECT_EQ(code_list(kUnknownDate, 19930615), "NORGOV NORELI NORJUD ");
+  EXPECT_EQ(code_list(kUnknownDate, 19970101), "NORELI NORGOV NORJUD ");
+  EXPECT_EQ(code_list(kUnknownDate, 20050101), "NORJUD NORELI NORGOV ");
+  // Through CodeText.
+  std::vector<std::string> store;
+  auto words = Split("Nils Berg spoke", &store);
+  auto at = dict->CodeText(WordText::FromTokens(words), kUnknownDate, 19930615);
+  ASSERT_FALSE(at.empty());
+  EXPECT_EQ(at[0].code.code, "NORGOV");
+  // Undated, the text's title picks the role that agrees with it ...
+  EXPECT_EQ(Code(*dict, "President Nils Berg spoke", kUnknownDate), "0-3:NORGOV");
+  // ... and "ex-president" says the office is over.
+  EXPECT_EQ(Code(*dict, "ex-president Nils Berg spoke", kUnknownDate), "0-3:NORELI");
+}
+
+TEST(ActorDictionary, QualifiedAgents) {
+  auto dict = Load();
+  EXPECT_EQ(Code(*dict, "Norwegian civilian refugees", kUnknownDate), "0-3:NORREF");
+  EXPECT_EQ(Code(*dict, "an official Norwegian newspaper", kUnknownDate), "2-4:NORGOVMED");
+  EXPECT_EQ(Code(*dict, "a state - run Norwegian newspaper", kUnknownDate), "4-6:NORGOVMED");
+  EXPECT_EQ(Code(*dict, "a Norwegian newspaper", kUnknownDate), "1-3:NORMED");
+  // A person's possessive gives the country, not the person's sector.
+  EXPECT_EQ(Code(*dict, "Tove Lund 's soldiers", 20050101), "0-4:NORMIL");
 }
 
 TEST(ActorDictionary, SplitCode) {

@@ -13,6 +13,7 @@
 #include <set>
 
 #include "actors/words.h"
+#include "enrich/temporal.h"
 
 namespace dyad::actors {
 namespace {
@@ -104,6 +105,7 @@ class DocResolver {
 
   void Run() {
     doc_->mentions.clear();
+    if (date_ == kUnknownDate) FindReferenceDates();
     for (std::uint32_t s = 0; s < doc_->sentences.size(); ++s) Sentence(s);
     FillCountries();
   }
@@ -202,6 +204,39 @@ class DocResolver {
     return i >= c.forms.size() || Boundaries().count(c.lower[i]);
   }
 
+  // With no document date, the dates the text itself writes rank the
+  // date-bounded codes (ActorDictionary::CodesAt): a date in the sentence,
+  // else the last one before it, else the dateline's, else the first one in
+  // the document. Only dates with a year count ("in March 2001", "1985").
+  void FindReferenceDates() {
+    const std::string& text = doc_->document.text;
+    auto as_date = [](int y, int m, int d) -> Date {
+      return y * 10000 + (m > 0 ? m : 7) * 100 + (d > 0 ? d : 1);
+    };
+    Date dateline = kUnknownDate;
+    if (auto d = enrich::FindDatelineDate(doc_->document)) {
+      dateline = as_date(d->year, d->month, d->day);
+    }
+    std::vector<Date> own(doc_->sentences.size(), kUnknownDate);
+    Date first = kUnknownDate;
+    for (std::size_t si = 0; si < doc_->sentences.size(); ++si) {
+      const Span& sp = doc_->sentences[si].span;
+      if (sp.end > text.size() || sp.begin >= sp.end) continue;
+      std::string_view st(text.data() + sp.begin, sp.end - sp.begin);
+      for (const auto& t : enrich::FindTimexes(st)) {
+        if (t.kind != enrich::TimexKind::kDate || t.year < 1900 || t.year > 2100) continue;
+        own[si] = as_date(t.year, t.month, t.day);
+        if (first == kUnknownDate) first = own[si];
+      }
+    }
+    reference_.assign(doc_->sentences.size(), kUnknownDate);
+    Date last = kUnknownDate;
+    for (std::size_t si = 0; si < own.size(); ++si) {
+      if (own[si] != kUnknownDate) last = own[si];
+      reference_[si] = last != kUnknownDate ? last : dateline != kUnknownDate ? dateline : first;
+    }
+  }
+
   void Sentence(std::uint32_t si) {
     Ctx c;
     c.index = si;
@@ -217,7 +252,8 @@ class DocResolver {
     std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
 
     // 1. Dictionary phrases.
-    std::vector<CodedActor> phrases = dict_.CodeText(c.text, date_);
+    Date reference = si < reference_.size() ? reference_[si] : kUnknownDate;
+    std::vector<CodedActor> phrases = dict_.CodeText(c.text, date_, reference);
     std::vector<Cand> cands;
     std::vector<bool> covered(n, false);
     for (const auto& p : phrases) {
@@ -248,13 +284,18 @@ class DocResolver {
       cands.push_back(std::move(k));
     }
 
-    // "president of Armenia", "police of Chechnya": an agent with no country
-    // takes the country of an of-phrase right after it.
+    // "president of Armenia", "police of Chechnya", "a group based in
+    // Ostmark": an agent with no country takes the country of a place or
+    // organisation right after it.
     for (size_t a = 0; a + 1 < cands.size(); ++a) {
       Cand& k = cands[a];
       if (k.how != Resolution::kAgent || !k.code.country.empty() || k.code.code.empty()) continue;
       std::uint32_t t = k.e;
-      if (t >= n || c.lower[t] != "of") continue;
+      // Also "a terror group based in Ostmark". Not "from": "withdraw the
+      // troops from Chad" names where they leave, not whose they are.
+      if (t + 1 < n && c.lower[t] == "based" && c.lower[t + 1] == "in") ++t;
+      if (t >= n || (c.lower[t] != "of" && c.lower[t] != "in")) continue;
+      if (c.lower[t] == "in" && (t == 0 || c.lower[t - 1] != "based")) continue;
       ++t;
       if (t < n && c.lower[t] == "the") ++t;
       Cand& next = cands[a + 1];
@@ -285,15 +326,23 @@ class DocResolver {
       }
     }
 
-    // "Hungarian and Romanian officials": adjectives joined by and/or/","
+    // "Hungarian and Romanian officials": adjectives (or country names) joined by and/or/","
     // share the head agent of the last one.
     for (size_t a = cands.size(); a-- > 1;) {
       Cand& prev = cands[a - 1];
       const Cand& next = cands[a];
-      if (!prev.adjective || next.how != Resolution::kAgent || next.sectors.empty()) continue;
+      // Country names too, before "and"/"or" and a modified agent: "U.S.
+      // and Russian negotiators" (not "In Kestria, a group of youth").
+      bool name = !prev.adjective && prev.place && prev.code.sectors.empty();
+      if (!prev.adjective && !name) continue;
+      if (next.how != Resolution::kAgent || next.sectors.empty()) continue;
       if (next.b != prev.e + 1) continue;
       const std::string& sep = c.lower[prev.e];
-      if (sep != "and" && sep != "or" && sep != ",") continue;
+      if (sep != "and" && sep != "or" && (sep != "," || name)) continue;
+      if (name && (next.code.country.empty() || c.forms[next.b].empty() ||
+                   !std::isupper(static_cast<unsigned char>(c.forms[next.b][0])))) {
+        continue;
+      }
       prev.code = MakeCode(dict_, prev.code.country, ChooseSector(next.sectors));
       prev.how = Resolution::kAgent;
       prev.place = false;
@@ -740,6 +789,7 @@ class DocResolver {
   const ActorDictionary& dict_;
   AnalyzedDocument* doc_;
   Date date_;
+  std::vector<Date> reference_;  // Per sentence, when date_ is unknown.
   std::vector<Info> info_;
   std::vector<Person> persons_;
   std::vector<int> compound_members_;

@@ -175,6 +175,21 @@ TEST(Resolver, DateBoundedRoles) {
             V({"President Anna Brook=VLDELI/title"}));
 }
 
+TEST(Resolver, UndatedDocumentsUseTheDatesInTheirText) {
+  // No document date and no date in the text: office roles rank before ELI,
+  // the latest-ending first.
+  EXPECT_EQ(Resolve("Ida Holm spoke.", ""), V({"Ida Holm=VLDJUD/dictionary"}));
+  // A date in the sentence, or the last one before it, ranks the roles.
+  EXPECT_EQ(Resolve("In March 1993 Ida Holm spoke.", ""), V({"Ida Holm=VLDGOV/dictionary"}));
+  EXPECT_EQ(Resolve("In 1998 the war ended. Ida Holm spoke.", ""),
+            V({"Ida Holm=VLDELI/dictionary"}));
+  EXPECT_EQ(Resolve("In 1993 she left. In 2004 Ida Holm spoke.", ""),
+            V({"Ida Holm=VLDJUD/dictionary"}));
+  // A document date is the event date: it filters, the text does not rank.
+  EXPECT_EQ(Resolve("In March 1993 Ida Holm spoke.", "2004-01-01"),
+            V({"Ida Holm=VLDELI/dictionary"}));
+}
+
 TEST(Resolver, NerPersonsWithoutContextStayUncoded) {
   AnalyzedDocument doc = Analyze("Yesterday Tomas Berg wrote a letter.");
   auto& toks = doc.sentences[0].tokens;
