@@ -19,6 +19,7 @@
 #include <chrono>
 #include <ctime>
 #include <filesystem>
+#include <limits>
 
 #include "actors/dyad_format.h"
 #include "actors/legacy_import.h"
@@ -409,6 +410,32 @@ std::optional<std::string> ActorDictionary::NearestCountry(std::uint32_t entry, 
 std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date date,
                                                   Date reference) const {
   std::vector<DictMatch> matches = Match(text);
+  // Namesakes ("Andris Berzins", PM 2000-2002 and president 2011-2015): the
+  // one whose roles hold on the date (or lie nearest the text's date) first.
+  if (date != kUnknownDate || reference != kUnknownDate) {
+    for (DictMatch& m : matches) {
+      if (m.forms.size() < 2) continue;
+      auto is_actor = [&](std::uint32_t f) {
+        return data_.entries[data_.forms[f].entry].kind == EntryKind::kActor;
+      };
+      if (!is_actor(m.forms[0])) continue;
+      // (distance, former-only): an office that holds beats an ELI one.
+      auto score = [&](std::uint32_t f) {
+        const Entry& e = data_.entries[data_.forms[f].entry];
+        std::pair<long, bool> best{std::numeric_limits<long>::max(), true};
+        for (const CodeSpan& c : e.codes) {
+          if (IsNullCode(c.code)) continue;
+          bool eli = c.code.size() >= 3 && c.code.compare(c.code.size() - 3, 3, "ELI") == 0;
+          best = std::min(best, {GapTo(c, date != kUnknownDate ? date : reference), eli});
+        }
+        return best;
+      };
+      size_t n_actors = 0;
+      while (n_actors < m.forms.size() && is_actor(m.forms[n_actors])) ++n_actors;
+      std::stable_sort(m.forms.begin(), m.forms.begin() + static_cast<long>(n_actors),
+                       [&](std::uint32_t a, std::uint32_t b) { return score(a) < score(b); });
+    }
+  }
   std::vector<CodedActor> out;
   auto top = [&](const DictMatch& m) -> const Form& { return data_.forms[m.forms[0]]; };
   auto kind = [&](const DictMatch& m) { return data_.entries[top(m).entry].kind; };

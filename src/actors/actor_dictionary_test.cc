@@ -51,6 +51,9 @@ actor berg_nils
   role NORGOV 1990..1995 note=prime minister
   role NORELI 1996..
   role NORJUD 2001..2008 note=constitutional court
+actor berg_nils_general
+  name Nils Berg
+  role NORMIL 2015.. note=a namesake
 )";
 
 std::unique_ptr<ActorDictionary> Load(const char* text = kDict) {
@@ -201,6 +204,17 @@ TEST(ActorDictionary, UndatedCodesRankByTheTextsDate) {
   EXPECT_EQ(Code(*dict, "President Nils Berg spoke", kUnknownDate), "0-3:NORGOV");
   // ... and "ex-president" says the office is over.
   EXPECT_EQ(Code(*dict, "ex-president Nils Berg spoke", kUnknownDate), "0-3:NORELI");
+}
+
+TEST(ActorDictionary, NamesakesByDate) {
+  auto dict = Load();
+  EXPECT_EQ(Code(*dict, "Nils Berg spoke", 19920101), "0-2:NORGOV");
+  EXPECT_EQ(Code(*dict, "Nils Berg spoke", 20160101), "0-2:NORMIL");
+  std::vector<std::string> store;
+  auto words = Split("Nils Berg spoke", &store);
+  auto at = dict->CodeText(WordText::FromTokens(words), kUnknownDate, 20200101);
+  ASSERT_FALSE(at.empty());
+  EXPECT_EQ(at[0].code.code, "NORMIL");
 }
 
 TEST(ActorDictionary, QualifiedAgents) {
