@@ -674,8 +674,12 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     }
     std::vector<std::string> upper;
     for (const auto& t : s.tokens) upper.push_back(t.form);
+    // Capitals tell names from verbs only in mixed-case text.
+    bool mixed_case = std::any_of(rec.text.begin(), rec.text.end(),
+                                  [](char c) { return std::islower(static_cast<unsigned char>(c)); });
     for (std::size_t i = 0; i < raw_forms.size(); ++i) {
-      s.tokens[i].capitalized = !raw_forms[i].empty() && std::isupper(static_cast<unsigned char>(raw_forms[i][0]));
+      s.tokens[i].capitalized = mixed_case && !raw_forms[i].empty() &&
+                                std::isupper(static_cast<unsigned char>(raw_forms[i][0]));
     }
     std::vector<LegacyActorMatch> found = actors.Match(upper, rec.date);
     bool too_short = false;
@@ -727,6 +731,43 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
         int first = events.front().trigger_begin;
         for (const auto& e : events) first = std::min(first, e.trigger_begin);
         std::erase_if(events, [&](const CodedEvent& e) { return e.trigger_begin != first; });
+      }
+      // TABARI: a discard or complex verb or pattern sets the record aside.
+      if (tabari && std::any_of(events.begin(), events.end(), [](const CodedEvent& e) {
+            return e.code == "###" || e.code == "+++";
+          })) {
+        events.clear();
+      }
+      if (tabari && !(to.source_prior && !to.default_source.empty())) {
+        // TABARI is greedy: with no source before the verb, the first actor
+        // after it is the source and the next one the target.
+        std::vector<CodedEvent> greedy;
+        std::set<std::pair<int, std::string>> done;
+        for (const auto& e : events) {
+          if (e.source >= 0 || e.target < 0) {
+            greedy.push_back(e);
+            continue;
+          }
+          if (!done.insert({e.trigger_begin, e.code}).second) continue;
+          int first = e.target;
+          for (const auto& o : events) {
+            if (o.source < 0 && o.target >= 0 && o.trigger_begin == e.trigger_begin && o.code == e.code &&
+                s.actors[o.target].begin < s.actors[first].begin) {
+              first = o.target;
+            }
+          }
+          CodedEvent g = e;
+          g.source = first;
+          g.target = -1;
+          for (int a = first + 1; a < static_cast<int>(s.actors.size()); ++a) {
+            if (s.actors[a].code != s.actors[first].code) {
+              g.target = a;
+              break;
+            }
+          }
+          greedy.push_back(g);
+        }
+        events = std::move(greedy);
       }
       for (const auto& e : events) {
         std::string sc = e.source >= 0 ? codes[s.actors[e.source].id] : "";

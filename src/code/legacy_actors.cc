@@ -1,5 +1,7 @@
 #include "code/legacy_actors.h"
 
+#include <algorithm>
+
 #include "util/status_macros.h"
 
 namespace dyad::code {
@@ -34,7 +36,42 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
   std::vector<Hit> hits;
   int n = static_cast<int>(tokens.size());
   std::vector<std::string_view> views(tokens.begin(), tokens.end());
-  for (const actors::DictMatch& m : dict_->Match(views)) {
+  std::vector<actors::DictMatch> matches = dict_->Match(views);
+  if (tabari_) {
+    // TABARI: the last word of a name also takes a plural "S" ("LIBYA_"
+    // matches "Libyas", "ITHILEN_GOVERNMENT_RADIO_" "... radios"). Match
+    // again without the S and keep what is longer than the first reading.
+    std::vector<std::string> bare(tokens.begin(), tokens.end());
+    std::vector<bool> stripped(n, false);
+    for (int t = 0; t < n; ++t) {
+      if (bare[t].size() > 3 && bare[t].back() == 'S' && bare[t][bare[t].size() - 2] != 'S') {
+        bare[t].pop_back();
+        stripped[t] = true;
+      }
+    }
+    std::vector<std::string_view> bare_views(bare.begin(), bare.end());
+    std::vector<actors::DictMatch> merged;
+    std::vector<actors::DictMatch> extra;
+    for (auto& m : dict_->Match(bare_views)) {
+      bool ok = stripped[m.end - 1];
+      for (auto t = m.begin; t + 1 < m.end && ok; ++t) ok = !stripped[t];
+      if (ok) extra.push_back(std::move(m));
+    }
+    // Leftmost-longest over both readings.
+    std::vector<actors::DictMatch> all = matches;
+    all.insert(all.end(), extra.begin(), extra.end());
+    std::sort(all.begin(), all.end(), [](const auto& a, const auto& b) {
+      return a.begin != b.begin ? a.begin < b.begin : a.end > b.end;
+    });
+    std::uint32_t covered = 0;
+    for (auto& m : all) {
+      if (m.begin < covered) continue;
+      covered = m.end;
+      merged.push_back(std::move(m));
+    }
+    matches = std::move(merged);
+  }
+  for (const actors::DictMatch& m : matches) {
     const actors::Form& f = dict_->form(m.forms.front());
     const actors::Entry& e = dict_->entry(f.entry);
     auto codes = dict_->CodesAt(f.entry, date);

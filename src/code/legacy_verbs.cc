@@ -127,32 +127,31 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
     if (line.starts_with("<TIME>")) { section = kTime; return; }
     if (line.starts_with("</TIME>")) { section = kNone; return; }
     if (line[0] == '<') return;  // Other markup (<NOUN>, <ADJECTIVE>, ...).
-    if (section == kTime) return;
+    if (section == kTime) {
+      // Time-shift phrases only move the event date, which the coder does
+      // not report -- except that a discard ([###]) or complex ([+++])
+      // phrase sets the sentence aside ("ONCE_UPON_A_TIME [###]").
+      std::string word, code, code2;
+      std::vector<std::string> forms;
+      if (line[0] != '-' && SplitEntry(line, &word, &code, &code2, &forms) &&
+          (code == "###" || code == "+++")) {
+        auto words = ParsePhraseWords(word, WordMode::kStem);
+        if (!words.empty()) dict->AddDiscard(std::move(words), false);
+      }
+      return;
+    }
     if (section == kSynsets) {
       if (line[0] == '&') {
         current_set = Upper(Trim(line.substr(1)));
         sets[current_set];
       } else if (line[0] == '+' && !current_set.empty()) {
         std::string_view phrase = Trim(line.substr(1));
-        // "+&TIETYPES_MEMOS": a set inside a set is expanded by crossing.
-        if (phrase.starts_with("&")) {
-          std::string_view rest = phrase.substr(1);
-          std::size_t sep = rest.find_first_of("_ ");
-          std::string sub = Upper(rest.substr(0, sep));
-          std::string tail = sep == std::string_view::npos ? "" : std::string(rest.substr(sep + 1));
-          auto it = sets.find(sub);
-          if (it == sets.end()) {
-            dict->AddWarning(where + ": unknown set &" + sub);
-            return;
-          }
-          auto tail_words = ParsePhraseWords(tail, WordMode::kStem);
-          for (auto alt : it->second) {
-            for (const auto& w : tail_words) alt.push_back(w);
-            sets[current_set].push_back(std::move(alt));
-          }
-        } else {
-          auto words = ParsePhraseWords(phrase, WordMode::kStem);
-          if (!words.empty()) sets[current_set].push_back(std::move(words));
+        // "+&TIETYPES_MEMOS", "+MEMOS_ON_&TIETYPES": a set inside a set is
+        // expanded by crossing.
+        auto words = ParsePhraseWords(phrase, WordMode::kStem);
+        std::string error;
+        if (!ExpandSets(words, sets, &sets[current_set], &error)) {
+          dict->AddWarning(where + ": " + error);
         }
       } else {
         dict->AddWarning(where + ": unexpected line in <SYNSETS>");

@@ -30,6 +30,12 @@ using SynsetMap = std::map<std::string, std::vector<std::vector<DictWord>>>;
 // '_' and spaces both separate; a word ending in '_' becomes exact.
 std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode);
 
+// Expands "&SET" words inside a phrase into one phrase per set member
+// ({NEW &TIETYPES RELATIONS} -> NEW ECONOMIC RELATIONS, ...), appending to
+// `out`. Returns false with a reason in *error when a set is unknown.
+bool ExpandSets(const std::vector<DictWord>& words, const SynsetMap& sets,
+                std::vector<std::vector<DictWord>>* out, std::string* error);
+
 // Parses "<body> [CODE]" into `p` (weight included). Returns false with a
 // reason in *error when the pattern is malformed or names an unknown set.
 // `np_gaps`: read "{A B C}" (no '|') as PETRARCH does -- a noun phrase
