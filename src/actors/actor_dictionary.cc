@@ -633,8 +633,9 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       if (metonym) code += "GOV";  // "Moscow said": the capital stands for the government.
       // A people's plural names the nation ("The Palestinians rejected the
       // plan") unless it counts individuals ("100 Palestinians", "thousands
-      // of Nigerians"), names an ethnic group ("ethnic Albanians") or a group
-      // within a country ("Iraqi Kurds"): those are civilians. An ethnic
+      // of Nigerians"), names residents ("Palestinians in Gaza"), an ethnic
+      // group ("ethnic Albanians") or a group within a country ("Iraqi
+      // Kurds"): those are civilians. An ethnic
       // group's name does not say which state they live in, so "ethnic X"
       // leaves the country to the context.
       bool people = false;
@@ -642,7 +643,14 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         std::uint32_t b = a.begin;
         bool ethnic = b > 0 && word_at(b - 1) == "ethnic";
         if (ethnic) --b;
-        people = ethnic || j - i > 1 || Counted(text, b);
+        // "Palestinians in Gaza", "Kurds of northern Iraq": residents.
+        bool resident = false;
+        if ((after == "in" || after == "of") && j < matches.size()) {
+          std::uint32_t t = a.end + 1;
+          if (word_at(t) == "the") ++t;
+          resident = matches[j].begin == t && IsPlace(kind(matches[j]));
+        }
+        people = ethnic || j - i > 1 || resident || Counted(text, b);
         if (ethnic) {
           code.clear();
           a.begin = b;

@@ -129,6 +129,7 @@ TEST(ActorDictionary, CombinesPlacesAndAgents) {
   EXPECT_EQ(Code(*dict, "the Norwegians said", kUnknownDate), "1-2:NOR");
   EXPECT_EQ(Code(*dict, "200 Norwegians", kUnknownDate), "1-2:NORCVL");
   EXPECT_EQ(Code(*dict, "thousands of Norwegians", kUnknownDate), "2-3:NORCVL");
+  EXPECT_EQ(Code(*dict, "Norwegians in Sweden", kUnknownDate), "0-1:NORCVL 2-3:SWE");
   EXPECT_EQ(Code(*dict, "ethnic Norwegians", kUnknownDate), "0-2:CVL");
   EXPECT_EQ(Code(*dict, "ethnic Norwegian police", kUnknownDate), "0-3:COP");
   EXPECT_EQ(Code(*dict, "civilian police", kUnknownDate), "0-2:COP");

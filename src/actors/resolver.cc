@@ -513,6 +513,20 @@ class DocResolver {
           coded = true;
         }
       }
+      if (!coded && name_end == e) {
+        // An unknown name right before an agent noun modifies it: "Karen
+        // guerrillas", "Wagner mercenaries". The agent phrase takes it in.
+        bool merged = false;
+        for (Cand& o : cands) {
+          if (o.b == name_end && o.how == Resolution::kAgent && !o.code.code.empty() &&
+              !o.person) {
+            o.b = b;
+            merged = true;
+            break;
+          }
+        }
+        if (merged) continue;
+      }
       if (!coded) {
         // NER: keep persons and organisations, uncoded.
         const std::string& tag = c.sent->tokens[b].ner;
