@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Actors: the shipped dictionaries (counts, errors, load time), the PETRARCH /
 # Phoenix / TABARI importers on the reference dictionaries, actor coding on
-# the seed release and PLOVER GSR dev, and the actors benchmark.
+# the seed release and PLOVER GSR dev, the leaders cross-check against Phoenix,
+# and the actors benchmark.
 # Fails only when something cannot run, or a shipped dictionary has errors.
 set -euo pipefail
 : "${DYAD_BIN:?}" "${DYAD_SHARED:?}"
@@ -28,6 +29,10 @@ echo "== dyad eval actors (shipped dictionaries only)"
 echo "== dyad eval actors --only seed, without the release's three persons in the dictionaries"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" --only seed --without kadyrov_ramzan \
   --without titiev_oyub --without williamson_hugh || echo "eval actors (ablation): some failed"
+
+echo "== leaders list against the Phoenix dictionaries (scripts/check_leaders.py; counts only)"
+python3 "$(dirname "$0")/../../scripts/check_leaders.py" --dyad "$DYAD_BIN" --reference "$P" \
+  --tsv "${TMPDIR:-/tmp}/dyad-check-leaders.tsv" || echo "check_leaders: could not run"
 
 if [[ -n "${DYAD_BUILD:-}" && -x "$DYAD_BUILD/dyad_bench" ]]; then
   echo "== actors_bench (load: reading the files is the baseline; resolve: segmenting is)"
