@@ -553,10 +553,68 @@ struct Discards {
 
 }  // namespace
 
+namespace {
+
+// UniversalPetrarch's internal coding ontology (PICO): "CODE:VALUE#..."
+// lines giving each CAMEO code a number; a negation is the value that
+// differs by 0xFFFF ("110:0x1007f" is 0xFFFF + 050's 0x0080, so "did not
+// disapprove" codes 050 and "did not cooperate" 110).
+struct Ontology {
+  std::map<std::string, long> value;
+  std::map<long, std::string> code;  // First code of each value.
+  void Load(const std::string& path) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return;
+    std::istringstream in(*text);
+    std::string line;
+    while (std::getline(in, line)) {
+      if (line.empty() || line[0] == '#') continue;
+      std::size_t colon = line.find(':');
+      if (colon == std::string::npos) continue;
+      std::string c(Trim(std::string_view(line).substr(0, colon)));
+      std::string expr(Trim(std::string_view(line).substr(colon + 1, line.find('#') - colon - 1)));
+      // A sum of signed hex terms: "0x1000-0xFFFF", "-0xFFFF+0x0070".
+      long v = 0;
+      bool ok = !expr.empty();
+      std::size_t i = 0;
+      while (i < expr.size() && ok) {
+        int sign = 1;
+        if (expr[i] == '+' || expr[i] == '-') {
+          sign = expr[i] == '-' ? -1 : 1;
+          ++i;
+        }
+        std::size_t used = 0;
+        try {
+          v += sign * std::stol(expr.substr(i), &used, 16);
+        } catch (...) {
+          ok = false;
+        }
+        if (used == 0) ok = false;
+        i += used;
+      }
+      if (!ok || c.empty()) continue;
+      value[c] = v;
+      code.emplace(v, c);
+    }
+  }
+  // The code of the negated act, or "" when the ontology has none.
+  std::string Negated(const std::string& c) const {
+    auto it = value.find(c);
+    if (it == value.end()) return "";
+    long v = it->second;
+    long n = v >= 0xFFFF ? v - 0xFFFF : v < 0 ? v + 0xFFFF : v + 0xFFFF;
+    auto jt = code.find(n);
+    return jt == code.end() ? "" : jt->second;
+  }
+};
+
+}  // namespace
+
 StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string& gold_root,
                                     const EvalOptions& options) {
   std::vector<GoldRecord> records;
   std::vector<std::string> verb_files, actor_files, agent_files, discard_files;
+  std::string ontology_file;
   if (suite == "tabari") {
     std::string d = gold_root + "/tabari-validate";
     ASSIGN_OR_RETURN(records, ReadTabariSuite(d));
@@ -601,6 +659,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     actor_files = {d + "/PETR_Validate_actors_2_02.txt"};
     agent_files = {d + "/PETR_Validate_agents_2_02.txt"};
     discard_files = {d + "/PETR_Validate_discards_2_02.txt"};
+    ontology_file = d + "/PETR_Validate_Internal_Coding_Ontology_1_01.txt";
   } else {
     return InvalidArgumentError("unknown suite '" + suite + "' (expected tabari, petrarch, udpetrarch)");
   }
@@ -622,6 +681,8 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   // [GME/GMW]") as one actor per code; UniversalPetrarch keeps it whole.
   const bool split_compounds = suite != "udpetrarch";
   Discards discards;
+  Ontology ontology;
+  if (!ontology_file.empty()) ontology.Load(ontology_file);
   for (const auto& f : discard_files) discards.Load(f);
 
   CoderOptions copts;
@@ -768,6 +829,12 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
           greedy.push_back(g);
         }
         events = std::move(greedy);
+      }
+      // UniversalPetrarch codes a negated act as its opposite.
+      for (auto& e : events) {
+        if (!e.negated || ontology.value.empty()) continue;
+        std::string opposite = ontology.Negated(e.code);
+        if (!opposite.empty()) e.code = opposite;
       }
       for (const auto& e : events) {
         std::string sc = e.source >= 0 ? codes[s.actors[e.source].id] : "";

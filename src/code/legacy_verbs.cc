@@ -253,7 +253,10 @@ Status ParsePetrarchVerbs(std::string_view text, const std::string& name, VerbDi
     line = Trim(line);
     if (line.empty()) return;
     if (line[0] == '&') {
-      current_set = Upper(Trim(line.substr(1)));
+      // "&PREPOSIT1_" defines the set used as "&PREPOSIT1".
+      std::string_view name = Trim(line.substr(1));
+      while (name.ends_with("_")) name.remove_suffix(1);
+      current_set = Upper(name);
       sets[current_set];
       return;
     }
