@@ -1141,7 +1141,17 @@ bool Coder::Discarded(const CoderSentence& s, bool document) const {
   if (dict_ == nullptr) return false;
   const auto& list = document ? dict_->document_discards() : dict_->sentence_discards();
   for (const auto& phrase : list) {
+    if (phrase.empty()) continue;
+    const DictWord& first = phrase[0];
     for (std::size_t t = 0; t + phrase.size() <= s.tokens.size(); ++t) {
+      // A word matches only a form with its first byte (WordMatches,
+      // IsInflectionOf), or an inflected word by its lemma: a cheap test
+      // before the full match, which is the hot path of this loop.
+      const std::string& form = s.tokens[t].form;
+      if (!first.text.empty() && !form.empty() && form[0] != first.text[0] &&
+          !(first.mode == WordMode::kInflect && s.tokens[t].lemma == first.text)) {
+        continue;
+      }
       bool ok = true;
       for (std::size_t k = 0; k < phrase.size() && ok; ++k) {
         ok = WordMatches(phrase[k], s.tokens[t + k].form, s.tokens[t + k].lemma);
