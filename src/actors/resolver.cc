@@ -86,6 +86,7 @@ struct Cand {
   std::vector<std::string> sectors;  // Agent sectors, for distribution.
   int compound = -1;  // For "the groups": the compound it stands for.
   std::vector<std::string> name_words;  // Persons: folded words of the name.
+  int entry = -1;  // The dictionary actor, if any.
 };
 
 struct Info {
@@ -266,6 +267,7 @@ class DocResolver {
       k.plural = p.plural;
       k.adjective = p.adjective;
       k.sectors = p.agent_sectors;
+      k.entry = p.actor_entry;
       if (p.actor_entry >= 0) {
         const Entry& en = dict_.entry(p.actor_entry);
         k.person = en.actor_kind == ActorKind::kPerson;
@@ -409,6 +411,44 @@ class DocResolver {
       k.code = dict_.SplitCode(k.code.country);
       k.place = false;
       k.org = true;
+    }
+
+    // A military rank written with a capital before a known person is a
+    // title ("General Michel Aoun", "Gen. X"). Lower-case "general" is a
+    // common word, so the agents file cannot list it. Undated, it picks the
+    // person's military role; dated, it codes them only when no role holds.
+    for (Cand& k : cands) {
+      static const Set kRanks = {"General", "Gen.", "Gen", "Lieutenant-General", "Lt.-Gen.",
+                                 "Major-General", "Maj.-Gen.", "Brigadier", "Colonel", "Col.",
+                                 "Admiral", "Adm.", "Marshal", "Field-Marshal"};
+      if (!k.person || k.entry < 0 || k.b == 0 || covered[k.b - 1] ||
+          !kRanks.count(c.forms[k.b - 1])) {
+        continue;
+      }
+      std::string country = k.code.country;
+      std::string mil;
+      for (const CodeSpan* cs : dict_.CodesAt(static_cast<std::uint32_t>(k.entry), date_,
+                                              reference)) {
+        ActorCode ac = dict_.SplitCode(cs->code);
+        if (country.empty()) country = ac.country;
+        if (mil.empty() && std::find(ac.sectors.begin(), ac.sectors.end(), "MIL") != ac.sectors.end()) {
+          mil = cs->code;
+        }
+      }
+      if (country.empty()) {
+        country = dict_.NearestCountry(static_cast<std::uint32_t>(k.entry),
+                                       date_ != kUnknownDate ? date_ : reference)
+                      .value_or("");
+      }
+      if (date_ == kUnknownDate && !mil.empty()) {
+        k.code = dict_.SplitCode(mil);
+      } else if (k.code.code.empty() && !country.empty()) {
+        k.code = MakeCode(dict_, country, "MIL");
+      } else {
+        continue;
+      }
+      k.how = Resolution::kTitle;
+      covered[--k.b] = true;
     }
 
     // 3. Name spans.

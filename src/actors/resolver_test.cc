@@ -190,6 +190,18 @@ TEST(Resolver, UndatedDocumentsUseTheDatesInTheirText) {
             V({"Ida Holm=VLDELI/dictionary"}));
 }
 
+TEST(Resolver, CapitalisedRanksAreTitlesOfKnownPersons) {
+  // Undated: the rank picks the military role.
+  EXPECT_EQ(Resolve("General Erik Dorn spoke.", ""), V({"General Erik Dorn=VLDMIL/title"}));
+  EXPECT_EQ(Resolve("Erik Dorn spoke.", ""), V({"Erik Dorn=VLDGOV/dictionary"}));
+  // Dated: a role that holds wins; with none, the rank codes.
+  EXPECT_EQ(Resolve("General Erik Dorn spoke.", "2007-01-01"),
+            V({"Erik Dorn=VLDGOV/dictionary"}));
+  EXPECT_EQ(Resolve("Gen. Erik Dorn spoke.", "2002-01-01"), V({"Gen. Erik Dorn=VLDMIL/title"}));
+  // The common word is not a rank.
+  EXPECT_EQ(Resolve("In general Erik Dorn spoke.", "2002-01-01"), V({"Erik Dorn=/dictionary"}));
+}
+
 TEST(Resolver, NerPersonsWithoutContextStayUncoded) {
   AnalyzedDocument doc = Analyze("Yesterday Tomas Berg wrote a letter.");
   auto& toks = doc.sentences[0].tokens;
