@@ -71,6 +71,9 @@ struct EventActor {
   ActorCode code;
   Span span;
   bool present = false;  // False when the slot is empty (e.g. agentless passive).
+  // For an anaphor ("them", "the groups", a repeated surname): the text of
+  // the mention it refers back to; empty otherwise.
+  std::string refers_to;
 };
 
 struct Plover {

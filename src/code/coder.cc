@@ -74,6 +74,41 @@ bool IsPreposition(std::string_view f) {
                 "UNDER", "BETWEEN", "AMONG", "INSIDE", "OUTSIDE"});
 }
 
+// Words of the closed classes (prepositions, determiners, pronouns,
+// conjunctions, auxiliaries, particles). A token tagged with a closed-class
+// tag that is none of these words is a tagging error ("riot police beat
+// protesters" with "beat" read as a preposition): its tag is not trusted.
+bool IsFunctionWord(std::string_view f) {
+  return In(f, {"A", "AN", "THE", "THIS", "THAT", "THESE", "THOSE", "SOME", "ANY", "NO", "EVERY",
+                "EACH", "ALL", "BOTH", "EITHER", "NEITHER", "MANY", "MUCH", "FEW", "SEVERAL", "OTHER",
+                "ANOTHER", "SUCH", "WHAT", "WHICH", "WHOSE", "WHO", "WHOM", "I", "ME", "MY", "WE",
+                "US", "OUR", "YOU", "YOUR", "HE", "HIM", "HIS", "SHE", "HER", "IT", "ITS", "THEY",
+                "THEM", "THEIR", "ONE", "ONES", "MINE", "OURS", "YOURS", "HERS", "THEIRS",
+                "HIMSELF", "HERSELF", "ITSELF", "THEMSELVES", "OURSELVES", "IN", "AT", "ON", "FROM",
+                "WITH", "TO", "FOR", "OF", "BY", "AGAINST", "NEAR", "INTO", "ONTO", "OVER",
+                "ACROSS", "THROUGH", "THROUGHOUT", "TOWARD", "TOWARDS", "ABOUT", "DURING", "UNDER",
+                "BETWEEN", "AMONG", "AMID", "INSIDE", "OUTSIDE", "WITHIN", "WITHOUT", "AROUND",
+                "AFTER", "BEFORE", "SINCE", "UNTIL", "TILL", "UPON", "UP", "DOWN", "OFF", "OUT",
+                "BEHIND", "BEYOND", "BELOW", "ABOVE", "BENEATH", "BESIDE", "BESIDES", "DESPITE",
+                "EXCEPT", "LIKE", "UNLIKE", "VIA", "PER", "PLUS", "MINUS", "VERSUS", "VS", "VS.",
+                "ALONG", "ALONGSIDE", "PAST", "ATOP", "AMONGST", "AS", "THAN", "AND", "OR", "BUT",
+                "NOR", "SO", "YET", "IF", "UNLESS", "BECAUSE", "ALTHOUGH", "THOUGH", "WHILE",
+                "WHEREAS", "WHETHER", "WHEN", "WHERE", "ONCE", "LEST", "BE", "IS", "ARE", "WAS",
+                "WERE", "BEEN", "BEING", "AM", "'S", "'RE", "'M", "HAVE", "HAS", "HAD", "'VE",
+                "'D", "DO", "DOES", "DID", "WILL", "WOULD", "SHALL", "SHOULD", "CAN", "COULD",
+                "MAY", "MIGHT", "MUST", "OUGHT", "'LL", "NOT", "N'T", "CA", "WO", "THERE", "HERE",
+                "&", "DUE", "ACCORDING", "INSTEAD", "NEXT", "OPPOSITE", "ABOARD", "CONCERNING",
+                "REGARDING", "INCLUDING", "FOLLOWING", "BARRING", "PENDING", "GIVEN"});
+}
+
+bool ClosedClassTag(std::string_view upos) {
+  return In(upos, {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"});
+}
+
+bool IsPossessive(std::string_view f) {
+  return f == "'S" || f == "'" || f == "\xE2\x80\x99S" || f == "\xE2\x80\x99";
+}
+
 bool IsPunct(const CoderToken& t) {
   if (t.upos == "PUNCT") return true;
   return t.form.size() == 1 && std::string_view(".,;:!?\"'()").find(t.form[0]) != std::string_view::npos;
@@ -184,6 +219,9 @@ struct Trigger {
   Modality modality = Modality::kAsserted;
   bool negated = false, alleged = false;
   bool must = false;  // The modal is "must" / "have to" (a demand when reported).
+  // A predicate nominal ("X will be a forbidden zone for Y"): its subject is
+  // what the act is about, not who does it.
+  bool predicative = false;
 };
 
 class SentenceCoder {
@@ -231,6 +269,10 @@ class SentenceCoder {
   int InheritedSubject(int h) const;
   void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
   bool IsPassive(const Trigger& tr) const;
+  bool Locative(int a) const;
+  bool Predicative(const Trigger& tr) const;
+  bool Anaphoric(const Trigger& tr) const;
+  int StatementAuthor(const Trigger& tr) const;
   bool DeniedAbility(const Trigger& tr) const;
   void Modal(Trigger* tr) const;
 
@@ -416,14 +458,22 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
   d_.Lookup(tok.form, tok.lemma, &cands);
   for (int ci : cands) {
     const VerbEntry& e = d_.entries()[ci];
-    // POS filter.
-    if (o_.use_pos && !tok.upos.empty()) {
+    // POS filter. A closed-class tag on an open-class word is a tagging
+    // error: the token is then read as if it had no tag.
+    bool tagged = !tok.upos.empty() && !(ClosedClassTag(tok.upos) && !IsFunctionWord(tok.form));
+    // A verb right after an article or a plural demonstrative is a noun
+    // whatever its tag ("these arrests carry a price").
+    if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN", "THESE", "THOSE"}) &&
+        !o_.one_per_clause) {
+      continue;
+    }
+    if (o_.use_pos && tagged) {
       if (e.noun) {
         if (tok.upos != "NOUN") continue;
       } else if (tok.upos != "VERB") {
         continue;
       }
-    } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN"})) {
+    } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN", "THESE", "THOSE"})) {
       continue;
     } else if (o_.one_per_clause && !e.noun && t > 0 && tok.capitalized &&
                s_.tokens[t - 1].form != "." && s_.tokens[t - 1].form != "\"") {
@@ -551,7 +601,7 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
     if (!(r.starts_with("obl") || r.starts_with("nmod"))) continue;
     if (r == "obl:tmod" || r == "nmod:tmod") continue;
     int a = ActorOfNode(c);
-    if (a < 0) continue;
+    if (a < 0 || Locative(a)) continue;
     bool by = r == "obl:agent";
     for (int cc : children_[c]) {
       if (s_.tokens[cc].deprel == "case" && s_.tokens[cc].form == "BY") by = true;
@@ -566,14 +616,29 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
   if (tr.noun) {
     // "threats against X" / "arrest of X": target from the noun's modifier;
     // source from the governing verb's subject ("made threats").
-    *tgt = ChildActor(h, {"nmod", "nmod:", "obl", "obl:"});
+    *tgt = -1;
+    for (int c : children_[h]) {
+      const std::string& r = s_.tokens[c].deprel;
+      if (!(r.starts_with("nmod") || r.starts_with("obl")) || r == "nmod:poss") continue;
+      int a = ActorOfNode(c);
+      if (a >= 0 && !Locative(a)) {
+        *tgt = a;
+        break;
+      }
+    }
     int gov = s_.tokens[h].head;
     *src = -1;
-    if (gov >= 0 && gov < n_) {
+    // The governing verb's subject does the act when the noun is its object
+    // ("made threats", "carried out arrests"), not when the noun is the
+    // subject ("these arrests carry a price") or a predicate nominal.
+    const std::string& hr = s_.tokens[h].deprel;
+    bool noun_is_subject = hr.starts_with("nsubj") || hr.starts_with("csubj") || tr.predicative;
+    if (gov >= 0 && gov < n_ && !noun_is_subject) {
       *src = ChildActor(gov, {"nsubj", "nsubj:pass"});
       if (*src < 0) *src = InheritedSubject(gov);
     }
     if (*src < 0) *src = ChildActor(h, {"nmod:poss"});
+    if (tr.predicative) *src = -1;
     return;
   }
   if (passive) {
@@ -583,6 +648,81 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
     *src = subj;
     *tgt = obj >= 0 ? obj : obl;
   }
+}
+
+// An actor inside a locative phrase is where the act happened: "at the
+// Kremlin", "outside the court", and for bare place names also "in Minsk",
+// "across Chechnya". Patterns may still place such an actor explicitly.
+bool SentenceCoder::Locative(int a) const {
+  if (a < 0) return false;
+  int t = s_.actors[a].begin - 1;
+  for (int k = 0; k < 3 && t >= 0; ++k, --t) {
+    const CoderToken& p = s_.tokens[t];
+    bool modifier = In(p.form, {"THE", "A", "AN", "HER", "HIS", "THEIR", "ITS", "OUR"}) ||
+                    p.upos == "DET" || p.upos == "ADJ" || p.xpos == "PRP$";
+    if (!modifier) break;
+  }
+  if (t < 0) return false;
+  const std::string& f = s_.tokens[t].form;
+  if (In(f, {"AT", "NEAR", "OUTSIDE", "INSIDE", "AROUND", "WITHIN", "NEARBY", "OUTSIDE"})) return true;
+  return s_.actors[a].place && In(f, {"IN", "ACROSS", "THROUGHOUT", "ACROSS"});
+}
+
+// A noun trigger that is the predicate of a copula: "X will be a forbidden
+// zone for Y", "the city is now a no-go area".
+bool SentenceCoder::Predicative(const Trigger& tr) const {
+  if (!tr.noun) return false;
+  if (s_.parsed) {
+    for (int c : children_[tr.head]) {
+      if (s_.tokens[c].deprel == "cop") return true;
+    }
+    if (s_.tokens[tr.head].deprel != "root" && s_.tokens[tr.head].deprel != "ccomp") return false;
+  }
+  for (int t = tr.begin - 1; t >= 0 && t >= tr.begin - 3; --t) {
+    const CoderToken& p = s_.tokens[t];
+    if (actor_at_[t] >= 0 || IsPunct(p)) break;
+    if (In(p.form, {"IS", "ARE", "WAS", "WERE", "BE", "BEEN", "BEING", "'S", "'RE", "BECOME",
+                    "BECOMES", "BECAME", "REMAIN", "REMAINS", "REMAINED"})) {
+      return true;
+    }
+  }
+  return false;
+}
+
+// A nominal trigger with a demonstrative ("these arrests", "that attack")
+// refers back to an act already reported; it is not a new event.
+bool SentenceCoder::Anaphoric(const Trigger& tr) const {
+  if (!tr.noun || tr.begin == 0) return false;
+  const CoderToken& p = s_.tokens[tr.begin - 1];
+  if (In(p.form, {"THESE", "THOSE", "THIS", "SUCH"})) return true;
+  return p.form == "THAT" && (p.upos.empty() || p.upos == "DET");
+}
+
+// The author of a statement that a participle describes: "statements by X,
+// <apposition>, threatening Y", "X's remarks accusing Y". Returns the actor
+// or -1. Only tokens of the statement's noun phrase may come between.
+int SentenceCoder::StatementAuthor(const Trigger& tr) const {
+  if (!s_.tokens[tr.head].form.ends_with("ING")) return -1;
+  if (tr.begin == 0 || s_.tokens[tr.begin - 1].form != ",") return -1;
+  for (int t = tr.begin - 2; t >= 0 && t >= tr.begin - 14; --t) {
+    const CoderToken& p = s_.tokens[t];
+    if (actor_at_[t] >= 0) continue;
+    if (LemmaIs(p, {"STATEMENT", "REMARK", "COMMENT", "SPEECH", "LETTER", "MESSAGE", "VIDEO",
+                    "POST", "TWEET", "DECLARATION", "DECREE", "ADDRESS", "INTERVIEW",
+                    "BROADCAST", "ANNOUNCEMENT", "WORDS"}) &&
+        p.upos != "VERB") {
+      if (t + 2 < n_ && s_.tokens[t + 1].form == "BY" && actor_at_[t + 2] >= 0) return actor_at_[t + 2];
+      int k = t - 1;
+      while (k >= 0 && actor_at_[k] < 0 && s_.tokens[k].upos == "ADJ") --k;
+      if (k >= 0 && IsPossessive(s_.tokens[k].form)) --k;
+      if (k >= 0 && actor_at_[k] >= 0) return actor_at_[k];
+      return -1;
+    }
+    if (p.upos == "VERB" || p.upos == "AUX" || IsSpeechVerb(p)) return -1;
+    if (p.form == "BY" || p.form == "," || p.form == "OF" || IsPossessive(p.form)) continue;
+    if (!p.upos.empty() && !In(p.upos, {"NOUN", "PROPN", "ADJ", "DET", "PART", "PUNCT"})) return -1;
+  }
+  return -1;
 }
 
 bool SentenceCoder::IsPassive(const Trigger& tr) const {
@@ -662,8 +802,9 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
       if (f == ";" ) break;
       int a = actor_at_[t];
       if (a < 0) continue;
-      if (exclude_group >= 0 && (group_of_[a] == exclude_group ||
-                                 (exclude_code && s_.actors[a].code == *exclude_code))) {
+      if ((exclude_group >= 0 && (group_of_[a] == exclude_group ||
+                                  (exclude_code && s_.actors[a].code == *exclude_code))) ||
+          Locative(a)) {
         t = s_.actors[a].end - 1;
         continue;
       }
@@ -711,6 +852,20 @@ void SentenceCoder::Modal(Trigger* tr) const {
       const std::string& r = s_.tokens[c].deprel;
       if (r == "aux" || r == "advmod" || r == "neg" || r == "aux:pass") look(s_.tokens[c]);
     }
+    // A nominal act takes the modality of the clauses above it: "X should
+    // make clear that these arrests ...", "X will carry out arrests".
+    if (tr->noun) {
+      int g = s_.tokens[tr->head].head;
+      for (int hops = 0; hops < 3 && g >= 0 && g < n_; ++hops) {
+        for (int c : children_[g]) {
+          const std::string& r = s_.tokens[c].deprel;
+          if (r == "aux" || r == "advmod" || r == "neg") look(s_.tokens[c]);
+        }
+        const std::string& gr = s_.tokens[g].deprel;
+        if (gr != "ccomp" && gr != "xcomp" && gr != "conj" && gr != "advcl") break;
+        g = s_.tokens[g].head;
+      }
+    }
     // Readiness governs the act from above: "is willing to withdraw".
     for (int t = tr->begin - 1; t >= 0 && t >= tr->begin - 3; --t) {
       const std::string& f = s_.tokens[t].form;
@@ -744,6 +899,8 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (actor_at_[t] >= 0) continue;
     Trigger tr;
     if (!FindTrigger(t, &tr)) continue;
+    tr.predicative = Predicative(tr);
+    if (Anaphoric(tr)) tr.suppressed = true;
     Modal(&tr);
     trs.push_back(std::move(tr));
     t = std::max(t, trs.back().end - 1);
@@ -837,6 +994,11 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       }
       if (src < 0 && ssrc != tgt && !subject_node) src = ssrc;
       if (tgt < 0 && stgt != src) tgt = stgt;
+    }
+    if (trs[i].predicative) src = -1;
+    if (int author = StatementAuthor(trs[i]); author >= 0) {
+      src = author;
+      if (tgt == author) tgt = -1;
     }
     roles[i].src = trs[i].src >= 0 ? trs[i].src : src;
     roles[i].tgt = trs[i].tgt >= 0 ? trs[i].tgt : tgt;
@@ -1004,8 +1166,12 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   for (int t = 0; t < n_; ++t) {
     if (actor_at_[t] >= 0 || !IsSpeechVerb(s_.tokens[t])) continue;
     speech_tok = t;
-    if (s_.parsed) speaker = ChildActor(t, {"nsubj"});
-    if (speaker < 0) {
+    bool named_subject = false;  // A subject that is no actor: "..., he said".
+    if (s_.parsed) {
+      speaker = ChildActor(t, {"nsubj"});
+      for (int c : children_[t]) named_subject |= s_.tokens[c].deprel == "nsubj";
+    }
+    if (speaker < 0 && !named_subject) {
       // "X said" (X within 3 tokens before) or "said X".
       for (int k = t - 1; k >= 0 && k >= t - 4; --k) {
         if (actor_at_[k] >= 0) { speaker = actor_at_[k]; break; }

@@ -51,6 +51,9 @@ struct CoderActor {
   int end = 0;
   int id = 0;     // Caller's index (mention, or gold actor); passed through.
   std::string code;  // CAMEO actor code ("RUSMIL"); may be empty.
+  // A bare place name ("Minsk"): inside a locative phrase ("in Minsk",
+  // "at her home in Minsk") it is where the act happened, not a party to it.
+  bool place = false;
 };
 
 struct CoderSentence {

@@ -32,6 +32,7 @@ const VerbDictionary& Shipped() {
 struct Marked {
   std::string text;
   std::string code;
+  bool place = false;  // A bare place name.
 };
 
 // Segments `text` (one sentence expected), marks every occurrence of each
@@ -50,6 +51,7 @@ std::vector<std::string> CodeText(const std::string& text, const std::vector<Mar
         am.span = {static_cast<std::uint32_t>(pos), static_cast<std::uint32_t>(pos + m.text.size())};
         am.text = m.text;
         am.code.code = m.code;
+        am.place = m.place;
         am.sentence = static_cast<std::uint32_t>(s);
         doc.mentions.push_back(am);
         pos += m.text.size();
@@ -199,6 +201,97 @@ TEST(CoderTest, DiscardPhrases) {
   EXPECT_THAT(CodeText("Brazil beat Germany after a penalty shootout. Police arrested the fans.",
                        {{"Brazil", "BRA"}, {"Germany", "DEU"}, {"Police", "BRACOP"}}),
               IsEmpty());
+}
+
+TEST(CoderTest, ObjectPronounTakesTheLatestPluralActor) {
+  // "them" refers back across a sentence to the reporters, not to the
+  // governor; the ban announced for the future is a threat (132) by the
+  // speaker, and the city it is about is not its source.
+  auto ev = CodeText(
+      "The governor summoned the reporters on Friday. After the vote, Kazan will be a "
+      "forbidden zone for them, the governor said.",
+      {{"The governor", "RUSGOV"}, {"the governor", "RUSGOV"}, {"the reporters", "RUSMED"},
+       {"Kazan", "RUS", true}});
+  EXPECT_THAT(ev, Contains("RUSGOV RUSMED 132 asserted"));
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr("RUS RUSMED"))));
+}
+
+TEST(CoderTest, ObjectPronounIsNotTheSubjectOfItsOwnVerb) {
+  // "police beat them": the pronoun is the protesters, never the police.
+  auto ev = CodeText("The protesters marched to the square and police beat them.",
+                     {{"The protesters", "BLROPP"}, {"police", "BLRCOP"}});
+  EXPECT_THAT(ev, Contains("BLRCOP BLROPP 182 asserted"));
+  EXPECT_THAT(ev, Not(Contains("BLRCOP BLRCOP 182 asserted")));
+}
+
+TEST(CoderTest, SingularPronounTakesTheLatestPerson) {
+  auto ev = CodeText("The editor criticized the minister. Police detained him on Monday.",
+                     {{"The editor", "TURMED"}, {"the minister", "TURGOV"}, {"Police", "TURCOP"}});
+  EXPECT_THAT(ev, Contains("TURCOP TURGOV 173 asserted"));
+}
+
+TEST(CoderTest, BanOnAGroup) {
+  auto ev = CodeText("The interior ministry imposed a travel ban on the opposition leaders.",
+                     {{"The interior ministry", "ZWEGOV"}, {"the opposition leaders", "ZWEOPP"}});
+  EXPECT_THAT(ev, Contains("ZWEGOV ZWEOPP 172 asserted"));
+}
+
+TEST(CoderTest, PlacesInLocativePhrasesAreNotParties) {
+  // "in Gomel" says where: the arrest has no coded target.
+  auto ev = CodeText("Police detained the blogger at her flat in Gomel.",
+                     {{"Police", "BLRCOP"}, {"Gomel", "BLR", true}});
+  EXPECT_THAT(ev, Contains("BLRCOP --- 173 asserted"));
+  EXPECT_THAT(ev, Not(Contains("BLRCOP BLR 173 asserted")));
+  // A named building after "at" is a place too.
+  auto met = CodeText("The king met the envoy at the palace on Sunday.",
+                      {{"The king", "JORGOV"}, {"the envoy", "USAGOV"}, {"the palace", "JORGOV"}});
+  EXPECT_THAT(met, Contains("JORGOV USAGOV 040 asserted"));
+  EXPECT_THAT(met, Not(Contains(::testing::HasSubstr("JORGOV JORGOV"))));
+  // A place that is a party stays one.
+  EXPECT_THAT(CodeText("Ukraine condemned Russia.", {{"Ukraine", "UKR", true}, {"Russia", "RUS", true}}),
+              Contains("UKR RUS 111 asserted"));
+}
+
+TEST(CoderTest, NominalActWithDemonstrativeIsNotANewEvent) {
+  // "these arrests" refers back to arrests reported before.
+  auto ev = CodeText("The union should make clear that these arrests have a cost.",
+                     {{"The union", "IGOEUREEC"}}, true);
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr(" 173 "))));
+}
+
+TEST(CoderTest, GroupAnaphorGivesOneEventPerMember) {
+  // Two mentions on one span ("The groups" standing for two organisations).
+  auto ev = CodeText("The groups called on Turkey to free the journalists.",
+                     {{"The groups", "NGOHRI"}, {"The groups", "NGOMED"}, {"Turkey", "TUR"}});
+  EXPECT_THAT(ev, Contains("NGOHRI TUR 0253 asserted"));
+  EXPECT_THAT(ev, Contains("NGOMED TUR 0253 asserted"));
+}
+
+TEST(CoderTest, VerbMisTaggedAsFunctionWordStillTriggers) {
+  // "beat" tagged as a preposition (ADP) is a tagging error, not a reason
+  // to miss the assault; a real preposition stays one.
+  CoderSentence s;
+  const char* words[] = {"RIOT", "POLICE", "BEAT", "SEVERAL", "PROTESTERS", "."};
+  const char* tags[] = {"NOUN", "NOUN", "ADP", "ADJ", "NOUN", "PUNCT"};
+  for (int i = 0; i < 6; ++i) {
+    CoderToken t;
+    t.form = words[i];
+    t.upos = tags[i];
+    s.tokens.push_back(t);
+  }
+  s.actors = {{0, 2, 0, "BLRCOP"}, {3, 5, 1, "BLROPP"}};
+  Coder coder(&Shipped(), {});
+  std::vector<CodedEvent> out;
+  coder.Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "182");
+  EXPECT_EQ(out[0].source, 0);
+  EXPECT_EQ(out[0].target, 1);
+  // A verb form tagged NOUN (an open class) is still filtered.
+  s.tokens[2].upos = "NOUN";
+  out.clear();
+  coder.Code(s, &out);
+  EXPECT_TRUE(out.empty());
 }
 
 // Malformed input: heads out of range, a cycle, actors past the end.

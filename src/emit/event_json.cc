@@ -25,6 +25,7 @@ void WriteActor(JsonWriter& w, const EventActor& a) {
   for (const auto& s : a.code.sectors) w.String(s);
   w.EndArray();
   if (!a.code.person.empty()) w.Field("person", a.code.person);
+  if (!a.refers_to.empty()) w.Field("refers_to", a.refers_to);
   w.FieldSpan("span", a.span.begin, a.span.end);
   w.EndObject();
 }

@@ -433,11 +433,12 @@ void Enricher::EnrichAll(AnalyzedDocument* doc) const {
 void AssignEventKeys(AnalyzedDocument* doc) {
   // An actor: its code and who it is (the person id, else the head word of
   // its text, so that "Human Rights Watch" and "Front Line Defenders", both
-  // NGOHRI, stay apart while "Ramzan Kadyrov" and "Kadyrov" meet).
+  // NGOHRI, stay apart while "Ramzan Kadyrov" and "Kadyrov" meet). An
+  // anaphor ("them", "the groups") is who it refers to.
   auto actor_key = [](const EventActor& a) {
     if (!a.present) return std::string("-");
     if (!a.code.person.empty()) return a.code.code + "/" + a.code.person;
-    std::string t = Lower(a.text);
+    std::string t = Lower(a.refers_to.empty() ? a.text : a.refers_to);
     while (!t.empty() && !std::isalnum(static_cast<unsigned char>(t.back()))) t.pop_back();
     std::size_t sp = t.find_last_of(" \t\n");
     std::string head = sp == std::string::npos ? t : t.substr(sp + 1);

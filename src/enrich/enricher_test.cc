@@ -154,6 +154,26 @@ TEST_F(EnricherTest, OneThreatStatedTwiceSharesAKey) {
   EXPECT_EQ(a.events[0].event_key, "rel:" + std::to_string(a.events[0].sentence) + ":0");
 }
 
+TEST_F(EnricherTest, AnAnaphorIsWhoItRefersTo) {
+  AnalyzedDocument a = Make("2018-09-04");
+  AddEvent(&a, "warned", 1);
+  Event& quoted = AddEvent(&a, "warned", 2);
+  // "... banned for them": the target is a pronoun standing for activists.
+  quoted.target.text = "them";
+  quoted.target.refers_to = "rights activists";
+  // Two organisations that "the groups" stands for are two actors.
+  Event& g1 = AddEvent(&a, "warned", 2);
+  g1.source.text = "the groups";
+  g1.source.refers_to = "Memorial";
+  Event& g2 = AddEvent(&a, "warned", 2);
+  g2.source.text = "the groups";
+  g2.source.refers_to = "Amnesty International";
+  for (std::uint32_t i = 0; i < a.events.size(); ++i) a.events[i].index = i;
+  Enricher(gaz_).EnrichAll(&a);
+  EXPECT_EQ(a.events[0].event_key, a.events[1].event_key);
+  EXPECT_NE(a.events[2].event_key, a.events[3].event_key);
+}
+
 TEST_F(EnricherTest, PloverFromTheCodebookAndContextsFromTheSentence) {
   AnalyzedDocument a = Make("2018-09-04");
   AddEvent(&a, "threatened");

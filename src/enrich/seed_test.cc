@@ -3,6 +3,7 @@
 // and dates of its own events file, read at run time.
 #include <gtest/gtest.h>
 
+#include <cctype>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -67,6 +68,50 @@ TEST(SeedEnrichTest, DatedEventsAndPlaces) {
     }
     EXPECT_GT(found, 0) << "no event coded in the sentence of " << id;
   }
+}
+
+// Issue 7, item 4, end to end: the threat the release states (S11) and then
+// quotes (S12) is one act, so its two mentions share an event_key, while
+// the earlier threat of S10b (another day) keeps its own.
+TEST(SeedEnrichTest, OneThreatStatedTwiceSharesAnEventKey) {
+  if (!testing::SharedDataAvailable()) return;
+  std::ifstream in(testing::SharedData("seed/hrw-chechnya-2018.txt"));
+  std::stringstream text;
+  text << in.rdbuf();
+  auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
+  ASSERT_TRUE(rows.count("S11") && rows.count("S12") && rows.count("S10a"));
+  auto pipeline = Pipeline::Create(PipelineOptions{});
+  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  Document doc;
+  doc.id = "seed";
+  doc.text = text.str();
+  auto out = (*pipeline)->Run(std::move(doc));
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  // The threat (13x) coded in the sentence a row's opening words start.
+  auto threat_key = [&](const std::string& id) -> std::string {
+    // Openings may hold quote marks, apostrophes or "..." spelt differently
+    // from the text: search the longest stretch of letters and spaces.
+    std::string best, cur;
+    for (char c : rows[id].opening + "\n") {
+      if (std::isalpha(static_cast<unsigned char>(c)) || c == ' ') {
+        cur += c;
+      } else {
+        if (cur.size() > best.size()) best = cur;
+        cur.clear();
+      }
+    }
+    std::size_t at = out->document.text.find(best.substr(0, 25));
+    if (at == std::string::npos) return "not located";
+    for (const Event& e : out->events) {
+      const Span& s = out->sentences[e.sentence].span;
+      if (at >= s.begin && at < s.end && e.root == "13") return e.event_key;
+    }
+    return "no threat";
+  };
+  std::string k11 = threat_key("S11"), k12 = threat_key("S12"), k10 = threat_key("S10a");
+  EXPECT_FALSE(k11.empty());
+  EXPECT_EQ(k11, k12);
+  EXPECT_NE(k10, k11);
 }
 
 }  // namespace
