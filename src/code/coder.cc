@@ -794,7 +794,8 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     // The target is another actor than the source: neither a member of its
     // group nor an actor with the same code ("Fornost ... its embassy").
     const std::string* exclude_code =
-        exclude_group >= 0 && !s_.actors[groups_[exclude_group].front()].code.empty()
+        o_.target_distinct_code && exclude_group >= 0 &&
+                !s_.actors[groups_[exclude_group].front()].code.empty()
             ? &s_.actors[groups_[exclude_group].front()].code
             : nullptr;
     for (int t = from; t < n_; ++t) {

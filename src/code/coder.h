@@ -103,6 +103,11 @@ struct CoderOptions {
   // one 0253 event; "vowed to attack" -> 138). TABARI codes the two verbs
   // as they come, so its suite turns it off. Default: true.
   bool compose = true;
+  // TABARI / PETRARCH convention: a target read from the word order never
+  // has the source's code ("Fornost ... its embassy"). Off by default: in
+  // news two RUSGOV actors are often two people (a president meets a
+  // governor).
+  bool target_distinct_code = false;
 };
 
 class Coder {

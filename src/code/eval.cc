@@ -692,6 +692,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.one_per_clause = suite == "tabari";
   copts.reported_modals = false;
   copts.compose = suite != "tabari";
+  copts.target_distinct_code = true;
   Coder coder(&verbs, copts);
   CoderOptions all_opts = copts;
   all_opts.one_per_clause = false;
