@@ -867,6 +867,11 @@ void SentenceCoder::Modal(Trigger* tr) const {
         g = s_.tokens[g].head;
       }
     }
+    // "failed to reach an agreement": the act did not happen.
+    if (s_.tokens[tr->head].deprel == "xcomp") {
+      int g = s_.tokens[tr->head].head;
+      if (g >= 0 && g < n_ && LemmaIs(s_.tokens[g], {"FAIL"})) tr->negated = true;
+    }
     // Readiness governs the act from above: "is willing to withdraw".
     for (int t = tr->begin - 1; t >= 0 && t >= tr->begin - 3; --t) {
       const std::string& f = s_.tokens[t].form;
@@ -1082,6 +1087,56 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
   }
 
+  // What is asked, refused or threatened is not an event of its own: a
+  // trigger under an appeal, intent, demand, rejection or threat trigger in
+  // the parse ("demanded a truce before allowing convoys", "rejected an
+  // offer to host talks") is that act's content; under an accusation it is
+  // alleged ("accused X of violating Y"). Conjoined verbs are acts of their
+  // own.
+  if (s_.parsed && o_.content_of_speech_acts) {
+    std::vector<int> trig_at(n_, -1);
+    for (std::size_t i = 0; i < trs.size(); ++i) {
+      if (!trs[i].suppressed) trig_at[trs[i].head] = static_cast<int>(i);
+    }
+    for (std::size_t j = 0; j < trs.size(); ++j) {
+      if (trs[j].suppressed) continue;
+      int cur = trs[j].head;
+      for (int hops = 0; hops < 5; ++hops) {
+        const std::string& r = s_.tokens[cur].deprel;
+        if (r == "conj" || r == "parataxis" || r == "root" || r.empty()) break;
+        int g = s_.tokens[cur].head;
+        if (g < 0 || g >= n_ || g == cur) break;
+        // Under a verb with a modal ("must reach an agreement that stops
+        // the fighting"): the act is as hypothetical as its governor.
+        bool modal_gov = false;
+        for (int c : children_[g]) {
+          if (s_.tokens[c].deprel == "aux" &&
+              In(s_.tokens[c].form, {"SHOULD", "MUST", "OUGHT", "COULD", "MIGHT", "MAY"})) {
+            modal_gov = true;
+          }
+        }
+        if (modal_gov && trig_at[g] < 0) {
+          if (trs[j].modality == Modality::kAsserted) trs[j].modality = Modality::kHypothetical;
+          break;
+        }
+        int gi = trig_at[g];
+        if (gi >= 0 && gi != static_cast<int>(j)) {
+          int rg = RootNum(trs[gi].code);
+          if (rg == 2 || rg == 3 || rg == 10 || rg == 12 || rg == 13) {
+            trs[j].suppressed = true;
+          } else if (trs[gi].code.starts_with("112") && trs[j].modality == Modality::kAsserted) {
+            // What one is accused of is alleged; what one is condemned for
+            // ("condemned statements threatening Y") is presupposed.
+            trs[j].alleged = true;
+            trs[j].modality = Modality::kAlleged;
+          }
+          break;
+        }
+        cur = g;
+      }
+    }
+  }
+
   // Killing by state armed forces is conventional military force (19), not
   // unconventional violence (18): "troops killed", "aircraft killed".
   for (std::size_t i = 0; i < trs.size(); ++i) {
@@ -1096,6 +1151,38 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (military) tr.code = "190";
   }
 
+  // The aim of a protest is part of it: "blocked roads, demanding ...",
+  // "staged rallies ... to demand reforms".
+  for (std::size_t i = 1; i < trs.size(); ++i) {
+    int ri = RootNum(trs[i].code);
+    if (ri != 10 && ri != 11 && ri != 12) continue;
+    bool aim = s_.tokens[trs[i].head].form.ends_with("ING") ||
+               (trs[i].begin > 0 && s_.tokens[trs[i].begin - 1].form == "TO");
+    if (!aim) continue;
+    for (std::size_t k = 0; k < i; ++k) {
+      if (!trs[k].suppressed && RootNum(trs[k].code) == 14) {
+        trs[i].suppressed = true;
+        break;
+      }
+    }
+  }
+  // Refused agreement: "will not accept", "failed to reach an agreement",
+  // "did not agree to talks" is a rejection (12x), asserted.
+  for (Trigger& tr : trs) {
+    if (!o_.negated_agreement_as_rejection || !tr.negated || tr.suppressed) continue;
+    if (RootNum(tr.code) != 3 && !tr.code.starts_with("057")) continue;
+    // The act an intent (03x) is about: 031 material cooperation (06), 033
+    // aid (07), 035 yielding (08), 036 meeting (04); the rest reject (120).
+    std::string act;
+    if (tr.code.starts_with("031")) act = "06";
+    else if (tr.code.starts_with("033")) act = "07";
+    else if (tr.code.starts_with("035")) act = "08";
+    else if (tr.code.starts_with("036")) act = "04";
+    tr.code = act.empty() ? "120" : RejectFor(act);
+    tr.code2.clear();
+    tr.negated = false;
+    tr.modality = Modality::kAsserted;
+  }
   // Announced acts: a cooperative act in the future is an intent (03x), a
   // conflictual one a threat (13x) -- the CAMEO / PLOVER convention for
   // future-tense reports.
@@ -1116,21 +1203,6 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     tr.code = composed;
     tr.code2.clear();
     tr.modality = Modality::kAsserted;
-  }
-  // The aim of a protest is part of it: "blocked roads, demanding ...",
-  // "staged rallies ... to demand reforms".
-  for (std::size_t i = 1; i < trs.size(); ++i) {
-    int ri = RootNum(trs[i].code);
-    if (ri != 10 && ri != 11 && ri != 12) continue;
-    bool aim = s_.tokens[trs[i].head].form.ends_with("ING") ||
-               (trs[i].begin > 0 && s_.tokens[trs[i].begin - 1].form == "TO");
-    if (!aim) continue;
-    for (std::size_t k = 0; k < i; ++k) {
-      if (!trs[k].suppressed && RootNum(trs[k].code) == 14) {
-        trs[i].suppressed = true;
-        break;
-      }
-    }
   }
   // Consequences: ", killing three" after an attack is part of that attack.
   for (std::size_t i = 1; i < trs.size(); ++i) {
@@ -1300,7 +1372,9 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
 bool Coder::KeptByDefault(const std::string& code, Modality m) {
   if (m == Modality::kAsserted) return true;
   int r = RootNum(code);
-  if (r == 2 || r == 3 || r == 10 || r == 13) return m != Modality::kNegated;
+  // Announced and intended acts are what these codes are about; a condition
+  // ("unless the president agrees") or a modal ("must agree") is not an act.
+  if (r == 2 || r == 3 || r == 10 || r == 13) return m == Modality::kFuture || m == Modality::kIntended;
   return m == Modality::kIntended && false;
 }
 

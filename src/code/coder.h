@@ -108,6 +108,15 @@ struct CoderOptions {
   // news two RUSGOV actors are often two people (a president meets a
   // governor).
   bool target_distinct_code = false;
+  // With a parse, a trigger governed by an appeal, intent, demand,
+  // disapproval, rejection or threat trigger is that act's content, not an
+  // event ("demanded a truce before allowing convoys"); under an
+  // accusation it is alleged. Default: true.
+  bool content_of_speech_acts = true;
+  // A negated agreement ("will not accept", "failed to reach an agreement")
+  // is a rejection (12x), as CAMEO and PLOVER code it. Default: true (off for
+  // the TABARI/PETRARCH suites, which have their own negation conventions).
+  bool negated_agreement_as_rejection = true;
 };
 
 class Coder {

@@ -294,6 +294,61 @@ TEST(CoderTest, VerbMisTaggedAsFunctionWordStillTriggers) {
   EXPECT_TRUE(out.empty());
 }
 
+TEST(CoderTest, RefusedAgreementIsARejection) {
+  EXPECT_THAT(CodeText("Chad will not accept the new observers.", {{"Chad", "TCD"}}),
+              Contains("TCD --- 120 asserted"));
+  // A condition is not an act: no agreement by the president.
+  auto ev = CodeText("The party will boycott the vote unless the president agrees to resign.",
+                     {{"The party", "KENOPP"}, {"the president", "KENGOV"}});
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr(" 030 "))));
+}
+
+// A hand-made parse: "Rebels demanded a truce before allowing access and
+// attacked the town." The permission is what the demand asks for; the
+// conjoined attack is an act of its own.
+TEST(CoderTest, ContentOfADemandIsNoEventOfItsOwn) {
+  CoderSentence s;
+  s.parsed = true;
+  struct W {
+    const char* form;
+    const char* lemma;
+    const char* upos;
+    int head;
+    const char* rel;
+  };
+  const W words[] = {{"REBELS", "REBEL", "NOUN", 1, "nsubj"},    {"DEMANDED", "DEMAND", "VERB", -1, "root"},
+                     {"A", "A", "DET", 3, "det"},                {"TRUCE", "TRUCE", "NOUN", 1, "obj"},
+                     {"BEFORE", "BEFORE", "SCONJ", 5, "mark"},   {"ALLOWING", "ALLOW", "VERB", 1, "advcl"},
+                     {"ACCESS", "ACCESS", "NOUN", 5, "obj"},    {"AND", "AND", "CCONJ", 8, "cc"},
+                     {"ATTACKED", "ATTACK", "VERB", 1, "conj"},  {"THE", "THE", "DET", 10, "det"},
+                     {"TOWN", "TOWN", "NOUN", 8, "obj"},         {".", ".", "PUNCT", 1, "punct"}};
+  for (const W& w : words) {
+    CoderToken t;
+    t.form = w.form;
+    t.lemma = w.lemma;
+    t.upos = w.upos;
+    t.head = w.head;
+    t.deprel = w.rel;
+    s.tokens.push_back(t);
+  }
+  s.actors = {{0, 1, 0, "SDNREB"}};
+  std::vector<std::string> codes;
+  for (bool content : {true, false}) {
+    CoderOptions o;
+    o.content_of_speech_acts = content;
+    Coder coder(&Shipped(), o);
+    std::vector<CodedEvent> out;
+    coder.Code(s, &out);
+    std::string all;
+    for (const auto& e : out) all += e.code + " ";
+    codes.push_back(all);
+  }
+  EXPECT_THAT(codes[0], ::testing::HasSubstr("190"));
+  EXPECT_THAT(codes[0], ::testing::StartsWith("10"));
+  EXPECT_THAT(codes[0], Not(::testing::HasSubstr("08")));
+  EXPECT_THAT(codes[1], ::testing::HasSubstr("08"));  // The option is what removes it.
+}
+
 // Malformed input: heads out of range, a cycle, actors past the end.
 TEST(CoderTest, MalformedParseNeverHangsOrCrashes) {
   CoderSentence s;

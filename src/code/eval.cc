@@ -693,6 +693,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.reported_modals = false;
   copts.compose = suite != "tabari";
   copts.target_distinct_code = true;
+  copts.negated_agreement_as_rejection = false;
   Coder coder(&verbs, copts);
   CoderOptions all_opts = copts;
   all_opts.one_per_clause = false;

@@ -284,13 +284,18 @@ void CodeDocument(const Coder& coder, AnalyzedDocument* doc) {
       std::vector<int> tgts = ce.target >= 0 ? mem[ce.target] : std::vector<int>{-1};
       for (int sm : srcs) {
         for (int tm : tgts) {
+          // A target that is the source itself ("the rebels vowed to fight
+          // until they ...") is no target; the act is kept once.
+          if (sm >= 0 && tm >= 0 && referent(sm) == referent(tm)) {
+            if (tgts.size() > 1) continue;
+            tm = -1;
+          }
           Event e;
           e.sentence = static_cast<std::uint32_t>(i);
           e.cameo = ce.code;
           FillFromCodebook(&e);
           if (sm >= 0) e.source = MakeActor(mention(sm), doc->mentions);
           if (tm >= 0) e.target = MakeActor(mention(tm), doc->mentions);
-          if (sm >= 0 && tm >= 0 && referent(sm) == referent(tm)) continue;  // Itself.
           if (ce.attribution >= 0) e.attribution = MakeActor(mention(mem[ce.attribution][0]), doc->mentions);
           e.trigger.begin = sent.tokens[ce.trigger_begin].span.begin;
           e.trigger.end = sent.tokens[ce.trigger_end - 1].span.end;
