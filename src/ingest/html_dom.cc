@@ -3,10 +3,9 @@
 #include <myhtml/api.h>
 
 #include <algorithm>
-#include <cctype>
+#include <array>
 #include <cstring>
 #include <memory>
-#include <unordered_map>
 
 namespace dyad::ingest::html {
 namespace {
@@ -51,43 +50,74 @@ enum TagFlag : std::uint32_t {
   kHtml = 1u << 12,
 };
 
-std::uint32_t TagFlags(std::string_view name) {
-  static const std::unordered_map<std::string_view, std::uint32_t> kFlags = [] {
-    std::unordered_map<std::string_view, std::uint32_t> m;
+// TagFlags of the names above, bucketed by length and first letter.
+class TagTable {
+ public:
+  TagTable() {
+    auto add = [&](std::string_view n, std::uint32_t f) {
+      auto& bucket = buckets_[Key(n.size(), n[0])];
+      for (auto& e : bucket) {
+        if (e.name == n) {
+          e.flags |= f;
+          return;
+        }
+      }
+      bucket.push_back({n, f});
+    };
     for (std::string_view n :
          {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
           "track", "wbr", "param", "keygen", "frame", "basefont", "bgsound", "image", "p", "li",
           "dt", "dd", "option", "optgroup", "tr", "td", "th", "tbody", "thead", "tfoot", "rb",
           "rt", "rp", "rtc", "colgroup", "html", "head", "body"}) {
-      m[n] |= kVoidOrImplicit;
+      add(n, kVoidOrImplicit);
     }
     for (std::string_view n : {"a", "b", "big", "code", "em", "font", "i", "nobr", "s", "small",
                                "strike", "strong", "tt", "u"}) {
-      m[n] |= kFormatting;
+      add(n, kFormatting);
     }
     for (std::string_view n : {"script", "style", "textarea", "title", "xmp", "iframe",
                                "noembed", "noframes", "plaintext"}) {
-      m[n] |= kRawText;
+      add(n, kRawText);
     }
-    m["pre"] |= kPreLike;
-    m["listing"] |= kPreLike;
-    m["svg"] |= kDropBody;
-    m["nav"] |= kDropBody;
-    m["select"] |= kDropBody;
-    m["plaintext"] |= kPlaintext;
-    m["script"] |= kScript | kScriptOrMeta;
-    m["style"] |= kStyle;
-    m["meta"] |= kMeta | kScriptOrMeta;
-    m["link"] |= kLink;
-    m["a"] |= kAnchor;
-    m["html"] |= kHtml;
-    return m;
-  }();
-  char buf[16];
-  if (name.size() > sizeof buf) return 0;
-  for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
-  auto it = kFlags.find(std::string_view(buf, name.size()));
-  return it == kFlags.end() ? 0 : it->second;
+    add("pre", kPreLike);
+    add("listing", kPreLike);
+    add("svg", kDropBody);
+    add("nav", kDropBody);
+    add("select", kDropBody);
+    add("plaintext", kPlaintext);
+    add("script", kScript | kScriptOrMeta);
+    add("style", kStyle);
+    add("meta", kMeta | kScriptOrMeta);
+    add("link", kLink);
+    add("a", kAnchor);
+    add("html", kHtml);
+  }
+
+  std::uint32_t Find(std::string_view name) const {
+    if (name.empty() || name.size() > kMaxLen) return 0;
+    char buf[kMaxLen];
+    for (size_t i = 0; i < name.size(); ++i) buf[i] = Lower(name[i]);
+    if (buf[0] < 'a' || buf[0] > 'z') return 0;
+    std::string_view lower(buf, name.size());
+    for (const Entry& e : buckets_[Key(name.size(), buf[0])]) {
+      if (e.name == lower) return e.flags;
+    }
+    return 0;
+  }
+
+ private:
+  static constexpr size_t kMaxLen = 9;  // "plaintext"
+  static size_t Key(size_t len, char first) { return (len - 1) * 26 + (first - 'a'); }
+  struct Entry {
+    std::string_view name;
+    std::uint32_t flags;
+  };
+  std::array<std::vector<Entry>, kMaxLen * 26> buckets_;
+};
+
+std::uint32_t TagFlags(std::string_view name) {
+  static const TagTable table;
+  return table.Find(name);
 }
 
 // First "<" + w (w lowercase, starting with '<' or "</") at or after `from`,
@@ -321,7 +351,7 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
     if (flags & kRawText) {
       char close[16] = "</";
       size_t len = 2;
-      for (char ch : name) close[len++] = Lower(ch);  // TagFlags: name is short.
+      for (char ch : name) close[len++] = Lower(ch);  // Names with flags are short.
       size_t e = FindCi(s, i, std::string_view(close, len));
       if (e == std::string_view::npos) e = n;
       bool keep = !((flags & kScript) && !ld_json) && !(flags & kStyle);
@@ -485,7 +515,7 @@ StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
     Attr a;
     a.name_begin = static_cast<std::uint32_t>(dom.arena_.size());
     for (char ch : name) {
-      dom.arena_.push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(ch))));
+      dom.arena_.push_back(Lower(ch));
     }
     a.name_len = static_cast<std::uint32_t>(name.size());
     a.value_begin = static_cast<std::uint32_t>(dom.arena_.size());

@@ -243,7 +243,15 @@ class Extractor {
   std::vector<std::uint8_t> removed_in_;  // 1 = this element or an ancestor pruned.
   std::vector<std::uint8_t> caption_;  // 1 = caption/credit element.
   std::vector<Vocabulary> vocab_;
-  std::unordered_map<std::string, Vocabulary> vocab_cache_;
+  struct ViewPairHash {
+    std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
+      std::hash<std::string_view> h;
+      return h(p.first) * 31 + h(p.second);
+    }
+  };
+  // Keyed by (class, id) views into the DOM, which outlives the extractor.
+  std::unordered_map<std::pair<std::string_view, std::string_view>, Vocabulary, ViewPairHash>
+      vocab_cache_;
   std::vector<std::uint8_t> vocab_done_;
   std::vector<struct Run> runs_;
   std::vector<double> scores_;  // Candidate scores (0 for non-candidates).
@@ -263,14 +271,9 @@ const Vocabulary& Extractor::Vocab(std::uint32_t i) {
       vocab_[i] = Vocabulary();
     } else {
       // Pages repeat a few class strings many times ("menu-item ...").
-      std::string key;
-      key.reserve(cls.size() + id.size() + 1);
-      key.append(cls).push_back('\x1f');
-      key.append(id);
+      auto key = std::make_pair(cls, id);
       auto it = vocab_cache_.find(key);
-      if (it == vocab_cache_.end()) {
-        it = vocab_cache_.emplace(std::move(key), ReadVocabulary(cls, id)).first;
-      }
+      if (it == vocab_cache_.end()) it = vocab_cache_.emplace(key, ReadVocabulary(cls, id)).first;
       vocab_[i] = it->second;
     }
   }

@@ -1,14 +1,23 @@
 #include "ingest/html_vocabulary.h"
 
+#include <array>
+#include <bitset>
 #include <cctype>
+#include <cstdlib>
 #include <string>
+#include <vector>
 
 namespace dyad::ingest::html {
 namespace {
 
+inline char LowerAscii(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + 32) : c; }
+inline bool IsAlnumAscii(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9');
+}
+
 void Lower(std::string_view in, std::string* out) {
-  out->clear();
-  for (char c : in) out->push_back(static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+  out->resize(in.size());
+  for (std::size_t i = 0; i < in.size(); ++i) (*out)[i] = LowerAscii(in[i]);
 }
 
 // Splits s at non-alphanumerics into tokens; calls f(token).
@@ -16,9 +25,9 @@ template <typename F>
 void ForEachToken(std::string_view s, F f) {
   std::size_t i = 0;
   while (i < s.size()) {
-    while (i < s.size() && !std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && !IsAlnumAscii(s[i])) ++i;
     std::size_t b = i;
-    while (i < s.size() && std::isalnum(static_cast<unsigned char>(s[i]))) ++i;
+    while (i < s.size() && IsAlnumAscii(s[i])) ++i;
     if (i > b) f(s.substr(b, i - b));
   }
 }
@@ -62,30 +71,96 @@ constexpr std::string_view kBodySubstrings[] = {
     "text-content", "article-main", "field-body", "node-content", "blog-post-body",
 };
 
+// Extra substrings the chrome rules consult.
+constexpr std::string_view kAuxSubstrings[] = {"commentary", "-cta", "cta-"};
 
+// Every word of the lists above, found in one pass over a class string:
+// patterns are bucketed by first character, so each position of the string
+// is compared with the few patterns that start with its character.
+class Matcher {
+ public:
+  static constexpr std::size_t kMax = 256;
+  using Found = std::bitset<kMax>;
+
+  Matcher() {
+    for (std::string_view w : kChromeSubstrings) chrome_.push_back(Id(w));
+    for (std::string_view w : kContentSubstrings) content_.push_back(Id(w));
+    for (std::string_view w : kBodySubstrings) body_.push_back(Id(w));
+    commentary_ = Id(kAuxSubstrings[0]);
+    dash_cta_ = Id(kAuxSubstrings[1]);
+    cta_dash_ = Id(kAuxSubstrings[2]);
+  }
+
+  // The ids of all patterns occurring in s (lowercase).
+  Found Find(std::string_view s) const {
+    Found found;
+    // Every pattern has at least three characters.
+    for (std::size_t i = 0; i + 2 < s.size(); ++i) {
+      for (std::uint16_t id : by_first_[static_cast<unsigned char>(s[i])]) {
+        std::string_view w = words_[id];
+        if (w[1] == s[i + 1] && w[2] == s[i + 2] && s.size() - i >= w.size() &&
+            s.compare(i + 3, w.size() - 3, w.substr(3)) == 0) {
+          found.set(id);
+        }
+      }
+    }
+    return found;
+  }
+
+  const std::vector<std::uint16_t>& chrome() const { return chrome_; }
+  const std::vector<std::uint16_t>& content() const { return content_; }
+  const std::vector<std::uint16_t>& body() const { return body_; }
+  std::string_view word(std::uint16_t id) const { return words_[id]; }
+  std::uint16_t commentary() const { return commentary_; }
+  std::uint16_t dash_cta() const { return dash_cta_; }
+  std::uint16_t cta_dash() const { return cta_dash_; }
+
+ private:
+  std::uint16_t Id(std::string_view w) {
+    for (std::size_t k = 0; k < words_.size(); ++k) {
+      if (words_[k] == w) return static_cast<std::uint16_t>(k);
+    }
+    auto id = static_cast<std::uint16_t>(words_.size());
+    if (w.size() < 3 || id >= kMax) std::abort();  // A word list was edited wrongly.
+    words_.push_back(w);
+    by_first_[static_cast<unsigned char>(w[0])].push_back(id);
+    return id;
+  }
+  std::vector<std::string_view> words_;
+  std::array<std::vector<std::uint16_t>, 256> by_first_;
+  std::vector<std::uint16_t> chrome_, content_, body_;
+  std::uint16_t commentary_ = 0, dash_cta_ = 0, cta_dash_ = 0;
+};
+
+const Matcher& TheMatcher() {
+  static const Matcher m;
+  return m;
+}
 
 }  // namespace
 
 Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
+  const Matcher& m = TheMatcher();
   Vocabulary v;
   std::string buf;
   for (std::string_view raw : {cls, id}) {
     if (raw.empty()) continue;
     Lower(raw, &buf);
     std::string_view s = buf;
+    Matcher::Found found = m.Find(s);
     bool chrome = false, content = false;
-    for (std::string_view w : kChromeSubstrings) {
-      if (Contains(s, w)) {
-        // "commentary" is an article genre, not a comment thread.
-        if (w == "comment" && Contains(s, "commentary")) continue;
-        if (w == "cta" && !Contains(s, "-cta") && !Contains(s, "cta-") && s != "cta") continue;
-        if (w == "caption" || w == "credit") {
-          v.caption = true;  // Decided by size in MarkChrome.
-          continue;
-        }
-        chrome = true;
-        break;
+    for (std::uint16_t w : m.chrome()) {
+      if (!found[w]) continue;
+      std::string_view word = m.word(w);
+      // "commentary" is an article genre, not a comment thread.
+      if (word == "comment" && found[m.commentary()]) continue;
+      if (word == "cta" && !found[m.dash_cta()] && !found[m.cta_dash()] && s != "cta") continue;
+      if (word == "caption" || word == "credit") {
+        v.caption = true;  // Decided by size in MarkChrome.
+        continue;
       }
+      chrome = true;
+      break;
     }
     if (!chrome) {
       ForEachToken(s, [&](std::string_view t) {
@@ -98,14 +173,14 @@ Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
         }
       });
     }
-    for (std::string_view w : kContentSubstrings) {
-      if (Contains(s, w)) {
+    for (std::uint16_t w : m.content()) {
+      if (found[w]) {
         content = true;
         break;
       }
     }
-    for (std::string_view w : kBodySubstrings) {
-      if (Contains(s, w)) {
+    for (std::uint16_t w : m.body()) {
+      if (found[w]) {
         v.body = true;
         break;
       }
