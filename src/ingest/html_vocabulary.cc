@@ -1,10 +1,12 @@
 #include "ingest/html_vocabulary.h"
 
+#include <algorithm>
 #include <array>
 #include <bitset>
 #include <cctype>
 #include <cstdlib>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 namespace dyad::ingest::html {
@@ -75,8 +77,9 @@ constexpr std::string_view kBodySubstrings[] = {
 constexpr std::string_view kAuxSubstrings[] = {"commentary", "-cta", "cta-"};
 
 // Every word of the lists above, found in one pass over a class string:
-// patterns are bucketed by first character, so each position of the string
-// is compared with the few patterns that start with its character.
+// patterns are bucketed by their first two characters, so each position of
+// the string is compared only with the patterns that start with the two
+// characters found there (usually none).
 class Matcher {
  public:
   static constexpr std::size_t kMax = 256;
@@ -86,6 +89,12 @@ class Matcher {
     for (std::string_view w : kChromeSubstrings) chrome_.push_back(Id(w));
     for (std::string_view w : kContentSubstrings) content_.push_back(Id(w));
     for (std::string_view w : kBodySubstrings) body_.push_back(Id(w));
+    for (std::string_view w : kChromeTokens) tokens_[w] |= kChromeToken;
+    // Image wrappers hold captions and credits.
+    for (std::string_view w : {"image", "img", "photo", "figure", "picture"}) {
+      tokens_[w] |= kImageToken;
+    }
+    for (const auto& [w, kind] : tokens_) longest_token_ = std::max(longest_token_, w.size());
     commentary_ = Id(kAuxSubstrings[0]);
     dash_cta_ = Id(kAuxSubstrings[1]);
     cta_dash_ = Id(kAuxSubstrings[2]);
@@ -96,15 +105,24 @@ class Matcher {
     Found found;
     // Every pattern has at least three characters.
     for (std::size_t i = 0; i + 2 < s.size(); ++i) {
-      for (std::uint16_t id : by_first_[static_cast<unsigned char>(s[i])]) {
+      int a = Class(s[i]), b = Class(s[i + 1]);
+      if (a < 0 || b < 0) continue;
+      for (std::uint16_t id : buckets_[a * kClasses + b]) {
         std::string_view w = words_[id];
-        if (w[1] == s[i + 1] && w[2] == s[i + 2] && s.size() - i >= w.size() &&
-            s.compare(i + 3, w.size() - 3, w.substr(3)) == 0) {
+        if (s.size() - i >= w.size() && s.compare(i + 2, w.size() - 2, w.substr(2)) == 0) {
           found.set(id);
         }
       }
     }
     return found;
+  }
+
+  static constexpr std::uint8_t kChromeToken = 1, kImageToken = 2;
+  // Whether a whole token is a chrome token, an image wrapper word, both or neither.
+  std::uint8_t TokenKind(std::string_view t) const {
+    if (t.size() > longest_token_) return 0;
+    auto it = tokens_.find(t);
+    return it == tokens_.end() ? 0 : it->second;
   }
 
   const std::vector<std::uint16_t>& chrome() const { return chrome_; }
@@ -116,18 +134,31 @@ class Matcher {
   std::uint16_t cta_dash() const { return cta_dash_; }
 
  private:
+  // Characters that occur in patterns: a-z, 0-9, '-', '_'; else -1.
+  static constexpr int kClasses = 38;
+  static int Class(char c) {
+    if (c >= 'a' && c <= 'z') return c - 'a';
+    if (c >= '0' && c <= '9') return 26 + (c - '0');
+    if (c == '-') return 36;
+    if (c == '_') return 37;
+    return -1;
+  }
   std::uint16_t Id(std::string_view w) {
     for (std::size_t k = 0; k < words_.size(); ++k) {
       if (words_[k] == w) return static_cast<std::uint16_t>(k);
     }
     auto id = static_cast<std::uint16_t>(words_.size());
-    if (w.size() < 3 || id >= kMax) std::abort();  // A word list was edited wrongly.
+    // A word list was edited wrongly: a word too short or with a character
+    // the buckets do not cover.
+    if (w.size() < 3 || id >= kMax || Class(w[0]) < 0 || Class(w[1]) < 0) std::abort();
     words_.push_back(w);
-    by_first_[static_cast<unsigned char>(w[0])].push_back(id);
+    buckets_[Class(w[0]) * kClasses + Class(w[1])].push_back(id);
     return id;
   }
+  std::size_t longest_token_ = 0;
+  std::unordered_map<std::string_view, std::uint8_t> tokens_;
   std::vector<std::string_view> words_;
-  std::array<std::vector<std::uint16_t>, 256> by_first_;
+  std::array<std::vector<std::uint16_t>, kClasses * kClasses> buckets_;
   std::vector<std::uint16_t> chrome_, content_, body_;
   std::uint16_t commentary_ = 0, dash_cta_ = 0, cta_dash_ = 0;
 };
@@ -164,13 +195,9 @@ Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
     }
     if (!chrome) {
       ForEachToken(s, [&](std::string_view t) {
-        for (std::string_view w : kChromeTokens) {
-          if (t == w) chrome = true;
-        }
-        // Image wrappers hold captions and credits.
-        if (t == "image" || t == "img" || t == "photo" || t == "figure" || t == "picture") {
-          v.caption = true;
-        }
+        std::uint8_t kind = m.TokenKind(t);
+        if (kind & Matcher::kChromeToken) chrome = true;
+        if (kind & Matcher::kImageToken) v.caption = true;
       });
     }
     for (std::uint16_t w : m.content()) {
