@@ -641,6 +641,8 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
     if (tr.predicative) *src = -1;
     return;
   }
+  using AP = CoderOptions::AgentlessPassive;
+  if (passive && agent < 0 && o_.agentless_passive == AP::kActive) passive = false;
   if (passive) {
     *tgt = subj;
     *src = agent;
@@ -814,16 +816,23 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     return -1;
   };
   if (IsPassive(tr)) {
-    *tgt = before();
-    *src = -1;
+    using AP = CoderOptions::AgentlessPassive;
+    int by = -1;
     for (int t = tr.end; t < n_ && t < tr.end + 4; ++t) {
       if (s_.tokens[t].form == "BY") {
-        int a = after(t + 1, -1);
-        if (a >= 0 && s_.actors[a].begin <= t + 3) *src = a;
+        by = t;
         break;
       }
     }
-    return;
+    if (by >= 0 || o_.agentless_passive != AP::kActive) {
+      *tgt = before();
+      *src = -1;
+      if (by >= 0) {
+        int a = after(by + 1, -1);
+        if (a >= 0 && s_.actors[a].begin <= by + 3) *src = a;
+      }
+      return;
+    }
   }
   *src = before();
   *tgt = after(tr.end, *src >= 0 ? group_of_[*src] : -1);

@@ -117,6 +117,11 @@ struct CoderOptions {
   // is a rejection (12x), as CAMEO and PLOVER code it. Default: true (off for
   // the TABARI/PETRARCH suites, which have their own negation conventions).
   bool negated_agreement_as_rejection = true;
+  // A passive without a "by" agent ("X was criticized over its dispute
+  // with Y"): the source is unknown (kNoSource, the default), or the
+  // sentence is read as active, as PETRARCH2 does (kActive: X -> Y).
+  enum class AgentlessPassive { kNoSource, kActive };
+  AgentlessPassive agentless_passive = AgentlessPassive::kNoSource;
 };
 
 class Coder {

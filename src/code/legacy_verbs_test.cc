@@ -35,7 +35,7 @@ TEST(LegacyVerbsTest, TabariStemsSynsetsAndPatterns) {
   d.Lookup("GIVES", "", &hits);  // Stem.
   EXPECT_EQ(hits.size(), 1u);
   hits.clear();
-  d.Lookup("SNUBBED", "", &hits);  // Exact word: no stem match.
+  d.Lookup("SCORNED", "", &hits);  // Exact word: no stem match.
   EXPECT_TRUE(hits.empty());
   EXPECT_EQ(d.blocks()[d.entries()[0].block].patterns.size(), 2u);
 }
@@ -110,6 +110,59 @@ TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
   coder.Code(s, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].code, "073");
+  EXPECT_EQ(out[0].source, 0);
+  EXPECT_EQ(out[0].target, 1);
+}
+
+CoderSentence Tokens(std::initializer_list<const char*> words, std::vector<CoderActor> actors) {
+  CoderSentence s;
+  for (const char* w : words) {
+    CoderToken t;
+    t.form = w;
+    s.tokens.push_back(t);
+  }
+  s.actors = std::move(actors);
+  return s;
+}
+
+TEST(LegacyVerbsTest, SubordinateAndDominantCodes) {
+  // "[023?]" codes only when nothing else does; "[111!]" silences the rest.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("SAID [023?]\nHAIL_ [051]\nSCORN_ [111!]\n", "v.verbs", &d).ok());
+  d.Compile();
+  Coder coder(&d, {});
+  std::vector<CodedEvent> out;
+  coder.Code(Tokens({"ARNOR", "SAID", "IT", "HAILED", "GONDOR"}, {{0, 1, 0, "ARN"}, {4, 5, 1, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "051");
+  out.clear();
+  coder.Code(Tokens({"ARNOR", "SAID", "GONDOR", "LEFT"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "023");
+  out.clear();
+  coder.Code(Tokens({"ARNOR", "HAILED", "AND", "SCORNED", "GONDOR"}, {{0, 1, 0, "ARN"}, {4, 5, 1, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "111");
+}
+
+TEST(LegacyVerbsTest, AgentlessPassiveReadings) {
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("SCOLD [121]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderSentence s = Tokens({"ARNOR", "WAS", "SCOLDED", "OVER", "A", "DISPUTE", "WITH", "GONDOR"},
+                           {{0, 1, 0, "ARN"}, {7, 8, 1, "GON"}});
+  std::vector<CodedEvent> out;
+  Coder(&d, {}).Code(s, &out);  // Default: the target is known, the source is not.
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].source, -1);
+  EXPECT_EQ(out[0].target, 0);
+  CoderOptions active;
+  active.agentless_passive = CoderOptions::AgentlessPassive::kActive;
+  out.clear();
+  Coder(&d, active).Code(s, &out);  // PETRARCH2: read as active.
+  ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].source, 0);
   EXPECT_EQ(out[0].target, 1);
 }
