@@ -656,7 +656,7 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
 // Kremlin", "outside the court", and for bare place names also "in Minsk",
 // "across Chechnya". Patterns may still place such an actor explicitly.
 bool SentenceCoder::Locative(int a) const {
-  if (a < 0) return false;
+  if (a < 0 || !o_.locatives) return false;
   int t = s_.actors[a].begin - 1;
   for (int k = 0; k < 3 && t >= 0; ++k, --t) {
     const CoderToken& p = s_.tokens[t];

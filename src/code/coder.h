@@ -122,6 +122,10 @@ struct CoderOptions {
   // sentence is read as active, as PETRARCH2 does (kActive: X -> Y).
   enum class AgentlessPassive { kNoSource, kActive };
   AgentlessPassive agentless_passive = AgentlessPassive::kNoSource;
+  // An actor in a locative phrase ("at the Kremlin", "in Minsk") is where
+  // the act happened, not its target. Default: true (off for the
+  // TABARI/PETRARCH suites, which code "fired shells at X" against X).
+  bool locatives = true;
 };
 
 class Coder {

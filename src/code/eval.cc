@@ -694,6 +694,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.compose = suite != "tabari";
   copts.target_distinct_code = true;
   copts.negated_agreement_as_rejection = false;
+  copts.locatives = false;
   copts.agentless_passive = suite == "petrarch" ? CoderOptions::AgentlessPassive::kActive
                                                 : CoderOptions::AgentlessPassive::kNoSource;
   Coder coder(&verbs, copts);
