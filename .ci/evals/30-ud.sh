@@ -46,7 +46,7 @@ def f1s(path):
 
 ud = f1s(os.path.join(tmp, "ud.txt"))
 ewt = ud.get("en_ewt-ud-test.conllu", {})
-floors = {"UPOS": 95.0, "Lemmas": 96.5, "UAS": 85.0, "LAS": 81.5}
+floors = {"UPOS": 95.4, "Lemmas": 97.0, "UAS": 85.0, "LAS": 81.5}
 for k, v in floors.items():
     if ewt.get(k, 0) < v:
         bad.append(f"EWT test {k} {ewt.get(k, 0):.2f} below the floor {v}")
@@ -54,8 +54,8 @@ ner = 0.0
 for line in open(os.path.join(tmp, "ner.txt")):
     if line.startswith("ALL"):
         ner = float(line.split()[3])
-if ner < 62.0:
-    bad.append(f"UNER EWT test entity F1 {ner:.2f} below the floor 62.0")
+if ner < 70.0:
+    bad.append(f"UNER EWT test entity F1 {ner:.2f} below the floor 70.0")
 print(f"summary: EWT test UPOS {ewt.get('UPOS', 0):.2f} lemma {ewt.get('Lemmas', 0):.2f} "
       f"UAS {ewt.get('UAS', 0):.2f} LAS {ewt.get('LAS', 0):.2f}; NER F1 {ner:.2f} "
       "(targets: UPOS 95.5, lemma 97, UAS 88, LAS 85, NER 80)")

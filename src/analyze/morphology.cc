@@ -21,6 +21,30 @@ std::uint64_t RuleKey(std::string_view suffix, int tag) {
   return FeatKey(3, HashStr(suffix), tag + 1, suffix.size() + 1);
 }
 
+std::uint64_t BaseKey(std::string_view lower, int word_class) {
+  return FeatKey(4, HashStr(lower), word_class);
+}
+std::uint64_t IrregularKey(std::string_view lower, int word_class) {
+  return FeatKey(5, HashStr(lower), word_class);
+}
+
+// WordNet's morphy detachment rules per class (suffix, replacement), in
+// its order; `undouble` also tries dropping a doubled final consonant.
+struct Detach {
+  int word_class;
+  const char* suffix;
+  const char* add;
+  bool undouble;
+};
+constexpr Detach kDetach[] = {
+    {1, "s", "", false},   {1, "ses", "s", false}, {1, "xes", "x", false}, {1, "zes", "z", false},
+    {1, "ches", "ch", false}, {1, "shes", "sh", false}, {1, "men", "man", false},
+    {1, "ies", "y", false}, {2, "s", "", false},   {2, "ies", "y", false}, {2, "es", "e", false},
+    {2, "es", "", false},  {2, "ed", "e", false},  {2, "ed", "", true},    {2, "ing", "e", false},
+    {2, "ing", "", true},  {3, "er", "", true},    {3, "est", "", true},   {3, "er", "e", false},
+    {3, "est", "e", false}, {4, "er", "", false},  {4, "est", "", false},
+};
+
 std::size_t CommonPrefix(std::string_view a, std::string_view b) {
   std::size_t n = 0;
   while (n < a.size() && n < b.size() && a[n] == b[n]) ++n;
@@ -122,6 +146,82 @@ Morphology Morphology::Train(const std::vector<MorphExample>& examples, int num_
   return m;
 }
 
+void Morphology::SetBaseForms(const BaseForms& forms, const std::vector<std::string>& upos,
+                              const std::vector<std::string>& xpos) {
+  intern_.clear();
+  for (std::size_t i = 0; i < strings_.size(); ++i) intern_.emplace(strings_[i], i);
+  tag_class_.assign(upos.size(), 0);
+  for (std::size_t t = 0; t < upos.size() && t < xpos.size(); ++t) {
+    const std::string& u = upos[t];
+    int c = u == "NOUN" ? 1 : u == "VERB" ? 2 : u == "ADJ" ? 3 : u == "ADV" ? 4 : 0;
+    // Adjectives tagged NNP ("Israeli", "Random House") keep their case.
+    if (!c || xpos[t] == "NNP" || xpos[t] == "NNPS") continue;
+    static const char* kInflectedXpos[] = {"NNS", "VBD", "VBG", "VBN", "VBZ",
+                                           "JJR", "JJS", "RBR", "RBS"};
+    bool inflected = false;
+    for (const char* x : kInflectedXpos) inflected |= xpos[t] == x;
+    tag_class_[t] = static_cast<std::uint8_t>(c | (inflected ? kInflected : 0));
+  }
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;
+  for (const auto& [lemma, c] : forms.lemmas) pairs.emplace_back(BaseKey(lemma, c), 1);
+  base_.Build(pairs);
+  pairs.clear();
+  for (const auto& x : forms.irregular) {
+    pairs.emplace_back(IrregularKey(x.form, x.word_class), Intern(x.lemma));
+  }
+  irregular_.Build(pairs);
+  intern_.clear();
+}
+
+bool Morphology::IsBase(std::string_view lower, int word_class) const {
+  return !lower.empty() && base_.Get(BaseKey(lower, word_class)) != FlatMap::kMissing;
+}
+
+void Morphology::CheckBase(std::string_view form, int tag, std::string* lemma) const {
+  if (tag < 0 || tag >= static_cast<int>(tag_class_.size()) || !tag_class_[tag]) return;
+  const int c = tag_class_[tag] & (kInflected - 1);
+  const bool inflected = tag_class_[tag] & kInflected;
+  std::string low, cand;
+  LowerAscii(form, &low);
+  if (inflected) {
+    std::uint32_t s = irregular_.Get(IrregularKey(low, c));
+    if (s != FlatMap::kMissing && s < strings_.size()) {
+      *lemma = strings_[s];
+      return;
+    }
+  }
+  LowerAscii(*lemma, &cand);
+  if (IsBase(cand, c)) {
+    *lemma = cand;
+    return;
+  }
+  if (inflected) {
+    for (const Detach& d : kDetach) {
+      std::string_view suffix(d.suffix);
+      if (d.word_class != c || low.size() <= suffix.size() ||
+          low.compare(low.size() - suffix.size(), suffix.size(), suffix) != 0) {
+        continue;
+      }
+      cand.assign(low, 0, low.size() - suffix.size());
+      cand += d.add;
+      if (IsBase(cand, c)) {
+        *lemma = cand;
+        return;
+      }
+      std::size_t n = cand.size();
+      if (d.undouble && n >= 3 && cand[n - 1] == cand[n - 2] &&
+          std::string_view("aeiou").find(cand[n - 1]) == std::string_view::npos) {
+        cand.pop_back();
+        if (IsBase(cand, c)) {
+          *lemma = cand;
+          return;
+        }
+      }
+    }
+  }
+  if (IsBase(low, c)) *lemma = low;
+}
+
 void Morphology::ApplyRule(const Rule& r, std::string_view form, std::string* lemma) const {
   if (r.lower) {
     LowerAscii(form, lemma);
@@ -162,10 +262,12 @@ void Morphology::Analyze(std::string_view form, int tag, std::string* lemma,
     std::uint32_t r = rule_of_.Get(RuleKey(l.substr(l.size() - k), tag));
     if (r != FlatMap::kMissing && r < rules_.size()) {
       ApplyRule(rules_[r], form, lemma);
+      CheckBase(form, tag, lemma);
       return;
     }
   }
   lemma->assign(form);
+  CheckBase(form, tag, lemma);
 }
 
 void Morphology::Save(ByteWriter* w) const {
@@ -186,6 +288,10 @@ void Morphology::Save(ByteWriter* w) const {
   rule_of_.Save(w);
   w->Varint(tag_feats_.size());
   for (auto f : tag_feats_) w->Varint(f);
+  w->Varint(tag_class_.size());
+  for (auto c : tag_class_) w->Pod(c);
+  base_.Save(w);
+  irregular_.Save(w);
 }
 
 bool Morphology::Load(ByteReader* r) {
@@ -214,6 +320,12 @@ bool Morphology::Load(ByteReader* r) {
     if (!r->Varint(&x) || x >= strings_.size()) return false;
     f = static_cast<std::uint32_t>(x);
   }
+  if (!r->Varint(&n) || n > r->remaining()) return false;
+  tag_class_.resize(n);
+  for (auto& c : tag_class_) {
+    if (!r->Pod(&c)) return false;
+  }
+  if (!base_.Load(r) || !irregular_.Load(r)) return false;
   return r->ok();
 }
 

@@ -56,5 +56,59 @@ TEST(Morphology, SaveLoadRoundTrip) {
   EXPECT_EQ(lemma, "lady");
 }
 
+// A toy base-form list of our own (WordNet's role at training time).
+BaseForms ToyBase() {
+  BaseForms b;
+  b.lemmas = {{"smell", 2}, {"flee", 2}, {"stop", 2}, {"hope", 2}, {"rude", 3},
+              {"stylish", 3}, {"ache", 1}, {"potato", 1}};
+  b.irregular = {{"fled", 2, "flee"}, {"feet", 1, "foot"}};
+  return b;
+}
+
+TEST(Morphology, BaseFormsCorrectUnknownWords) {
+  // Tags: 0 NOUN/NNS, 1 VERB/VBD, 2 PROPN/NNP, 3 ADJ/JJR, 4 ADJ/JJ, 5 ADJ/NNP.
+  std::vector<MorphExample> ex = Toy();
+  ex.push_back({"nicer", "nice", "Degree=Cmp", 3});
+  ex.push_back({"Random", "Random", "", 5});
+  ex.push_back({"travelled", "travel", "Tense=Past", 1});
+  ex.push_back({"labelled", "label", "Tense=Past", 1});
+  Morphology m = Morphology::Train(ex, 6);
+  std::string lemma, feats;
+  // Without the list, the "-lled" rule learned from "travelled" and
+  // "labelled" strips too much, and "-ed" leaves a doubled consonant.
+  m.Analyze("smelled", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "smel");
+  m.Analyze("stopped", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "stopp");
+  m.SetBaseForms(ToyBase(), {"NOUN", "VERB", "PROPN", "ADJ", "ADJ", "ADJ"},
+                 {"NNS", "VBD", "NNP", "JJR", "JJ", "NNP"});
+  m.Analyze("smelled", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "smell");
+  m.Analyze("fled", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "flee");  // irregular form
+  m.Analyze("stopped", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "stop");  // undoubled consonant
+  m.Analyze("ruder", 3, &lemma, &feats);
+  EXPECT_EQ(lemma, "rude");
+  m.Analyze("Aches", 0, &lemma, &feats);
+  EXPECT_EQ(lemma, "ache");  // not "acy" by the learned "-ies" rule; lower-cased
+  m.Analyze("Stylish", 4, &lemma, &feats);
+  EXPECT_EQ(lemma, "stylish");  // a base form, lower-cased
+  m.Analyze("Stylish", 5, &lemma, &feats);
+  EXPECT_EQ(lemma, "Stylish");  // tagged NNP: keeps its case
+  m.Analyze("went", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "go");  // the training lexicon comes first
+  m.Analyze("zorbled", 1, &lemma, &feats);
+  EXPECT_EQ(lemma, "zorb");  // not in the list: the learned "-led" rule stands
+
+  ByteWriter w;
+  m.Save(&w);
+  Morphology n;
+  ByteReader r(w.data());
+  ASSERT_TRUE(n.Load(&r));
+  n.Analyze("feet", 0, &lemma, &feats);
+  EXPECT_EQ(lemma, "foot");
+}
+
 }  // namespace
 }  // namespace dyad::analyze

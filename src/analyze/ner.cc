@@ -34,44 +34,78 @@ std::uint64_t Ner::GazKey(const WordInfo* w, int len) {
   return h ? h : 1;
 }
 
+std::uint64_t Ner::GazKeyLower(const WordInfo* w, int len) {
+  std::uint64_t h = 0xbb67ae8584caa73bULL;
+  for (int i = 0; i < len; ++i) h = Mix64(h ^ w[i].lower) + i + 1;
+  return h ? h : 1;
+}
+
 void Ner::MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* gaz) const {
   const int n = static_cast<int>(w.size());
   gaz->assign(n, 0);
   if (gaz_.size() == 0) return;
-  for (int i = 0; i < n;) {
-    int len = 0;
-    std::uint32_t types = 0;
-    for (int l = std::min(kMaxGazLen, n - i); l >= 1; --l) {
-      std::uint32_t t = gaz_.Get(GazKey(&w[i], l));
-      if (t != FlatMap::kMissing) {
-        len = l;
-        types = t;
-        break;
+  for (int lower = 0; lower < 2; ++lower) {
+    const int shift = lower ? 8 : 0;
+    for (int i = 0; i < n;) {
+      int len = 0;
+      std::uint32_t types = 0;
+      for (int l = std::min(kMaxGazLen, n - i); l >= 1; --l) {
+        std::uint32_t t = gaz_.Get(lower ? GazKeyLower(&w[i], l) : GazKey(&w[i], l));
+        if (t != FlatMap::kMissing) {
+          len = l;
+          types = t & 0x7f;
+          break;
+        }
       }
+      if (!len) {
+        ++i;
+        continue;
+      }
+      for (int j = 0; j < len; ++j) (*gaz)[i + j] |= ((types << 1) | (j > 0 ? 1u : 0u)) << shift;
+      i += len;
     }
-    if (!len) {
-      ++i;
-      continue;
-    }
-    for (int j = 0; j < len; ++j) (*gaz)[i + j] = (types << 1) | (j > 0 ? 1u : 0u);
-    i += len;
   }
 }
 
-int Ner::Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
-                  const std::vector<std::uint32_t>& gaz, int i, int p1, int p2,
+std::uint32_t Ner::SentenceShape(const std::vector<WordInfo>& w) {
+  int alpha = 0, cap = 0, allcap = 0;
+  for (const WordInfo& x : w) {
+    if (x.flags & kAllCap) ++allcap;
+    if (x.flags & kCap) ++cap;
+    // Words with a letter: a lower-case first letter or capitalised.
+    if ((x.flags & kCap) || (x.flags & kLowerStart)) ++alpha;
+  }
+  if (alpha < 3) return 0;
+  if (allcap * 10 >= alpha * 7) return 3;
+  if (cap * 10 >= alpha * 7) return 1;
+  if (cap == 0) return 2;
+  return 0;
+}
+
+namespace {
+
+struct Window {
+  const std::vector<WordInfo>& w;
+  const std::vector<std::uint64_t>& tags;
+  const std::vector<std::uint32_t>& gaz;
+  int n;
+  const WordInfo& at(int j) const { return j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]); }
+  std::uint64_t tag(int j) const { return j < 0 ? 3 : (j >= n ? 4 : tags[j]); }
+  std::uint64_t g(int j) const { return j < 0 || j >= n ? 0x100 : (gaz[j] & 0xff) + 1; }
+  std::uint64_t gl(int j) const { return j < 0 || j >= n ? 0x100 : (gaz[j] >> 8) + 1; }
+};
+
+}  // namespace
+
+int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                  const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
                   std::uint64_t* out) {
-  const int n = static_cast<int>(w.size());
-  auto at = [&](int j) -> const WordInfo& {
-    return j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]);
-  };
-  auto tag = [&](int j) -> std::uint64_t { return j < 0 ? 3 : (j >= n ? 4 : tags[j]); };
+  const Window x{w, tags, gaz, static_cast<int>(w.size())};
   const WordInfo& c = w[i];
-  const WordInfo& m1 = at(i - 1);
-  const WordInfo& m2 = at(i - 2);
-  const WordInfo& n1 = at(i + 1);
-  const WordInfo& n2 = at(i + 2);
-  std::uint64_t t1 = static_cast<std::uint64_t>(p1 + 2), t2 = static_cast<std::uint64_t>(p2 + 2);
+  const WordInfo& m1 = x.at(i - 1);
+  const WordInfo& m2 = x.at(i - 2);
+  const WordInfo& n1 = x.at(i + 1);
+  const WordInfo& n2 = x.at(i + 2);
   std::uint64_t first = i == 0 ? 1 : 2;
   int k = 0;
   out[k++] = FeatKey(101, 1);
@@ -84,64 +118,80 @@ int Ner::Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_
   out[k++] = FeatKey(108, c.pre[1]);
   out[k++] = FeatKey(109, c.pre[2]);
   out[k++] = FeatKey(110, c.flags, first);
-  out[k++] = FeatKey(111, t1);
-  out[k++] = FeatKey(112, t1, t2);
-  out[k++] = FeatKey(113, t1, c.form);
   out[k++] = FeatKey(114, m1.form);
   out[k++] = FeatKey(115, n1.form);
   out[k++] = FeatKey(116, m1.lower, c.lower);
   out[k++] = FeatKey(117, c.lower, n1.lower);
   out[k++] = FeatKey(118, m2.lower);
   out[k++] = FeatKey(119, n2.lower);
-  out[k++] = FeatKey(120, tag(i));
-  out[k++] = FeatKey(121, tag(i - 1), tag(i));
-  out[k++] = FeatKey(122, tag(i), tag(i + 1));
-  out[k++] = FeatKey(123, t1, tag(i));
+  out[k++] = FeatKey(120, x.tag(i));
+  out[k++] = FeatKey(121, x.tag(i - 1), x.tag(i));
+  out[k++] = FeatKey(122, x.tag(i), x.tag(i + 1));
   out[k++] = FeatKey(124, m1.shape, c.shape, n1.shape);
-  out[k++] = FeatKey(125, t1, c.shape);
-  out[k++] = FeatKey(126, n1.shape, tag(i + 1));
-  out[k++] = FeatKey(127, m1.shape, t1);
+  out[k++] = FeatKey(126, n1.shape, x.tag(i + 1));
   out[k++] = FeatKey(128, c.form, n1.form);
   out[k++] = FeatKey(129, m1.form, c.form);
-  out[k++] = FeatKey(130, tag(i - 1), tag(i), tag(i + 1));
+  out[k++] = FeatKey(130, x.tag(i - 1), x.tag(i), x.tag(i + 1));
   out[k++] = FeatKey(131, n1.suf[2]);
   out[k++] = FeatKey(132, m1.suf[2]);
   out[k++] = FeatKey(133, c.amb);
+  out[k++] = FeatKey(135, m1.lower, x.tag(i));
+  out[k++] = FeatKey(136, n1.lower, x.tag(i));
+  out[k++] = FeatKey(137, x.g(i));
+  out[k++] = FeatKey(138, x.g(i), c.shape);
+  out[k++] = FeatKey(139, x.g(i - 1), x.g(i));
+  out[k++] = FeatKey(140, x.g(i), x.g(i + 1));
+  out[k++] = FeatKey(142, x.g(i), x.tag(i));
+  const std::uint64_t ss = sentence_shape + 1;
+  out[k++] = FeatKey(143, x.gl(i));
+  out[k++] = FeatKey(144, x.gl(i), c.shape);
+  out[k++] = FeatKey(145, x.gl(i - 1), x.gl(i), x.gl(i + 1));
+  out[k++] = FeatKey(146, ss, c.shape);
+  out[k++] = FeatKey(147, ss, x.g(i));
+  out[k++] = FeatKey(148, ss, x.tag(i));
+  out[k++] = FeatKey(149, m1.lower, c.shape);
+  out[k++] = FeatKey(150, c.shape, n1.lower);
+  return k;
+}
+
+int Ner::Transition(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                    const std::vector<std::uint32_t>& gaz, int i, int prev, std::uint64_t* out) {
+  const Window x{w, tags, gaz, static_cast<int>(w.size())};
+  const WordInfo& c = w[i];
+  const WordInfo& m1 = x.at(i - 1);
+  std::uint64_t t1 = static_cast<std::uint64_t>(prev + 2);
+  int k = 0;
+  out[k++] = FeatKey(111, t1);
+  out[k++] = FeatKey(113, t1, c.form);
+  out[k++] = FeatKey(123, t1, x.tag(i));
+  out[k++] = FeatKey(125, t1, c.shape);
+  out[k++] = FeatKey(127, m1.shape, t1);
   out[k++] = FeatKey(134, t1, c.amb);
-  out[k++] = FeatKey(135, m1.lower, tag(i));
-  out[k++] = FeatKey(136, n1.lower, tag(i));
-  auto g = [&](int j) -> std::uint64_t { return j < 0 || j >= n ? 0x100 : gaz[j] + 1; };
-  out[k++] = FeatKey(137, g(i));
-  out[k++] = FeatKey(138, g(i), c.shape);
-  out[k++] = FeatKey(139, g(i - 1), g(i));
-  out[k++] = FeatKey(140, g(i), g(i + 1));
-  out[k++] = FeatKey(141, g(i), t1);
-  out[k++] = FeatKey(142, g(i), tag(i));
+  out[k++] = FeatKey(141, x.g(i), t1);
   return k;
 }
 
 void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
               std::vector<int>* labels) const {
   const int n = static_cast<int>(words.size());
-  labels->resize(n);
+  const int L = num_labels();
   std::uint64_t keys[kMaxFeatures];
-  std::int32_t scores[256];
-  const int nl = num_labels();
   thread_local std::vector<std::uint32_t> gaz;
+  thread_local std::vector<std::int32_t> em, tr, best;
+  thread_local std::vector<int> back;
   MatchGazetteer(words, &gaz);
-  int p1 = -1, p2 = -1;
+  const std::uint32_t sentence_shape = SentenceShape(words);
+  em.assign(static_cast<std::size_t>(n) * L, 0);
+  tr.assign(static_cast<std::size_t>(n) * (L + 1) * L, 0);
   for (int i = 0; i < n; ++i) {
-    int nk = Features(words, tags, gaz, i, p1, p2, keys);
-    std::fill(scores, scores + nl, 0);
-    model_.Score(keys, nk, scores);
-    int best = -1;
-    for (int l = 0; l < nl; ++l) {
-      if ((best < 0 || scores[l] > scores[best]) && Allowed(p1, l)) best = l;
+    model_.Score(keys, Emission(words, tags, gaz, sentence_shape, i, keys),
+                 &em[static_cast<std::size_t>(i) * L]);
+    for (int p = -1; p < (i == 0 ? 0 : L); ++p) {
+      model_.Score(keys, Transition(words, tags, gaz, i, p, keys),
+                   &tr[(static_cast<std::size_t>(i) * (L + 1) + p + 1) * L]);
     }
-    (*labels)[i] = best;
-    p2 = p1;
-    p1 = best;
   }
+  Decode(n, em.data(), tr.data(), &best, &back, labels);
 }
 
 void Ner::Save(ByteWriter* w) const {

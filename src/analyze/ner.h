@@ -1,9 +1,15 @@
-// Named-entity recognition: greedy BIO tagging with an averaged perceptron.
+// Named-entity recognition: BIO tagging with a structured perceptron and
+// Viterbi decoding.
 //
-// Method. The same left-to-right perceptron as the POS tagger, over BIO
-// labels (B-PER, I-ORG, O, ...), with features of the word window (forms,
-// lower-case forms, shapes, affixes, capitalisation), the POS tags from
-// our tagger, the two previous predicted labels, and gazetteer matches.
+// Method. A first-order linear-chain model over BIO labels (B-PER, I-ORG,
+// O, ...), trained as a structured averaged perceptron (Collins 2002):
+// each sentence is decoded exactly (Viterbi) with the current weights and,
+// where the best sequence differs from the gold one, the features of the
+// gold labels gain and those of the predicted labels lose. Features are
+// "emission" features of the word window (forms, lower-case forms, shapes,
+// affixes, capitalisation, the POS tags from our tagger, gazetteer
+// matches), scored once per word, and "transition" features that conjoin
+// the previous label with a few of them, scored once per previous label.
 // The gazetteer (names of countries and regions from Debian's iso-codes,
 // organisations and people from our actor dictionaries in data/dict) is
 // compiled into the model at training time: the longest case-sensitive
@@ -29,7 +35,8 @@ namespace dyad::analyze {
 
 class Ner {
  public:
-  static constexpr int kMaxFeatures = 48;
+  static constexpr int kMaxFeatures = 48;    // emission features per word
+  static constexpr int kMaxTransition = 8;   // transition features per previous label
 
   int num_labels() const { return static_cast<int>(labels_.size()); }
   const std::string& label(int l) const { return labels_[l]; }
@@ -46,13 +53,32 @@ class Ner {
   // Drops small weights (smaller, faster model; see docs/analysis.md).
   void Prune(float min_abs) { model_.Prune(min_abs); }
 
-  static int Features(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
-                      const std::vector<std::uint32_t>& gaz, int i, int p1, int p2,
+  // The emission feature keys of word i; returns their number (<= kMaxFeatures).
+  static int Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                      const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
                       std::uint64_t* out);
-  // Gazetteer marks per word: 0 = none, else (types << 1) | inside.
+  // The case pattern of a sentence: 1 mostly capitalised words (titles,
+  // headings), 2 all lower-case, 3 mostly all-caps, 0 otherwise or short.
+  static std::uint32_t SentenceShape(const std::vector<WordInfo>& w);
+  // The transition feature keys of word i after label `prev` (-1 = start).
+  static int Transition(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                        const std::vector<std::uint32_t>& gaz, int i, int prev,
+                        std::uint64_t* out);
+  // Viterbi over n words and L labels: em[i * L + l] is the emission score
+  // of label l at word i, tr[(i * (L + 1) + p + 1) * L + l] the transition
+  // score of l after p (p = -1 at the start). Labels not Allowed() after
+  // their predecessor are never chosen. `back` is scratch space.
+  template <typename T>
+  void Decode(int n, const T* em, const T* tr, std::vector<T>* best, std::vector<int>* back,
+              std::vector<int>* out) const;
+  // Gazetteer marks per word: bits 0-7 the longest case-sensitive match,
+  // bits 8-15 the longest case-insensitive one; each 0 = none, else
+  // (types << 1) | inside.
   void MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* gaz) const;
-  // The key of a token sequence in the gazetteer (form hashes).
+  // The keys of a token sequence in the gazetteer (form hashes; lower-case
+  // form hashes).
   static std::uint64_t GazKey(const WordInfo* w, int len);
+  static std::uint64_t GazKeyLower(const WordInfo* w, int len);
   // Whether label `l` may follow label `prev` (-1 = sentence start).
   bool Allowed(int prev, int l) const;
 
@@ -62,9 +88,49 @@ class Ner {
   std::vector<std::string> labels_;
   std::vector<int> type_;    // entity type index per label; -1 for O
   std::vector<char> inside_; // label is I-
-  FlatMap gaz_;              // GazKey -> type bits (1 PER, 2 ORG, 4 LOC)
+  FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality)
   LinearModel model_;
 };
+
+template <typename T>
+void Ner::Decode(int n, const T* em, const T* tr, std::vector<T>* best, std::vector<int>* back,
+                 std::vector<int>* out) const {
+  const int L = num_labels();
+  out->assign(n, 0);
+  if (n == 0) return;
+  best->assign(static_cast<std::size_t>(n) * L, T());
+  back->assign(static_cast<std::size_t>(n) * L, -1);
+  T* b = best->data();
+  int* bk = back->data();
+  for (int i = 0; i < n; ++i) {
+    for (int l = 0; l < L; ++l) {
+      int arg = -1;
+      T top = T();
+      if (i == 0) {
+        if (Allowed(-1, l)) arg = -2, top = tr[l];
+      } else {
+        for (int p = 0; p < L; ++p) {
+          if (bk[(i - 1) * L + p] == -1 || !Allowed(p, l)) continue;
+          T v = b[(i - 1) * L + p] + tr[(static_cast<std::size_t>(i) * (L + 1) + p + 1) * L + l];
+          if (arg == -1 || v > top) top = v, arg = p;
+        }
+      }
+      if (arg == -1) continue;  // unreachable label: back stays -1
+      b[i * L + l] = top + em[i * L + l];
+      bk[i * L + l] = arg;
+    }
+  }
+  int last = -1;
+  for (int l = 0; l < L; ++l) {
+    if (bk[(n - 1) * L + l] != -1 && (last < 0 || b[(n - 1) * L + l] > b[(n - 1) * L + last])) {
+      last = l;
+    }
+  }
+  for (int i = n - 1; i >= 0; --i) {
+    (*out)[i] = last;
+    last = bk[i * L + last];
+  }
+}
 
 }  // namespace dyad::analyze
 

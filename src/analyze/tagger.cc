@@ -1,6 +1,7 @@
 #include "analyze/tagger.h"
 
 #include <algorithm>
+#include <climits>
 #include <string>
 
 #include "analyze/features.h"
@@ -51,6 +52,7 @@ void FillWordInfo(std::string_view form, WordInfo* w) {
     if (c == '-') f |= kHyphen;
   }
   if (!form.empty() && form[0] >= 'A' && form[0] <= 'Z') f |= kCap;
+  if (!form.empty() && form[0] >= 'a' && form[0] <= 'z') f |= kLowerStart;
   if (any_upper && !any_lower) f |= kAllCap;
   w->flags = f;
 }
@@ -108,7 +110,7 @@ int Tagger::Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std:
   out[k++] = FeatKey(32, t1, c.amb);
   out[k++] = FeatKey(33, c.amb, n1.lower);
   out[k++] = FeatKey(34, t1, c.shape);
-  out[k++] = FeatKey(35, c.flags, i == 0 ? 1 : 2);
+  out[k++] = FeatKey(35, c.flags & 15, i == 0 ? 1 : 2);
   out[k++] = FeatKey(36, t1, t2, c.amb);
   out[k++] = FeatKey(37, c.suf[1], n1.amb);
   out[k++] = FeatKey(38, m1.lower, c.suf[2]);
@@ -119,12 +121,37 @@ int Tagger::Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std:
   return k;
 }
 
+int Tagger::RightFeatures(const std::vector<WordInfo>& w, int i, int p1, int r1, int r2,
+                          std::uint64_t* out) {
+  const WordInfo& c = w[i];
+  std::uint64_t t1 = static_cast<std::uint64_t>(p1 + 2);
+  std::uint64_t q1 = static_cast<std::uint64_t>(r1 + 2), q2 = static_cast<std::uint64_t>(r2 + 2);
+  int k = 0;
+  out[k++] = FeatKey(50, q1);
+  out[k++] = FeatKey(51, q1, q2);
+  out[k++] = FeatKey(52, q1, c.lower);
+  out[k++] = FeatKey(53, t1, q1);
+  out[k++] = FeatKey(54, q1, c.suf[2]);
+  return k;
+}
+
 void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) const {
   const int n = static_cast<int>(info.size());
   tags->resize(n);
   std::uint64_t keys[kMaxFeatures];
   std::int32_t scores[1024];
   const int nt = num_tags();
+  auto argmax = [&]() {
+    int best = 0;
+    for (int t = 1; t < nt; ++t) {
+      if (scores[t] > scores[best]) best = t;
+    }
+    return best;
+  };
+  const bool two_pass = second_.num_classes() == nt;
+  thread_local std::vector<std::uint8_t> unsure;
+  unsure.assign(n, 0);
+  const auto max_margin = static_cast<std::int32_t>(kSecondPassMargin / model_.scale());
   int p1 = -1, p2 = -1;
   for (int i = 0; i < n; ++i) {
     int best = 0;
@@ -134,9 +161,34 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
       int nk = Features(info, i, p1, p2, keys);
       std::fill(scores, scores + nt, 0);
       model_.Score(keys, nk, scores);
-      for (int t = 1; t < nt; ++t) {
-        if (scores[t] > scores[best]) best = t;
+      best = argmax();
+      if (two_pass) {
+        std::int32_t second = INT32_MIN;
+        for (int t = 0; t < nt; ++t) {
+          if (t != best && scores[t] > second) second = scores[t];
+        }
+        unsure[i] = scores[best] - second < max_margin;
       }
+    }
+    (*tags)[i] = best;
+    p2 = p1;
+    p1 = best;
+  }
+  if (!two_pass) return;
+  // Second pass over the unsure words: the first pass's tags are the right
+  // context.
+  thread_local std::vector<int> first;
+  first.assign(tags->begin(), tags->end());
+  p1 = p2 = -1;
+  for (int i = 0; i < n; ++i) {
+    int best = first[i];
+    if (unsure[i]) {
+      int nk = Features(info, i, p1, p2, keys);
+      nk += RightFeatures(info, i, p1, i + 1 < n ? first[i + 1] : -1, i + 2 < n ? first[i + 2] : -1,
+                          keys + nk);
+      std::fill(scores, scores + nt, 0);
+      second_.Score(keys, nk, scores);
+      best = argmax();
     }
     (*tags)[i] = best;
     p2 = p1;
@@ -150,6 +202,9 @@ void Tagger::Save(ByteWriter* w) const {
   amb_.Save(w);
   sure_.Save(w);
   model_.Save(w);
+  const std::uint8_t two_pass = second_.num_classes() > 0;
+  w->Pod(two_pass);
+  if (two_pass) second_.Save(w);
 }
 
 void Tagger::ComputeKeys() {
@@ -161,7 +216,13 @@ bool Tagger::Load(ByteReader* r) {
   if (!r->Strings(&upos_) || !r->Strings(&xpos_) || upos_.size() != xpos_.size()) return false;
   if (upos_.empty() || upos_.size() > 1024) return false;
   ComputeKeys();
-  return amb_.Load(r) && sure_.Load(r) && model_.Load(r) && model_.num_classes() == num_tags();
+  if (!amb_.Load(r) || !sure_.Load(r) || !model_.Load(r) || model_.num_classes() != num_tags()) {
+    return false;
+  }
+  std::uint8_t two_pass = 0;
+  if (!r->Pod(&two_pass) || two_pass > 1) return false;
+  second_ = LinearModel();
+  return !two_pass || (second_.Load(r) && second_.num_classes() == num_tags());
 }
 
 }  // namespace dyad::analyze

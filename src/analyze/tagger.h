@@ -10,6 +10,14 @@
 // one tag only (>= 99.5% of >= 20 occurrences) skip scoring. Predicting
 // the joint tag keeps UPOS and XPOS consistent with each other.
 //
+// Second pass (optional in the model file): a second perceptron re-tags,
+// left to right, the words whose first-pass margin (best minus runner-up
+// score) is below kSecondPassMargin, with the same features plus the
+// first pass's tags of the next two words (a cheap bidirectional tagger).
+// It is trained on right-context tags predicted by 2-fold jackknifing, so
+// it learns how far to trust them. On EWT dev: UPOS +0.11, at about a
+// third of the cost of re-tagging every word.
+//
 // Thread safety: immutable after Load(); Tag() is const and uses only the
 // caller's buffers.
 #ifndef DYAD_ANALYZE_TAGGER_H_
@@ -32,9 +40,9 @@ struct WordInfo {
   std::uint64_t suf[4] = {0, 0, 0, 0};
   std::uint64_t amb = 0;        // ambiguity class; 0 = unknown word
   std::uint32_t sure = FlatMap::kMissing;  // tag of a frequent unambiguous word
-  std::uint8_t flags = 0;       // kCap | kAllCap | kDigit | kHyphen
+  std::uint8_t flags = 0;       // kCap | kAllCap | kDigit | kHyphen | kLowerStart
 };
-enum : std::uint8_t { kCap = 1, kAllCap = 2, kDigit = 4, kHyphen = 8 };
+enum : std::uint8_t { kCap = 1, kAllCap = 2, kDigit = 4, kHyphen = 8, kLowerStart = 16 };
 
 // Sentinel WordInfo for positions before/after the sentence.
 const WordInfo& StartWord();
@@ -43,6 +51,9 @@ const WordInfo& EndWord();
 class Tagger {
  public:
   static constexpr int kMaxFeatures = 48;
+  // First-pass margin (in trained weight units) below which the second
+  // pass re-tags a word (tuned on EWT dev).
+  static constexpr float kSecondPassMargin = 10.0f;
 
   int num_tags() const { return static_cast<int>(upos_.size()); }
   const std::string& upos(int tag) const { return upos_[tag]; }
@@ -64,6 +75,11 @@ class Tagger {
   // The feature keys of word i given the previous two tags (-1 = none).
   // Returns the number written to out (<= kMaxFeatures).
   static int Features(const std::vector<WordInfo>& w, int i, int p1, int p2, std::uint64_t* out);
+  // The second pass's extra keys: the first pass's tags r1, r2 of words
+  // i+1, i+2 (-1 = none). Returns the number written (<= kMaxRight).
+  static constexpr int kMaxRight = 5;
+  static int RightFeatures(const std::vector<WordInfo>& w, int i, int p1, int r1, int r2,
+                           std::uint64_t* out);
 
  private:
   friend class TaggerTrainer;
@@ -73,6 +89,7 @@ class Tagger {
   FlatMap amb_;   // lower-case word hash -> ambiguity class id
   FlatMap sure_;  // lower-case word hash -> tag id
   LinearModel model_;
+  LinearModel second_;  // the second pass; empty = one pass only
 };
 
 // Fills the shape/affix/flag fields of a WordInfo from a form (no lexicon).

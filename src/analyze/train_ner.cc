@@ -7,7 +7,9 @@
 
 #include "analyze/features.h"
 #include "analyze/train.h"
+#include "geo/gazetteer_builder.h"
 #include "util/files.h"
+#include "util/status_macros.h"
 
 namespace dyad::analyze {
 namespace {
@@ -49,9 +51,13 @@ void AddName(const std::string& name, std::uint32_t type, std::vector<GazetteerE
   }
 }
 
-void AddDictNames(const std::string& path, std::uint32_t type, std::vector<GazetteerEntry>* out) {
+// Adds the values of `field` lines ("  name X", "  capital X") of a
+// dictionary file.
+void AddDictField(const std::string& path, const std::string& field, std::uint32_t type,
+                  std::vector<GazetteerEntry>* out) {
   auto data = ReadFile(path);
   if (!data.ok()) return;
+  const std::string prefix = field + " ";
   std::size_t pos = 0;
   while (pos < data->size()) {
     std::size_t nl = data->find('\n', pos);
@@ -59,11 +65,15 @@ void AddDictNames(const std::string& path, std::uint32_t type, std::vector<Gazet
     std::string line = data->substr(pos, nl - pos);
     pos = nl + 1;
     std::size_t a = line.find_first_not_of(' ');
-    if (a == std::string::npos || line.compare(a, 5, "name ") != 0) continue;
-    std::string name = line.substr(a + 5);
+    if (a == std::string::npos || line.compare(a, prefix.size(), prefix) != 0) continue;
+    std::string name = line.substr(a + prefix.size());
     // Only capitalised names: lower-case entries are common nouns ("police").
     if (!name.empty() && name[0] >= 'A' && name[0] <= 'Z') AddName(name, type, out);
   }
+}
+
+void AddDictNames(const std::string& path, std::uint32_t type, std::vector<GazetteerEntry>* out) {
+  AddDictField(path, "name", type, out);
 }
 
 void AddIsoNames(const std::string& path, const char* list, std::uint32_t type,
@@ -81,12 +91,27 @@ void AddIsoNames(const std::string& path, const char* list, std::uint32_t type,
 
 }  // namespace
 
+Status AddCities(const std::string& cities_pbf, std::uint32_t min_population,
+                 std::vector<GazetteerEntry>* out) {
+  ASSIGN_OR_RETURN(std::string bytes, ReadFile(cities_pbf));
+  ASSIGN_OR_RETURN(auto rows, geo::DecodeCitiesPbf(bytes));
+  for (const auto& r : rows) {
+    if (r.population >= min_population) AddName(r.name, 4, out);
+  }
+  return Status::OK();
+}
+
 std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir) {
   std::vector<GazetteerEntry> out;
   AddIsoNames(iso_dir + "/iso_3166-1.json", "3166-1", 4, &out);
   AddIsoNames(iso_dir + "/iso_3166-2.json", "3166-2", 4, &out);
   AddDictNames(dict_dir + "/orgs.dyad", 2, &out);
   AddDictNames(dict_dir + "/nonstate.dyad", 2, &out);
+  AddDictNames(dict_dir + "/media.dyad", 2, &out);
+  AddDictNames(dict_dir + "/countries.dyad", 4, &out);
+  AddDictField(dict_dir + "/countries.dyad", "capital", 4, &out);
+  AddDictField(dict_dir + "/countries.dyad", "adjective", 8, &out);
+  AddDictField(dict_dir + "/countries.dyad", "demonym", 8, &out);
   std::error_code ec;
   std::vector<std::string> leaders;
   for (const auto& e : std::filesystem::directory_iterator(dict_dir + "/leaders", ec)) {
@@ -109,6 +134,7 @@ class NerTrainer {
         w.resize(g.tokens.size());
         for (std::size_t i = 0; i < g.tokens.size(); ++i) FillWordInfo(g.tokens[i], &w[i]);
         types[Ner::GazKey(w.data(), static_cast<int>(w.size()))] |= g.types;
+        types[Ner::GazKeyLower(w.data(), static_cast<int>(w.size()))] |= g.types;
       }
       ner->gaz_.Build({types.begin(), types.end()});
       if (opts.log) opts.log("gazetteer names: " + std::to_string(types.size()));
@@ -143,28 +169,40 @@ class NerTrainer {
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::uint64_t rng = opts.seed * 31 + 5;
     std::uint64_t keys[Ner::kMaxFeatures];
-    std::vector<float> scores(nl);
+    std::vector<float> em, tr, best;
+    std::vector<int> back, pred;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       Shuffle(&order, &rng);
       long correct = 0, total = 0;
       for (int si : order) {
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < static_cast<int>(gold[si].size()); ++i) {
-          int nk = Ner::Features(infos[si], tags[si], gaz[si], i, p1, p2, keys);
-          std::fill(scores.begin(), scores.end(), 0.0f);
-          pt.Score(keys, nk, scores.data());
-          int best = -1;
-          for (int l = 0; l < nl; ++l) {
-            if ((best < 0 || scores[l] > scores[best]) && ner->Allowed(p1, l)) best = l;
+        const auto& w = infos[si];
+        const auto& g = gold[si];
+        const int n = static_cast<int>(g.size());
+        em.assign(static_cast<std::size_t>(n) * nl, 0.0f);
+        tr.assign(static_cast<std::size_t>(n) * (nl + 1) * nl, 0.0f);
+        const std::uint32_t sent = Ner::SentenceShape(w);
+        for (int i = 0; i < n; ++i) {
+          pt.Score(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, keys),
+                   &em[static_cast<std::size_t>(i) * nl]);
+          for (int p = -1; p < (i == 0 ? 0 : nl); ++p) {
+            pt.Score(keys, Ner::Transition(w, tags[si], gaz[si], i, p, keys),
+                     &tr[(static_cast<std::size_t>(i) * (nl + 1) + p + 1) * nl]);
           }
-          int g = gold[si][i];
-          pt.Update(keys, nk, g, best);
-          pt.Tick();
-          correct += best == g;
-          ++total;
-          p2 = p1;
-          p1 = best;
         }
+        ner->Decode(n, em.data(), tr.data(), &best, &back, &pred);
+        for (int i = 0; i < n; ++i) {
+          correct += pred[i] == g[i];
+          ++total;
+          if (pred[i] != g[i]) {
+            pt.Update(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, keys), g[i], pred[i]);
+          }
+          int gp = i ? g[i - 1] : -1, pp = i ? pred[i - 1] : -1;
+          if (gp != pp || g[i] != pred[i]) {
+            pt.Update(keys, Ner::Transition(w, tags[si], gaz[si], i, gp, keys), g[i], -1);
+            pt.Update(keys, Ner::Transition(w, tags[si], gaz[si], i, pp, keys), pred[i], -1, -1.0f);
+          }
+        }
+        pt.Tick();
       }
       if (opts.log) {
         opts.log("ner epoch " + std::to_string(epoch + 1) + ": train label accuracy " +

@@ -1,7 +1,9 @@
 // Training the tagger (averaged perceptron, greedy decoding with the
 // model's own previous predictions as history) and the morphology.
 #include <algorithm>
+#include <fstream>
 #include <map>
+#include <sstream>
 #include <thread>
 #include <unordered_map>
 
@@ -59,10 +61,117 @@ StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::str
   return out;
 }
 
+StatusOr<BaseForms> LoadWordNet(const std::string& dir) {
+  BaseForms out;
+  static const char* kClasses[] = {"noun", "verb", "adj", "adv"};
+  for (int c = 1; c <= 4; ++c) {
+    for (bool exc : {false, true}) {
+      std::string path = dir + (exc ? "/" + std::string(kClasses[c - 1]) + ".exc"
+                                    : "/index." + std::string(kClasses[c - 1]));
+      std::ifstream in(path);
+      if (!in) return NotFoundError("WordNet file not found: " + path);
+      std::string line;
+      while (std::getline(in, line)) {
+        if (line.empty() || line[0] == ' ') continue;  // index licence header
+        std::istringstream ss(line);
+        std::string a, b;
+        ss >> a;
+        if (exc) ss >> b;
+        if (a.find('_') != std::string::npos || (exc && (b.empty() || b.find('_') != std::string::npos))) {
+          continue;
+        }
+        if (exc) {
+          out.irregular.push_back({a, c, b});
+        } else {
+          out.lemmas.emplace_back(a, c);
+        }
+      }
+    }
+  }
+  return out;
+}
+
 std::string JointTag(const text::ConlluWord& w) { return w.upos + "/" + w.xpos; }
 
 class TaggerTrainer {
  public:
+  // Greedy tagging with one first-pass model (as Tagger::Tag's first pass).
+  static void GreedyTag(const LinearModel& m, const std::vector<WordInfo>& info, int nt,
+                        std::vector<int>* tags) {
+    tags->resize(info.size());
+    std::uint64_t keys[Tagger::kMaxFeatures];
+    std::vector<std::int32_t> scores(nt);
+    int p1 = -1, p2 = -1;
+    for (int i = 0; i < static_cast<int>(info.size()); ++i) {
+      int best = 0;
+      if (info[i].sure != FlatMap::kMissing) {
+        best = static_cast<int>(info[i].sure);
+      } else {
+        std::fill(scores.begin(), scores.end(), 0);
+        m.Score(keys, Tagger::Features(info, i, p1, p2, keys), scores.data());
+        best = static_cast<int>(std::max_element(scores.begin(), scores.end()) - scores.begin());
+      }
+      (*tags)[i] = best;
+      p2 = p1;
+      p1 = best;
+    }
+  }
+
+  // One averaged-perceptron model over the sentences `infos` with `gold`
+  // tags; with `right`, the second-pass model whose right context is the
+  // given first-pass tags. Logs per epoch when `name` is not empty.
+  static LinearModel TrainPass(const std::vector<std::vector<WordInfo>>& infos,
+                               const std::vector<std::vector<int>>& gold,
+                               const std::vector<std::vector<int>>* right, const TrainOptions& opts,
+                               std::uint64_t seed, int nt, const std::string& name) {
+    PerceptronTrainer pt(nt);
+    std::vector<int> order(infos.size());
+    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
+    std::uint64_t rng = seed;
+    std::uint64_t keys[Tagger::kMaxFeatures];
+    std::vector<float> scores(nt);
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      long correct = 0, total = 0;
+      for (int si : order) {
+        const auto& info = infos[si];
+        const int n = static_cast<int>(info.size());
+        int p1 = -1, p2 = -1;
+        for (int i = 0; i < n; ++i) {
+          int g = gold[si][i];
+          int best = g;
+          if (info[i].sure == FlatMap::kMissing) {
+            int nk = Tagger::Features(info, i, p1, p2, keys);
+            if (right) {
+              const auto& r = (*right)[si];
+              nk += Tagger::RightFeatures(info, i, p1, i + 1 < n ? r[i + 1] : -1,
+                                          i + 2 < n ? r[i + 2] : -1, keys + nk);
+            }
+            std::fill(scores.begin(), scores.end(), 0.0f);
+            pt.Score(keys, nk, scores.data());
+            best = 0;
+            for (int c = 1; c < nt; ++c) {
+              if (scores[c] > scores[best]) best = c;
+            }
+            pt.Update(keys, nk, g, best);
+            pt.Tick();
+          } else {
+            best = static_cast<int>(info[i].sure);
+          }
+          correct += best == g;
+          ++total;
+          p2 = p1;
+          p1 = best;
+        }
+      }
+      if (opts.log && !name.empty()) {
+        opts.log(name + " epoch " + std::to_string(epoch + 1) + ": train accuracy " +
+                 std::to_string(100.0 * correct / std::max<long>(total, 1)));
+      }
+    }
+    return pt.Average(1e-3f);
+  }
+
   static Status Train(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
                       Tagger* tagger, Morphology* morph) {
     Tagger& t = *tagger;
@@ -126,46 +235,29 @@ class TaggerTrainer {
       }
       t.Prepare(forms, &infos[i]);
     }
-    PerceptronTrainer pt(nt);
-    std::vector<int> order(train.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::uint64_t rng = opts.seed;
-    std::uint64_t keys[Tagger::kMaxFeatures];
-    std::vector<float> scores(nt);
-    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
-      Shuffle(&order, &rng);
-      long correct = 0, total = 0;
-      for (int si : order) {
-        const auto& info = infos[si];
-        int p1 = -1, p2 = -1;
-        for (int i = 0; i < static_cast<int>(info.size()); ++i) {
-          int g = gold[si][i];
-          int best = g;
-          if (info[i].sure == FlatMap::kMissing) {
-            int nk = Tagger::Features(info, i, p1, p2, keys);
-            std::fill(scores.begin(), scores.end(), 0.0f);
-            pt.Score(keys, nk, scores.data());
-            best = 0;
-            for (int c = 1; c < nt; ++c) {
-              if (scores[c] > scores[best]) best = c;
-            }
-            pt.Update(keys, nk, g, best);
-            pt.Tick();
-          } else {
-            best = static_cast<int>(info[i].sure);
-          }
-          correct += best == g;
-          ++total;
-          p2 = p1;
-          p1 = best;
+    t.model_ = TrainPass(infos, gold, nullptr, opts, opts.seed, nt, "tagger");
+    if (opts.two_pass_tagger) {
+      // Right-context tags for the second pass: each half of the data is
+      // tagged by a first-pass model trained on the other half (half the
+      // epochs), so that the training tags are about as noisy as tags of
+      // unseen text. The two halves train on two threads.
+      std::vector<std::vector<int>> right(infos.size());
+      auto fold = [&](int f) {
+        std::vector<std::vector<WordInfo>> in;
+        std::vector<std::vector<int>> g;
+        for (std::size_t i = 0; i < infos.size(); ++i) {
+          if (static_cast<int>(i % 2) != f) in.push_back(infos[i]), g.push_back(gold[i]);
         }
-      }
-      if (opts.log) {
-        opts.log("tagger epoch " + std::to_string(epoch + 1) + ": train accuracy " +
-                 std::to_string(100.0 * correct / std::max<long>(total, 1)));
-      }
+        TrainOptions o = opts;
+        o.epochs = std::max(1, opts.epochs / 2);
+        LinearModel m = TrainPass(in, g, nullptr, o, opts.seed + 77 + f, nt, "");
+        for (std::size_t i = f; i < infos.size(); i += 2) GreedyTag(m, infos[i], nt, &right[i]);
+      };
+      std::thread second(fold, 1);
+      fold(0);
+      second.join();
+      t.second_ = TrainPass(infos, gold, &right, opts, opts.seed + 5, nt, "tagger second pass");
     }
-    t.model_ = pt.Average(1e-3f);
     return Status::OK();
   }
 };
