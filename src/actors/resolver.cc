@@ -676,7 +676,12 @@ class DocResolver {
         if (a.how == Resolution::kCoreference || b.how == Resolution::kCoreference) break;
         if (a.code.code.empty() || b.code.code.empty()) break;
         std::string sep;
-        for (std::uint32_t t = a.token_end; t < b.token_begin; ++t) sep += c.lower[t] + " ";
+        // An article after the separator is part of the next name: "A, B
+        // and the Committee to Protect Journalists".
+        for (std::uint32_t t = a.token_end; t < b.token_begin; ++t) {
+          if (t + 1 == b.token_begin && c.lower[t] == "the" && t > a.token_end) continue;
+          sep += c.lower[t] + " ";
+        }
         bool conj = sep == "and " || sep == ", and " || sep == "or " || sep == ", or ";
         if (!conj && sep != ", ") break;
         ++j;

@@ -105,6 +105,11 @@ bool ClosedClassTag(std::string_view upos) {
   return In(upos, {"ADP", "SCONJ", "CCONJ", "DET", "PRON", "AUX", "PART"});
 }
 
+// A personal or relative pronoun: a subject that stands for another.
+bool IsPronoun(const CoderToken& t) {
+  return t.upos == "PRON" || In(t.form, {"IT", "THEY", "HE", "SHE", "WE", "I", "YOU", "WHO", "WHICH", "THAT"});
+}
+
 bool IsPossessive(std::string_view f) {
   return f == "'S" || f == "'" || f == "\xE2\x80\x99S" || f == "\xE2\x80\x99";
 }
@@ -266,7 +271,8 @@ class SentenceCoder {
   int ActorOfNode(int node, int depth = 0) const;
   int ChildActor(int node, std::initializer_list<std::string_view> rels) const;
   void DepRoles(const Trigger& tr, int* src, int* tgt) const;
-  int InheritedSubject(int h) const;
+  // `blocked` (optional) is set when a governor's subject is no actor.
+  int InheritedSubject(int h, bool* blocked = nullptr) const;
   void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
   bool IsPassive(const Trigger& tr) const;
   bool Locative(int a) const;
@@ -543,8 +549,21 @@ int SentenceCoder::ActorOfNode(int node, int depth) const {
     const std::string& r = s_.tokens[c].deprel;
     if (r.starts_with("compound") || r.starts_with("flat") || r == "appos" ||
         r == "nmod:poss" || r == "amod" || r == "nmod" || r == "name") {
+      if (r == "nmod") {
+        // "a group of youths" names its members; "a bomb near the town of
+        // X" does not make X the bomber.
+        bool locative = false;
+        for (int cc : children_[c]) {
+          if (s_.tokens[cc].deprel == "case" &&
+              In(s_.tokens[cc].form, {"NEAR", "IN", "AT", "OUTSIDE", "INSIDE", "AROUND", "ACROSS",
+                                      "THROUGHOUT", "WITHIN"})) {
+            locative = true;
+          }
+        }
+        if (locative) continue;
+      }
       int a = ActorOfNode(c, depth + 1);
-      if (a >= 0) return a;
+      if (a >= 0 && !(depth >= 0 && r == "nmod" && s_.actors[a].place)) return a;
     }
   }
   return -1;
@@ -565,7 +584,7 @@ int SentenceCoder::ChildActor(int node, std::initializer_list<std::string_view> 
 
 // Control, raising, coordination, relative clauses: the subject a verb
 // without its own subject inherits from its governors.
-int SentenceCoder::InheritedSubject(int h) const {
+int SentenceCoder::InheritedSubject(int h, bool* blocked) const {
   int cur = h;
   for (int hops = 0; hops < 4; ++hops) {
     const std::string& r = s_.tokens[cur].deprel;
@@ -581,6 +600,17 @@ int SentenceCoder::InheritedSubject(int h) const {
       break;
     }
     if (subj >= 0) return subj;
+    // A governor with a subject that is no actor ("a bomb killed one and
+    // wounded two, the army said") passes that subject on, not a speaker's.
+    if (o_.content_of_speech_acts && r != "xcomp" && !r.starts_with("acl")) {
+      for (int c : children_[gov]) {
+        if ((s_.tokens[c].deprel == "nsubj" || s_.tokens[c].deprel == "nsubj:pass") &&
+            !IsPronoun(s_.tokens[c])) {
+          if (blocked) *blocked = true;
+          return -1;
+        }
+      }
+    }
     cur = gov;
   }
   return -1;
@@ -612,7 +642,11 @@ void SentenceCoder::DepRoles(const Trigger& tr, int* src, int* tgt) const {
       obl = a;
     }
   }
-  if (subj < 0) subj = InheritedSubject(h);
+  // A clause with a subject of its own (an actor or not: "a bomb killed")
+  // inherits none.
+  bool own_subject = false;
+  for (int c : children_[h]) own_subject |= s_.tokens[c].deprel.starts_with("nsubj") && !IsPronoun(s_.tokens[c]);
+  if (subj < 0 && !(own_subject && o_.content_of_speech_acts)) subj = InheritedSubject(h);
   if (tr.noun) {
     // "threats against X" / "arrest of X": target from the noun's modifier;
     // source from the governing verb's subject ("made threats").
@@ -916,6 +950,11 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (!FindTrigger(t, &tr)) continue;
     tr.predicative = Predicative(tr);
     if (Anaphoric(tr)) tr.suppressed = true;
+    // A gerund clause as the subject ("Jailing a journalist is an attack on
+    // ...") states a generality, not an act.
+    if (s_.parsed && s_.tokens[tr.head].xpos == "VBG" && s_.tokens[tr.head].deprel.starts_with("csubj")) {
+      tr.suppressed = true;
+    }
     Modal(&tr);
     trs.push_back(std::move(tr));
     t = std::max(t, trs.back().end - 1);
@@ -1006,6 +1045,11 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         }
         // "crowds burned down ...": a reduced relative's noun is its subject.
         if (s_.tokens[trs[i].head].deprel.starts_with("acl")) subject_node = true;
+        // "a bomb killed one and wounded two": the conjunct's subject too.
+        bool blocked = false;
+        if (!subject_node && o_.content_of_speech_acts && InheritedSubject(trs[i].head, &blocked) < 0 && blocked) {
+          subject_node = true;
+        }
       }
       if (src < 0 && ssrc != tgt && !subject_node) src = ssrc;
       if (tgt < 0 && stgt != src) tgt = stgt;
@@ -1158,6 +1202,29 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       if (c.compare(k, 3, "MIL") == 0) military = true;
     }
     if (military) tr.code = "190";
+  }
+  // The converse: an armed attack (190) by a non-state actor on civilians,
+  // refugees or other non-combatants is unconventional violence (180):
+  // "militiamen attacked a refugee camp". Attacks on police or soldiers
+  // stay 190.
+  if (o_.content_of_speech_acts) {
+    auto has_sector = [](const std::string& c, std::initializer_list<std::string_view> sectors) {
+      for (std::size_t k = 0; k + 3 <= c.size(); k += 3) {
+        for (auto sec : sectors) {
+          if (c.compare(k, 3, sec) == 0) return true;
+        }
+      }
+      return false;
+    };
+    for (std::size_t i = 0; i < trs.size(); ++i) {
+      Trigger& tr = trs[i];
+      int src = roles[i].src, tgt = roles[i].tgt;
+      if (tr.code != "190" || src < 0 || tgt < 0) continue;
+      const std::string& sc = s_.actors[src].code;
+      const std::string& tc = s_.actors[tgt].code;
+      if (has_sector(sc, {"MIL", "GOV", "COP", "SPY"})) continue;
+      if (has_sector(tc, {"CVL", "REF", "EDU", "MED", "REL", "HRI", "AGR", "LAB", "HLH"})) tr.code = "180";
+    }
   }
 
   // The aim of a protest is part of it: "blocked roads, demanding ...",

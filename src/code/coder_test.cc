@@ -349,6 +349,29 @@ TEST(CoderTest, ContentOfADemandIsNoEventOfItsOwn) {
   EXPECT_THAT(codes[1], ::testing::HasSubstr("08"));  // The option is what removes it.
 }
 
+TEST(CoderTest, ArmedAttackOnCiviliansIsUnconventionalViolence) {
+  EXPECT_THAT(CodeText("Militiamen attacked the refugees near the river.",
+                       {{"Militiamen", "SDNUAF"}, {"the refugees", "SDNREF"}}),
+              Contains("SDNUAF SDNREF 180 asserted"));
+  EXPECT_THAT(CodeText("Militiamen attacked the police near the river.",
+                       {{"Militiamen", "SDNUAF"}, {"the police", "SDNCOP"}}),
+              Contains("SDNUAF SDNCOP 190 asserted"));
+}
+
+TEST(CoderTest, FightingBetweenTwoSidesIsTheirs) {
+  auto ev = CodeText("Georgia closed the road because of fighting between Armenia and Azerbaijan.",
+                     {{"Georgia", "GEO"}, {"Armenia", "ARM"}, {"Azerbaijan", "AZE"}});
+  EXPECT_THAT(ev, Contains("ARM AZE 190 asserted"));
+  EXPECT_THAT(ev, Contains("AZE ARM 190 asserted"));
+  EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr("GEO ARM 190"))));
+}
+
+TEST(CoderTest, OrderingAPaperToStopIsCensorship) {
+  EXPECT_THAT(CodeText("The government ordered the newspaper to suspend publication.",
+                       {{"The government", "NICGOV"}, {"the newspaper", "NICMED"}}),
+              Contains("NICGOV NICMED 1721 asserted"));
+}
+
 // Malformed input: heads out of range, a cycle, actors past the end.
 TEST(CoderTest, MalformedParseNeverHangsOrCrashes) {
   CoderSentence s;

@@ -87,7 +87,7 @@ TEST(EventSuitesTest, ShippedResourcesOnPloverAndSeed) {
   PipelineOptions o;
   auto gsr = RunPloverGsr(shared, o, false);
   ASSERT_TRUE(gsr.ok()) << gsr.status().ToString();
-  EXPECT_GE(gsr->triples.F1(), 0.78);
+  EXPECT_GE(gsr->triples.F1(), 0.80);
   auto seed = RunSeed(shared, o);
   ASSERT_TRUE(seed.ok()) << seed.status().ToString();
   EXPECT_EQ(seed->required_found, seed->required);
