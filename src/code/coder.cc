@@ -560,7 +560,7 @@ int SentenceCoder::ActorOfNode(int node, int depth) const {
             locative = true;
           }
         }
-        if (locative) continue;
+        if (locative && o_.locatives) continue;
       }
       int a = ActorOfNode(c, depth + 1);
       if (a >= 0 && !(depth >= 0 && r == "nmod" && s_.actors[a].place)) return a;
@@ -952,7 +952,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (Anaphoric(tr)) tr.suppressed = true;
     // A gerund clause as the subject ("Jailing a journalist is an attack on
     // ...") states a generality, not an act.
-    if (s_.parsed && s_.tokens[tr.head].xpos == "VBG" && s_.tokens[tr.head].deprel.starts_with("csubj")) {
+    if (s_.parsed && o_.content_of_speech_acts && s_.tokens[tr.head].xpos == "VBG" && s_.tokens[tr.head].deprel.starts_with("csubj")) {
       tr.suppressed = true;
     }
     Modal(&tr);
