@@ -261,7 +261,7 @@ Status ParsePetrarchVerbs(std::string_view text, const std::string& name, VerbDi
       return;
     }
     if (line[0] == '+' && !current_set.empty() && block < 0) {
-      auto words = ParsePhraseWords(Trim(line.substr(1)), WordMode::kInflect);
+      auto words = ParsePhraseWords(Trim(line.substr(1)), WordMode::kPlural);
       if (!words.empty()) sets[current_set].push_back(std::move(words));
       return;
     }
@@ -274,7 +274,7 @@ Status ParsePetrarchVerbs(std::string_view text, const std::string& name, VerbDi
       }
       VerbPattern p;
       std::string error;
-      if (!ParsePatternLine(line.substr(1), sets, WordMode::kInflect, &p, &error, /*np_gaps=*/true)) {
+      if (!ParsePatternLine(line.substr(1), sets, WordMode::kPlural, &p, &error, /*np_gaps=*/true)) {
         dict->AddWarning(where + ": " + error);
         return;
       }

@@ -114,6 +114,19 @@ TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
   EXPECT_EQ(out[0].target, 1);
 }
 
+TEST(LegacyVerbsTest, PetrarchPatternWordsTakePluralsOnly) {
+  // PETRARCH pattern and synset words match their regular plurals, not verb
+  // endings: "MEET" is "meets" but not "meeting".
+  DictWord w{"MEET", WordMode::kPlural};
+  EXPECT_TRUE(WordMatches(w, "MEET", ""));
+  EXPECT_TRUE(WordMatches(w, "MEETS", ""));
+  EXPECT_FALSE(WordMatches(w, "MEETING", ""));
+  DictWord party{"PARTY", WordMode::kPlural};
+  EXPECT_TRUE(WordMatches(party, "PARTIES", ""));
+  DictWord tax{"TAX", WordMode::kPlural};
+  EXPECT_TRUE(WordMatches(tax, "TAXES", ""));
+}
+
 CoderSentence Tokens(std::initializer_list<const char*> words, std::vector<CoderActor> actors) {
   CoderSentence s;
   for (const char* w : words) {

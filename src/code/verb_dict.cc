@@ -140,6 +140,14 @@ bool WordMatches(const DictWord& w, std::string_view form, std::string_view lemm
       return form == w.text;
     case WordMode::kStem:
       return form.starts_with(w.text);
+    case WordMode::kPlural: {
+      if (form == w.text) return true;
+      std::string_view t = w.text;
+      if (form.size() == t.size() + 1 && form.starts_with(t) && form.back() == 'S') return true;
+      if (form.size() == t.size() + 2 && form.starts_with(t) && form.ends_with("ES")) return true;
+      return t.ends_with("Y") && form.size() == t.size() + 2 &&
+             form.substr(0, t.size() - 1) == t.substr(0, t.size() - 1) && form.ends_with("IES");
+    }
     case WordMode::kEndings: {
       if (!form.starts_with(w.text)) return false;
       std::string_view rest = form.substr(w.text.size());

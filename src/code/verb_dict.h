@@ -40,6 +40,7 @@ enum class WordMode : std::uint8_t {
   kExact,        // The token's form is exactly the word (written with a trailing '_').
   kStem,         // The token's form starts with the word (TABARI stems).
   kEndings,      // The word, or the word + S / ES / ED / EN / ING / 'S (TABARI "WORD_").
+  kPlural,       // The word or its regular plural (PETRARCH pattern words).
 };
 
 struct DictWord {
