@@ -602,7 +602,7 @@ int SentenceCoder::InheritedSubject(int h, bool* blocked) const {
     if (subj >= 0) return subj;
     // A governor with a subject that is no actor ("a bomb killed one and
     // wounded two, the army said") passes that subject on, not a speaker's.
-    if (o_.content_of_speech_acts && r != "xcomp" && !r.starts_with("acl")) {
+    if (o_.content_of_speech_acts && (r == "conj" || r == "advcl")) {
       for (int c : children_[gov]) {
         if ((s_.tokens[c].deprel == "nsubj" || s_.tokens[c].deprel == "nsubj:pass") &&
             !IsPronoun(s_.tokens[c])) {
