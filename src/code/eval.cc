@@ -515,21 +515,28 @@ void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted
 
 namespace {
 
+// Calls fn(line) for each line of a file; a file that cannot be read has
+// none (the suites' optional files).
+template <typename Fn>
+void ForEachFileLine(const std::string& path, Fn fn) {
+  auto text = ReadFile(path);
+  if (!text.ok()) return;
+  std::istringstream in(*text);
+  std::string line;
+  while (std::getline(in, line)) fn(line);
+}
+
 // Sentence discard phrases (TABARI / PETRARCH discard files): a record that
 // contains one codes nothing.
 struct Discards {
   std::vector<std::vector<DictWord>> phrases;
   void Load(const std::string& path) {
-    auto text = ReadFile(path);
-    if (!text.ok()) return;
-    std::istringstream in(*text);
-    std::string line;
-    while (std::getline(in, line)) {
+    ForEachFileLine(path, [&](const std::string& line) {
       std::string_view l = line;
       if (std::size_t c = l.find_first_of("#;"); c != std::string_view::npos) l = l.substr(0, c);
       if (std::size_t c = l.find('['); c != std::string_view::npos) l = l.substr(0, c);
       l = Trim(l);
-      if (l.empty() || l[0] == '<') continue;
+      if (l.empty() || l[0] == '<') return;
       if (l[0] == '+') l.remove_prefix(1);
       auto words = ParsePhraseWords(l, WordMode::kStem);
       // Single short stems ("ESPN") would discard too much as prefixes.
@@ -537,7 +544,7 @@ struct Discards {
         if (w.text.size() <= 3) w.mode = WordMode::kExact;
       }
       if (!words.empty()) phrases.push_back(std::move(words));
-    }
+    });
   }
   bool Hit(const std::vector<std::string>& toks) const {
     for (const auto& ph : phrases) {
@@ -551,10 +558,6 @@ struct Discards {
   }
 };
 
-}  // namespace
-
-namespace {
-
 // UniversalPetrarch's internal coding ontology (PICO): "CODE:VALUE#..."
 // lines giving each CAMEO code a number; a negation is the value that
 // differs by 0xFFFF ("110:0x1007f" is 0xFFFF + 050's 0x0080, so "did not
@@ -563,14 +566,10 @@ struct Ontology {
   std::map<std::string, long> value;
   std::map<long, std::string> code;  // First code of each value.
   void Load(const std::string& path) {
-    auto text = ReadFile(path);
-    if (!text.ok()) return;
-    std::istringstream in(*text);
-    std::string line;
-    while (std::getline(in, line)) {
-      if (line.empty() || line[0] == '#') continue;
+    ForEachFileLine(path, [&](const std::string& line) {
+      if (line.empty() || line[0] == '#') return;
       std::size_t colon = line.find(':');
-      if (colon == std::string::npos) continue;
+      if (colon == std::string::npos) return;
       std::string c(Trim(std::string_view(line).substr(0, colon)));
       std::string expr(Trim(std::string_view(line).substr(colon + 1, line.find('#') - colon - 1)));
       // A sum of signed hex terms: "0x1000-0xFFFF", "-0xFFFF+0x0070".
@@ -592,10 +591,10 @@ struct Ontology {
         if (used == 0) ok = false;
         i += used;
       }
-      if (!ok || c.empty()) continue;
+      if (!ok || c.empty()) return;
       value[c] = v;
       code.emplace(v, c);
-    }
+    });
   }
   // The code of the negated act, or "" when the ontology has none.
   std::string Negated(const std::string& c) const {

@@ -108,6 +108,19 @@ VerbEntry MakeEntry(const std::string& word, WordMode mode) {
   return e;
 }
 
+// TABARI verb forms ("{ BROKE_ BROKEN_ BROKEN_DOWN_ }"): each an entry of
+// `block`, a stem or an exact word like the verb itself.
+void AddTabariForms(const std::vector<std::string>& forms, int block, int line,
+                    VerbDictionary* dict) {
+  for (const auto& f : forms) {
+    VerbEntry fe = MakeEntry(f, WordMode::kStem);
+    if (fe.words.empty()) continue;
+    fe.block = block;
+    fe.line = line;
+    dict->AddEntry(std::move(fe));
+  }
+}
+
 }  // namespace
 
 Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDictionary* dict) {
@@ -179,13 +192,7 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
       // "{ BROKE_ BROKEN_ BROKEN_DOWN_ }" on its own line: the irregular
       // forms of the verb above, sharing its patterns (manual 5.5.1).
       if (line[0] == '{' && block >= 0 && !forms.empty()) {
-        for (const auto& f : forms) {
-          VerbEntry fe = MakeEntry(f, WordMode::kStem);
-          if (fe.words.empty()) continue;
-          fe.block = block;
-          fe.line = n;
-          dict->AddEntry(std::move(fe));
-        }
+        AddTabariForms(forms, block, n, dict);
         return;
       }
       dict->AddWarning(where + ": verb line without a word");
@@ -205,13 +212,7 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
     dict->AddEntry(e);
     // "{ ACTING_ ACTXD_ ACTUALITY }": other forms of the verb, each a stem
     // or an exact word like the verb itself, sharing its patterns.
-    for (const auto& f : forms) {
-      VerbEntry fe = MakeEntry(f, WordMode::kStem);
-      if (fe.words.empty()) continue;
-      fe.block = block;
-      fe.line = n;
-      dict->AddEntry(std::move(fe));
-    }
+    AddTabariForms(forms, block, n, dict);
     ++entries;
   });
   if (entries == 0) return InvalidArgumentError(name + ": no TABARI verb entries");
