@@ -10,9 +10,10 @@
 // and attribution as fields instead of silent drops.
 //
 // What it is not. There is no learned component and no cross-sentence
-// reasoning here: pronoun and short-name resolution belong to the actors
-// stage; multi-sentence quotations are handled by the stage (stage.cc),
-// which passes the speaker in.
+// reasoning here: names, subject pronouns and "the groups" are resolved by
+// the actors stage; object pronouns left over ("a zone for them") and
+// multi-sentence quotations are handled by the code stage (stage.cc), which
+// passes them in as actors and the speaker.
 //
 // Steps, per sentence:
 //   1. Triggers. For each token outside an actor mention, the dictionary
