@@ -100,8 +100,8 @@ struct CoderOptions {
   // the TABARI/PETRARCH suites, which do not).
   bool reported_modals = true;
   // Compose control verbs with their complement ("urged X to release" ->
-  // one 0253 event; "vowed to attack" -> 138). TABARI codes the two verbs
-  // as they come, so its suite turns it off. Default: true.
+  // one 0253 event; "vowed to attack" -> 138). TABARI and PETRARCH code
+  // the two verbs as they come, so their suites turn it off. Default: true.
   bool compose = true;
   // TABARI / PETRARCH convention: a target read from the word order never
   // has the source's code ("Fornost ... its embassy"). Off by default: in
