@@ -1247,6 +1247,16 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
   // "did not agree to talks" is a rejection (12x), asserted.
   for (Trigger& tr : trs) {
     if (!o_.negated_agreement_as_rejection || !tr.negated || tr.suppressed) continue;
+    // "would not negotiate", "will not meet": a stated refusal to talk.
+    bool refused_talks = RootNum(tr.code) == 4 && tr.modality == Modality::kNegated &&
+                         tr.begin >= 2 && In(s_.tokens[tr.begin - 2].form, {"WILL", "WOULD", "WO"});
+    if (refused_talks) {
+      tr.code = "125";
+      tr.code2.clear();
+      tr.negated = false;
+      tr.modality = Modality::kAsserted;
+      continue;
+    }
     if (RootNum(tr.code) != 3 && !tr.code.starts_with("057")) continue;
     // The act an intent (03x) is about: 031 material cooperation (06), 033
     // aid (07), 035 yielding (08), 036 meeting (04); the rest reject (120).

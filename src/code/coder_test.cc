@@ -303,6 +303,15 @@ TEST(CoderTest, RefusedAgreementIsARejection) {
   EXPECT_THAT(ev, Not(Contains(::testing::HasSubstr(" 030 "))));
 }
 
+TEST(CoderTest, RefusalToTalkAndShotDead) {
+  EXPECT_THAT(CodeText("The cabinet would not negotiate with the strikers.",
+                       {{"The cabinet", "ZWEGOV"}, {"the strikers", "ZWELAB"}}),
+              Contains("ZWEGOV ZWELAB 125 asserted"));
+  EXPECT_THAT(CodeText("Bandits shot dead two herders on Monday.",
+                       {{"Bandits", "NGACRM"}, {"two herders", "NGAAGR"}}),
+              Contains("NGACRM NGAAGR 1823 asserted"));
+}
+
 // A hand-made parse: "Rebels demanded a truce before allowing access and
 // attacked the town." The permission is what the demand asks for; the
 // conjoined attack is an act of its own.
