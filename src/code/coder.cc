@@ -792,13 +792,19 @@ bool SentenceCoder::DeniedAbility(const Trigger& tr) const {
 void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
   auto before = [&]() {
     if (o_.one_per_clause) {
-      // TABARI: the source is the first actor of the clause.
+      // TABARI: the source is the first actor of the clause; after a
+      // conjunction it stays the sentence's unless an actor comes right
+      // after the conjunction ("... and Gondor asked").
       int start = 0;
       for (int t = tr.begin - 1; t >= 0; --t) {
         const std::string& f = s_.tokens[t].form;
         if (f == ";" || f == "BUT") {
           start = t + 1;
           break;
+        }
+        bool list_and = t > 0 && actor_at_[t - 1] >= 0 && t + 1 < n_ && actor_at_[t + 1] >= 0;
+        if (f == "AND" && !list_and && t + 1 < tr.begin && actor_at_[t + 1] >= 0) {
+          return groups_[group_of_[actor_at_[t + 1]]].front();
         }
       }
       for (int t = start; t < tr.begin; ++t) {
