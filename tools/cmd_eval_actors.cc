@@ -3,7 +3,9 @@
 //   seed    shared/data/seed/hrw-chechnya-2018.{txt,events.tsv}: every actor
 //           of a "required" row must resolve to one of its allowed codes.
 //   plover  shared/data/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json:
-//           country and sector agreement with the gold, per field.
+//           country and sector agreement with the gold, per field: our
+//           PLOVER fields (code.plover) against the gold's, and, for
+//           comparison, our CAMEO code strings as they are.
 // In both, the gold actor text is found in the text, and the first mention
 // of ours that overlaps it is its coding. No overlapping mention counts as
 // a disagreement on every field.
@@ -28,25 +30,26 @@
 namespace dyad::cli {
 namespace {
 
-// CAMEO sector codes (the PLOVER gold's "sector" field uses these).
+// CAMEO sector codes, for the comparison of code strings as they are.
 const std::set<std::string> kSectors = {
     "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL",
     "ELI", "HLH", "HRI", "LAB", "LEG", "REF", "SET", "UAF", "AGR", "ENV", "MOD", "RAD", "INS",
     "SEP", "DEV", "IMG", "REL", "CHR", "MOS", "JEW", "HIN", "BUD", "NGO", "IGO"};
 
-// The gold's sector field is in PLOVER's vocabulary, which renames two
-// CAMEO sectors: CAMEO's MED (media) is PLOVER's JRN, and CAMEO's HLH
-// (health) is PLOVER's MED. A gold sector may carry a lower-case group tag
-// ("CVLalb", "REBkur") or a second code ("RELCHR", "GOVMOS"); its first
-// upper-case code is the sector.
-std::string PloverSector(const std::string& cameo) {
-  if (cameo == "MED") return "JRN";
-  if (cameo == "HLH") return "MED";
-  return cameo;
-}
+// The gold's sector field is in PLOVER's vocabulary, with a group tag
+// ("CVLalb", "REBkur") or a second code ("RELCHR", "GOVMOS") after the
+// primary sector; its first three letters are the primary sector.
 std::string GoldSector(const std::string& gold) {
   if (gold.size() > 3 && gold.compare(0, 3, "***") != 0) return gold.substr(0, 3);
   return gold;
+}
+
+// The GSR gold (PLOVER 0.5b1) codes the UN and the EU as IGO; the manual's
+// current country list gives them their own codes, UNO and EUR, which our
+// PLOVER fields follow.
+std::string GoldVersionCountry(const std::string& plover_country) {
+  if (plover_country == "UNO" || plover_country == "EUR") return "IGO";
+  return plover_country;
 }
 
 std::string DefaultShared() {
@@ -190,7 +193,7 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
     return kExitUsage;
   }
   int actors = 0, found = 0, country_ok = 0, sector_ok = 0, both_ok = 0;
-  int plover_sector_ok = 0, plover_both_ok = 0;
+  int plover_country_ok = 0, plover_sector_ok = 0, plover_both_ok = 0, un_eu = 0;
   std::map<std::string, int> how;
   for (const auto& ev : json) {
     if (!ev.contains("text") || !ev["text"].is_string()) continue;
@@ -248,18 +251,30 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
             }
           }
         }
+        // CAMEO strings as they are.
         bool c_ok = m && country == gold_country;
         bool s_ok = m && sector == gold_sector;
-        bool p_ok = m && PloverSector(sector) == GoldSector(gold_sector);
         country_ok += c_ok;
         sector_ok += s_ok;
         both_ok += c_ok && s_ok;
-        plover_sector_ok += p_ok;
-        plover_both_ok += c_ok && p_ok;
-        if (verbose && !(c_ok && p_ok)) {
-          std::printf("  %-30s %-40s gold %s/%s got %s/%s%s\n", id.c_str(), text.c_str(),
-                      gold_country.c_str(), gold_sector.c_str(), country.c_str(),
-                      PloverSector(sector).c_str(), m ? "" : " (no mention)");
+        // Our PLOVER fields against the gold's (primary sector only).
+        // An uncoded mention agrees on nothing.
+        const bool coded = m && !m->code.code.empty();
+        PloverActorCode pl = coded ? m->code.plover : PloverActorCode{};
+        std::string pc = GoldVersionCountry(pl.country);
+        un_eu += coded && pc != pl.country && pc == gold_country;
+        bool pc_ok = coded && pc == gold_country;
+        bool ps_ok = coded && pl.sector == GoldSector(gold_sector);
+        plover_country_ok += pc_ok;
+        plover_sector_ok += ps_ok;
+        plover_both_ok += pc_ok && ps_ok;
+        if (verbose && !(pc_ok && ps_ok)) {
+          std::string other;
+          for (const auto& o : pl.other_sectors) other += "+" + o;
+          std::printf("  %-30s %-40s gold %s/%s got %s/%s%s (CAMEO %s)%s\n", id.c_str(),
+                      text.c_str(), gold_country.c_str(), gold_sector.c_str(), pl.country.c_str(),
+                      pl.sector.c_str(), other.c_str(), m ? m->code.code.c_str() : "",
+                      m ? "" : " (no mention)");
         }
       }
     }
@@ -267,15 +282,19 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
   auto pct = [&](int n) { return actors ? 100.0 * n / actors : 0.0; };
   std::printf("plover-gsr-dev: %d gold actors, coded mention found for %d (%.1f%%)\n", actors,
               found, pct(found));
+  std::printf("plover-gsr-dev: PLOVER fields (actors::ToPlover) against the gold:\n");
+  std::printf("plover-gsr-dev: country agreement %d/%d = %.1f%% (UN/EU as the gold's IGO: %d)\n",
+              plover_country_ok, actors, pct(plover_country_ok), un_eu);
+  std::printf("plover-gsr-dev: sector agreement  %d/%d = %.1f%% (primary sector)\n",
+              plover_sector_ok, actors, pct(plover_sector_ok));
+  std::printf("plover-gsr-dev: both fields       %d/%d = %.1f%%\n", plover_both_ok, actors,
+              pct(plover_both_ok));
+  std::printf("plover-gsr-dev: CAMEO code strings as they are (country, first sector):\n");
   std::printf("plover-gsr-dev: country agreement %d/%d = %.1f%%\n", country_ok, actors,
               pct(country_ok));
   std::printf("plover-gsr-dev: sector agreement  %d/%d = %.1f%%\n", sector_ok, actors,
               pct(sector_ok));
   std::printf("plover-gsr-dev: both fields       %d/%d = %.1f%%\n", both_ok, actors, pct(both_ok));
-  std::printf("plover-gsr-dev: sector agreement in PLOVER's vocabulary %d/%d = %.1f%%\n",
-              plover_sector_ok, actors, pct(plover_sector_ok));
-  std::printf("plover-gsr-dev: both fields in PLOVER's vocabulary      %d/%d = %.1f%%\n",
-              plover_both_ok, actors, pct(plover_both_ok));
   std::printf("plover-gsr-dev: resolved by:");
   for (const auto& [k, v] : how) std::printf(" %s=%d", k.c_str(), v);
   std::printf("\n");

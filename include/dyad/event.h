@@ -27,12 +27,24 @@ enum class Resolution : std::uint8_t {
 
 const char* ResolutionName(Resolution r);
 
+// The same actor in PLOVER's vocabulary (PLOVER manual, "Country Names and
+// Sector Codes"), derived from the CAMEO code and the mention's head noun by
+// actors::ToPlover (src/actors/plover_actor.h; docs/actors.md).
+struct PloverActorCode {
+  std::string country;  // ISO-3, "KOS", or IGO/UNO/EUR/NGO/ISM/IMG/MNC.
+  std::string sector;   // Primary sector ("GOV", "CVL", ...); "" for a state as a whole.
+  std::vector<std::string> other_sectors;  // Secondary codes ("OPP" for protesters).
+};
+
 // A coded actor: country plus sectors, e.g. RUS + {GOV} = "RUSGOV".
 struct ActorCode {
   std::string code;     // Full CAMEO code string, e.g. "RUSGOV", "NGOHRI".
   std::string country;  // ISO-3 / CAMEO country ("RUS"), or "" for IGO/NGO.
   std::vector<std::string> sectors;  // {"GOV"}, {"HRI"}, ...
   std::string person;   // Optional stable person id ("putin_vladimir").
+  // Filled by the actors stage for every coded mention (and copied with the
+  // code into events); empty when `code` is empty.
+  PloverActorCode plover;
 };
 
 struct ActorMention {

@@ -1,8 +1,17 @@
 #include "actors/mention_json.h"
 
-#include "util/json_writer.h"
-
 namespace dyad::actors {
+
+void WritePloverActorCode(JsonWriter& w, const PloverActorCode& p) {
+  w.BeginObject();
+  w.Field("country", p.country);
+  w.Field("sector", p.sector);
+  w.Key("other_sectors");
+  w.BeginArray();
+  for (const auto& s : p.other_sectors) w.String(s);
+  w.EndArray();
+  w.EndObject();
+}
 
 void AppendMentionRecords(const AnalyzedDocument& doc, std::string* out) {
   for (std::size_t i = 0; i < doc.mentions.size(); ++i) {
@@ -22,6 +31,8 @@ void AppendMentionRecords(const AnalyzedDocument& doc, std::string* out) {
     for (const auto& s : m.code.sectors) w.String(s);
     w.EndArray();
     w.Field("person", m.code.person);
+    w.Key("plover");
+    WritePloverActorCode(w, m.code.plover);
     w.Field("how", ResolutionName(m.how));
     w.FieldInt("antecedent", m.antecedent);
     w.FieldInt("compound", m.compound);

@@ -12,6 +12,7 @@
 #include <numeric>
 #include <set>
 
+#include "actors/plover_actor.h"
 #include "actors/words.h"
 #include "enrich/temporal.h"
 
@@ -860,6 +861,7 @@ class DocResolver {
 Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
   DocResolver(*dict_, doc).Run();
+  AssignPlover(doc);
   return Status::OK();
 }
 

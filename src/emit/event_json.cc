@@ -1,5 +1,6 @@
 #include "emit/event_json.h"
 
+#include "actors/mention_json.h"
 #include "util/json_writer.h"
 
 namespace dyad {
@@ -25,6 +26,8 @@ void WriteActor(JsonWriter& w, const EventActor& a) {
   for (const auto& s : a.code.sectors) w.String(s);
   w.EndArray();
   if (!a.code.person.empty()) w.Field("person", a.code.person);
+  w.Key("plover");
+  actors::WritePloverActorCode(w, a.code.plover);
   if (!a.refers_to.empty()) w.Field("refers_to", a.refers_to);
   w.FieldSpan("span", a.span.begin, a.span.end);
   w.EndObject();

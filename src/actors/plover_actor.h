@@ -1,0 +1,71 @@
+// CAMEO actor codes -> PLOVER country and sector codes.
+//
+// PLOVER (manual, chapter "Country Names and Sector Codes") keeps CAMEO's
+// 3-letter countries and most sectors, but:
+//   - renames two sectors: CAMEO MED (media) is JRN, CAMEO HLH (health) is
+//     MED (note 4);
+//   - drops INS and SEP: insurgents and separatists are REB (note 3);
+//   - has no HRI: activists are CVL ("civilians, protesters, activists and
+//     other unarmed domestic entities"), organisations are SOC ("civil
+//     society"), and human-rights ombudsmen / commissions are GOV. SOC (also
+//     from CAMEO ENV and DEV) is dropped for international organisations,
+//     whose country (NGO, IGO, UNO, EUR) already says what they are;
+//   - makes OPP "typically ... a secondary code": protesters, demonstrators
+//     and anti-government activists are CVL with OPP secondary, opposition
+//     parties are PTY with OPP secondary, and OPP stays primary only when
+//     nothing else describes the actor ("the opposition", an opposition
+//     leader);
+//   - makes PTY the primary code of any party, with GOV or OPP as secondary
+//     (note 1);
+//   - has PRM for paramilitary organisations (our militias and
+//     paramilitaries, CAMEO UAF), and UAF only for unidentified armed forces
+//     ("unknown gunmen", "armed men", "assailants");
+//   - has separate UN and EU "countries" (UNO, EUR) besides IGO, and ISM /
+//     IMG / MNC for movements, militarized groups and corporations;
+//   - uses KOS for Kosovo (CAMEO KSV);
+//   - has UNK for actors about whom nothing is known.
+// Religion and ideology codes (CHR, MOS, MOD, RAD, ...) and organisation
+// identifiers after IGO/NGO (UNO's HCR, AMN, ...) are not PLOVER sectors and
+// are dropped. The mapping uses only the code and the mention's head noun,
+// never the sentence.
+#ifndef DYAD_ACTORS_PLOVER_ACTOR_H_
+#define DYAD_ACTORS_PLOVER_ACTOR_H_
+
+#include <string>
+#include <string_view>
+
+#include "dyad/event.h"
+#include "dyad/pipeline.h"
+
+namespace dyad::actors {
+
+// What a mention is, for the rules that read its head noun.
+enum class PloverMention {
+  kNoun,    // A description: an agent noun, "the groups", an NER name. Its
+            // last word is the head noun ("Kurdish protesters").
+  kPerson,  // A person: a dictionary person, or a name coded from a title or
+            // an apposition.
+  kName,    // A named entry of the dictionaries (an organisation, a place):
+            // its words are a name, not a description ("Front Line
+            // Defenders" is no activist).
+};
+
+// The PLOVER country and sectors of a CAMEO-coded mention with text
+// `mention_text` ("" when there is none). An empty code gives an empty
+// result.
+PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
+                         PloverMention kind = PloverMention::kNoun);
+
+// The PLOVER name of one CAMEO sector code, without context: "MED" -> "JRN",
+// "HLH" -> "MED", "INS" -> "REB"; "" for codes that are not PLOVER sectors
+// (religions, identifiers).
+std::string PloverSector(std::string_view cameo_sector);
+
+// Fills code.plover of every coded mention. A coreferent mention ("they",
+// a repeated surname) takes its antecedent's PLOVER code, since its own
+// text says nothing about the sector.
+void AssignPlover(AnalyzedDocument* doc);
+
+}  // namespace dyad::actors
+
+#endif  // DYAD_ACTORS_PLOVER_ACTOR_H_
