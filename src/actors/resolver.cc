@@ -491,9 +491,13 @@ class DocResolver {
       // Title: an agent phrase right before the name.
       if (!ambiguous) {
         for (auto it = cands.begin(); it != cands.end(); ++it) {
-          // A lower-case title with no country ("Home Depot president X") is
-          // usually a company or organisation role, not a government one.
-          bool title_like = b > 0 && (StartsUpper(c.forms[b - 1]) || !it->code.country.empty());
+          // A lower-case government title with no country ("Home Depot
+          // president X") is usually a company or organisation role; other
+          // lower-case titles ("the journalist X", "lawyer X") name the person.
+          bool gov = std::find(it->code.sectors.begin(), it->code.sectors.end(), "GOV") !=
+                     it->code.sectors.end();
+          bool title_like =
+              b > 0 && (StartsUpper(c.forms[b - 1]) || !it->code.country.empty() || !gov);
           if (it->e == b && it->how == Resolution::kAgent && !it->code.code.empty() &&
               !it->plural && title_like) {
             k.b = it->b;

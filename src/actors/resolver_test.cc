@@ -58,6 +58,14 @@ TEST(Resolver, LowerCaseTitlesNeedACountry) {
             V({"Ostmarkian president Karl Weiss=OSTGOV/title"}));
 }
 
+TEST(Resolver, LowerCaseNonGovernmentTitlesCodeTheName) {
+  // "the activist X" names an activist whatever the country; the surname
+  // alone later refers back to the person.
+  EXPECT_EQ(Resolve("Police held the activist Karl Weiss. Weiss denied it."),
+            V({"Police=COP/agent", "activist Karl Weiss=HRI/title",
+               "Weiss=HRI/coreference"}));
+}
+
 TEST(Resolver, AppositionAfterTheName) {
   EXPECT_EQ(Resolve("Mark Stone, head of the northern Valdorian region of Kestria, said no."),
             V({"Mark Stone=VLDGOV/apposition", "Valdorian=VLD/dictionary",
