@@ -48,7 +48,20 @@ enum TagFlag : std::uint32_t {
   kAnchor = 1u << 10,
   kScriptOrMeta = 1u << 11,  // Reads `type` (script) or `content` (meta).
   kHtml = 1u << 12,
+  kBlock = 1u << 13,  // Starts or ends a text run in extraction (never inline).
 };
+
+// Tags at which text runs break in extraction (html_extract.cc: block and
+// skipped elements, <br>): whitespace next to them never reaches the
+// extracted text, so the prefilter drops it, and block-aware InnerText
+// puts a space there instead.
+constexpr std::string_view kBlockNames[] = {
+    "html", "head", "body", "title", "meta", "link", "script", "style", "noscript", "div", "p",
+    "ul", "ol", "li", "dl", "dt", "dd", "table", "thead", "tbody", "tfoot", "tr", "td", "th",
+    "caption", "section", "article", "header", "footer", "aside", "main", "nav", "h1", "h2", "h3",
+    "h4", "h5", "h6", "form", "fieldset", "figure", "figcaption", "blockquote", "address", "hr",
+    "br", "select", "option", "button", "input", "textarea", "iframe", "svg", "template",
+    "center", "details", "summary"};
 
 // TagFlags of the names above, bucketed by length and first letter.
 class TagTable {
@@ -91,6 +104,9 @@ class TagTable {
     add("link", kLink);
     add("a", kAnchor);
     add("html", kHtml);
+    for (std::string_view n : kBlockNames) {
+      add(n, kBlock);
+    }
   }
 
   std::uint32_t Find(std::string_view name) const {
@@ -106,7 +122,7 @@ class TagTable {
   }
 
  private:
-  static constexpr size_t kMaxLen = 9;  // "plaintext"
+  static constexpr size_t kMaxLen = 10;  // "blockquote", "figcaption"
   static size_t Key(size_t len, char first) { return (len - 1) * 26 + (first - 'a'); }
   struct Entry {
     std::string_view name;
@@ -211,20 +227,27 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
   const size_t n = s.size();
   size_t i = 0;
   int pre_depth = 0;
+  bool pending_blank = false;  // Whitespace-only text since the last tag.
+  bool after_block = false;    // The last tag written breaks text runs.
   while (i < n) {
     size_t lt = s.find('<', i);
     if (lt == std::string_view::npos) {
+      if (pending_blank) out->push_back('\n');
       out->append(s.substr(i));
       break;
     }
     // Indentation between tags: a whitespace-only stretch becomes one
-    // newline (outside <pre>, where it is content).
+    // newline (outside <pre>, where it is content), or nothing when a tag
+    // on either side breaks text runs anyway; decided at the next tag.
     bool blank = pre_depth == 0 && lt > i;
     for (size_t k = i; blank && k < lt; ++k) blank = IsSpace(s[k]);
     if (blank) {
-      out->push_back('\n');
-    } else {
+      pending_blank = true;
+    } else if (lt > i) {
+      if (pending_blank) out->push_back('\n');
+      pending_blank = false;
       out->append(s.substr(i, lt - i));
+      after_block = false;
     }
     i = lt;
     if (s.compare(lt, 4, "<!--") == 0) {
@@ -236,6 +259,8 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
     bool end_tag = lt + 1 < n && s[lt + 1] == '/';
     size_t name_begin = lt + (end_tag ? 2 : 1);
     if (name_begin >= n || !IsAlpha(s[name_begin])) {
+      if (pending_blank) out->push_back('\n');
+      pending_blank = after_block = false;
       out->push_back('<');
       ++i;
       continue;
@@ -244,12 +269,16 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
     while (j < n && !IsSpace(s[j]) && s[j] != '>' && s[j] != '/') ++j;
     std::string_view name = s.substr(name_begin, j - name_begin);
     const std::uint32_t flags = TagFlags(name);
+    if (pending_blank && !after_block && !(flags & kBlock)) out->push_back('\n');
+    pending_blank = false;
+    after_block = flags & kBlock;
     // The tag is written straight to *out; `tag_start` allows taking it back.
     const size_t tag_start = out->size();
     out->append(end_tag ? "</" : "<");
     out->append(name);
     bool self_closing = false;
     bool ld_json = false;
+    bool canonical = false;
     // Attributes, as the HTML tokenizer reads them.
     while (j < n && s[j] != '>') {
       char c = s[j];
@@ -294,6 +323,11 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
             if (IEquals(value.substr(p, 7), "ld+json")) ld_json = true;
           }
         }
+        if ((flags & kLink) && IEquals(attr, "rel")) {
+          for (size_t p = 0; p + 9 <= value.size(); ++p) {
+            if (IEquals(value.substr(p, 9), "canonical")) canonical = true;
+          }
+        }
       }
     }
     if (j >= n) {
@@ -302,6 +336,11 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       break;
     }
     i = j + 1;
+    if ((flags & kLink) && !end_tag && !canonical) {
+      // Style sheets, icons, preloads: only the canonical link is read.
+      out->resize(tag_start);
+      continue;
+    }
     if (self_closing) out->push_back('/');
     out->push_back('>');
     if (flags & kPreLike) pre_depth = std::max(0, pre_depth + (end_tag ? -1 : 1));
@@ -603,11 +642,10 @@ StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   return dom;
 }
 
-std::string_view HtmlDom::TagName(std::uint32_t i) const {
-  const Node& n = nodes_[i];
-  if (n.is_text()) return {};
-  if (n.tag == kUnknownTag) return Attribute(i, ":tag");
-  // Names of myhtml's static tags, read once from a throwaway tree.
+namespace {
+
+// Names of myhtml's static tags, read once from a throwaway tree.
+const std::vector<std::string>& StaticTagNames() {
   static const std::vector<std::string> names = [] {
     std::vector<std::string> v(MyHTML_TAG_LAST_ENTRY);
     Parser p;
@@ -620,6 +658,29 @@ std::string_view HtmlDom::TagName(std::uint32_t i) const {
     }
     return v;
   }();
+  return names;
+}
+
+// Whether tag id t is one of kBlockNames.
+bool BreaksText(std::uint16_t t) {
+  static const std::vector<bool> breaks = [] {
+    const std::vector<std::string>& names = StaticTagNames();
+    std::vector<bool> v(names.size());
+    for (size_t id = 0; id < names.size(); ++id) {
+      for (std::string_view b : kBlockNames) v[id] = v[id] || names[id] == b;
+    }
+    return v;
+  }();
+  return t < breaks.size() && breaks[t];
+}
+
+}  // namespace
+
+std::string_view HtmlDom::TagName(std::uint32_t i) const {
+  const Node& n = nodes_[i];
+  if (n.is_text()) return {};
+  if (n.tag == kUnknownTag) return Attribute(i, ":tag");
+  const std::vector<std::string>& names = StaticTagNames();
   return n.tag < names.size() ? std::string_view(names[n.tag]) : std::string_view();
 }
 
@@ -637,10 +698,24 @@ std::string_view HtmlDom::Attribute(std::uint32_t i, std::string_view name, bool
   return {};
 }
 
-std::string HtmlDom::InnerText(std::uint32_t i) const {
+std::string HtmlDom::InnerText(std::uint32_t i, bool space_at_blocks) const {
   std::string out;
+  std::vector<std::uint32_t> block_ends;  // Open block elements' subtree ends.
+  auto space = [&] {
+    if (!out.empty() && out.back() != ' ') out.push_back(' ');
+  };
   for (std::uint32_t k = i; k < nodes_[i].subtree_end; ++k) {
-    if (nodes_[k].is_text()) out.append(Text(k));
+    while (!block_ends.empty() && block_ends.back() <= k) {
+      block_ends.pop_back();
+      space();
+    }
+    const Node& n = nodes_[k];
+    if (n.is_text()) {
+      out.append(Text(k));
+    } else if (space_at_blocks && k != i && BreaksText(n.tag)) {
+      space();
+      block_ends.push_back(n.subtree_end);
+    }
   }
   return out;
 }

@@ -98,7 +98,9 @@ class HtmlDom {
   }
   const std::vector<Attr>& attrs() const { return attrs_; }
   // All text under node i, in document order, raw (not whitespace-collapsed).
-  std::string InnerText(std::uint32_t i) const;
+  // With space_at_blocks, a space also stands where a block element inside
+  // starts or ends (the prefilter drops whitespace next to such tags).
+  std::string InnerText(std::uint32_t i, bool space_at_blocks = false) const;
 
   // True when nesting or formatting caps had to flatten the input.
   bool flattened() const { return flattened_; }

@@ -51,12 +51,14 @@ TEST(HtmlDom, PrefilterDropsUnreadMarkup) {
   std::string out;
   PrefilterMarkup(
       "<html lang=en><head><meta name=author content='A \"B\"' data-x=1>"
-      "<link rel=canonical href=/c><style>p{}</style></head><body>"
+      "<link rel=canonical href=/c><link rel=stylesheet href=/s.css><style>p{}</style></head>"
+      "<body>"
       "<!-- note --><nav class=menu><a href=/x>Home</a><nav>inner</nav></nav>"
       "<nav><svg><path d=M0/></svg><p>a nav with a nested svg goes whole</p></nav>"
       "<navbar-x>custom</navbar-x>"
       "<div class=story onclick=f() style='display: none'><a href=/y rel=author>Me</a>"
-      "<input name=q type=text></div>\n   \n<pre>  a\n  b</pre></body></html>",
+      "<input name=q type=text></div>\n   \n<pre>  a\n  b</pre>\n<p><b>x</b> \n <i>y</i></p>"
+      "</body></html>",
       &out);
   EXPECT_EQ(out,
             "<html lang=\"en\"><head><meta name=\"author\" content=\"A &quot;B&quot;\">"
@@ -64,7 +66,7 @@ TEST(HtmlDom, PrefilterDropsUnreadMarkup) {
             "<nav class=\"menu\"><a>Home</a><nav></nav></nav>"
             "<nav></nav><navbar-x>custom</navbar-x>"
             "<div class=\"story\" style=\"display: none\"><a rel=\"author\">Me</a>"
-            "<input></div>\n<pre>  a\n  b</pre></body></html>");
+            "<input></div><pre>  a\n  b</pre><p><b>x</b>\n<i>y</i></p></body></html>");
 }
 
 }  // namespace

@@ -324,7 +324,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         if (title_tag.empty()) title_tag = Collapse(dom.InnerText(i));
         break;
       case MyHTML_TAG_H1:
-        if (h1.empty()) h1 = Collapse(dom.InnerText(i));
+        if (h1.empty()) h1 = Collapse(dom.InnerText(i, /*space_at_blocks=*/true));
         break;
       case MyHTML_TAG_SCRIPT: {
         if (LowerAscii(dom.Attribute(i, "type")) != "application/ld+json") break;
@@ -339,7 +339,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         dom.Attribute(i, "pubdate", &pubdate);
         std::string_view ip = dom.Attribute(i, "itemprop");
         if (ip == "datePublished" && itemprop_date.empty()) {
-          itemprop_date = dt.empty() ? std::string_view(dom.InnerText(i)) : dt;
+          itemprop_date = dt.empty() ? dom.InnerText(i, /*space_at_blocks=*/true) : std::string(dt);
         }
         if (!dt.empty() && (time_date.empty() || pubdate)) {
           if (pubdate || time_date.empty()) time_date = dt;
@@ -350,13 +350,13 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         std::string_view ip = dom.Attribute(i, "itemprop");
         if (ip == "datePublished" && itemprop_date.empty()) {
           std::string_view c = dom.Attribute(i, "content");
-          itemprop_date = !c.empty() ? std::string(c) : dom.InnerText(i);
+          itemprop_date = !c.empty() ? std::string(c) : dom.InnerText(i, /*space_at_blocks=*/true);
         } else if (ip == "author" && itemprop_author.empty()) {
-          itemprop_author = Collapse(dom.InnerText(i));
+          itemprop_author = Collapse(dom.InnerText(i, /*space_at_blocks=*/true));
         }
         if (nd.tag == MyHTML_TAG_A && rel_author.empty() &&
             LowerAscii(dom.Attribute(i, "rel")) == "author") {
-          rel_author = Collapse(dom.InnerText(i));
+          rel_author = Collapse(dom.InnerText(i, /*space_at_blocks=*/true));
         }
         break;
       }
