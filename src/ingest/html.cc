@@ -1,4 +1,4 @@
-// HtmlToDocument: bytes -> UTF-8 -> gumbo DOM -> main content + metadata.
+// HtmlToDocument: bytes -> UTF-8 -> MyHTML DOM -> main content + metadata.
 //
 // Charset: a BOM decides (UTF-8, UTF-16); else the charset the page
 // declares (<meta charset>, http-equiv Content-Type) is tried, then
@@ -169,7 +169,8 @@ StatusOr<Document> HtmlToDocument(std::string id, std::string_view bytes,
     text += b.text;
     doc.blocks.push_back({span, b.kind});
   }
-  // gumbo already replaced invalid sequences; NFC as every ingest path does.
+  // The text is valid UTF-8 (checked or transcoded above); NFC as every
+  // ingest path does.
   std::string nfc = NormalizeNfc(text);
   if (nfc.size() != text.size()) {
     // Normalisation changed lengths: recompute spans block by block.

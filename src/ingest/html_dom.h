@@ -3,21 +3,26 @@
 // HtmlDom parses UTF-8 HTML with MyHTML (Debian libmodest-dev; the WHATWG
 // tokenizer and tree-construction algorithm, so tag soup is repaired the
 // way browsers repair it) and copies the tree into one vector of nodes in
-// document order. Every later pass
-// (pruning, scoring, text assembly, metadata) is a loop over that vector,
-// never a recursion, so a pathologically deep page cannot overflow the stack.
+// document order. Every later pass (pruning, scoring, text assembly,
+// metadata) is a loop over that vector, never a recursion, so a
+// pathologically deep page cannot overflow the stack.
 //
 // Memory and time bounds:
-//   * PrefilterMarkup drops script/style bodies, comments, SVG and unused
-//     attributes first, typically half to two thirds of a page's bytes,
-//     which gumbo would tokenize character by character for nothing.
-//   * gumbo allocates from an arena owned by the parse; the whole gumbo tree
-//     is dropped at once after the copy (no recursive gumbo_destroy_output).
-//   * Input nested deeper than kMaxNesting open elements is flattened before
-//     parsing (LimitNesting): gumbo's scope checks are linear in the depth of
-//     the open-element stack, so 100,000 nested <div>s would take quadratic
-//     time. Formatting elements (<b>, <font>, ...) have their own, lower cap,
-//     since gumbo re-opens every open formatting element at each new block.
+//   * PrefilterMarkup drops comments, script/style bodies, the contents of
+//     <svg>, <nav> and <select>, unused attributes, <link>s other than the
+//     canonical one and whitespace next to block tags first: about three
+//     quarters of a page's bytes, which the parser would tokenize for
+//     nothing.
+//   * Input nested deeper than kMaxNesting open elements is flattened in
+//     the same pass: the tree builder's scope checks are linear in the depth
+//     of the open-element stack, so 100,000 nested <div>s would take
+//     quadratic time (MyHTML as gumbo). Formatting elements (<b>, <font>,
+//     ...) have their own, lower cap, since the tree builder re-opens every
+//     open formatting element at each new block.
+//   * One MyHTML instance and tree per thread are reused from page to page
+//     (the tree keeps its memory pools); after a page over 2 MiB the tree is
+//     dropped, so the pools do not stay large. The tree is copied into the
+//     flat vector at once.
 //
 // Thread safety: an HtmlDom is immutable after Parse() and may be read from
 // several threads.
@@ -68,7 +73,7 @@ inline bool Node::is_text() const { return tag == kTextTag; }
 class HtmlDom {
  public:
   // Parses UTF-8 HTML. Never fails on malformed markup; fails only when
-  // gumbo gives no output (it returns kInternal then).
+  // MyHTML cannot allocate its tree (it returns kInternal then).
   static StatusOr<HtmlDom> Parse(std::string_view utf8_html);
 
   const std::vector<Node>& nodes() const { return nodes_; }

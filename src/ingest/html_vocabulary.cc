@@ -98,6 +98,17 @@ class Matcher {
     commentary_ = Id(kAuxSubstrings[0]);
     dash_cta_ = Id(kAuxSubstrings[1]);
     cta_dash_ = Id(kAuxSubstrings[2]);
+    // Chrome words get the first ids, in list order (ReadVocabulary relies
+    // on it to find the first chrome word of a class).
+    for (std::uint16_t id : chrome_) chrome_mask_.set(id);
+    for (std::uint16_t id : content_) content_mask_.set(id);
+    for (std::uint16_t id : body_) body_mask_.set(id);
+    comment_ = Id("comment");
+    cta_ = Id("cta");
+    for (std::string_view w : {"caption", "credit"}) {
+      caption_words_.push_back(Id(w));
+      caption_mask_.set(caption_words_.back());
+    }
   }
 
   // The ids of all patterns occurring in s (lowercase).
@@ -125,10 +136,13 @@ class Matcher {
     return it == tokens_.end() ? 0 : it->second;
   }
 
-  const std::vector<std::uint16_t>& chrome() const { return chrome_; }
-  const std::vector<std::uint16_t>& content() const { return content_; }
-  const std::vector<std::uint16_t>& body() const { return body_; }
-  std::string_view word(std::uint16_t id) const { return words_[id]; }
+  const Found& chrome_mask() const { return chrome_mask_; }
+  const Found& content_mask() const { return content_mask_; }
+  const Found& body_mask() const { return body_mask_; }
+  const Found& caption_mask() const { return caption_mask_; }
+  const std::vector<std::uint16_t>& caption_words() const { return caption_words_; }
+  std::uint16_t comment() const { return comment_; }
+  std::uint16_t cta() const { return cta_; }
   std::uint16_t commentary() const { return commentary_; }
   std::uint16_t dash_cta() const { return dash_cta_; }
   std::uint16_t cta_dash() const { return cta_dash_; }
@@ -159,8 +173,9 @@ class Matcher {
   std::unordered_map<std::string_view, std::uint8_t> tokens_;
   std::vector<std::string_view> words_;
   std::array<std::vector<std::uint16_t>, kClasses * kClasses> buckets_;
-  std::vector<std::uint16_t> chrome_, content_, body_;
-  std::uint16_t commentary_ = 0, dash_cta_ = 0, cta_dash_ = 0;
+  std::vector<std::uint16_t> chrome_, content_, body_, caption_words_;
+  Found chrome_mask_, content_mask_, body_mask_, caption_mask_;
+  std::uint16_t commentary_ = 0, dash_cta_ = 0, cta_dash_ = 0, comment_ = 0, cta_ = 0;
 };
 
 const Matcher& TheMatcher() {
@@ -180,19 +195,20 @@ Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
     std::string_view s = buf;
     Matcher::Found found = m.Find(s);
     bool chrome = false, content = false;
-    for (std::uint16_t w : m.chrome()) {
-      if (!found[w]) continue;
-      std::string_view word = m.word(w);
-      // "commentary" is an article genre, not a comment thread.
-      if (word == "comment" && found[m.commentary()]) continue;
-      if (word == "cta" && !found[m.dash_cta()] && !found[m.cta_dash()] && s != "cta") continue;
-      if (word == "caption" || word == "credit") {
-        v.caption = true;  // Decided by size in MarkChrome.
-        continue;
-      }
-      chrome = true;
-      break;
+    // The first chrome word in list order decides; caption and credit words
+    // before it mark a caption (decided by size in MarkChrome).
+    Matcher::Found words = found & m.chrome_mask();
+    // "commentary" is an article genre, not a comment thread.
+    if (found[m.commentary()]) words.reset(m.comment());
+    if (found[m.cta()] && !found[m.dash_cta()] && !found[m.cta_dash()] && s != "cta") {
+      words.reset(m.cta());
     }
+    Matcher::Found real = words & ~m.caption_mask();
+    std::size_t first = real.any() ? real._Find_first() : Matcher::kMax;
+    for (std::uint16_t w : m.caption_words()) {
+      if (words[w] && w < first) v.caption = true;
+    }
+    chrome = first != Matcher::kMax;
     if (!chrome) {
       ForEachToken(s, [&](std::string_view t) {
         std::uint8_t kind = m.TokenKind(t);
@@ -200,18 +216,8 @@ Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
         if (kind & Matcher::kImageToken) v.caption = true;
       });
     }
-    for (std::uint16_t w : m.content()) {
-      if (found[w]) {
-        content = true;
-        break;
-      }
-    }
-    for (std::uint16_t w : m.body()) {
-      if (found[w]) {
-        v.body = true;
-        break;
-      }
-    }
+    content = (found & m.content_mask()).any();
+    if ((found & m.body_mask()).any()) v.body = true;
     if (chrome) v.weight -= 25;
     if (content) v.weight += 25;
     v.chrome |= chrome;
