@@ -288,13 +288,15 @@ void Extractor::MarkHardSkips() {
     if (nd.is_text()) continue;
     bool skip = KindOf(nd.tag) == TagKind::kSkip;
     if (!skip) {
-      bool found = false;
-      dom_.Attribute(i, "hidden", &found);
-      if (found) skip = true;
-      std::string_view aria = dom_.Attribute(i, "aria-hidden");
-      if (aria == "true") skip = true;
-      std::string_view style = dom_.Attribute(i, "style");
-      if (!style.empty() && HiddenByStyle(style)) skip = true;
+      // One pass over the attributes (most elements have one or none).
+      for (std::uint32_t k = nd.attr_begin; k < nd.attr_begin + nd.attr_count; ++k) {
+        const Attr& a = dom_.attrs()[k];
+        std::string_view name = dom_.AttrName(a);
+        if (name == "hidden" || (name == "aria-hidden" && dom_.AttrValue(a) == "true") ||
+            (name == "style" && !dom_.AttrValue(a).empty() && HiddenByStyle(dom_.AttrValue(a)))) {
+          skip = true;
+        }
+      }
       if (nd.tag == kUnknownTag) {
         std::string_view t = dom_.TagName(i);
         if (t == "button" || t == "iframe") skip = true;
