@@ -536,6 +536,20 @@ StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   HtmlDom dom;
   std::string filtered;
   dom.flattened_ = PrefilterMarkup(utf8_html, &filtered, kMaxNesting, kMaxOpenFormatting);
+  // MyHTML writes a broken replacement for a NUL byte (invalid UTF-8 in its
+  // text); the tokenizer would make most NULs U+FFFD, so that is done here.
+  if (filtered.find('\0') != std::string::npos) {
+    std::string fixed;
+    fixed.reserve(filtered.size() + 16);
+    for (char c : filtered) {
+      if (c == '\0') {
+        fixed.append("\xEF\xBF\xBD");
+      } else {
+        fixed.push_back(c);
+      }
+    }
+    filtered = std::move(fixed);
+  }
   utf8_html = filtered;
   thread_local Parser parser;
   myhtml_tree_t* tree = parser.Parse(utf8_html);

@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "util/utf8.h"
+
 namespace dyad::ingest::html {
 namespace {
 
@@ -30,6 +32,16 @@ TEST(HtmlDom, UnknownTagsKeepTheirName) {
   bool found = false;
   for (std::uint32_t i = 0; i < dom->size(); ++i) found |= dom->TagName(i) == "my-widget";
   EXPECT_TRUE(found);
+}
+
+TEST(HtmlDom, NulBytesBecomeReplacementCharacters) {
+  // Found by the fuzzer: MyHTML alone turns this text into invalid UTF-8.
+  std::string html("\0\0\0\xEB\xAE\xBBx\0y", 9);
+  auto dom = HtmlDom::Parse(html);
+  ASSERT_TRUE(dom.ok());
+  std::string text = dom->InnerText(dom->body());
+  EXPECT_TRUE(utf8::IsValid(text));
+  EXPECT_EQ(text, "\xEF\xBF\xBD\xEF\xBF\xBD\xEF\xBF\xBD\xEB\xAE\xBBx\xEF\xBF\xBDy");
 }
 
 TEST(HtmlDom, PrefilterCapsNesting) {
