@@ -1,12 +1,15 @@
 // libFuzzer target for HTML ingestion: arbitrary bytes through charset
-// detection, the nesting guard, gumbo, extraction and metadata
+// detection, the prefilter and nesting guard, MyHTML, extraction and metadata
 // (ingest::HtmlToDocument), with and without captions. Checks the
 // Document invariants: valid UTF-8 text and in-bounds, ordered block spans.
 //
 // Build (clang): CC=clang CXX=clang++ cmake -S . -B build-fuzz -DDYAD_BUILD_FUZZ=ON
 //   -DCMAKE_CXX_FLAGS=-fsanitize=fuzzer-no-link,address && cmake --build build-fuzz
 //   --target html_fuzz
-// Run: build-fuzz/html_fuzz -max_total_time=600 -max_len=65536 -timeout=10
+// Run: ASAN_OPTIONS=suppressions=fuzz/html_fuzz_asan.supp build-fuzz/html_fuzz CORPUS
+//   -max_total_time=600 -max_len=16384 -timeout=10 -rss_limit_mb=2048
+// (the suppression file names one overlapping memcpy inside MyHTML, see there;
+// CORPUS: a directory seeded with tests/fixtures/html).
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
