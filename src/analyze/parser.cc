@@ -1,6 +1,7 @@
 #include "analyze/parser.h"
 
 #include <algorithm>
+#include <string_view>
 
 #include "analyze/features.h"
 
@@ -189,6 +190,59 @@ int Parser::Features(const ParseState& s, const std::vector<WordInfo>& words,
   return k;
 }
 
+void Parser::SetLabelParts() {
+  const int nl = num_labels();
+  base_.assign(nl, 0);
+  lifted_.assign(nl, -1);
+  for (int l = 0; l < nl; ++l) {
+    base_[l] = l;
+    auto bar = labels_[l].find('|');
+    if (bar == std::string::npos) continue;
+    std::string_view base(labels_[l].data(), bar), head(labels_[l].data() + bar + 1);
+    for (int m = 0; m < nl; ++m) {
+      if (labels_[m] == base) base_[l] = m;
+      if (labels_[m] == head) lifted_[l] = m;
+    }
+  }
+}
+
+void Parser::Deprojectivize(std::vector<int>* heads, const std::vector<int>& labels) const {
+  thread_local std::vector<int> order, queue;
+  thread_local std::vector<std::vector<int>> kids;
+  const int n = static_cast<int>(heads->size());
+  kids.resize(std::max<std::size_t>(kids.size(), n + 1));
+  for (int i = 0; i <= n; ++i) kids[i].clear();
+  for (int i = 0; i < n; ++i) kids[(*heads)[i] < 0 ? n : (*heads)[i]].push_back(i);
+  // Top-down (breadth-first) order of the words.
+  order.assign(1, n);
+  for (std::size_t q = 0; q < order.size(); ++q) {
+    for (int k : kids[order[q]]) order.push_back(k);
+  }
+  for (int d : order) {
+    if (d == n || lifted_[labels[d]] < 0) continue;
+    const int h = (*heads)[d];
+    if (h < 0) continue;
+    const int want = lifted_[labels[d]];
+    queue.assign(1, h);
+    int found = -1;
+    for (std::size_t q = 0; q < queue.size() && found < 0; ++q) {
+      for (int k : kids[queue[q]]) {
+        if (k == d) continue;  // not into d's own subtree
+        if (base_[labels[k]] == want) {
+          found = k;
+          break;
+        }
+        queue.push_back(k);
+      }
+    }
+    if (found < 0) continue;
+    auto& v = kids[h];
+    v.erase(std::find(v.begin(), v.end(), d));
+    kids[found].insert(std::lower_bound(kids[found].begin(), kids[found].end(), d), d);
+    (*heads)[d] = found;
+  }
+}
+
 void Parser::Finish(const ParseState& s, std::vector<int>* heads, std::vector<int>* labels) const {
   const int n = s.n;
   heads->assign(n, -1);
@@ -215,6 +269,10 @@ void Parser::Finish(const ParseState& s, std::vector<int>* heads, std::vector<in
       (*labels)[i] = lab == root_label_ ? fallback_label_ : lab;
     }
   }
+  bool lifted = false;
+  for (int i = 0; i < n; ++i) lifted |= lifted_[(*labels)[i]] >= 0;
+  if (lifted) Deprojectivize(heads, *labels);
+  for (int i = 0; i < n; ++i) (*labels)[i] = base_[(*labels)[i]];
 }
 
 void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
@@ -260,6 +318,7 @@ bool Parser::Load(ByteReader* r) {
   }
   root_label_ = static_cast<int>(root);
   fallback_label_ = static_cast<int>(fb);
+  SetLabelParts();
   return model_.Load(r) && model_.num_classes() == num_classes();
 }
 

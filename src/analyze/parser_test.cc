@@ -102,5 +102,62 @@ TEST_F(ParserTest, NonProjectiveArcIsLiftedAndTreeIsWellFormed) {
   EXPECT_EQ(roots, 1);
 }
 
+// Pseudo-projective parsing: when a lifted relation pair ("acl" lifted from
+// an "nsubj" head) is frequent enough in training, the parser marks it and
+// lowers the word back after parsing, restoring the crossing arc.
+TEST(ParserPseudoProjective, FrequentLiftIsUndone) {
+  const char* kVariants[][6] = {
+      {"Reports", "came", "today", "that", "he", "left"},
+      {"Word", "came", "yesterday", "that", "she", "resigned"},
+      {"News", "arrived", "today", "that", "they", "won"},
+      {"Rumours", "spread", "today", "that", "he", "fled"},
+      {"Claims", "emerged", "yesterday", "that", "she", "lied"},
+      {"Stories", "circulated", "today", "that", "he", "returned"},
+  };
+  std::string text;
+  // 24 lifts: above the parser's minimum of 20 for keeping a lifted pair.
+  for (int copy = 0; copy < 4; ++copy) {
+    for (const auto& v : kVariants) {
+      text += std::string("1\t") + v[0] + "\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n";
+      text += std::string("2\t") + v[1] + "\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n";
+      text += std::string("3\t") + v[2] + "\t_\tNOUN\tNN\t_\t2\tobl:tmod\t_\t_\n";
+      text += std::string("4\t") + v[3] + "\t_\tSCONJ\tIN\t_\t6\tmark\t_\t_\n";
+      text += std::string("5\t") + v[4] + "\t_\tPRON\tPRP\t_\t6\tnsubj\t_\t_\n";
+      text += std::string("6\t") + v[5] + "\t_\tVERB\tVBD\t_\t1\tacl\t_\t_\n\n";
+    }
+  }
+  auto tb = text::ParseConllu(text, "toy");
+  ASSERT_TRUE(tb.ok()) << tb.status().ToString();
+  TrainOptions o;
+  o.epochs = 10;
+  Tagger tagger;
+  Morphology morph;
+  ASSERT_TRUE(TrainTagger(*tb, o, &tagger, &morph).ok());
+  o.epochs = 30;
+  Parser parser;
+  ASSERT_TRUE(TrainParser(*tb, tagger, o, &parser).ok());
+  bool marked = false;
+  for (int l = 0; l < parser.num_labels(); ++l) marked |= parser.label(l) == "acl|nsubj";
+  EXPECT_TRUE(marked);
+
+  const auto& s = (*tb)[0];
+  std::vector<std::string_view> forms;
+  std::vector<std::uint64_t> keys;
+  for (const auto& w : s.words) {
+    forms.push_back(w.form);
+    for (int t = 0; t < tagger.num_tags(); ++t) {
+      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys.push_back(tagger.tag_key(t));
+    }
+  }
+  std::vector<WordInfo> info;
+  tagger.Prepare(forms, &info);
+  std::vector<int> heads, labs;
+  parser.Parse(info, keys, &heads, &labs);
+  ASSERT_EQ(heads.size(), 6u);
+  EXPECT_EQ(heads[5], 0);  // "left" -> "Reports" again, across "came -> today"
+  EXPECT_EQ(parser.label(labs[5]), "acl");
+  for (int i = 0; i < 6; ++i) EXPECT_EQ(heads[i] + 1, s.words[i].head) << "word " << i;
+}
+
 }  // namespace
 }  // namespace dyad::analyze

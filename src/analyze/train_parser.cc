@@ -1,4 +1,5 @@
-// Training the parser: projectivization, the arc-eager dynamic oracle of
+// Training the parser: pseudo-projective lifting (Nivre & Nilsson 2005,
+// "head" encoding), the arc-eager dynamic oracle of
 // Goldberg & Nivre (2012), and error-exploring perceptron training.
 #include <algorithm>
 #include <map>
@@ -45,17 +46,65 @@ struct Gold {
 
 class ParserTrainer {
  public:
+  // A lifted relation pair seen fewer times keeps the plain relation.
+  static constexpr int kMinLifted = 20;
   static Status Train(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                       const TrainOptions& opts, Parser* parser) {
     Parser& p = *parser;
+    // Projectivize every tree first: a lifted word's relation becomes
+    // "rel|headrel" (headrel = the relation of its original head) when that
+    // pair is frequent enough, so that the parser can undo the lift.
+    std::vector<std::vector<int>> proj_heads(train.size());
+    std::vector<std::vector<std::string>> proj_labels(train.size());
+    std::map<std::string, int> lifted_count;
+    for (std::size_t si = 0; si < train.size(); ++si) {
+      const auto& s = train[si];
+      const int n = static_cast<int>(s.words.size());
+      std::vector<int> h(n);
+      bool ok = true;
+      for (int i = 0; i < n; ++i) {
+        int x = s.words[i].head;
+        if (x < 0 || x > n) ok = false;
+        h[i] = x == 0 ? n : x - 1;
+      }
+      if (!ok) continue;
+      std::vector<int> orig = h;
+      Projectivize(&h, n);
+      std::vector<std::string> labs(n);
+      for (int i = 0; i < n; ++i) {
+        labs[i] = s.words[i].deprel;
+        if (h[i] != orig[i]) {
+          labs[i] += "|" + (orig[i] == n ? std::string("root") : s.words[orig[i]].deprel);
+          ++lifted_count[labs[i]];
+        }
+      }
+      proj_heads[si] = std::move(h);
+      proj_labels[si] = std::move(labs);
+    }
     std::map<std::string, int> label_ids;
-    for (const auto& s : train) {
-      for (const auto& w : s.words) label_ids[w.deprel] = 0;
+    for (std::size_t si = 0; si < train.size(); ++si) {
+      for (auto& lab : proj_labels[si]) {
+        auto bar = lab.find('|');
+        if (bar != std::string::npos) {
+          if (lifted_count[lab] < kMinLifted) lab.resize(bar);
+          label_ids[lab.substr(0, bar)] = 0;
+        }
+        label_ids[lab] = 0;
+      }
     }
     p.labels_.clear();
+    int lifted_labels = 0;
     for (auto& [name, id] : label_ids) {
       id = static_cast<int>(p.labels_.size());
       p.labels_.push_back(name);
+      lifted_labels += name.find('|') != std::string::npos;
+    }
+    p.SetLabelParts();
+    if (opts.log) {
+      int lifted = 0;
+      for (const auto& [name, count] : lifted_count) lifted += count;
+      opts.log("parser: " + std::to_string(lifted) + " arcs lifted, " +
+               std::to_string(lifted_labels) + " lifted relation pairs kept as labels");
     }
     if (p.labels_.size() > 256) return InvalidArgumentError("too many dependency labels");
     if (!label_ids.count("root")) return InvalidArgumentError("no root label in training data");
@@ -69,21 +118,15 @@ class ParserTrainer {
     std::vector<std::vector<std::uint64_t>> tags;
     std::vector<Gold> golds;
     std::vector<std::string_view> forms;
-    for (const auto& s : train) {
+    for (std::size_t si = 0; si < train.size(); ++si) {
+      const auto& s = train[si];
       const int n = static_cast<int>(s.words.size());
+      if (proj_heads[si].size() != static_cast<std::size_t>(n)) continue;  // bad heads
       Gold g;
-      g.head.resize(n);
+      g.head = proj_heads[si];
       g.label.resize(n);
       g.deps.resize(n + 1);
-      bool ok = true;
-      for (int i = 0; i < n; ++i) {
-        int h = s.words[i].head;
-        if (h < 0 || h > n) ok = false;
-        g.head[i] = h == 0 ? n : h - 1;
-        g.label[i] = label_ids[s.words[i].deprel];
-      }
-      if (!ok) continue;
-      Projectivize(&g.head, n);
+      for (int i = 0; i < n; ++i) g.label[i] = label_ids[proj_labels[si][i]];
       for (int i = 0; i < n; ++i) g.deps[g.head[i]].push_back(i);
       forms.clear();
       std::vector<std::uint64_t> t;
