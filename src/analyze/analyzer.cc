@@ -1,5 +1,9 @@
 #include "analyze/analyzer.h"
 
+#include <algorithm>
+#include <cctype>
+#include <string_view>
+
 #include "util/status_macros.h"
 
 namespace dyad::analyze {
@@ -64,6 +68,62 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   return a;
 }
 
+namespace {
+
+bool IsDash(std::string_view f) { return f == "-" || f == "--" || f == "\u2013" || f == "\u2014"; }
+bool IsUpper(std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); }
+bool IsPunct(const Token& t) { return t.upos == "PUNCT" || t.form == "(" || t.form == ")"; }
+
+// The length of a dateline opening the sentence: "(Moscow) –", "KABUL
+// (Reuters) -", "GENEVA, Jan. 9 (AP) --". Up to nine tokens: capitalised
+// words, numbers and commas, then "(" a capitalised word ... ")" and a dash,
+// with a sentence after it. 0 when there is none.
+std::size_t DatelineLength(const Sentence& s) {
+  const auto& t = s.tokens;
+  const std::size_t limit = std::min<std::size_t>(t.size(), 9);
+  std::size_t i = 0;
+  while (i < limit && t[i].form != "(") {
+    const std::string& f = t[i].form;
+    if (!IsUpper(f) && f != "," && !std::isdigit(static_cast<unsigned char>(f[0]))) return 0;
+    ++i;
+  }
+  if (i + 1 >= limit || !IsUpper(t[i + 1].form)) return 0;
+  for (std::size_t j = i + 2; j + 1 < limit; ++j) {
+    if (t[j].form == ")") return IsDash(t[j + 1].form) && j + 3 < t.size() ? j + 2 : 0;
+    if (!IsUpper(t[j].form)) return 0;
+  }
+  return 0;
+}
+
+// Hangs the dateline's tokens [0, k) off the root of the sentence after it:
+// its first word as `dep` of the root, the words after it `flat`, brackets
+// and commas `punct`, the closing dash `punct` of the root.
+void AttachDateline(std::size_t k, int root, Sentence* s) {
+  int first = -1;
+  for (std::size_t i = 0; i + 1 < k; ++i) {
+    Token& t = s->tokens[i];
+    if (IsPunct(t)) continue;
+    if (first < 0) {
+      first = static_cast<int>(i);
+      t.head = root;
+      t.deprel = "dep";
+    } else {
+      t.head = first;
+      t.deprel = "flat";
+    }
+  }
+  for (std::size_t i = 0; i + 1 < k; ++i) {
+    Token& t = s->tokens[i];
+    if (!IsPunct(t)) continue;
+    t.head = first >= 0 ? first : root;
+    t.deprel = "punct";
+  }
+  s->tokens[k - 1].head = root;
+  s->tokens[k - 1].deprel = "punct";
+}
+
+}  // namespace
+
 void Analyzer::Analyze(Sentence* s) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<WordInfo> info;
@@ -84,10 +144,30 @@ void Analyzer::Analyze(Sentence* s) const {
     keys[i] = tagger_.tag_key(tags[i]);
   }
   if (options_.parse) {
-    parser_.Parse(info, keys, &heads, &labels);
-    for (std::size_t i = 0; i < n; ++i) {
-      s->tokens[i].head = heads[i];
-      s->tokens[i].deprel = parser_.label(labels[i]);
+    // The segmenter keeps a dateline with its story's first sentence; the
+    // parser (trained on treebanks where a dateline is a sentence of its
+    // own) parses the sentence after it, and the dateline hangs off its root.
+    const std::size_t k = DatelineLength(*s);
+    if (k == 0) {
+      parser_.Parse(info, keys, &heads, &labels);
+      for (std::size_t i = 0; i < n; ++i) {
+        s->tokens[i].head = heads[i];
+        s->tokens[i].deprel = parser_.label(labels[i]);
+      }
+    } else {
+      thread_local std::vector<WordInfo> rest_info;
+      thread_local std::vector<std::uint64_t> rest_keys;
+      rest_info.assign(info.begin() + static_cast<std::ptrdiff_t>(k), info.end());
+      rest_keys.assign(keys.begin() + static_cast<std::ptrdiff_t>(k), keys.end());
+      parser_.Parse(rest_info, rest_keys, &heads, &labels);
+      int root = -1;
+      for (std::size_t i = k; i < n; ++i) {
+        int h = heads[i - k];
+        s->tokens[i].head = h < 0 ? -1 : h + static_cast<int>(k);
+        s->tokens[i].deprel = parser_.label(labels[i - k]);
+        if (h < 0 && root < 0) root = static_cast<int>(i);
+      }
+      AttachDateline(k, root, s);
     }
   }
   if (options_.ner) {

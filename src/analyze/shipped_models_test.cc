@@ -49,6 +49,36 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
 
 // Raw-text evaluation: our segmenter's tokens align with the gold ones by
 // byte span, across sentences and a non-breaking space.
+TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document d;
+  d.id = "t";
+  d.text = "(Riga) \u2013 Police detained two reporters on Monday, a rights group said.";
+  auto out = (*p)->Run(d);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_EQ(out->sentences.size(), 1u);
+  const auto& t = out->sentences[0].tokens;
+  ASSERT_GE(t.size(), 14u);
+  ASSERT_EQ(t[5].form, "detained");
+  int root = -1;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    if (t[i].head == -1) root = static_cast<int>(i);
+  }
+  ASSERT_GE(root, 4);
+  // The place is no subject of anything: it hangs off the root as `dep`.
+  EXPECT_EQ(t[1].form, "Riga");
+  EXPECT_EQ(t[1].deprel, "dep");
+  EXPECT_EQ(t[1].head, root);
+  EXPECT_EQ(t[0].deprel, "punct");
+  EXPECT_EQ(t[3].deprel, "punct");
+  EXPECT_EQ(t[3].head, root);
+  EXPECT_EQ(t[4].deprel, "nsubj");
+  EXPECT_EQ(t[4].head, 5);
+}
+
 TEST(ShippedModels, RawTextEvaluationAligns) {
   auto a = Analyzer::Load(ModelDir());
   ASSERT_TRUE(a.ok()) << a.status().ToString();

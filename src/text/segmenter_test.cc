@@ -74,6 +74,17 @@ TEST(Segmenter, Datelines) {
             "KABUL ( Reuters ) - A bomb exploded near the ministry .");
   EXPECT_EQ(Show("Talks ended. GENEVA, Jan. 9 (AP) -- Envoys left."),
             "Talks ended . | GENEVA , Jan. 9 ( AP ) -- Envoys left .");
+  // A line that a dateline follows ends there, even without a full stop: a
+  // photo credit above the story's first line.
+  EXPECT_EQ(Show("The minister at a rally in Riga, May 2, 2019. Photo Agency X\n"
+                 "(Riga) – Police detained two reporters on Monday."),
+            "The minister at a rally in Riga , May 2 , 2019 . | Photo Agency X | "
+            "( Riga ) – Police detained two reporters on Monday .");
+  // A bracket that is no dateline continues the wrapped sentence.
+  EXPECT_EQ(Show("Police in the capital detained two reporters and a photographer of the\n"
+                 "(Free Voice) daily on Monday."),
+            "Police in the capital detained two reporters and a photographer of the "
+            "( Free Voice ) daily on Monday .");
 }
 
 TEST(Segmenter, HeadlinesAndListItems) {

@@ -1,5 +1,6 @@
 #include "text/sentence_splitter.h"
 
+#include <cctype>
 #include <mutex>
 
 #include "text/abbreviations.h"
@@ -60,6 +61,19 @@ std::uint64_t Prefix(std::string_view text, const RawToken* t) {
 
 bool IsStop(const RawToken* t) {
   return t && (t->shape == kShapePeriod || t->shape == kShapeStop || t->shape == kShapeEllipsis);
+}
+
+// A dateline opens the line at buf[k]: "(" one to three words, the first
+// capitalised, ")" and a dash: "(Moscow) –", "(New York) --".
+bool DatelineAt(std::string_view text, const std::vector<RawToken>& buf, std::size_t k) {
+  if (k + 3 >= buf.size() || text[buf[k].begin] != '(') return false;
+  if (!std::isupper(static_cast<unsigned char>(text[buf[k + 1].begin]))) return false;
+  for (std::size_t j = k + 2; j < buf.size() && j <= k + 4; ++j) {
+    if (text[buf[j].begin] == ')' && buf[j].end - buf[j].begin == 1) {
+      return j + 1 < buf.size() && buf[j + 1].shape == kShapeDash;
+    }
+  }
+  return false;
 }
 
 }  // namespace
@@ -198,6 +212,10 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
   while (true) {
     while (more && buf_.size() < i + 3) more = tok.Next(&buf_);
     if (i >= buf_.size()) break;
+    if (buf_[i].gap == 2 && i + 1 < buf_.size() && text[buf_[i + 1].begin] == '(') {
+      // Enough lookahead for DatelineAt below (before any reference into buf_).
+      while (more && buf_.size() < i + 7) more = tok.Next(&buf_);
+    }
     RawToken& c = buf_[i];
     if (new_line) st.line_begin = c.begin;
     new_line = c.gap >= 2;
@@ -207,6 +225,11 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
     const RawToken* nn = i + 2 < buf_.size() ? &buf_[i + 2] : nullptr;
     st.Add(text, c);
     GapKind kind = ClassifyGap(text, st, p, c, n);
+    if (c.gap == 2 && kind != GapKind::kAlways && n != nullptr && text[n->begin] == '(') {
+      // A line that a dateline follows ends its sentence, punctuated or
+      // not: a photo credit before the story's first line.
+      if (DatelineAt(text, buf_, i + 1)) kind = GapKind::kAlways;
+    }
     bool end_here = kind == GapKind::kAlways;
     if (kind == GapKind::kCandidate && (w != nullptr || q != nullptr)) {
       int k = Features(model_, text, st, p2, p, c, n, nn, feats);
