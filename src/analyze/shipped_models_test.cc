@@ -10,21 +10,26 @@
 #include "dyad/pipeline.h"
 #include "pipeline/stages.h"
 #include "tests/test_util.h"
+#include "util/status_macros.h"
 
 namespace dyad::analyze {
 namespace {
 
 std::string ModelDir() { return internal::ResolveDataDir(PipelineOptions{}) + "/models"; }
 
-TEST(ShippedModels, AnalyzeOwnSentence) {
+// One text through segmentation and analysis with the shipped models.
+StatusOr<AnalyzedDocument> AnalyzeText(const std::string& text) {
   PipelineOptions o;
   o.last_stage = StageId::kAnalyze;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  ASSIGN_OR_RETURN(auto p, Pipeline::Create(o));
   Document d;
   d.id = "t";
-  d.text = "The police arrested two journalists in the capital on Monday.";
-  auto out = (*p)->Run(d);
+  d.text = text;
+  return p->Run(d);
+}
+
+TEST(ShippedModels, AnalyzeOwnSentence) {
+  auto out = AnalyzeText("The police arrested two journalists in the capital on Monday.");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->sentences.size(), 1u);
   const auto& t = out->sentences[0].tokens;
@@ -50,14 +55,7 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
 // Raw-text evaluation: our segmenter's tokens align with the gold ones by
 // byte span, across sentences and a non-breaking space.
 TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
-  PipelineOptions o;
-  o.last_stage = StageId::kAnalyze;
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  Document d;
-  d.id = "t";
-  d.text = "(Riga) \u2013 Police detained two reporters on Monday, a rights group said.";
-  auto out = (*p)->Run(d);
+  auto out = AnalyzeText("(Riga) \u2013 Police detained two reporters on Monday, a rights group said.");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_EQ(out->sentences.size(), 1u);
   const auto& t = out->sentences[0].tokens;

@@ -10,6 +10,7 @@
 
 #include "dyad/pipeline.h"
 #include "tests/test_util.h"
+#include "util/status_macros.h"
 
 namespace dyad {
 namespace {
@@ -34,19 +35,23 @@ std::map<std::string, SeedRow> ReadSeedRows(const std::string& path) {
   return rows;
 }
 
-TEST(SeedEnrichTest, DatedEventsAndPlaces) {
-  if (!testing::SharedDataAvailable()) return;
+// The seed release through the whole default pipeline.
+StatusOr<AnalyzedDocument> RunSeed() {
   std::ifstream in(testing::SharedData("seed/hrw-chechnya-2018.txt"));
   std::stringstream text;
   text << in.rdbuf();
-  auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
-  ASSERT_TRUE(rows.count("S1") && rows.count("S9") && rows.count("S10a"));
-  auto pipeline = Pipeline::Create(PipelineOptions{});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
+  ASSIGN_OR_RETURN(auto pipeline, Pipeline::Create(PipelineOptions{}));
   Document doc;
   doc.id = "seed";
   doc.text = text.str();
-  auto out = (*pipeline)->Run(std::move(doc));
+  return pipeline->Run(std::move(doc));
+}
+
+TEST(SeedEnrichTest, DatedEventsAndPlaces) {
+  if (!testing::SharedDataAvailable()) return;
+  auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
+  ASSERT_TRUE(rows.count("S1") && rows.count("S9") && rows.count("S10a"));
+  auto out = RunSeed();
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   // The targets: id -> expected place.
   const std::map<std::string, std::string> kPlace = {
@@ -75,17 +80,9 @@ TEST(SeedEnrichTest, DatedEventsAndPlaces) {
 // the earlier threat of S10b (another day) keeps its own.
 TEST(SeedEnrichTest, OneThreatStatedTwiceSharesAnEventKey) {
   if (!testing::SharedDataAvailable()) return;
-  std::ifstream in(testing::SharedData("seed/hrw-chechnya-2018.txt"));
-  std::stringstream text;
-  text << in.rdbuf();
   auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
   ASSERT_TRUE(rows.count("S11") && rows.count("S12") && rows.count("S10a"));
-  auto pipeline = Pipeline::Create(PipelineOptions{});
-  ASSERT_TRUE(pipeline.ok()) << pipeline.status().ToString();
-  Document doc;
-  doc.id = "seed";
-  doc.text = text.str();
-  auto out = (*pipeline)->Run(std::move(doc));
+  auto out = RunSeed();
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   // The threat (13x) coded in the sentence a row's opening words start.
   auto threat_key = [&](const std::string& id) -> std::string {
