@@ -74,17 +74,39 @@ bool IsDash(std::string_view f) { return f == "-" || f == "--" || f == "\u2013" 
 bool IsUpper(std::string_view f) { return !f.empty() && std::isupper(static_cast<unsigned char>(f[0])); }
 bool IsPunct(const Token& t) { return t.upos == "PUNCT" || t.form == "(" || t.form == ")"; }
 
+bool AllCaps(std::string_view f) {
+  bool letter = false;
+  for (char ch : f) {
+    unsigned char c = static_cast<unsigned char>(ch);
+    if (std::islower(c)) return false;
+    letter = letter || std::isupper(c);
+  }
+  return letter;
+}
+
+bool MonthWord(std::string_view f) {
+  static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun",
+                                                 "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"};
+  for (std::string_view m : kMonths) {
+    if (f.substr(0, 3) == m) return true;
+  }
+  return false;
+}
+
 // The length of a dateline opening the sentence: "(Moscow) –", "KABUL
-// (Reuters) -", "GENEVA, Jan. 9 (AP) --". Up to nine tokens: capitalised
-// words, numbers and commas, then "(" a capitalised word ... ")" and a dash,
-// with a sentence after it. 0 when there is none.
+// (Reuters) -", "GENEVA, Jan. 9 (AP) --". Up to nine tokens: an upper-case
+// place, a date and commas, then "(" a capitalised word ... ")" and a dash,
+// with a sentence after it. 0 when there is none, and for a title-case name
+// before the bracket ("Free Press Unit (FPU) –"): that is an abbreviation.
 std::size_t DatelineLength(const Sentence& s) {
   const auto& t = s.tokens;
   const std::size_t limit = std::min<std::size_t>(t.size(), 9);
   std::size_t i = 0;
   while (i < limit && t[i].form != "(") {
     const std::string& f = t[i].form;
-    if (!IsUpper(f) && f != "," && !std::isdigit(static_cast<unsigned char>(f[0]))) return 0;
+    bool ok = AllCaps(f) || f == "," || std::isdigit(static_cast<unsigned char>(f[0])) ||
+              (i > 0 && MonthWord(f));
+    if (!ok) return 0;
     ++i;
   }
   if (i + 1 >= limit || !IsUpper(t[i + 1].form)) return 0;

@@ -52,8 +52,7 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
   for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
 }
 
-// Raw-text evaluation: our segmenter's tokens align with the gold ones by
-// byte span, across sentences and a non-breaking space.
+// A dateline kept with the story's first sentence is parsed apart from it.
 TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
   auto out = AnalyzeText("(Riga) \u2013 Police detained two reporters on Monday, a rights group said.");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
@@ -75,8 +74,14 @@ TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
   EXPECT_EQ(t[3].head, root);
   EXPECT_EQ(t[4].deprel, "nsubj");
   EXPECT_EQ(t[4].head, 5);
+  // A name with its abbreviation before a dash is no dateline.
+  auto org = AnalyzeText("Free Press Unit (FPU) \u2013 the group condemned the arrests.");
+  ASSERT_TRUE(org.ok()) << org.status().ToString();
+  for (const Token& tok : org->sentences[0].tokens) EXPECT_NE(tok.deprel, "dep") << tok.form;
 }
 
+// Raw-text evaluation: our segmenter's tokens align with the gold ones by
+// byte span, across sentences and a non-breaking space.
 TEST(ShippedModels, RawTextEvaluationAligns) {
   auto a = Analyzer::Load(ModelDir());
   ASSERT_TRUE(a.ok()) << a.status().ToString();

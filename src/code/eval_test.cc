@@ -90,6 +90,7 @@ TEST(EventSuitesTest, ShippedResourcesOnPloverAndSeed) {
   EXPECT_GE(gsr->triples.F1(), 0.80);
   auto seed = RunSeed(shared, o);
   ASSERT_TRUE(seed.ok()) << seed.status().ToString();
+  EXPECT_GT(seed->required, 0);
   EXPECT_EQ(seed->required_found, seed->required);
   EXPECT_EQ(seed->forbidden_produced, 0);
 }

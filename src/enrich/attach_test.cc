@@ -43,9 +43,9 @@ TEST(AttachTest, RelativeClausesAndQuotesAreClosed) {
   Fixture q("\"Police raided our office on Monday,\" the lawyer said.");
   EXPECT_EQ(q.Choose({"Monday"}, "said"), -1);
   EXPECT_EQ(q.Choose({"Monday"}, "raided"), 0);
-  Fixture r("Kadyrov stated that after the trial, which has been ongoing since July, "
-            "activists will be banned.");
-  EXPECT_EQ(r.Choose({"July"}, "stated"), -1);
+  Fixture r("The governor declared that after the hearing, which has run since July, "
+            "activists would be barred.");
+  EXPECT_EQ(r.Choose({"July"}, "declared"), -1);
 }
 
 TEST(AttachTest, ConjunctsKeepTheirOwnDatesButShareAnOpeningOne) {

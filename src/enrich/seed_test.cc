@@ -106,7 +106,9 @@ TEST(SeedEnrichTest, OneThreatStatedTwiceSharesAnEventKey) {
     return "no threat";
   };
   std::string k11 = threat_key("S11"), k12 = threat_key("S12"), k10 = threat_key("S10a");
-  EXPECT_FALSE(k11.empty());
+  for (const std::string& k : {k11, k12, k10}) {
+    EXPECT_TRUE(!k.empty() && k != "no threat" && k != "not located") << k;
+  }
   EXPECT_EQ(k11, k12);
   EXPECT_NE(k10, k11);
 }
