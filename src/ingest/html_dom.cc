@@ -410,11 +410,14 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       std::string_view open_w(open, len);
       std::string close = "</" + std::string(open_w.substr(1));
       size_t e = FindCi(s, i, close);
-      size_t inner = FindCi(s, i, open_w);
+      // Only an opening before the end tag matters: search up to it, not
+      // to the end of the page.
+      std::string_view before = s.substr(0, e == std::string_view::npos ? 0 : e);
+      size_t inner = FindCi(before, i, open_w);
       // "<nav" also begins "<navbar": only a whole name counts as inner.
       while (inner != std::string_view::npos && inner < e && inner + len < n &&
              (IsAlpha(s[inner + len]) || s[inner + len] == '-')) {
-        inner = FindCi(s, inner + 1, open_w);
+        inner = FindCi(before, inner + 1, open_w);
       }
       if (e != std::string_view::npos && (inner == std::string_view::npos || inner > e) &&
           s.substr(i, e - i).find("ld+json") == std::string_view::npos) {

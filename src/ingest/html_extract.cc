@@ -134,13 +134,16 @@ struct Run {
   std::uint8_t heading = 0;      // 1..6 inside <hN>, else 0.
   bool list_item = false, quote = false, pre = false, caption = false, cell = false;
   bool removed = false;          // Inside a pruned element.
+  bool has_text = false;         // Something was appended (text is not empty).
+  bool alnum = false;            // Some non-space byte is ASCII alnum or non-ASCII.
   double link_density() const { return chars ? static_cast<double>(link_chars) / chars : 0; }
 };
 
 // Appends text-node content to a run: whitespace (and U+00A0) collapsed to
 // single spaces outside <pre>; counts characters, link characters and
-// commas. Non-space stretches are appended in one piece.
-void AppendText(std::string_view t, bool pre, bool in_link, struct Run* run,
+// commas. Non-space stretches are appended in one piece. With `count_only`
+// the text itself is not built (the first pass needs only the counts).
+void AppendText(std::string_view t, bool pre, bool in_link, bool count_only, struct Run* run,
                 bool* pending_space) {
   const std::size_t n = t.size();
   std::size_t k = 0;
@@ -154,7 +157,8 @@ void AppendText(std::string_view t, bool pre, bool in_link, struct Run* run,
       unsigned char c = static_cast<unsigned char>(t[k]);
       std::size_t width = c == 0xC2 ? 2 : 1;
       if (pre) {
-        run->text.push_back(c == '\n' ? '\n' : ' ');
+        run->has_text = true;
+        if (!count_only) run->text.push_back(c == '\n' ? '\n' : ' ');
       } else {
         *pending_space = true;
       }
@@ -163,8 +167,10 @@ void AppendText(std::string_view t, bool pre, bool in_link, struct Run* run,
     }
     std::size_t b = k;
     std::uint32_t chars = 0, commas = 0;
+    bool alnum = false;
     while (k < n && !is_space(k)) {
       unsigned char c = static_cast<unsigned char>(t[k]);
+      alnum |= c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
       if ((c & 0xC0) != 0x80) {
         ++chars;
         if (c == ',') ++commas;
@@ -174,11 +180,15 @@ void AppendText(std::string_view t, bool pre, bool in_link, struct Run* run,
       }
       ++k;
     }
-    if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
-      run->text.push_back(' ');
+    run->has_text = true;
+    run->alnum |= alnum;
+    if (!count_only) {
+      if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
+        run->text.push_back(' ');
+      }
+      *pending_space = false;
+      run->text.append(t.substr(b, k - b));
     }
-    *pending_space = false;
-    run->text.append(t.substr(b, k - b));
     run->chars += chars;
     run->commas += commas;
     if (in_link) run->link_chars += chars;
@@ -201,7 +211,7 @@ class Extractor {
 
  private:
   void MarkHardSkips();
-  void CollectRuns();
+  void CollectRuns(bool count_only);
   void Aggregate(bool kept_only);
   void MarkChrome();
   void PropagateRemoval();
@@ -308,7 +318,9 @@ void Extractor::MarkHardSkips() {
 }
 
 // Cuts the body into runs. Runs inside hard-skipped elements are not made.
-void Extractor::CollectRuns() {
+// With `count_only` the runs carry their counts, owner and first node but
+// no text.
+void Extractor::CollectRuns(bool count_only) {
   std::uint32_t root = dom_.body() != kNone ? dom_.body() : 0;
   struct Open {
     std::uint32_t index, end;
@@ -329,14 +341,7 @@ void Extractor::CollectRuns() {
       cur.text.pop_back();
     }
     if (cur.chars > 0) {
-      bool alnum = false;
-      for (unsigned char c : cur.text) {
-        if (std::isalnum(c) || c >= 0x80) {
-          alnum = true;
-          break;
-        }
-      }
-      if (alnum) {
+      if (cur.alnum) {
         cur.owner = owner();
         runs_.push_back(std::move(cur));
       }
@@ -365,8 +370,8 @@ void Extractor::CollectRuns() {
     const Node& nd = dom_.node(i);
     if (nd.is_text()) {
       std::string_view t = dom_.Text(i);
-      if (cur.text.empty()) cur.node = i;
-      AppendText(t, pre > 0, link_depth > 0, &cur, &pending_space);
+      if (!cur.has_text) cur.node = i;
+      AppendText(t, pre > 0, link_depth > 0, count_only, &cur, &pending_space);
       cur.heading = static_cast<std::uint8_t>(heading ? heading_level : 0);
       cur.list_item = li > 0;
       cur.quote = quote > 0;
@@ -382,7 +387,7 @@ void Extractor::CollectRuns() {
     }
     TagKind kind = KindOf(nd.tag);
     if (kind == TagKind::kBreak) {
-      if (!cur.text.empty() && cur.text.back() != '\n') {
+      if (!count_only && !cur.text.empty() && cur.text.back() != '\n') {
         while (!cur.text.empty() && cur.text.back() == ' ') cur.text.pop_back();
         cur.text.push_back('\n');
       }
@@ -890,13 +895,13 @@ Extraction Extractor::Run() {
   vocab_done_.assign(n_, 0);
   removed_.assign(n_, 0);
   MarkHardSkips();
-  CollectRuns();
+  CollectRuns(/*count_only=*/true);
   const bool had_text = !runs_.empty();
   Aggregate(/*kept_only=*/false);
   MarkChrome();
   PropagateRemoval();
   runs_.clear();
-  CollectRuns();
+  CollectRuns(/*count_only=*/false);
   PropagateRemoval();
   Aggregate(/*kept_only=*/true);
 
