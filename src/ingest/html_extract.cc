@@ -139,6 +139,32 @@ struct Run {
   double link_density() const { return chars ? static_cast<double>(link_chars) / chars : 0; }
 };
 
+// Byte classes for AppendText.
+enum : std::uint8_t {
+  kSpaceByte = 1,           // ' ' \t \n \r \f
+  kNbspLead = 2,            // 0xC2, first byte of U+00A0
+  kContinuation = 4,        // 10xxxxxx
+  kAlnumByte = 8,           // ASCII letter or digit, or any byte above 0x7F
+  kComma = 16,              // ','
+  kFullwidthCommaTail = 32  // 0x8C, last byte of U+FF0C
+};
+constexpr std::array<std::uint8_t, 256> kByteClass = [] {
+  std::array<std::uint8_t, 256> t{};
+  for (int c = 0; c < 256; ++c) {
+    std::uint8_t f = 0;
+    if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') f |= kSpaceByte;
+    if (c == 0xC2) f |= kNbspLead;
+    if ((c & 0xC0) == 0x80) f |= kContinuation;
+    if (c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')) {
+      f |= kAlnumByte;
+    }
+    if (c == ',') f |= kComma;
+    if (c == 0x8C) f |= kFullwidthCommaTail;
+    t[c] = f;
+  }
+  return t;
+}();
+
 // Appends text-node content to a run: whitespace (and U+00A0) collapsed to
 // single spaces outside <pre>; counts characters, link characters and
 // commas. Non-space stretches are appended in one piece. With `count_only`
@@ -167,21 +193,26 @@ void AppendText(std::string_view t, bool pre, bool in_link, bool count_only, str
     }
     std::size_t b = k;
     std::uint32_t chars = 0, commas = 0;
-    bool alnum = false;
-    while (k < n && !is_space(k)) {
+    std::uint8_t seen = 0;  // Union of the classes of the bytes.
+    for (; k < n; ++k) {
       unsigned char c = static_cast<unsigned char>(t[k]);
-      alnum |= c >= 0x80 || (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' && (c | 0x20) <= 'z');
-      if ((c & 0xC0) != 0x80) {
-        ++chars;
-        if (c == ',') ++commas;
-      } else if (c == 0x8C && k >= b + 2 && static_cast<unsigned char>(t[k - 2]) == 0xEF &&
-                 static_cast<unsigned char>(t[k - 1]) == 0xBC) {
+      std::uint8_t f = kByteClass[c];
+      if (f & (kSpaceByte | kNbspLead)) {
+        if ((f & kSpaceByte) || (k + 1 < n && static_cast<unsigned char>(t[k + 1]) == 0xA0)) {
+          break;
+        }
+      }
+      seen |= f;
+      chars += (f & kContinuation) == 0;
+      commas += (f & kComma) != 0;
+      if ((f & kFullwidthCommaTail) && k >= b + 2 &&
+          static_cast<unsigned char>(t[k - 2]) == 0xEF &&
+          static_cast<unsigned char>(t[k - 1]) == 0xBC) {
         ++commas;  // U+FF0C FULLWIDTH COMMA
       }
-      ++k;
     }
     run->has_text = true;
-    run->alnum |= alnum;
+    run->alnum |= (seen & kAlnumByte) != 0;
     if (!count_only) {
       if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
         run->text.push_back(' ');

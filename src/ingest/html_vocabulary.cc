@@ -5,6 +5,7 @@
 #include <bitset>
 #include <cctype>
 #include <cstdlib>
+#include <cstring>
 #include <string>
 #include <unordered_map>
 #include <vector>
@@ -118,9 +119,14 @@ class Matcher {
     for (std::size_t i = 0; i + 2 < s.size(); ++i) {
       int a = Class(s[i]), b = Class(s[i + 1]);
       if (a < 0 || b < 0) continue;
+      // No pattern starts with these three characters: skip the bucket.
+      int c = Class(s[i + 2]);
+      if (c >= 0 && !trigrams_[(a * kClasses + b) * kClasses + c]) continue;
       for (std::uint16_t id : buckets_[a * kClasses + b]) {
         std::string_view w = words_[id];
-        if (s.size() - i >= w.size() && s.compare(i + 2, w.size() - 2, w.substr(2)) == 0) {
+        // The third character first: most bucket entries fail there.
+        if (s.size() - i >= w.size() && s[i + 2] == w[2] &&
+            std::memcmp(s.data() + i + 3, w.data() + 3, w.size() - 3) == 0) {
           found.set(id);
         }
       }
@@ -167,12 +173,17 @@ class Matcher {
     if (w.size() < 3 || id >= kMax || Class(w[0]) < 0 || Class(w[1]) < 0) std::abort();
     words_.push_back(w);
     buckets_[Class(w[0]) * kClasses + Class(w[1])].push_back(id);
+    if (Class(w[2]) >= 0) {
+      trigrams_[(Class(w[0]) * kClasses + Class(w[1])) * kClasses + Class(w[2])] = true;
+    }
     return id;
   }
   std::size_t longest_token_ = 0;
   std::unordered_map<std::string_view, std::uint8_t> tokens_;
   std::vector<std::string_view> words_;
   std::array<std::vector<std::uint16_t>, kClasses * kClasses> buckets_;
+  // Which (first, second, third) character classes begin some pattern.
+  std::bitset<kClasses * kClasses * kClasses> trigrams_;
   std::vector<std::uint16_t> chrome_, content_, body_, caption_words_;
   Found chrome_mask_, content_mask_, body_mask_, caption_mask_;
   std::uint16_t commentary_ = 0, dash_cta_ = 0, cta_dash_ = 0, comment_ = 0, cta_ = 0;
