@@ -165,26 +165,34 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
   return t;
 }();
 
+// Counts of one text node's content (the same in both run passes).
+struct TextCounts {
+  std::uint32_t chars = 0, commas = 0;
+  bool alnum = false;  // Some non-space byte is ASCII alnum or non-ASCII.
+};
+
 // Appends text-node content to a run: whitespace (and U+00A0) collapsed to
 // single spaces outside <pre>; counts characters, link characters and
 // commas. Non-space stretches are appended in one piece. With `count_only`
-// the text itself is not built (the first pass needs only the counts).
-void AppendText(std::string_view t, bool pre, bool in_link, bool count_only, struct Run* run,
-                bool* pending_space) {
+// the text itself is not built (the first pass needs only the counts); with
+// `known` (the node's counts from the first pass) the bytes are not counted
+// again. Returns the node's counts.
+TextCounts AppendText(std::string_view t, bool pre, bool in_link, bool count_only,
+                      const TextCounts* known, struct Run* run, bool* pending_space) {
   const std::size_t n = t.size();
   std::size_t k = 0;
-  auto is_space = [&](std::size_t i) {
-    unsigned char c = static_cast<unsigned char>(t[i]);
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' ||
-           (c == 0xC2 && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0);
+  TextCounts tc;
+  auto space_at = [&](std::size_t i, std::uint8_t f) {
+    return (f & kSpaceByte) ||
+           ((f & kNbspLead) && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0);
   };
   while (k < n) {
-    if (is_space(k)) {
-      unsigned char c = static_cast<unsigned char>(t[k]);
-      std::size_t width = c == 0xC2 ? 2 : 1;
+    unsigned char c0 = static_cast<unsigned char>(t[k]);
+    if (space_at(k, kByteClass[c0])) {
+      std::size_t width = c0 == 0xC2 ? 2 : 1;
       if (pre) {
         run->has_text = true;
-        if (!count_only) run->text.push_back(c == '\n' ? '\n' : ' ');
+        if (!count_only) run->text.push_back(c0 == '\n' ? '\n' : ' ');
       } else {
         *pending_space = true;
       }
@@ -192,27 +200,32 @@ void AppendText(std::string_view t, bool pre, bool in_link, bool count_only, str
       continue;
     }
     std::size_t b = k;
-    std::uint32_t chars = 0, commas = 0;
-    std::uint8_t seen = 0;  // Union of the classes of the bytes.
-    for (; k < n; ++k) {
-      unsigned char c = static_cast<unsigned char>(t[k]);
-      std::uint8_t f = kByteClass[c];
-      if (f & (kSpaceByte | kNbspLead)) {
-        if ((f & kSpaceByte) || (k + 1 < n && static_cast<unsigned char>(t[k + 1]) == 0xA0)) {
-          break;
+    if (known == nullptr) {
+      std::uint32_t chars = 0, commas = 0;
+      std::uint8_t seen = 0;  // Union of the classes of the bytes.
+      for (; k < n; ++k) {
+        unsigned char c = static_cast<unsigned char>(t[k]);
+        std::uint8_t f = kByteClass[c];
+        if ((f & (kSpaceByte | kNbspLead)) && space_at(k, f)) break;
+        seen |= f;
+        chars += (f & kContinuation) == 0;
+        commas += (f & kComma) != 0;
+        if ((f & kFullwidthCommaTail) && k >= b + 2 &&
+            static_cast<unsigned char>(t[k - 2]) == 0xEF &&
+            static_cast<unsigned char>(t[k - 1]) == 0xBC) {
+          ++commas;  // U+FF0C FULLWIDTH COMMA
         }
       }
-      seen |= f;
-      chars += (f & kContinuation) == 0;
-      commas += (f & kComma) != 0;
-      if ((f & kFullwidthCommaTail) && k >= b + 2 &&
-          static_cast<unsigned char>(t[k - 2]) == 0xEF &&
-          static_cast<unsigned char>(t[k - 1]) == 0xBC) {
-        ++commas;  // U+FF0C FULLWIDTH COMMA
+      tc.chars += chars;
+      tc.commas += commas;
+      tc.alnum |= (seen & kAlnumByte) != 0;
+    } else {
+      for (; k < n; ++k) {
+        std::uint8_t f = kByteClass[static_cast<unsigned char>(t[k])];
+        if ((f & (kSpaceByte | kNbspLead)) && space_at(k, f)) break;
       }
     }
     run->has_text = true;
-    run->alnum |= (seen & kAlnumByte) != 0;
     if (!count_only) {
       if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
         run->text.push_back(' ');
@@ -220,10 +233,13 @@ void AppendText(std::string_view t, bool pre, bool in_link, bool count_only, str
       *pending_space = false;
       run->text.append(t.substr(b, k - b));
     }
-    run->chars += chars;
-    run->commas += commas;
-    if (in_link) run->link_chars += chars;
   }
+  if (known != nullptr) tc = *known;
+  run->alnum |= tc.alnum;
+  run->chars += tc.chars;
+  run->commas += tc.commas;
+  if (in_link) run->link_chars += tc.chars;
+  return tc;
 }
 
 struct PageStats {
@@ -295,6 +311,7 @@ class Extractor {
       vocab_cache_;
   std::vector<std::uint8_t> vocab_done_;
   std::vector<struct Run> runs_;
+  std::vector<TextCounts> text_counts_;  // Per text node, from the first run pass.
   std::vector<double> scores_;  // Candidate scores (0 for non-candidates).
   PageStats st_;
   std::uint64_t total_long_ = 0;
@@ -402,7 +419,13 @@ void Extractor::CollectRuns(bool count_only) {
     if (nd.is_text()) {
       std::string_view t = dom_.Text(i);
       if (!cur.has_text) cur.node = i;
-      AppendText(t, pre > 0, link_depth > 0, count_only, &cur, &pending_space);
+      // The first pass counts each text node; the second reuses its counts.
+      if (count_only) {
+        text_counts_[i] =
+            AppendText(t, pre > 0, link_depth > 0, true, nullptr, &cur, &pending_space);
+      } else {
+        AppendText(t, pre > 0, link_depth > 0, false, &text_counts_[i], &cur, &pending_space);
+      }
       cur.heading = static_cast<std::uint8_t>(heading ? heading_level : 0);
       cur.list_item = li > 0;
       cur.quote = quote > 0;
@@ -926,6 +949,7 @@ Extraction Extractor::Run() {
   vocab_done_.assign(n_, 0);
   removed_.assign(n_, 0);
   MarkHardSkips();
+  text_counts_.assign(n_, {});
   CollectRuns(/*count_only=*/true);
   const bool had_text = !runs_.empty();
   Aggregate(/*kept_only=*/false);
