@@ -947,6 +947,7 @@ Extraction Extractor::Run() {
   if (n_ == 0) return {{}, "none", {"html: empty page"}};
   vocab_.assign(n_, {});
   vocab_done_.assign(n_, 0);
+  vocab_cache_.reserve(n_ / 4);
   removed_.assign(n_, 0);
   MarkHardSkips();
   text_counts_.assign(n_, {});

@@ -199,7 +199,9 @@ const Matcher& TheMatcher() {
 Vocabulary ReadVocabulary(std::string_view cls, std::string_view id) {
   const Matcher& m = TheMatcher();
   Vocabulary v;
-  std::string buf;
+  // Reused from call to call: class strings are often longer than the
+  // small-string buffer.
+  thread_local std::string buf;
   for (std::string_view raw : {cls, id}) {
     if (raw.empty()) continue;
     Lower(raw, &buf);
