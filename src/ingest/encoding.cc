@@ -1,6 +1,7 @@
 #include "ingest/encoding.h"
 
 #include <uchardet/uchardet.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
 #include <unicode/ucnv.h>
 #include <unicode/unistr.h>
@@ -98,14 +99,15 @@ std::string NormalizeNfc(std::string_view s) {
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);
-  icu::UnicodeString us = icu::UnicodeString::fromUTF8(
-      icu::StringPiece(s.data(), static_cast<int32_t>(s.size())));
-  if (nfc->quickCheck(us, err) == UNORM_YES && U_SUCCESS(err)) return std::string(s);
+  // Checked and normalized on the UTF-8 bytes themselves (no UTF-16 copy).
+  const icu::StringPiece piece(s.data(), static_cast<int32_t>(s.size()));
+  if (nfc->isNormalizedUTF8(piece, err) && U_SUCCESS(err)) return std::string(s);
   err = U_ZERO_ERROR;
-  icu::UnicodeString norm = nfc->normalize(us, err);
-  if (U_FAILURE(err)) return std::string(s);
   std::string out;
-  norm.toUTF8String(out);
+  out.reserve(s.size());
+  icu::StringByteSink<std::string> sink(&out);
+  nfc->normalizeUTF8(0, piece, sink, nullptr, err);
+  if (U_FAILURE(err)) return std::string(s);
   return out;
 }
 
