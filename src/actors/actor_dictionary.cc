@@ -46,7 +46,8 @@ const std::set<std::string, std::less<>>& NonCountryCodes() {
       "AGR", "BUS", "CHR", "COP", "CRM", "CVL", "DEV", "EDU", "ELI", "ENV", "GOV", "HLH",
       "HRI", "IGO", "IMG", "INS", "JUD", "LAB", "LEG", "MED", "MIL", "MNC", "MOD", "MOS",
       "NGM", "NGO", "OPP", "PTY", "RAD", "REB", "REF", "SEP", "SPY", "UAF", "UIS", "JEW",
-      "HIN", "BUD", "ATH", "CON", "SPM"};
+      "HIN", "BUD", "ATH", "CON", "SPM", "REL", "PRM", "UNK", "SET", "CTH", "PRO", "ORT",
+      "SHI", "ALE", "DRZ", "SIK"};
   return kCodes;
 }
 

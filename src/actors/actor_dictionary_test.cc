@@ -238,6 +238,12 @@ TEST(ActorDictionary, SplitCode) {
   EXPECT_EQ(c.sectors, (std::vector<std::string>{"NGO", "HRI"}));
   c = dict->SplitCode("---");
   EXPECT_EQ(c.code, "");
+  // Sector-only codes have no country ("missionary" is REL, not a state).
+  for (const char* sector : {"REL", "PRM", "UNK", "SET"}) {
+    c = dict->SplitCode(sector);
+    EXPECT_EQ(c.country, "") << sector;
+    EXPECT_EQ(c.sectors, (std::vector<std::string>{sector}));
+  }
 }
 
 // A PETRARCH-style dictionary written for this test.

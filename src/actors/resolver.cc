@@ -206,6 +206,64 @@ class DocResolver {
     return i >= c.forms.size() || Boundaries().count(c.lower[i]);
   }
 
+  // A verb that opens or carries a clause. With POS tags: a verb or
+  // auxiliary, or (for `finite_only`) a finite one. Without tags nothing is
+  // known, so nothing is a verb.
+  bool ClauseVerb(const Ctx& c, std::uint32_t i, bool finite_only) const {
+    if (!c.have_pos) return false;
+    const Token& t = c.sent->tokens[i];
+    if (t.upos != "VERB" && t.upos != "AUX") return false;
+    if (!finite_only) return true;
+    return t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP" || t.xpos == "MD";
+  }
+
+  // The end of the description "X, <description>" that starts at `db` and
+  // runs to `de`: a description is a noun phrase, so it stops before a
+  // relative clause ("X, a lawyer who ...") and there is none when it opens
+  // with a verb ("X, started a hunger strike ..."). Returns db for none.
+  std::uint32_t AppositionAfterEnd(const Ctx& c, std::uint32_t db, std::uint32_t de) const {
+    static const Set kRelative = {"who", "whom", "whose", "which", "that"};
+    if (db < de && ClauseVerb(c, db, false)) return db;
+    for (std::uint32_t i = db; i < de; ++i) {
+      if (kRelative.count(c.lower[i]) || ClauseVerb(c, i, true)) return i;
+    }
+    return de;
+  }
+
+  // "<description>, X": the description in front of the name [b, e), as
+  // [*db, *de), when it reads as a noun phrase in apposition: after a
+  // boundary, not opened by a preposition, conjunction or adverb ("In
+  // Damascus, X", "After talks with the president, X"), without a finite
+  // verb ("Hours after police raided his home, X"), and with the name closed
+  // by a boundary or a lower-case word.
+  bool AppositionBefore(const Ctx& c, std::uint32_t b, std::uint32_t e, std::uint32_t* db,
+                        std::uint32_t* de) const {
+    static const Set kOpeners = {
+        "in",     "on",      "at",      "for",   "of",     "after",  "before", "when",
+        "while",  "if",      "as",      "by",    "with",   "from",   "to",     "but",
+        "and",    "or",      "since",   "during", "under", "over",   "into",   "about",
+        "against", "according", "however", "meanwhile", "also", "then", "now", "later",
+        "earlier", "although", "though",  "because", "despite", "unlike", "like", "until"};
+    std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+    if (b < 2 || c.lower[b - 1] != ",") return false;
+    if (!(IsBoundary(c, e) || (e < n && !StartsUpper(c.forms[e])))) return false;
+    *de = b - 1;
+    *db = *de;
+    while (*db > 0 && *de - *db < 12 && !IsBoundary(c, *db - 1)) --*db;
+    if (*db == *de || kOpeners.count(c.lower[*db])) return false;
+    if (c.have_pos) {
+      const std::string& u = c.sent->tokens[*db].upos;
+      if (u == "ADP" || u == "SCONJ" || u == "CCONJ" || u == "ADV" || u == "VERB" ||
+          u == "AUX") {
+        return false;
+      }
+    }
+    for (std::uint32_t i = *db; i < *de; ++i) {
+      if (ClauseVerb(c, i, true)) return false;
+    }
+    return true;
+  }
+
   // With no document date, the dates the text itself writes rank the
   // date-bounded codes (ActorDictionary::CodesAt): a date in the sentence,
   // else the last one before it, else the dateline's, else the first one in
@@ -513,6 +571,7 @@ class DocResolver {
       if (!coded && personal && name_end < n && c.lower[name_end] == ",") {
         std::uint32_t db = name_end + 1, de = db;
         while (de < n && de - db < 20 && !IsBoundary(c, de)) ++de;
+        de = AppositionAfterEnd(c, db, de);
         ActorCode code;
         if (de > db && CodeDescription(c, phrases, db, de, &code)) {
           k.code = code;
@@ -522,12 +581,11 @@ class DocResolver {
         }
       }
       // Apposition before: "description, X".
-      if (!coded && personal && b >= 2 && c.lower[b - 1] == ",") {
-        std::uint32_t de = b - 1, db = de;
-        while (db > 0 && de - db < 12 && !IsBoundary(c, db - 1)) --db;
-        bool closes = IsBoundary(c, name_end) || (name_end < n && !StartsUpper(c.forms[name_end]));
+      std::uint32_t pdb = 0, pde = 0;
+      if (!coded && personal && AppositionBefore(c, b, name_end, &pdb, &pde)) {
+        std::uint32_t db = pdb, de = pde;
         ActorCode code;
-        if (closes && de > db && CodeDescription(c, phrases, db, de, &code)) {
+        if (CodeDescription(c, phrases, db, de, &code)) {
           k.code = code;
           k.how = Resolution::kApposition;
           coded = true;
@@ -587,22 +645,42 @@ class DocResolver {
 
     // Descriptions in apposition to a coded person are that person, not
     // actors of their own: "Ramzan Kadyrov, head of ...", "Chechnya's
-    // leader, Ramzan Kadyrov".
+    // leader, Ramzan Kadyrov". A description in front of the name is the
+    // head of the noun phrase ("A member of parliament, X, said"), so the
+    // person's mention takes it in; uncoded names inside it go too.
     std::vector<std::pair<std::uint32_t, std::uint32_t>> drops;
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> extend;  // (name begin, new begin)
     for (const auto& k : cands) {
       if (!k.person || k.code.code.empty()) continue;
       if (k.e < n && c.lower[k.e] == ",") {
         std::uint32_t db = k.e + 1, de = db;
         while (de < n && de - db < 20 && !IsBoundary(c, de)) ++de;
-        drops.emplace_back(db, de);
+        de = AppositionAfterEnd(c, db, de);
+        if (de > db) drops.emplace_back(db, de);
       }
-      if (k.b >= 2 && c.lower[k.b - 1] == "," && IsBoundary(c, k.e)) {
-        std::uint32_t de = k.b - 1, db = de;
-        while (db > 0 && de - db < 12 && !IsBoundary(c, db - 1)) --db;
+      std::uint32_t db = 0, de = 0;
+      if (AppositionBefore(c, k.b, k.e, &db, &de)) {
+        bool agent = false;
+        for (const Cand& o : cands) {
+          agent |= o.b >= db && o.e <= de && o.how == Resolution::kAgent;
+        }
+        if (!agent && k.how != Resolution::kApposition) continue;
         drops.emplace_back(db, de);
+        extend.emplace_back(k.b, db);
       }
     }
     for (const auto& [db, de] : drops) DropAgentsIn(&cands, db, de);
+    for (const auto& [b, db] : extend) {
+      std::uint32_t de = b - 1;
+      cands.erase(std::remove_if(cands.begin(), cands.end(),
+                                 [&](const Cand& k) {
+                                   return k.b >= db && k.e <= de && k.how == Resolution::kNer;
+                                 }),
+                  cands.end());
+      for (Cand& k : cands) {
+        if (k.b == b && k.person) k.b = db;
+      }
+    }
 
     // 4. Sort, append, compounds, registries.
     std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cctype>
+#include <map>
+
 #include "actors/dyad_format.h"
 #include "text/segmenter.h"
 
@@ -75,8 +78,54 @@ TEST(Resolver, AppositionAfterTheName) {
 }
 
 TEST(Resolver, AppositionBeforeTheName) {
+  // The description heads the noun phrase, so the mention takes it in.
   EXPECT_EQ(Resolve("Kestria's leader, Mark Stone, spoke."),
-            V({"Mark Stone=VLDGOV/apposition"}));
+            V({"Kestria's leader, Mark Stone=VLDGOV/apposition"}));
+  // Also before a known person, whose own code stands.
+  EXPECT_EQ(Resolve("Valdoria's leader, Anna Brook, spoke."),
+            V({"Valdoria's leader, Anna Brook=VLDGOV/dictionary"}));
+  // A phrase opened by a preposition is no description of the name.
+  EXPECT_EQ(Resolve("After meeting Kestria's leader, Mark Stone said no."),
+            V({"Kestria's leader=VLDGOV/agent"}));
+  // Nor is one with no agent in it.
+  EXPECT_EQ(Resolve("Last week, Anna Brook spoke."), V({"Anna Brook=VLDGOV/dictionary"}));
+}
+
+// Tags every token: capitalised words PROPN, punctuation PUNCT, the rest
+// NOUN; then `tags` (word -> "UPOS/XPOS") override.
+AnalyzedDocument Tagged(const std::string& text,
+                        const std::map<std::string, std::string>& tags) {
+  AnalyzedDocument doc = Analyze(text);
+  for (auto& sent : doc.sentences) {
+    for (auto& t : sent.tokens) {
+      bool punct = !t.form.empty() && std::ispunct(static_cast<unsigned char>(t.form[0]));
+      t.upos = punct ? "PUNCT" : std::isupper(static_cast<unsigned char>(t.form[0])) ? "PROPN"
+                                                                                  : "NOUN";
+      t.xpos = t.upos == "PROPN" ? "NNP" : "NN";
+      auto it = tags.find(t.form);
+      if (it == tags.end()) continue;
+      t.upos = it->second.substr(0, it->second.find('/'));
+      t.xpos = it->second.substr(it->second.find('/') + 1);
+    }
+  }
+  return doc;
+}
+
+TEST(Resolver, AClauseAfterANameIsNoApposition) {
+  // "X, started a strike to protest President Y's ..." is the subject and
+  // its verb phrase, not a description of X.
+  AnalyzedDocument doc = Tagged(
+      "Our Kestrian leader, Mark Stone, started a strike against Ostmarkian President "
+      "Karl Weiss.",
+      {{"Our", "PRON/PRP$"}, {"Kestrian", "ADJ/JJ"}, {"started", "VERB/VBD"}, {"a", "DET/DT"},
+       {"against", "ADP/IN"}, {"Ostmarkian", "ADJ/JJ"}});
+  EXPECT_EQ(Resolve(&doc), V({"Our Kestrian leader, Mark Stone=VLDGOV/apposition",
+                              "Ostmarkian President Karl Weiss=OSTGOV/title"}));
+  // A relative clause ends the description: its agents are not the person's.
+  doc = Tagged("Mark Stone, a Kestrian activist who sued the police, spoke.",
+               {{"a", "DET/DT"}, {"who", "PRON/WP"}, {"sued", "VERB/VBD"},
+                {"spoke", "VERB/VBD"}, {"Kestrian", "ADJ/JJ"}});
+  EXPECT_EQ(Resolve(&doc), V({"Mark Stone=VLDHRI/apposition", "police=VLDCOP/agent"}));
 }
 
 TEST(Resolver, CapitalisedWordsAreNotPersons) {
