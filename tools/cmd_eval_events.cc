@@ -17,7 +17,9 @@ int Run(int argc, char** argv) {
               "Runs event-coding gold suites in their native formats and reports sentence-level "
               "exact match, (source, target, code) triple P/R/F1, root-code F1, a per-category "
               "table and a root confusion table. SUITE is one of: tabari (TABARI Validate.text "
-              "with its own dictionaries), petrarch (PETRARCH unit tests, PETR.Validate.*), "
+              "with its own dictionaries, expectations read from its validation fields; a second "
+              "line gives the same run against the third-party gold.tsv), tabari-gold (that run "
+              "alone), petrarch (PETRARCH unit tests, PETR.Validate.*), "
               "udpetrarch (UniversalPetrarch 2_02), plover (PLOVER GSR dev, event-type F1 with the "
               "shipped models and dictionaries), seed (the hand-coded HRW release: required "
               "events found, forbidden ones absent), all. See docs/coder.md.");
@@ -61,6 +63,14 @@ int Run(int argc, char** argv) {
       continue;
     }
     std::printf("%s", code::FormatReport(*r).c_str());
+    if (s == "tabari") {
+      auto g = code::RunLegacySuite("tabari-gold", shared + "/events/gold", opts);
+      if (g.ok()) {
+        std::printf("  against gold.tsv: %d records, exact %.1f%% (%d), triples P %.3f R %.3f F1 %.3f\n",
+                    g->records, 100 * g->exact_rate(), g->exact, g->triples.Precision(),
+                    g->triples.Recall(), g->triples.F1());
+      }
+    }
     if (warnings) {
       for (const auto& w : r->warnings) std::printf("  warning: %s\n", w.c_str());
     } else if (!r->warnings.empty()) {

@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Event coder: every gold suite (TABARI, PETRARCH unit tests, UniversalPetrarch
+# Event coder: every gold suite (TABARI read natively, with a second line against
+# its third-party gold.tsv; PETRARCH unit tests, UniversalPetrarch
 # 2_02, PLOVER GSR dev, the seed release) plus the coder benchmark.
 # Prints the figures; fails only when a suite cannot run at all.
 set -euo pipefail

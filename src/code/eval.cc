@@ -362,10 +362,138 @@ void ApplyTabariOption(std::string_view command, TabariOptions* o) {
     o->convert_agents = c.find("TRUE") != std::string::npos;
   } else if (c.find("FORWARD:") != std::string::npos) {
     o->forward = c.find(" OFF") == std::string::npos;
+  } else if (std::size_t k = c.find("YYYY"); k != std::string::npos && c.find("SET:") != std::string::npos) {
+    o->yyyy = c.find("TRUE", k) != std::string::npos;
   }
 }
 
+namespace {
+
+// The date field of a record's first line: YYMMDD (years 00-29 are 20xx,
+// manual 6.5.2) or, under SET: YYYY = TRUE, YYYYMMDD; longer runs of digits
+// are read by the field's width. 0 when too short.
+int TabariDate(std::string_view digits, bool yyyy) {
+  if (yyyy) return digits.size() >= 8 ? std::atoi(std::string(digits.substr(0, 8)).c_str()) : 0;
+  if (digits.size() < 6) return 0;
+  int yymmdd = std::atoi(std::string(digits.substr(0, 6)).c_str());
+  return (yymmdd / 10000 >= 30 ? 19000000 : 20000000) + yymmdd;
+}
+
+// The record id: the first word of the id field that has a letter ("950101
+// AGENTS-11" is AGENTS-11); its category is the id up to the first '-'.
+std::string TabariRecordId(std::string_view idinfo) {
+  std::istringstream words{std::string(idinfo)};
+  std::string w, first;
+  while (words >> w) {
+    if (first.empty()) first = w;
+    if (std::any_of(w.begin(), w.end(), [](char c) { return std::isalpha(static_cast<unsigned char>(c)); })) {
+      return w;
+    }
+  }
+  return first;
+}
+
+}  // namespace
+
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked) {
+  std::vector<GoldRecord> out;
+  if (unchecked) *unchecked = 0;
+  TabariOptions options;
+  // One record: its first line and the lines up to the next blank line.
+  std::vector<std::string_view> lines;
+  for (std::size_t p = 0; p <= text.size();) {
+    std::size_t e = text.find('\n', p);
+    if (e == std::string_view::npos) e = text.size();
+    std::string_view l = text.substr(p, e - p);
+    if (!l.empty() && l.back() == '\r') l.remove_suffix(1);
+    lines.push_back(l);
+    p = e + 1;
+  }
+  std::size_t i = 0;
+  while (i < lines.size()) {
+    if (lines[i].empty() || !std::isdigit(static_cast<unsigned char>(lines[i][0]))) {
+      ++i;  // Blank lines and comment blocks between records.
+      continue;
+    }
+    std::string_view head = lines[i++];
+    std::string body;
+    while (i < lines.size() && !Trim(lines[i]).empty()) {
+      body += lines[i++];
+      body += '\n';
+    }
+    std::size_t digits = 0;
+    while (digits < head.size() && std::isdigit(static_cast<unsigned char>(head[digits]))) ++digits;
+    GoldRecord r;
+    r.id = TabariRecordId(head.substr(digits));
+    r.category = r.id.substr(0, r.id.find('-'));
+    r.date = TabariDate(head.substr(0, digits), options.yyyy);
+    r.tabari = options;
+    // Text up to the comment; the fields from there to the record's end (a
+    // few records close the comment early and list more fields after it).
+    std::size_t open_comment = body.find("/*");
+    std::string_view record_text = std::string_view(body).substr(0, open_comment);
+    std::string_view comment;
+    if (open_comment != std::string::npos) comment = std::string_view(body).substr(open_comment + 2);
+    for (std::size_t a = 0; a < record_text.size();) {
+      while (a < record_text.size() && std::isspace(static_cast<unsigned char>(record_text[a]))) ++a;
+      std::size_t b = a;
+      while (b < record_text.size() && !std::isspace(static_cast<unsigned char>(record_text[b]))) ++b;
+      if (b > a) {
+        if (!r.text.empty()) r.text += ' ';
+        r.text += record_text.substr(a, b - a);
+      }
+      a = b;
+    }
+    // Validation fields; a field without its "}" runs to the end of its line.
+    int fields = 0;
+    bool special = false, stop = false;
+    for (std::size_t a = comment.find('{'); a != std::string_view::npos && !stop;
+         a = comment.find('{', a + 1)) {
+      ++fields;
+      std::size_t b = comment.find_first_of("}\n", a);
+      std::string_view field = comment.substr(a + 1, b == std::string_view::npos ? b : b - a - 1);
+      if (std::size_t close = field.find("*/"); close != std::string_view::npos) field = field.substr(0, close);
+      field = Trim(field);
+      if (a > 0 && comment[a - 1] == '-') {
+        r.open = stop = true;
+        break;
+      }
+      std::string squeezed;
+      for (char c : field) {
+        if (!std::isspace(static_cast<unsigned char>(c))) squeezed += c;
+      }
+      if (Upper(field.substr(0, 7)) == "OPTION:") {
+        ApplyTabariOption(field.substr(7), &options);
+      } else if (squeezed == "---" || squeezed == "###" || squeezed == "+++") {
+        special = true;
+      } else if (std::count(field.begin(), field.end(), '/') == 2) {
+        std::size_t s1 = field.find('/'), s2 = field.find('/', s1 + 1);
+        r.events.push_back({std::string(Trim(field.substr(0, s1))),
+                            std::string(Trim(field.substr(s1 + 1, s2 - s1 - 1))),
+                            std::string(Trim(field.substr(s2 + 1)))});
+      }
+      if (b == std::string_view::npos) break;
+      a = b;
+    }
+    if (fields == 0) break;  // Validation stops at a record without fields.
+    r.none_ok = special && !r.events.empty();
+    if (r.open && r.events.empty()) {
+      if (unchecked) ++*unchecked;
+      continue;
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
 StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
+  ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
+  std::vector<GoldRecord> out = ParseTabariValidation(text);
+  if (out.empty()) return NotFoundError("no TABARI validation records in " + dir + "/Validate.text");
+  return out;
+}
+
+StatusOr<std::vector<GoldRecord>> ReadTabariGoldTsv(const std::string& dir) {
   ASSIGN_OR_RETURN(GoldRows gold, ReadGoldTsv(dir + "/gold.tsv"));
   ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
   // Records: "YYMMDD  ID" then text lines up to the "/*" comment, whose
@@ -449,9 +577,27 @@ StatusOr<std::vector<GoldRecord>> ReadPetrarchXmlSuite(const std::string& xml_pa
   return out;
 }
 
-void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted,
+void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& all_predicted,
                  EvalReport* report, bool verbose) {
   auto key = [](const GoldTriple& t) { return t.source + "|" + t.target + "|" + t.code; };
+  // TABARI validation: with a special field beside the codings, coding
+  // nothing passes; after "-{", codings beyond the listed ones are not
+  // checked.
+  static const std::vector<GoldTriple> kNone;
+  const std::vector<GoldTriple>& expected = rec.none_ok && all_predicted.empty() ? kNone : rec.events;
+  std::vector<GoldTriple> predicted;
+  if (rec.open) {
+    std::multiset<std::string> listed;
+    for (const auto& t : expected) listed.insert(key(t));
+    for (const auto& t : all_predicted) {
+      if (auto it = listed.find(key(t)); it != listed.end()) {
+        listed.erase(it);
+        predicted.push_back(t);
+      }
+    }
+  } else {
+    predicted = all_predicted;
+  }
   auto rkey = [](const GoldTriple& t) {
     return t.source + "|" + t.target + "|" + t.code.substr(0, std::min<std::size_t>(2, t.code.size()));
   };
@@ -474,11 +620,11 @@ void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted
     return tp == static_cast<long>(p.size()) && tp == static_cast<long>(g.size());
   };
   Counts local;
-  bool exact = count(rec.events, predicted, key, &local);
+  bool exact = count(expected, predicted, key, &local);
   report->triples.tp += local.tp;
   report->triples.fp += local.fp;
   report->triples.fn += local.fn;
-  count(rec.events, predicted, rkey, &report->roots);
+  count(expected, predicted, rkey, &report->roots);
   ++report->records;
   if (exact) ++report->exact;
   CategoryFigures& cat = report->categories[rec.category.empty() ? "-" : rec.category];
@@ -489,7 +635,7 @@ void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted
   cat.triples.fn += local.fn;
   // Confusion over source-target pairs.
   std::vector<bool> used(predicted.size(), false);
-  for (const auto& g : rec.events) {
+  for (const auto& g : expected) {
     std::string pr = "none";
     for (std::size_t i = 0; i < predicted.size(); ++i) {
       if (!used[i] && predicted[i].source == g.source && predicted[i].target == g.target) {
@@ -505,9 +651,11 @@ void ScoreRecord(const GoldRecord& rec, const std::vector<GoldTriple>& predicted
   }
   if (verbose && !exact) {
     std::string s = rec.id + "\tgold:";
-    for (const auto& g : rec.events) s += " " + key(g);
+    for (const auto& g : expected) s += " " + key(g);
+    if (rec.open) s += " (further codings unchecked)";
+    if (rec.none_ok) s += " (or none)";
     s += "\tpred:";
-    for (const auto& p : predicted) s += " " + key(p);
+    for (const auto& p : all_predicted) s += " " + key(p);
     s += "\t" + rec.text.substr(0, 160);
     report->misses.push_back(s);
   }
@@ -614,9 +762,13 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   std::vector<GoldRecord> records;
   std::vector<std::string> verb_files, actor_files, agent_files, discard_files;
   std::string ontology_file;
-  if (suite == "tabari") {
+  if (suite == "tabari" || suite == "tabari-gold") {
     std::string d = gold_root + "/tabari-validate";
-    ASSIGN_OR_RETURN(records, ReadTabariSuite(d));
+    if (suite == "tabari") {
+      ASSIGN_OR_RETURN(records, ReadTabariSuite(d));
+    } else {
+      ASSIGN_OR_RETURN(records, ReadTabariGoldTsv(d));
+    }
     verb_files = {d + "/TABARI.Demo.verbs"};
     actor_files = {d + "/TABARI.Demo.actors"};
     agent_files = {d + "/Validate.agents"};
@@ -660,7 +812,8 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     discard_files = {d + "/PETR_Validate_discards_2_02.txt"};
     ontology_file = d + "/PETR_Validate_Internal_Coding_Ontology_1_01.txt";
   } else {
-    return InvalidArgumentError("unknown suite '" + suite + "' (expected tabari, petrarch, udpetrarch)");
+    return InvalidArgumentError("unknown suite '" + suite +
+                                "' (expected tabari, tabari-gold, petrarch, udpetrarch)");
   }
 
   EvalReport report;
@@ -672,10 +825,9 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   }
   verbs.Compile();
   for (const auto& w : verbs.warnings()) report.warnings.push_back(w);
-  ASSIGN_OR_RETURN(LegacyActors actors,
-                   LegacyActors::Load(actor_files, agent_files, suite == "tabari"));
+  const bool tabari = suite.starts_with("tabari");
+  ASSIGN_OR_RETURN(LegacyActors actors, LegacyActors::Load(actor_files, agent_files, tabari));
   for (const auto& w : actors.warnings()) report.warnings.push_back(w);
-  const bool tabari = suite == "tabari";
   // TABARI and PETRARCH2 read a coded compound ("EAST_AND_WEST_GERMANY
   // [GME/GMW]") as one actor per code; UniversalPetrarch keeps it whole.
   const bool split_compounds = suite != "udpetrarch";
@@ -688,7 +840,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.require_dyad = false;
   copts.all_modalities = options.all_modalities;
   copts.future_as_intent = false;
-  copts.one_per_clause = suite == "tabari";
+  copts.one_per_clause = tabari;
   copts.reported_modals = false;
   copts.compose = false;  // Neither TABARI nor PETRARCH composes control verbs.
   copts.target_distinct_code = true;

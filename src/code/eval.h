@@ -7,10 +7,13 @@
 //              with the PETR.Validate.* dictionaries.
 //   udpetrarch UniversalPetrarch PETR_Validate_records_2_02.xml (UD parse
 //              included), with its 2_02 dictionaries.
-// Expectations: the suites' EventCoding / {SRC / TGT / CODE} entries, as
-// flattened in each suite's gold.tsv (one row per expected coding; a row of
-// "-" means "no event"). A record is an exact match when the multiset of
-// predicted (source, target, code) triples equals the expected one.
+// Expectations: TABARI's are read natively from the validation fields in
+// Validate.text's comments (manual 10.1, ParseTabariValidation); the
+// PETRARCH suites' EventCoding entries as flattened in each suite's gold.tsv
+// (one row per expected coding; a row of "-" means "no event"; the TABARI
+// gold.tsv stays available as the suite "tabari-gold" for comparison). A
+// record is an exact match when the multiset of predicted (source, target,
+// code) triples equals the expected one.
 //
 // Figures: sentence-level exact match; triple P/R/F1 (micro); the same with
 // codes cut to their root; a per-category table; a root confusion table
@@ -53,6 +56,7 @@ struct TabariOptions {
   int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10;
   int comma_bmin = 128, comma_bmax = 0;
   int minimum_words = 0;  // Shorter records are not coded.
+  bool yyyy = false;  // SET: YYYY = TRUE: record dates are YYYYMMDD.
 };
 
 // Applies one "OPTION:" command to `o`; unknown commands are ignored.
@@ -65,6 +69,12 @@ struct GoldRecord {
   std::string text;
   std::vector<ParsedToken> parse;  // Empty when the suite has none.
   std::vector<GoldTriple> events;  // Empty = "no event".
+  // TABARI validation semantics (manual 10.1): `open` after a "-{" field
+  // (codings beyond `events` are not checked); `none_ok` when a special
+  // field ({---}, {###}, {+++}) stands beside the codings (coding nothing
+  // also passes, since the special fields are checked first).
+  bool open = false;
+  bool none_ok = false;
 };
 
 struct Counts {
@@ -99,13 +109,27 @@ struct EvalOptions {
   bool all_modalities = true;  // Suites code what the sentence says, whatever the modality.
 };
 
+// Reads a TABARI validation text (Validate.text syntax, manual 4.3 and
+// 10.1): a record starts at a line whose first character is a digit (the
+// date, YYMMDD or YYYYMMDD under "SET: YYYY = TRUE", then the id) and ends
+// at a blank line; its text runs to "/*", and the comment's fields are
+// "{ SRC / TGT / CODE }" codings, "{---}" / "{###}" / "{+++}" (nothing
+// coded), "{ OPTION: ... }" (options for the records after it) and "-{"
+// (stop checking). Reading stops at the first record without any field,
+// as validation does. Records whose only field is "-{" check nothing and
+// are left out; `unchecked` (may be null) counts them.
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked = nullptr);
+
 // Reads a suite's records with their expectations. `dir` is the suite's
-// folder under shared/data/events/gold.
+// folder under shared/data/events/gold. ReadTabariSuite reads
+// Validate.text natively; ReadTabariGoldTsv takes the expectations from the
+// third-party gold.tsv instead (for comparison).
 StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir);
+StatusOr<std::vector<GoldRecord>> ReadTabariGoldTsv(const std::string& dir);
 StatusOr<std::vector<GoldRecord>> ReadPetrarchXmlSuite(const std::string& xml_path,
                                                        const std::string& gold_tsv);
 
-// Runs one of "tabari", "petrarch", "udpetrarch" from `gold_root`
+// Runs one of "tabari", "tabari-gold", "petrarch", "udpetrarch" from `gold_root`
 // (shared/data/events/gold).
 StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string& gold_root,
                                     const EvalOptions& options);

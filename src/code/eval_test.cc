@@ -66,6 +66,97 @@ TEST(EvalTabariOptionsTest, CommandsChangeTheOptions) {
   EXPECT_TRUE(o.default_target.empty());
 }
 
+// Our own records in TABARI's validation syntax (manual 10.1).
+constexpr char kValidation[] = R"(
+# a comment block between records is ignored
+010203  KITE-01
+Veldora praised the river pact with Quint
+on Monday.
+/*\n---------------------------------
+\n[one coding; spaces inside the braces]
+\n { VEL / QUI /  041 }  */
+
+010204  KITE-02
+Veldora said nothing of note today, the ministry said.
+/*\n{---} */
+
+010204  KITE-03
+Options change here.
+/*\n{ OPTION: SET: YYYY = TRUE }
+\n{ OPTION: DEFAULT: SOURCE [DSRC] TARGET [DTGT] } */
+
+20240131 KITE-04
+Quint and Sarn fined Veldora.
+/*\n{ QUI / VEL / 163 } */
+\n{ SAR / VEL / 163 } */
+
+20240201 7 KITE-05
+Veldora may or may not have done anything.
+/*\n{+++}
+\n{ VEL / QUI / 010 }
+\n-{ VEL / SAR / 010 } */
+
+20240202 KITE-06
+Nobody checks this one.
+/*\n-{ VEL / SAR / 111 } */
+
+20240203 KITE-07
+A record without validation fields ends the run.
+
+20240204 KITE-08
+Never read.
+/*\n{ VEL / QUI / 041 } */
+)";
+
+TEST(EvalTabariReaderTest, ReadsValidationFields) {
+  int unchecked = -1;
+  std::vector<GoldRecord> r = ParseTabariValidation(kValidation, &unchecked);
+  ASSERT_EQ(r.size(), 5u);
+  EXPECT_EQ(unchecked, 1);  // KITE-06: only a "-{" field.
+  EXPECT_EQ(r[0].id, "KITE-01");
+  EXPECT_EQ(r[0].category, "KITE");
+  EXPECT_EQ(r[0].date, 20010203);
+  EXPECT_EQ(r[0].text, "Veldora praised the river pact with Quint on Monday.");
+  ASSERT_EQ(r[0].events.size(), 1u);
+  EXPECT_EQ(r[0].events[0].source, "VEL");
+  EXPECT_EQ(r[0].events[0].target, "QUI");
+  EXPECT_EQ(r[0].events[0].code, "041");
+  EXPECT_TRUE(r[1].events.empty());  // {---}
+  EXPECT_FALSE(r[1].none_ok);
+  EXPECT_TRUE(r[2].events.empty());  // Options only: nothing to code.
+  EXPECT_TRUE(r[2].tabari.default_source.empty());  // Options apply to the records after.
+  // The options record switched to 8-digit years and defaults.
+  EXPECT_EQ(r[3].date, 20240131);
+  EXPECT_EQ(r[3].tabari.default_source, "DSRC");
+  ASSERT_EQ(r[3].events.size(), 2u);  // A field after an early "*/" still counts.
+  EXPECT_EQ(r[3].events[1].source, "SAR");
+  EXPECT_EQ(r[4].id, "KITE-05");  // The first word with a letter.
+  EXPECT_EQ(r[4].date, 20240201);
+  EXPECT_TRUE(r[4].none_ok);
+  EXPECT_TRUE(r[4].open);
+  ASSERT_EQ(r[4].events.size(), 1u);  // Fields after "-{" are not checked.
+}
+
+TEST(EvalTabariReaderTest, OpenAndNoneOkScoring) {
+  GoldRecord rec;
+  rec.id = "x";
+  rec.events = {{"VEL", "QUI", "010"}};
+  rec.open = true;
+  EvalReport r;
+  ScoreRecord(rec, {{"VEL", "QUI", "010"}, {"VEL", "SAR", "010"}}, &r, false);
+  EXPECT_EQ(r.exact, 1);  // The unlisted coding is not checked.
+  EXPECT_EQ(r.triples.fp, 0);
+  rec.open = false;
+  rec.none_ok = true;
+  ScoreRecord(rec, {}, &r, false);
+  EXPECT_EQ(r.exact, 2);  // Coding nothing passes beside a special field.
+  EXPECT_EQ(r.triples.fn, 0);
+  ScoreRecord(rec, {{"VEL", "SAR", "010"}}, &r, false);
+  EXPECT_EQ(r.exact, 2);  // Coding something else does not.
+  EXPECT_EQ(r.triples.fn, 1);
+  EXPECT_EQ(r.triples.fp, 1);
+}
+
 double SuiteF1(const std::string& suite, bool use_parse) {
   EvalOptions o;
   o.use_parse = use_parse;
@@ -76,7 +167,8 @@ double SuiteF1(const std::string& suite, bool use_parse) {
 
 TEST(EventSuitesTest, ReferenceSuitesReachMeasuredFigures) {
   if (!dyad::testing::SharedDataAvailable()) return;
-  EXPECT_GE(SuiteF1("tabari", false), 0.78);
+  EXPECT_GE(SuiteF1("tabari", false), 0.85);
+  EXPECT_GE(SuiteF1("tabari-gold", false), 0.78);
   EXPECT_GE(SuiteF1("petrarch", true), 0.84);
   EXPECT_GE(SuiteF1("udpetrarch", true), 0.84);
 }
