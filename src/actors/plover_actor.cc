@@ -53,6 +53,14 @@ const Set& StateRightsNouns() {
   return k;
 }
 
+// Heads of media: an opposition newspaper is a newspaper (JRN) first.
+const Set& MediaNouns() {
+  static const Set k = {"newspaper", "paper",   "daily",       "weekly",     "magazine",
+                        "radio",     "television", "station",  "broadcaster", "channel",
+                        "journalist", "reporter", "editor",    "website",    "tabloid"};
+  return k;
+}
+
 const Set& PartyNouns() {
   static const Set k = {"party", "bloc"};
   return k;
@@ -153,6 +161,8 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
         add("CVL");
       } else if (PartyNouns().count(head)) {
         add("PTY");
+      } else if (MediaNouns().count(head)) {
+        add("JRN");
       }
       add("OPP");
     } else if (c == "HRI") {
@@ -192,7 +202,7 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   return out;
 }
 
-void AssignPlover(AnalyzedDocument* doc) {
+void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_texts) {
   auto& ms = doc->mentions;
   for (size_t i = 0; i < ms.size(); ++i) {
     ActorMention& m = ms[i];
@@ -205,6 +215,10 @@ void AssignPlover(AnalyzedDocument* doc) {
     if (m.how == Resolution::kCoreference && m.antecedent >= 0 &&
         static_cast<size_t>(m.antecedent) < i && ms[m.antecedent].code.code == m.code.code) {
       m.code.plover = ms[m.antecedent].code.plover;
+      continue;
+    }
+    if (i < head_texts.size() && !head_texts[i].empty()) {
+      m.code.plover = ToPlover(m.code, head_texts[i], PloverMention::kNoun);
       continue;
     }
     PloverMention kind = PloverMention::kNoun;

@@ -12,7 +12,8 @@
 //     whose country (NGO, IGO, UNO, EUR) already says what they are;
 //   - makes OPP "typically ... a secondary code": protesters, demonstrators
 //     and anti-government activists are CVL with OPP secondary, opposition
-//     parties are PTY with OPP secondary, and OPP stays primary only when
+//     parties are PTY and opposition newspapers (media heads) JRN with OPP
+//     secondary, and OPP stays primary only when
 //     nothing else describes the actor ("the opposition", an opposition
 //     leader);
 //   - makes PTY the primary code of any party, with GOV or OPP as secondary
@@ -33,6 +34,7 @@
 
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "dyad/event.h"
 #include "dyad/pipeline.h"
@@ -63,8 +65,12 @@ std::string PloverSector(std::string_view cameo_sector);
 
 // Fills code.plover of every coded mention. A coreferent mention ("they",
 // a repeated surname) takes its antecedent's PLOVER code, since its own
-// text says nothing about the sector.
-void AssignPlover(AnalyzedDocument* doc);
+// text says nothing about the sector. `head_texts`, when given, has one
+// entry per mention: a description whose head noun is read instead of the
+// mention's text, for a name coded from an organisation title ("the
+// opposition newspaper" in "the opposition newspaper La Prensa"); "" for
+// the mention's own text.
+void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_texts = {});
 
 }  // namespace dyad::actors
 

@@ -46,6 +46,10 @@ TEST(PloverActorTest, ProtestersAndActivistsAreCivilians) {
   EXPECT_EQ(Map(Code("OST", {"OPP"}), "Ostmarkian protesters"), "OST/CVL/OPP");
   EXPECT_EQ(Map(Code("OST", {"OPP"}), "demonstrators"), "OST/CVL/OPP");
   EXPECT_EQ(Map(Code("OST", {"OPP"}), "anti-government activist"), "OST/CVL/OPP");
+  // An opposition newspaper is media first (as an opposition party is a
+  // party first).
+  EXPECT_EQ(Map(Code("OST", {"OPP"}), "the opposition newspaper"), "OST/JRN/OPP");
+  EXPECT_EQ(Map(Code("OST", {"OPP"}), "opposition journalists"), "OST/JRN/OPP");
   // Nothing but opposition: OPP stays primary.
   EXPECT_EQ(Map(Code("OST", {"OPP"}), "the opposition"), "OST/OPP/");
   EXPECT_EQ(Map(Code("OST", {"OPP"}), "opposition leader"), "OST/OPP/");

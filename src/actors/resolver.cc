@@ -58,6 +58,18 @@ const Set& Partitives() {
   return kWords;
 }
 
+// Heads of a title that make the name after it an organisation, not a
+// person ("the opposition newspaper La Prensa", "the rights group X").
+const Set& OrganisationNouns() {
+  static const Set kWords = {
+      "newspaper", "paper",    "daily",     "weekly",   "magazine",     "radio",
+      "television", "station", "broadcaster", "channel", "agency",      "party",
+      "bloc",      "group",    "movement",  "organisation", "organization", "association",
+      "union",     "federation", "front",   "alliance", "coalition",    "network",
+      "militia",   "committee", "council",  "commission", "company",   "firm"};
+  return kWords;
+}
+
 const Set& NonCountrySectors() {
   static const Set kWords = {"IGO", "NGO", "NGM", "MNC", "UAF"};
   return kWords;
@@ -88,10 +100,14 @@ struct Cand {
   int compound = -1;  // For "the groups": the compound it stands for.
   std::vector<std::string> name_words;  // Persons: folded words of the name.
   int entry = -1;  // The dictionary actor, if any.
+  // The description whose head noun the PLOVER rules read, when it is not
+  // the mention's own text: the title of "the opposition newspaper X".
+  std::string head_text;
 };
 
 struct Info {
   bool person = false, org = false, plural = false;
+  std::string head_text;  // See Cand::head_text.
 };
 
 struct Person {
@@ -110,6 +126,15 @@ class DocResolver {
     if (date_ == kUnknownDate) FindReferenceDates();
     for (std::uint32_t s = 0; s < doc_->sentences.size(); ++s) Sentence(s);
     FillCountries();
+  }
+
+  // Per mention, the text whose head noun the PLOVER rules read ("" for the
+  // mention's own); see Cand::head_text.
+  std::vector<std::string> HeadTexts() const {
+    std::vector<std::string> out;
+    out.reserve(info_.size());
+    for (const Info& i : info_) out.push_back(i.head_text);
+    return out;
   }
 
  private:
@@ -561,6 +586,17 @@ class DocResolver {
             k.b = it->b;
             k.code = it->code;
             k.how = Resolution::kTitle;
+            // "the opposition newspaper La Prensa", "the rights group X":
+            // a title whose head names an organisation makes the name one.
+            if (OrganisationNouns().count(c.lower[it->e - 1])) {
+              k.person = false;
+              k.org = true;
+              k.name_words.clear();
+              for (std::uint32_t t = it->b; t < it->e; ++t) {
+                if (!k.head_text.empty()) k.head_text += ' ';
+                k.head_text += c.forms[t];
+              }
+            }
             cands.erase(it);
             coded = true;
             break;
@@ -730,7 +766,7 @@ class DocResolver {
     m.place = k.place;
     m.compound = k.compound;
     doc_->mentions.push_back(std::move(m));
-    info_.push_back({k.person, k.org, k.plural});
+    info_.push_back({k.person, k.org, k.plural, k.head_text});
   }
 
   void Register(const Ctx& c, std::uint32_t m, const Cand& k) {
@@ -942,8 +978,9 @@ class DocResolver {
 
 Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
-  DocResolver(*dict_, doc).Run();
-  AssignPlover(doc);
+  DocResolver resolver(*dict_, doc);
+  resolver.Run();
+  AssignPlover(doc, resolver.HeadTexts());
   return Status::OK();
 }
 

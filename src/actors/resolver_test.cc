@@ -91,6 +91,18 @@ TEST(Resolver, AppositionBeforeTheName) {
   EXPECT_EQ(Resolve("Last week, Anna Brook spoke."), V({"Anna Brook=VLDGOV/dictionary"}));
 }
 
+TEST(Resolver, OrganisationTitlesMakeOrganisations) {
+  // "the rights group X" names a group: its PLOVER sector comes from the
+  // title's head (civil society), not from a person (a civilian), and its
+  // last word is no surname for later sentences.
+  AnalyzedDocument doc = Analyze("Police raided the rights group Silver Hand. Hand denied it.");
+  EXPECT_EQ(Resolve(&doc), V({"Police=COP/agent", "rights group Silver Hand=HRI/title"}));
+  EXPECT_EQ(doc.mentions[1].code.plover.sector, "SOC");
+  doc = Analyze("Police held the activist Karl Weiss.");
+  Resolve(&doc);
+  EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
+}
+
 // Tags every token: capitalised words PROPN, punctuation PUNCT, the rest
 // NOUN; then `tags` (word -> "UPOS/XPOS") override.
 AnalyzedDocument Tagged(const std::string& text,
