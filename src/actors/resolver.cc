@@ -369,6 +369,7 @@ class DocResolver {
       }
       cands.push_back(std::move(k));
     }
+    Associations(c, &cands);
 
     // "president of Armenia", "police of Chechnya", "a group based in
     // Ostmark": an agent with no country takes the country of a place or
@@ -730,6 +731,70 @@ class DocResolver {
     // 5. Pronouns in subject position.
     Pronouns(c, first);
     SortBlock(first);
+  }
+
+  // "the Union of Ostmarkian Journalists", "Association of African
+  // Jurists": a capitalised association of people of one civil sector is an
+  // organisation of that sector. The agent phrase after "of" gives the
+  // sector, and its country or that of a name word in front ("Nigerian
+  // Union of Journalists"). With neither, an international qualifier in the
+  // name ("International", "African", ...) makes it an NGO; otherwise the
+  // document gives the country, as for any agent. Armed and state sectors
+  // are left alone: "Union of Right Forces" is a party, not an army.
+  void Associations(const Ctx& c, std::vector<Cand>* cands) const {
+    static const Set kAssociations = {
+        "association", "union",  "federation", "confederation", "society", "league",
+        "syndicate",   "guild",  "chamber",    "order",         "council", "congress",
+        "alliance",    "forum",  "network",    "organisation",  "organization", "institute"};
+    static const Set kCivil = {"JUD", "MED", "HLH", "LAB", "EDU", "BUS", "AGR",
+                               "REL", "HRI", "ENV", "CVL", "REF", "DEV"};
+    static const Set kInternational = {"international", "world", "global", "african", "asian",
+                                       "european", "arab", "pan", "commonwealth"};
+    for (size_t a = 0; a < cands->size(); ++a) {
+      Cand& k = (*cands)[a];
+      if (k.how != Resolution::kAgent || k.person || k.code.code.empty() || k.b < 2) continue;
+      if (k.code.sectors.size() != 1 || !kCivil.count(k.code.sectors[0])) continue;
+      // "of", then capitalised words up to the agent ("of African Jurists").
+      std::uint32_t of = k.b;
+      while (of > 0 && StartsUpper(c.forms[of - 1]) && !NameStopWords().count(c.lower[of - 1])) {
+        --of;
+      }
+      if (!StartsUpper(c.forms[k.b]) || of < 2 || c.lower[of - 1] != "of" ||
+          !StartsUpper(c.forms[of - 2]) || !kAssociations.count(c.lower[of - 2])) {
+        continue;
+      }
+      std::uint32_t b = of - 2;
+      while (b > 0 && (StartsUpper(c.forms[b - 1]) || c.lower[b - 1] == "-") &&
+             !NameStopWords().count(c.lower[b - 1])) {
+        --b;
+      }
+      std::string country = k.code.country;
+      bool international = false;
+      for (std::uint32_t t = b; t < k.e; ++t) {
+        for (const auto& w : NameWords(c, t, t + 1)) international |= kInternational.count(w) > 0;
+      }
+      for (const Cand& o : *cands) {
+        if (&o != &k && o.b >= b && o.e <= of && country.empty() && !o.code.country.empty()) {
+          country = o.code.country;
+        }
+      }
+      if (country.empty() && international) country = "NGO";
+      k.code = MakeCode(dict_, country, k.code.sectors[0]);
+      k.b = b;
+      k.org = true;
+      k.plural = false;
+      const std::uint32_t kb = k.b, ke = k.e;
+      std::vector<Cand> kept;
+      for (size_t o = 0; o < cands->size(); ++o) {
+        const Cand& x = (*cands)[o];
+        if (o != a && x.b >= kb && x.e <= ke) continue;
+        kept.push_back(std::move((*cands)[o]));
+      }
+      *cands = std::move(kept);
+      // Indices moved: start over. An association no longer follows "of",
+      // so each one is extended once.
+      a = static_cast<size_t>(-1);
+    }
   }
 
   void DropAgentsIn(std::vector<Cand>* cands, std::uint32_t b, std::uint32_t e) const {

@@ -103,6 +103,21 @@ TEST(Resolver, OrganisationTitlesMakeOrganisations) {
   EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
 }
 
+TEST(Resolver, AssociationsOfACivilSector) {
+  // The association is one organisation of the sector of its members, with
+  // the country of a word in front of it; with an international qualifier
+  // and no country it is an NGO.
+  EXPECT_EQ(Resolve("The Valdorian Union of Journalists protested."),
+            V({"Valdorian Union of Journalists=VLDMED/agent"}));
+  EXPECT_EQ(Resolve("The International Union of Kestrian Journalists protested."),
+            V({"International Union of Kestrian Journalists=VLDMED/agent"}));
+  EXPECT_EQ(Resolve("The World Union of Journalists protested."),
+            V({"World Union of Journalists=NGOMED/agent"}));
+  // Armed sectors are left alone: a "Union of ... Forces" is usually a party.
+  EXPECT_EQ(Resolve("The Union of Valdorian Forces protested."),
+            V({"Valdorian Forces=VLDMIL/agent"}));
+}
+
 // Tags every token: capitalised words PROPN, punctuation PUNCT, the rest
 // NOUN; then `tags` (word -> "UPOS/XPOS") override.
 AnalyzedDocument Tagged(const std::string& text,
