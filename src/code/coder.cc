@@ -378,6 +378,17 @@ bool SentenceCoder::MatchAfter(const std::vector<PatternElem>& el, std::size_t i
   switch (e.kind) {
     case ElemKind::kSkip:
       return MatchAfter(el, i + 1, p, adjacent || next_adj, tr);
+    case ElemKind::kSkipActor:
+      // The first actor after p, with the rest of its compound.
+      for (int t = p; t < n_ && t <= p + kMaxGap; ++t) {
+        int a = actor_at_[t];
+        if (a < 0 || s_.actors[a].begin != t) {
+          if (adjacent && t > p + 1) return false;
+          continue;
+        }
+        return MatchAfter(el, i + 1, s_.actors[groups_[group_of_[a]].back()].end, next_adj, tr);
+      }
+      return false;
     case ElemKind::kSource:
     case ElemKind::kTarget:
     case ElemKind::kBoth: {
@@ -422,6 +433,16 @@ bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p
   switch (e.kind) {
     case ElemKind::kSkip:
       return MatchBefore(el, i - 1, p, adjacent || prev_adj, tr);
+    case ElemKind::kSkipActor:
+      for (int t = p; t >= 0 && t >= p - kMaxGap; --t) {
+        int a = actor_at_[t];
+        if (a < 0 || s_.actors[a].end - 1 != t) {
+          if (adjacent) return false;
+          continue;
+        }
+        return MatchBefore(el, i - 1, s_.actors[groups_[group_of_[a]].front()].begin - 1, prev_adj, tr);
+      }
+      return false;
     case ElemKind::kSource:
     case ElemKind::kTarget:
     case ElemKind::kBoth: {

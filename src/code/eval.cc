@@ -902,7 +902,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     bool too_short = false;
     if (tabari && s.tokens.size() == upper.size() && !s.parsed) {
       int words = 0;
-      for (const auto& u : upper) words += std::isalnum(static_cast<unsigned char>(u[0])) != 0;
+      for (const auto& u : upper) words += std::isalnum(static_cast<unsigned char>(u[0])) != 0 || u == ",";
       too_short = words < rec.tabari.minimum_words;
       // Nonrestrictive clauses go before coding.
       std::vector<bool> keep = TabariCommaKeep(upper, found, rec.tabari);

@@ -55,7 +55,7 @@ struct TabariOptions {
   bool comma = true;
   int comma_min = 2, comma_max = 10, comma_emin = 2, comma_emax = 10;
   int comma_bmin = 128, comma_bmax = 0;
-  int minimum_words = 0;  // Shorter records are not coded.
+  int minimum_words = 8;  // Records with fewer words (a comma is one) are not coded (manual 8.2.3).
   bool yyyy = false;  // SET: YYYY = TRUE: record dates are YYYYMMDD.
 };
 

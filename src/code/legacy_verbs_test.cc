@@ -180,5 +180,45 @@ TEST(LegacyVerbsTest, AgentlessPassiveReadings) {
   EXPECT_EQ(out[0].target, 1);
 }
 
+TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
+  // "BRISK~_BREEZE": BRISK with any ending, right before BREEZE; "^" passes
+  // over one actor (a compound as a whole) without assigning it.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- * BRISK~_BREEZE [052]\n- * NEAR ^ +  [053]\n"
+                               "- $ BY ^ *  [054]\n",
+                               "v.verbs", &d)
+                  .ok());
+  d.Compile();
+  Coder coder(&d, {});
+  std::vector<CodedEvent> out;
+  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "BREEZE"},
+                    {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "052");
+  out.clear();
+  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "COLD", "BREEZE"},
+                    {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "051");  // BREEZE is not next to BRISKLY.
+  out.clear();
+  // NEAR ^ +: the target is the actor after the skipped compound.
+  coder.Code(Tokens({"ARNOR", "HAILED", "NEAR", "ROHAN", "AND", "ERIADOR", "THE", "GONDOR", "ENVOY"},
+                    {{0, 1, 0, "ARN"}, {3, 4, 1, "ROH"}, {5, 6, 2, "ERI"}, {7, 8, 3, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "053");
+  EXPECT_EQ(out[0].target, 3);
+  out.clear();
+  // $ BY ^ *: the source before BY, the actor between BY and the verb skipped.
+  coder.Code(Tokens({"ARNOR", "BY", "ROHAN", "HAILED", "GONDOR"},
+                    {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "GON"}}),
+             &out);
+  ASSERT_FALSE(out.empty());
+  EXPECT_EQ(out[0].code, "054");
+  EXPECT_EQ(out[0].source, 0);
+}
+
 }  // namespace
 }  // namespace dyad::code

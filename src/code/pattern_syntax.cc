@@ -12,6 +12,15 @@ bool IsWordChar(char c) {
 }
 
 
+// TABARI "XXXX~": XXXX with any ending (manual 5.5.3); a '_' after it still
+// joins it to the next word.
+void StemOnTilde(DictWord* w) {
+  if (w->text.size() > 1 && w->text.back() == '~') {
+    w->text.pop_back();
+    w->mode = WordMode::kStem;
+  }
+}
+
 }  // namespace
 
 std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
@@ -42,6 +51,7 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
         !std::isspace(static_cast<unsigned char>(phrase[j + 1]))) {
       w.mode = WordMode::kExact;
     }
+    StemOnTilde(&w);
     out.push_back(std::move(w));
     i = j;
   }
@@ -154,7 +164,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       e.kind = c == '$' ? ElemKind::kSource
                : c == '+' ? ElemKind::kTarget
                : c == '%' ? ElemKind::kBoth
-                          : ElemKind::kSkip;
+                          : ElemKind::kSkipActor;
       push(std::move(e));
       ++i;
       continue;
@@ -250,6 +260,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       // word it is exact.
       w.mode = mode == WordMode::kStem && final_underscore ? WordMode::kEndings : WordMode::kExact;
     }
+    StemOnTilde(&w);
     e.alts.push_back({std::move(w)});
     push(std::move(e));
     i = j;
@@ -262,7 +273,8 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
   for (const auto* v : {&p->before, &p->after}) {
     for (const auto& e : *v) {
       if (e.kind == ElemKind::kPhrase) weight += 2;
-      if (e.kind == ElemKind::kSource || e.kind == ElemKind::kTarget || e.kind == ElemKind::kBoth)
+      if (e.kind == ElemKind::kSource || e.kind == ElemKind::kTarget || e.kind == ElemKind::kBoth ||
+          e.kind == ElemKind::kSkipActor)
         weight += 1;
     }
   }

@@ -3,7 +3,8 @@
 //
 // Tokens of a pattern body:
 //   *            the trigger (exactly one)
-//   $ + % ^      source, target, both, skip
+//   $ + % ^      source, target, both, skip over an actor (TABARI 5.7.3)
+//   WORD~        WORD with any ending (TABARI; "REAL~_PLEASANT")
 //   WORD         a word; its match mode is the reader's default unless it
 //                ends in '_' (then exact)
 //   A_B          words that must be adjacent

@@ -53,7 +53,8 @@ enum class ElemKind : std::uint8_t {
   kSource,      // $
   kTarget,      // +
   kBoth,        // % (the actor is source and target of a reciprocal pair)
-  kSkip,        // ^
+  kSkip,        // Marker: the next element is adjacent to the trigger ("*_OF").
+  kSkipActor,   // ^ : passes over one actor (a compound as a whole), unassigned.
 };
 
 struct PatternElem {
