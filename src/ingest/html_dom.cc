@@ -7,6 +7,8 @@
 #include <cstring>
 #include <memory>
 
+#include "ingest/html_meta.h"
+
 namespace dyad::ingest::html {
 namespace {
 
@@ -49,6 +51,13 @@ enum TagFlag : std::uint32_t {
   kScriptOrMeta = 1u << 11,  // Reads `type` (script) or `content` (meta).
   kHtml = 1u << 12,
   kBlock = 1u << 13,  // Starts or ends a text run in extraction (never inline).
+  // A block tag whose start tag may not make an element, or does not end a
+  // text run: <br> (a line break inside the run) and the tags the tree
+  // builder may ignore or merge (html, head, body, form, table parts
+  // outside a table).
+  kNoFlush = 1u << 14,
+  kHeadStart = 1u << 15,  // Start tag kept in (or put into) <head>.
+  kHeadEnd = 1u << 16,    // End tag that does not leave <head>.
 };
 
 // Tags at which text runs break in extraction (html_extract.cc: block and
@@ -106,6 +115,16 @@ class TagTable {
     add("html", kHtml);
     for (std::string_view n : kBlockNames) {
       add(n, kBlock);
+    }
+    for (std::string_view n : {"br", "html", "head", "body", "form", "caption", "thead", "tbody",
+                               "tfoot", "tr", "td", "th"}) {
+      add(n, kNoFlush);
+    }
+    for (std::string_view n : {"html", "head", "meta", "link", "script", "style", "title", "base"}) {
+      add(n, kHeadStart);
+    }
+    for (std::string_view n : {"head", "title", "script", "style"}) {
+      add(n, kHeadEnd);
     }
   }
 
@@ -229,6 +248,11 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
   int pre_depth = 0;
   bool pending_blank = false;  // Whitespace-only text since the last tag.
   bool after_block = false;    // The last tag written breaks text runs.
+  // Whether the last token written surely ends a text run in extraction
+  // (a start tag without kNoFlush), so that a script or style element there is
+  // invisible to it; and whether the tree builder is still in <head>.
+  bool flushed = false;
+  bool in_head = true;
   while (i < n) {
     size_t lt = s.find('<', i);
     if (lt == std::string_view::npos) {
@@ -247,7 +271,7 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       if (pending_blank) out->push_back('\n');
       pending_blank = false;
       out->append(s.substr(i, lt - i));
-      after_block = false;
+      after_block = flushed = in_head = false;
     }
     i = lt;
     if (s.compare(lt, 4, "<!--") == 0) {
@@ -261,8 +285,25 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
     if (name_begin >= n || !IsAlpha(s[name_begin])) {
       if (pending_blank) out->push_back('\n');
       pending_blank = after_block = false;
-      out->push_back('<');
-      ++i;
+      size_t gt = std::string_view::npos;
+      if (lt + 1 < n && (s[lt + 1] == '!' || s[lt + 1] == '?' || s[lt + 1] == '/')) {
+        gt = s.find('>', lt + 2);
+      }
+      if (gt == std::string_view::npos) {
+        // A '<' that is text.
+        out->push_back('<');
+        flushed = in_head = false;
+        ++i;
+        continue;
+      }
+      // A doctype or bogus comment (<!x>, <?x>, </ x>): no node
+      // extraction sees. Copied through its '>', with the whitespace after
+      // it when a tag follows (as the text it was taken for).
+      size_t k = gt + 1;
+      while (k < n && IsSpace(s[k])) ++k;
+      if (k < n && s[k] != '<') k = gt + 1;
+      out->append(s.substr(lt, k - lt));
+      i = k;
       continue;
     }
     size_t j = name_begin;
@@ -279,6 +320,11 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
     bool self_closing = false;
     bool ld_json = false;
     bool canonical = false;
+    // <meta>: the first property, name and itemprop values, and whether it
+    // declares a charset or http-equiv (read by html_meta.cc).
+    std::string_view meta_names[3];
+    bool meta_names_seen[3] = {false, false, false};
+    bool meta_other = false;
     // Attributes, as the HTML tokenizer reads them.
     while (j < n && s[j] != '>') {
       char c = s[j];
@@ -318,6 +364,15 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       }
       if (!end_tag && KeptAttribute(flags, attr, value)) {
         AppendAttribute(attr, value, has_value, out);
+        if (flags & kMeta) {
+          int slot = IEquals(attr, "property") ? 0 : IEquals(attr, "name") ? 1
+                     : IEquals(attr, "itemprop") ? 2 : -1;
+          if (slot >= 0 && !meta_names_seen[slot]) {
+            meta_names_seen[slot] = true;
+            meta_names[slot] = value;
+          }
+          if (IEquals(attr, "charset") || IEquals(attr, "http-equiv")) meta_other = true;
+        }
         if ((flags & kScript) && IEquals(attr, "type")) {
           for (size_t p = 0; p + 7 <= value.size(); ++p) {
             if (IEquals(value.substr(p, 7), "ld+json")) ld_json = true;
@@ -341,6 +396,52 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       out->resize(tag_start);
       continue;
     }
+    if ((flags & kMeta) && !end_tag && in_head && !meta_other) {
+      // A <meta> in <head> whose content html_meta.cc never reads
+      // (viewport, og:image, ...): extraction never sees <head>.
+      std::string_view meta_name;
+      for (int k = 0; k < 3 && meta_name.empty(); ++k) meta_name = meta_names[k];
+      char lower[40];
+      bool read = meta_name.size() > sizeof lower || meta_name.find('&') != std::string_view::npos;
+      if (!read && !meta_name.empty()) {
+        for (size_t k = 0; k < meta_name.size(); ++k) lower[k] = Lower(meta_name[k]);
+        read = MetaNameIsRead(std::string_view(lower, meta_name.size()));
+      }
+      if (!read) {
+        out->resize(tag_start);
+        continue;
+      }
+    }
+    if (((flags & kScript) && !ld_json) || (flags & kStyle)) {
+      if (!end_tag && (in_head || flushed)) {
+        // A script or style element (its content is dropped anyway) in
+        // <head> or where a text run ends anyway: the whole element goes,
+        // end tag included, when that end tag is where the tokenizer
+        // would see it.
+        char close[16] = "</";
+        size_t len = 2;
+        for (char ch : name) close[len++] = Lower(ch);  // "script" or "style".
+        size_t e = FindCi(s, j + 1, std::string_view(close, len));
+        size_t after = e == std::string_view::npos ? n : e + len;
+        if (after >= n) {
+          out->resize(tag_start);
+          break;  // Unclosed: the rest of the page is its content.
+        }
+        if (s[after] == '>' || s[after] == '/' || IsSpace(s[after])) {
+          size_t gt = s.find('>', after);
+          if (gt == std::string_view::npos) {
+            out->resize(tag_start);
+            break;
+          }
+          out->resize(tag_start);
+          i = gt + 1;
+          continue;
+        }
+      }
+    }
+    if (!(flags & (end_tag ? kHeadEnd : kHeadStart))) in_head = false;
+    // A block or skipped element starts here: a run ends.
+    flushed = !end_tag && (flags & kBlock) && !(flags & kNoFlush);
     if (self_closing) out->push_back('/');
     out->push_back('>');
     if (flags & kPreLike) pre_depth = std::max(0, pre_depth + (end_tag ? -1 : 1));
@@ -357,6 +458,8 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
       for (size_t k = stack.size(); k > limit; --k) {
         if (IEqualsBoth(stack[k - 1].name, name)) {
           bool dropped = stack[k - 1].dropped;
+          // The tree builder closes this element here: a run ends.
+          flushed = !dropped && (flags & kBlock) && !(flags & kNoFlush);
           while (stack.size() >= k) {
             if (!stack.back().dropped) {
               --depth;
@@ -380,6 +483,7 @@ bool PrefilterMarkup(std::string_view s, std::string* out, int max_depth, int ma
         out->resize(tag_start);
         out->push_back(' ');
         flattened = true;
+        flushed = false;
       } else {
         ++depth;
         if (fmt) ++formatting;
@@ -537,7 +641,14 @@ class Parser {
 
 StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   HtmlDom dom;
-  std::string filtered;
+  // Reused from page to page (no fresh pages to fault in each time); a
+  // buffer grown by a large page is released after it.
+  thread_local std::string filtered;
+  struct Release {
+    ~Release() {
+      if (filtered.capacity() > (4u << 20)) std::string().swap(filtered);
+    }
+  } release;
   dom.flattened_ = PrefilterMarkup(utf8_html, &filtered, kMaxNesting, kMaxOpenFormatting);
   // MyHTML writes a broken replacement for a NUL byte (invalid UTF-8 in its
   // text); the tokenizer would make most NULs U+FFFD, so that is done here.

@@ -29,6 +29,28 @@ std::string Collapse(std::string_view s) {
   return out;
 }
 
+// The <meta> names (property, else name, else itemprop; lowercase) that
+// ExtractMetadata reads. MetaNameIsRead lets the prefilter drop the others.
+constexpr std::string_view kMetaTitleUrlNames[] = {"og:title", "twitter:title", "og:url"};
+constexpr std::string_view kMetaAuthorNames[] = {"author", "article:author", "dc.creator",
+                                                 "sailthru.author", "parsely-author"};
+constexpr std::string_view kMetaPublishedTimeNames[] = {"article:published_time",
+                                                        "og:published_time"};
+constexpr std::string_view kMetaDateNames[] = {
+    "pubdate", "publishdate", "publish-date", "publish_date", "publication_date", "date",
+    "dc.date", "dc.date.issued", "dc.date.created", "dcterms.date", "dcterms.created",
+    "dcterms.issued", "sailthru.date", "parsely-pub-date", "citation_publication_date",
+    "citation_date", "article.published", "datepublished", "pub_date",
+    "originalpublicationdate", "release_date", "og:article:published_time", "displaydate"};
+
+template <std::size_t N>
+bool OneOf(std::string_view name, const std::string_view (&names)[N]) {
+  for (std::string_view n : names) {
+    if (n == name) return true;
+  }
+  return false;
+}
+
 constexpr std::array<std::string_view, 12> kMonths = {
     "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
 
@@ -258,6 +280,11 @@ std::string SniffDeclaredCharset(std::string_view bytes) {
   return "";
 }
 
+bool MetaNameIsRead(std::string_view name) {
+  return OneOf(name, kMetaTitleUrlNames) || OneOf(name, kMetaAuthorNames) ||
+         OneOf(name, kMetaPublishedTimeNames) || OneOf(name, kMetaDateNames);
+}
+
 PageMetadata ExtractMetadata(const HtmlDom& dom) {
   PageMetadata m;
   std::string og_title, tw_title, title_tag, h1, meta_date, itemprop_date, time_date, pub_time;
@@ -291,24 +318,14 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         if (name == "og:title" && og_title.empty()) og_title = content;
         if (name == "twitter:title" && tw_title.empty()) tw_title = content;
         if (name == "og:url" && og_url.empty()) og_url = content;
-        if ((name == "author" || name == "article:author" || name == "dc.creator" ||
-             name == "sailthru.author" || name == "parsely-author") &&
-            meta_author.empty() && content.find("://") == std::string_view::npos) {
+        if (OneOf(name, kMetaAuthorNames) && meta_author.empty() &&
+            content.find("://") == std::string_view::npos) {
           meta_author = content;
         }
-        if ((name == "article:published_time" || name == "og:published_time") && pub_time.empty()) {
+        if (OneOf(name, kMetaPublishedTimeNames) && pub_time.empty()) {
           pub_time = content;
         }
-        if (meta_date.empty() &&
-            (name == "pubdate" || name == "publishdate" || name == "publish-date" ||
-             name == "publish_date" || name == "publication_date" || name == "date" ||
-             name == "dc.date" || name == "dc.date.issued" || name == "dc.date.created" ||
-             name == "dcterms.date" || name == "dcterms.created" || name == "dcterms.issued" ||
-             name == "sailthru.date" || name == "parsely-pub-date" ||
-             name == "citation_publication_date" || name == "citation_date" ||
-             name == "article.published" || name == "datepublished" || name == "pub_date" ||
-             name == "originalpublicationdate" || name == "release_date" ||
-             name == "og:article:published_time" || name == "displaydate")) {
+        if (meta_date.empty() && OneOf(name, kMetaDateNames)) {
           meta_date = content;
         }
         break;

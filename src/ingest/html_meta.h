@@ -36,6 +36,12 @@ struct PageMetadata {
 
 PageMetadata ExtractMetadata(const HtmlDom& dom);
 
+// Whether ExtractMetadata reads the content of a <meta> with this name
+// (its property, else name, else itemprop attribute, lowercase): og:title,
+// author, article:published_time, dc.date, ... A <meta> with another name
+// (and no charset or http-equiv) is never read.
+bool MetaNameIsRead(std::string_view name);
+
 // Normalises a date written as ISO 8601 ("2018-09-04T10:00:00Z"),
 // "2018/09/04", "September 4, 2018", "4 Sept. 2018", "Tue, 04 Sep 2018" or
 // "04.09.2018" (day first) to "YYYY-MM-DD". Returns "" when it is not a

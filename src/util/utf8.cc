@@ -1,5 +1,7 @@
 #include "util/utf8.h"
 
+#include <algorithm>
+
 namespace dyad::utf8 {
 
 std::size_t ValidSequenceLength(std::string_view s, std::size_t i) {
@@ -43,6 +45,54 @@ std::size_t FindInvalid(std::string_view s) {
     i += len;
   }
   return n;
+}
+
+namespace {
+
+// Whether a word of ASCII bytes (high bits clear) holds a zero byte.
+inline bool HasZeroByte(std::uint64_t w) {
+  return ((w - 0x0101010101010101ull) & ~w & 0x8080808080808080ull) != 0;
+}
+
+}  // namespace
+
+bool IsValidWithoutNul(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    // Fast path over ASCII: 32 bytes at a time, then 8.
+    while (i + 32 <= n) {
+      std::uint64_t w[4];
+      __builtin_memcpy(w, p + i, 32);
+      if ((w[0] | w[1] | w[2] | w[3]) & 0x8080808080808080ull) break;
+      if (HasZeroByte(w[0]) || HasZeroByte(w[1]) || HasZeroByte(w[2]) || HasZeroByte(w[3])) {
+        return false;
+      }
+      i += 32;
+    }
+    if (i + 8 <= n) {
+      std::uint64_t w;
+      __builtin_memcpy(&w, p + i, 8);
+      if (!(w & 0x8080808080808080ull)) {
+        if (HasZeroByte(w)) return false;
+        i += 8;
+        continue;
+      }
+    }
+    unsigned char c = p[i];
+    if (c < 0x80) {
+      if (c == 0) return false;
+      ++i;
+    } else if (c >= 0xC2 && c <= 0xDF && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;
+    } else {
+      std::size_t len = ValidSequenceLength(s, i);
+      if (len == 0) return false;
+      i += len;
+    }
+  }
+  return true;
 }
 
 std::string Repair(std::string_view s, std::size_t* replaced) {

@@ -19,6 +19,10 @@ std::size_t FindInvalid(std::string_view s);
 
 inline bool IsValid(std::string_view s) { return FindInvalid(s) == s.size(); }
 
+// Whether s is valid UTF-8 and holds no NUL byte, in one pass (the check
+// every HTML page goes through before it is parsed in place).
+bool IsValidWithoutNul(std::string_view s);
+
 // Copies s, replacing each maximal invalid subpart with U+FFFD. Returns the
 // number of replacements through *replaced (may be null).
 std::string Repair(std::string_view s, std::size_t* replaced);

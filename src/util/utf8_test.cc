@@ -19,6 +19,31 @@ TEST(Utf8, RejectsBadSequences) {
   EXPECT_EQ(FindInvalid("\xE2\x80"), 0u);          // truncated
 }
 
+// The one-pass check agrees with FindInvalid plus a search for NUL, for a
+// NUL or a bad byte at every offset around the 32-byte blocks of its fast
+// path, after ASCII and after multi-byte text.
+TEST(Utf8, IsValidWithoutNulMatchesTwoPassCheck) {
+  EXPECT_TRUE(IsValidWithoutNul(""));
+  EXPECT_FALSE(IsValidWithoutNul(std::string_view("\0", 1)));
+  for (std::string_view fill : {std::string_view("abcdefgh"), std::string_view("a\xC3\xA9\xE2\x80\x99z")}) {
+    std::string base;
+    while (base.size() < 100) base += fill;
+    EXPECT_TRUE(IsValidWithoutNul(base));
+    for (std::string_view bad : {std::string_view("\0", 1), std::string_view("\xFF"),
+                                 std::string_view("\xC3"), std::string_view("\xED\xA0\x80"),
+                                 std::string_view("\xF4\x90\x80\x80")}) {
+      for (std::size_t at = 0; at <= base.size(); ++at) {
+        std::string t = base.substr(0, at);
+        t += bad;
+        t += base.substr(at);
+        bool expected = IsValid(t) && t.find('\0') == std::string::npos;
+        EXPECT_EQ(IsValidWithoutNul(t), expected) << "at " << at;
+        EXPECT_FALSE(expected) << "at " << at;
+      }
+    }
+  }
+}
+
 TEST(Utf8, RepairReplacesEachBadRun) {
   std::size_t n = 0;
   std::string r = Repair("a\xFF" "b\xE2\x80" "c", &n);
