@@ -451,6 +451,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
     int words = 0;
     for (std::uint32_t t = b; t < e; ++t) {
       std::uint32_t wb = text.first_word[t], we = text.first_word[t + 1];
+      if (we == wb) continue;  // A hyphen or clitic: no words.
       if (we - wb != 1) return false;
       const std::string& w = text.words[wb];
       if (w == "-") continue;
@@ -532,7 +533,9 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         return fw >= k ? std::string_view(text.words[fw - k]) : std::string_view();
       };
       std::string_view w = back(1);
-      std::string_view w0 = back(2) == "-" ? back(3) : "";
+      // A hyphen token has no words (WordText), so "state - run" reads as
+      // "state run", like the single token "state-run".
+      std::string_view w0 = back(2) == "-" ? back(3) : back(2);
       bool state = w == "official" || ((w == "run" || w == "owned" || w == "controlled") &&
                                        (w0 == "state" || w0 == "government"));
       bool media = false, gov = false;

@@ -145,6 +145,10 @@ TEST(ActorDictionary, HyphenatedModifiers) {
   EXPECT_EQ(Code(*dict, "Norwegian-led soldiers", kUnknownDate), "0-2:NORMIL");
   EXPECT_EQ(Code(*dict, "Swedish-Norwegian", kUnknownDate), "0-1:SWE");
   EXPECT_EQ(Code(*dict, "anti-police", kUnknownDate), "");
+  // A split-off hyphen inside a name is read through, as the dictionary
+  // form's own hyphen is ("al-Qaeda" is "al - Qaeda" after tokenizing).
+  EXPECT_EQ(Code(*dict, "Friends - of - Wombats said", kUnknownDate), "0-5:NGOENV");
+  EXPECT_EQ(Code(*dict, "Tove - Lund", 20050101), "0-3:NORGOV");
 }
 
 TEST(ActorDictionary, AcronymsMatchOnlyCapitals) {

@@ -19,6 +19,9 @@ WordText WordText::FromTokens(std::span<const std::string_view> tokens) {
     bool clitic = IsPossessiveClitic(tok);
     if (clitic) {
       // A lone possessive clitic has no words: a phrase may run through it.
+    } else if (tok == "-" || tok == "\xE2\x80\x90" || tok == "\xE2\x80\x91") {
+      // So may a hyphen the tokenizer split off ("al - Qaeda" is the form
+      // "al-Qaeda", whose words are "al qaeda").
     } else if (TokenWords(tok, &t.words, &poss) == 0) {
       t.words.push_back("");
     }

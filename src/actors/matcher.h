@@ -43,6 +43,8 @@ struct WordText {
   std::vector<std::uint32_t> first_word;  // Per token, then one past the end.
   std::vector<bool> possessive;           // Per token: "Chechnya's".
   std::vector<bool> clitic;               // Per token: a lone "'s".
+  // A lone "'s" and a lone hyphen ("al - Qaeda" as the tokenizer splits
+  // "al-Qaeda") have no words: phrases run through them.
   std::vector<bool> all_caps;             // Per token: letters, none lower-case.
 
   // Builds from token forms.
