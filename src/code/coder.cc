@@ -275,6 +275,7 @@ class SentenceCoder {
   // `blocked` (optional) is set when a governor's subject is no actor.
   int InheritedSubject(int h, bool* blocked = nullptr) const;
   void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
+  int ClauseStart(int t) const;
   bool IsPassive(const Trigger& tr) const;
   bool Locative(int a) const;
   bool Predicative(const Trigger& tr) const;
@@ -492,7 +493,7 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     // A verb right after an article or a plural demonstrative is a noun
     // whatever its tag ("these arrests carry a price").
     if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN", "THESE", "THOSE"}) &&
-        !o_.one_per_clause) {
+        !o_.tabari_reading) {
       continue;
     }
     if (o_.use_pos && tagged) {
@@ -503,7 +504,7 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
       }
     } else if (!e.noun && t > 0 && In(s_.tokens[t - 1].form, {"THE", "A", "AN", "THESE", "THOSE"})) {
       continue;
-    } else if (o_.one_per_clause && !e.noun && t > 0 && tok.capitalized &&
+    } else if (o_.tabari_reading && !e.noun && t > 0 && tok.capitalized &&
                s_.tokens[t - 1].form != "." && s_.tokens[t - 1].form != "\"") {
       continue;  // TABARI: a capitalized word inside a sentence is a name.
     }
@@ -812,7 +813,7 @@ bool SentenceCoder::DeniedAbility(const Trigger& tr) const {
 
 void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
   auto before = [&]() {
-    if (o_.one_per_clause) {
+    if (o_.tabari_reading) {
       // TABARI: the source is the first actor of the clause; after a
       // conjunction it stays the sentence's unless an actor comes right
       // after the conjunction ("... and Gondor asked").
@@ -831,12 +832,6 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
       for (int t = start; t < tr.begin; ++t) {
         int a = actor_at_[t];
         if (a < 0) continue;
-        int b = s_.actors[a].begin;
-        if (b > 0 && IsPreposition(s_.tokens[b - 1].form) && s_.tokens[b - 1].form != "OF" &&
-            s_.tokens[b - 1].form != "BY") {
-          t = s_.actors[a].end - 1;
-          continue;
-        }
         return groups_[group_of_[a]].front();
       }
     }
@@ -854,22 +849,33 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     }
     return -1;
   };
+  // The target is another actor than the source: neither a member of its
+  // group nor an actor with the same code ("Fornost ... its embassy"); a
+  // pronoun coded as the whole group ("them" = A/B) is the group.
+  auto excluded = [&](int a, int exclude_group) {
+    if (exclude_group < 0) return false;
+    if (group_of_[a] == exclude_group) return true;
+    if (!o_.target_distinct_code || s_.actors[groups_[exclude_group].front()].code.empty()) return false;
+    if (s_.actors[a].code == s_.actors[groups_[exclude_group].front()].code) return true;
+    if (!o_.tabari_reading || s_.actors[a].code.find('/') == std::string::npos) return false;
+    std::string_view rest = s_.actors[a].code;
+    while (!rest.empty()) {
+      std::size_t slash = rest.find('/');
+      std::string_view part = rest.substr(0, slash);
+      bool member = false;
+      for (int m : groups_[exclude_group]) member |= s_.actors[m].code == part;
+      if (!member) return false;
+      rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+    }
+    return true;
+  };
   auto after = [&](int from, int exclude_group) {
-    // The target is another actor than the source: neither a member of its
-    // group nor an actor with the same code ("Fornost ... its embassy").
-    const std::string* exclude_code =
-        o_.target_distinct_code && exclude_group >= 0 &&
-                !s_.actors[groups_[exclude_group].front()].code.empty()
-            ? &s_.actors[groups_[exclude_group].front()].code
-            : nullptr;
     for (int t = from; t < n_; ++t) {
       const std::string& f = s_.tokens[t].form;
       if (f == ";" ) break;
       int a = actor_at_[t];
       if (a < 0) continue;
-      if ((exclude_group >= 0 && (group_of_[a] == exclude_group ||
-                                  (exclude_code && s_.actors[a].code == *exclude_code))) ||
-          Locative(a)) {
+      if (excluded(a, exclude_group) || Locative(a)) {
         t = s_.actors[a].end - 1;
         continue;
       }
@@ -897,7 +903,38 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     }
   }
   *src = before();
-  *tgt = after(tr.end, *src >= 0 ? group_of_[*src] : -1);
+  int exclude = *src >= 0 ? group_of_[*src] : -1;
+  *tgt = after(tr.end, exclude);
+  if (*tgt < 0 && o_.tabari_reading) {
+    // TABARI (manual 5.8): with no target after the verb, the first actor
+    // of the clause before it that is not the source ("X urged Y to assist
+    // it" -> Y).
+    for (int t = ClauseStart(tr.begin); t < tr.begin; ++t) {
+      int a = actor_at_[t];
+      if (a < 0) continue;
+      if (!excluded(a, exclude)) {
+        *tgt = a;
+        break;
+      }
+      t = s_.actors[a].end - 1;
+    }
+  }
+}
+
+// TABARI's clauses (manual 7.6): a conjunction (AND, BUT, OR, NOR) or ";"
+// that is not inside a list of actors starts a new clause. Returns the
+// first token of the clause that holds token `t`.
+int SentenceCoder::ClauseStart(int t) const {
+  for (int k = t - 1; k >= 0; --k) {
+    const std::string& f = s_.tokens[k].form;
+    if (f == ";") return k + 1;
+    if (In(f, {"AND", "BUT", "OR", "NOR"}) && actor_at_[k] < 0) {
+      bool list = k > 0 && k + 1 < n_ && actor_at_[k + 1] >= 0 && actor_at_[k - 1] >= 0 &&
+                  group_of_[actor_at_[k - 1]] == group_of_[actor_at_[k + 1]];
+      if (!list) return k + 1;
+    }
+  }
+  return 0;
 }
 
 void SentenceCoder::Modal(Trigger* tr) const {
@@ -1012,7 +1049,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         bool new_clause = false;
         for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
           const std::string& f = s_.tokens[t].form;
-          if (f == ";" || f == "BUT" || f == "WHILE") new_clause = true;
+          if (f == ";" || f == "BUT" || f == "WHILE" || f == "OR" || f == "NOR") new_clause = true;
           if (f == "AND" && actor_at_[t] < 0) {
             // Not an actor list: the next actor-or-trigger after "and" is a trigger.
             bool list = t > 0 && actor_at_[t - 1] >= 0 && t + 1 < n_ && actor_at_[t + 1] >= 0;
@@ -1396,7 +1433,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     if (tr.suppressed) continue;
     int src = roles[i].src, tgt = roles[i].tgt;
     int attribution = -1;
-    if (speaker >= 0 && tr.head != speech_tok && speaker != src) {
+    if (speaker >= 0 && tr.head != speech_tok && speaker != src && !o_.tabari_reading) {
       attribution = speaker;
       // "... burned down its embassy, a senior official said": the speaker
       // reports the act; it is not its target.
@@ -1421,7 +1458,8 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       }
     }
     emit(tr, src, tgt, tr.code, attribution);
-    if (!tr.code2.empty() && tr.code2 != "---") emit(tr, tgt, src, tr.code2, attribution);
+    // The paired code is the target's act: none without a target.
+    if (!tr.code2.empty() && tr.code2 != "---" && tgt >= 0) emit(tr, tgt, src, tr.code2, attribution);
   }
 
   // "X said Y must / should <act>" where the act is not in the dictionary:

@@ -90,11 +90,17 @@ struct CoderOptions {
   // threats (13x), as CAMEO and PLOVER ask. TABARI and PETRARCH do not, so
   // their suites turn it off. Default: true.
   bool future_as_intent = true;
-  // TABARI's reading of a sentence: code only the first trigger of each
-  // clause (clauses split at "and", "but", ";" outside actor lists), take
-  // the clause's first actor as the source, and read a capitalized word
-  // inside the sentence as a name, not a verb. Default: false.
+  // TABARI's clause rule (CODE BY CLAUSE): code only the first trigger of
+  // each clause (clauses split at "and", "but", ";" outside actor lists).
+  // Default: false.
   bool one_per_clause = false;
+  // TABARI's reading of a sentence without a parse (manual 5.8, 7.6): the
+  // source is the clause's first actor, the target the first actor after
+  // the verb with another code than the source, else the first such actor
+  // before the verb; a capitalized word inside the sentence is a name, not
+  // a verb; a speaker ("..., X said") is an actor like any other.
+  // Default: false.
+  bool tabari_reading = false;
   // Code a reported "Y must / should <act>" whose act is not in the
   // dictionary as a demand / appeal by the speaker. Default: true (off for
   // the TABARI/PETRARCH suites, which do not).

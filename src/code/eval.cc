@@ -841,6 +841,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.all_modalities = options.all_modalities;
   copts.future_as_intent = false;
   copts.one_per_clause = tabari;
+  copts.tabari_reading = tabari;
   copts.reported_modals = false;
   copts.compose = false;  // Neither TABARI nor PETRARCH composes control verbs.
   copts.target_distinct_code = true;

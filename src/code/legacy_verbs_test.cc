@@ -217,6 +217,47 @@ TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
              &out);
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out[0].code, "054");
+}
+
+TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
+  // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
+  // first actor; its target the first actor after the verb with another
+  // code than the source, else the first such actor before the verb.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nHELP [092]\nMEET_ [031:031]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderOptions o;
+  o.tabari_reading = true;
+  o.target_distinct_code = true;
+  o.compose = false;  // TABARI codes the two verbs as they come.
+  CoderSentence s = Tokens({"ARNOR", "PRESSED", "ROHAN", "TO", "HELP", "IT"},
+                           {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {5, 6, 2, "ARN"}});
+  std::vector<CodedEvent> out;
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].code, "092");
+  EXPECT_EQ(out[1].source, 0);
+  EXPECT_EQ(out[1].target, 1);
+  // Without the TABARI reading the nearest actor before "help" is its source.
+  CoderOptions plain;
+  plain.compose = false;
+  out.clear();
+  Coder(&d, plain).Code(s, &out);
+  ASSERT_EQ(out.size(), 2u);
+  EXPECT_EQ(out[1].source, 1);
+  // A pronoun that stands for the whole compound source is the source.
+  s = Tokens({"ARNOR", "AND", "GONDOR", "PRESSED", "ROHAN", "TO", "HELP", "THEM"},
+             {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}, {4, 5, 2, "ROH"}, {7, 8, 3, "ARN/GON"}});
+  out.clear();
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 4u);
+  EXPECT_EQ(out[2].code, "092");
+  EXPECT_EQ(out[2].target, 2);
+  // A paired code without a target codes nothing for the missing side.
+  s = Tokens({"ARNOR", "MEETS", "."}, {{0, 1, 0, "ARN"}});
+  out.clear();
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].source, 0);
 }
 
