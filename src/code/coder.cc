@@ -244,6 +244,7 @@ class SentenceCoder {
 
   void Run(std::vector<CodedEvent>* out);
   int speaker() const { return speaker_; }
+  void Count(Complexity* c) const;
 
  private:
   // --- Matching helpers -------------------------------------------------
@@ -814,25 +815,14 @@ bool SentenceCoder::DeniedAbility(const Trigger& tr) const {
 void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
   auto before = [&]() {
     if (o_.tabari_reading) {
-      // TABARI: the source is the first actor of the clause; after a
-      // conjunction it stays the sentence's unless an actor comes right
-      // after the conjunction ("... and Gondor asked").
-      int start = 0;
-      for (int t = tr.begin - 1; t >= 0; --t) {
-        const std::string& f = s_.tokens[t].form;
-        if (f == ";" || f == "BUT") {
-          start = t + 1;
-          break;
+      // TABARI (manual 5.8, 7.6): the source is the first actor of the
+      // clause before the verb; a clause with none keeps the sentence's
+      // ("X accepts ... or assail Y"), the first actor of the sentence.
+      int start = ClauseStart(tr.begin);
+      for (int from : {start, 0}) {
+        for (int t = from; t < tr.begin; ++t) {
+          if (actor_at_[t] >= 0) return groups_[group_of_[actor_at_[t]]].front();
         }
-        bool list_and = t > 0 && actor_at_[t - 1] >= 0 && t + 1 < n_ && actor_at_[t + 1] >= 0;
-        if (f == "AND" && !list_and && t + 1 < tr.begin && actor_at_[t + 1] >= 0) {
-          return groups_[group_of_[actor_at_[t + 1]]].front();
-        }
-      }
-      for (int t = start; t < tr.begin; ++t) {
-        int a = actor_at_[t];
-        if (a < 0) continue;
-        return groups_[group_of_[a]].front();
       }
     }
     for (int t = tr.begin - 1; t >= 0; --t) {
@@ -1005,6 +995,36 @@ void SentenceCoder::Modal(Trigger* tr) const {
   }
   if (tr->negated) tr->modality = Modality::kNegated;
   else if (tr->alleged && tr->modality == Modality::kAsserted) tr->modality = Modality::kAlleged;
+}
+
+void SentenceCoder::Count(Complexity* c) const {
+  int first_verb = -1;
+  std::vector<bool> in_trigger(n_, false);
+  for (int t = 0; t < n_; ++t) {
+    if (actor_at_[t] >= 0) continue;
+    Trigger tr;
+    if (!FindTrigger(t, &tr)) continue;
+    for (int k = tr.begin; k < tr.end; ++k) in_trigger[k] = true;
+    if (!tr.noun) {
+      ++c->verbs;
+      if (first_verb < 0) first_verb = tr.begin;
+    }
+    t = std::max(t, tr.end - 1);
+  }
+  for (int t = 0; t < n_; ++t) {
+    if (actor_at_[t] >= 0 || in_trigger[t] || !In(s_.tokens[t].form, {"AND", "BUT", "OR", "NOR"})) continue;
+    bool list = t > 0 && t + 1 < n_ && actor_at_[t - 1] >= 0 && actor_at_[t + 1] >= 0 &&
+                group_of_[actor_at_[t - 1]] == group_of_[actor_at_[t + 1]];
+    // "A and the B": the list goes on past a determiner or adjective.
+    for (int k = t + 1; !list && k < n_ && k <= t + 4 && actor_at_[k - 1] < 0; ++k) {
+      if (actor_at_[k] >= 0 && t > 0 && actor_at_[t - 1] >= 0) {
+        list = group_of_[actor_at_[t - 1]] == group_of_[actor_at_[k]];
+      }
+    }
+    if (!list) ++c->conjunctions;
+  }
+  c->actor_before_first_verb =
+      first_verb >= 0 && !s_.actors.empty() && s_.actors.front().begin < first_verb;
 }
 
 void SentenceCoder::Run(std::vector<CodedEvent>* out) {
@@ -1553,6 +1573,13 @@ bool Coder::Discarded(const CoderSentence& s, bool document) const {
     }
   }
   return false;
+}
+
+Complexity Coder::Measure(const CoderSentence& s) const {
+  Complexity c;
+  if (s.tokens.empty() || dict_ == nullptr) return c;
+  SentenceCoder(s, *dict_, options_).Count(&c);
+  return c;
 }
 
 void Coder::Code(const CoderSentence& s, std::vector<CodedEvent>* out, int* speaker) const {

@@ -134,6 +134,16 @@ struct CoderOptions {
   bool locatives = true;
 };
 
+// TABARI's complexity counts (manual 8.7): verbs (dictionary triggers read
+// as verbs), conjunctions that split clauses (not those inside an actor
+// list or a trigger phrase), and whether an actor comes before the first
+// verb.
+struct Complexity {
+  int verbs = 0;
+  int conjunctions = 0;
+  bool actor_before_first_verb = false;
+};
+
 class Coder {
  public:
   Coder(const VerbDictionary* dict, CoderOptions options) : dict_(dict), options_(options) {}
@@ -146,6 +156,8 @@ class Coder {
   // Whether the sentence contains a discard phrase of the dictionary
   // (`document`: the document-level list).
   bool Discarded(const CoderSentence& s, bool document) const;
+
+  Complexity Measure(const CoderSentence& s) const;
 
   // Whether an event of this code and modality is kept by default.
   static bool KeptByDefault(const std::string& code, Modality m);

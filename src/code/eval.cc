@@ -141,7 +141,7 @@ void TabariPronouns(const std::vector<std::string>& tokens, const std::string& f
       if (out[i].end - out[i].begin >= 1 && !out[i].code.empty() && out[i].code[0] != '~') real.push_back(i);
     }
     if (In(w, {"HE", "SHE", "IT", "HIM", "ITS", "HIS", "HER"})) {
-      if (!real.empty()) code = out[real.front()].code;
+      if (!real.empty()) code = joined(real.front());
     } else if (w == "THEY" || w == "THEM" || w == "THEIR") {
       for (std::size_t i : real) {
         std::string c = joined(i);
@@ -360,6 +360,15 @@ void ApplyTabariOption(std::string_view command, TabariOptions* o) {
     if (eq != std::string::npos) o->minimum_words = std::atoi(c.c_str() + eq + 1);
   } else if (c.find("CONVERT AGENT") != std::string::npos) {
     o->convert_agents = c.find("TRUE") != std::string::npos;
+  } else if (std::size_t k = c.find("COMPLEX:"); k != std::string::npos) {
+    // "COMPLEX: VERBS[5] CONJ[4] NOACTPRIOR": each command sets them all.
+    auto count = [&](std::string_view key) {
+      std::size_t at = c.find(std::string(key) + "[", k);
+      return at == std::string::npos ? 0 : std::atoi(c.c_str() + at + key.size() + 1);
+    };
+    o->complex_verbs = count("VERBS");
+    o->complex_conj = count("CONJ");
+    o->complex_noactprior = c.find("NOACTPRIOR", k) != std::string::npos;
   } else if (c.find("FORWARD:") != std::string::npos) {
     o->forward = c.find(" OFF") == std::string::npos;
   } else if (std::size_t k = c.find("YYYY"); k != std::string::npos && c.find("SET:") != std::string::npos) {
@@ -504,6 +513,18 @@ StatusOr<std::vector<GoldRecord>> ReadTabariGoldTsv(const std::string& dir) {
   GoldRecord* cur = nullptr;
   bool in_text = false;
   TabariOptions options;
+  // The project's options file sets the options the records start with.
+  if (auto opts = ReadFile(dir + "/Validate.options"); opts.ok()) {
+    std::istringstream oin(*opts);
+    std::string oline;
+    while (std::getline(oin, oline)) {
+      std::string_view t = Trim(oline);
+      if (t.starts_with("COMPLEX:") || t.starts_with("DEFAULT:") || t.starts_with("COMMA:") ||
+          t.starts_with("SET:") || t.starts_with("FORWARD:")) {
+        ApplyTabariOption(t, &options);
+      }
+    }
+  }
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.size() > 7 && std::all_of(line.begin(), line.begin() + 6, ::isdigit) &&
@@ -940,6 +961,15 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     bool set_aside = false;
     for (const auto& m : found) set_aside |= tabari && (m.code == "###" || m.code == "+++");
     set_aside |= too_short;
+    if (tabari && !set_aside) {
+      // COMPLEX (manual 8.7): too many verbs or clauses, or no actor before
+      // the first verb.
+      const TabariOptions& to = rec.tabari;
+      Complexity cx = coder.Measure(s);
+      set_aside = (to.complex_verbs > 0 && cx.verbs >= to.complex_verbs) ||
+                  (to.complex_conj > 0 && cx.conjunctions >= to.complex_conj) ||
+                  (to.complex_noactprior && cx.verbs > 0 && !cx.actor_before_first_verb);
+    }
     if (!set_aside && !discards.Hit(upper)) {
       std::vector<CodedEvent> events;
       const TabariOptions& to = rec.tabari;

@@ -57,6 +57,11 @@ struct TabariOptions {
   int comma_bmin = 128, comma_bmax = 0;
   int minimum_words = 8;  // Records with fewer words (a comma is one) are not coded (manual 8.2.3).
   bool yyyy = false;  // SET: YYYY = TRUE: record dates are YYYYMMDD.
+  // COMPLEX (manual 8.7): a record with at least `complex_verbs` verbs or
+  // `complex_conj` clause conjunctions (0 = off), or with no actor before
+  // its first verb (NOACTPRIOR), is too complex to code.
+  int complex_verbs = 0, complex_conj = 0;
+  bool complex_noactprior = false;
 };
 
 // Applies one "OPTION:" command to `o`; unknown commands are ignored.

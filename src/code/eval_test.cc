@@ -64,6 +64,14 @@ TEST(EvalTabariOptionsTest, CommandsChangeTheOptions) {
   ApplyTabariOption("DEFAULT: OFF", &o);
   EXPECT_TRUE(o.default_source.empty());
   EXPECT_TRUE(o.default_target.empty());
+  ApplyTabariOption("COMPLEX: VERBS[6] CONJ[3] NOACTPRIOR EXPLAIN", &o);
+  EXPECT_EQ(o.complex_verbs, 6);
+  EXPECT_EQ(o.complex_conj, 3);
+  EXPECT_TRUE(o.complex_noactprior);
+  ApplyTabariOption(" COMPLEX: VERBS[4] EXPLAIN } ", &o);
+  EXPECT_EQ(o.complex_verbs, 4);
+  EXPECT_EQ(o.complex_conj, 0);
+  EXPECT_FALSE(o.complex_noactprior);
 }
 
 // Our own records in TABARI's validation syntax (manual 10.1).

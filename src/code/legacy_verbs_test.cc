@@ -261,5 +261,29 @@ TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   EXPECT_EQ(out[0].source, 0);
 }
 
+TEST(LegacyVerbsTest, TabariComplexityCounts) {
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nHELP [092]\nSHOT_AND_KILLED [223]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderOptions o;
+  o.tabari_reading = true;
+  Coder coder(&d, o);
+  // Two verbs; the "and" of the actor list and the one inside the verb
+  // phrase split no clauses, the last one does.
+  Complexity c = coder.Measure(Tokens(
+      {"ARNOR", "AND", "THE", "GONDOR", "PRESSED", "ROHAN", "AND", "SHOT", "AND", "KILLED", "BREE"},
+      {{0, 1, 0, "ARN"}, {3, 4, 1, "GON"}, {5, 6, 2, "ROH"}, {10, 11, 3, "BRE"}}));
+  EXPECT_EQ(c.verbs, 2);
+  EXPECT_EQ(c.conjunctions, 1);
+  EXPECT_TRUE(c.actor_before_first_verb);
+  c = coder.Measure(Tokens({"THE", "HELP", "FOR", "ROHAN", "PRESSED", "BREE"},
+                           {{3, 4, 0, "ROH"}, {5, 6, 1, "BRE"}}));
+  EXPECT_EQ(c.verbs, 1);  // "the help" is a noun.
+  EXPECT_TRUE(c.actor_before_first_verb);
+  c = coder.Measure(Tokens({"HELPING", "ROHAN", "AND", "BREE"}, {{1, 2, 0, "ROH"}, {3, 4, 1, "BRE"}}));
+  EXPECT_EQ(c.conjunctions, 0);
+  EXPECT_FALSE(c.actor_before_first_verb);
+}
+
 }  // namespace
 }  // namespace dyad::code
