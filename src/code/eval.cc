@@ -404,10 +404,26 @@ std::string TabariRecordId(std::string_view idinfo) {
 
 }  // namespace
 
-std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked) {
+TabariOptions ReadTabariOptionsFile(const std::string& path) {
+  TabariOptions options;
+  auto text = ReadFile(path);
+  if (!text.ok()) return options;
+  std::istringstream in(*text);
+  std::string line;
+  while (std::getline(in, line)) {
+    std::string_view t = Trim(line);
+    if (t.starts_with("COMPLEX:") || t.starts_with("DEFAULT:") || t.starts_with("COMMA:") ||
+        t.starts_with("SET:") || t.starts_with("FORWARD:")) {
+      ApplyTabariOption(t, &options);
+    }
+  }
+  return options;
+}
+
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked,
+                                              TabariOptions options) {
   std::vector<GoldRecord> out;
   if (unchecked) *unchecked = 0;
-  TabariOptions options;
   // One record: its first line and the lines up to the next blank line.
   std::vector<std::string_view> lines;
   for (std::size_t p = 0; p <= text.size();) {
@@ -497,7 +513,8 @@ std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchec
 
 StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
   ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
-  std::vector<GoldRecord> out = ParseTabariValidation(text);
+  std::vector<GoldRecord> out =
+      ParseTabariValidation(text, nullptr, ReadTabariOptionsFile(dir + "/Validate.options"));
   if (out.empty()) return NotFoundError("no TABARI validation records in " + dir + "/Validate.text");
   return out;
 }
@@ -512,19 +529,7 @@ StatusOr<std::vector<GoldRecord>> ReadTabariGoldTsv(const std::string& dir) {
   std::string line;
   GoldRecord* cur = nullptr;
   bool in_text = false;
-  TabariOptions options;
-  // The project's options file sets the options the records start with.
-  if (auto opts = ReadFile(dir + "/Validate.options"); opts.ok()) {
-    std::istringstream oin(*opts);
-    std::string oline;
-    while (std::getline(oin, oline)) {
-      std::string_view t = Trim(oline);
-      if (t.starts_with("COMPLEX:") || t.starts_with("DEFAULT:") || t.starts_with("COMMA:") ||
-          t.starts_with("SET:") || t.starts_with("FORWARD:")) {
-        ApplyTabariOption(t, &options);
-      }
-    }
-  }
+  TabariOptions options = ReadTabariOptionsFile(dir + "/Validate.options");
   while (std::getline(in, line)) {
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.size() > 7 && std::all_of(line.begin(), line.begin() + 6, ::isdigit) &&

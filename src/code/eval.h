@@ -122,8 +122,14 @@ struct EvalOptions {
 // coded), "{ OPTION: ... }" (options for the records after it) and "-{"
 // (stop checking). Reading stops at the first record without any field,
 // as validation does. Records whose only field is "-{" check nothing and
-// are left out; `unchecked` (may be null) counts them.
-std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked = nullptr);
+// are left out; `unchecked` (may be null) counts them. `options` are those
+// the first record starts with (the project's .options file).
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked = nullptr,
+                                              TabariOptions options = {});
+
+// The options a TABARI .options file sets (its COMPLEX:, DEFAULT:, COMMA:,
+// SET: and FORWARD: commands); defaults when the file cannot be read.
+TabariOptions ReadTabariOptionsFile(const std::string& path);
 
 // Reads a suite's records with their expectations. `dir` is the suite's
 // folder under shared/data/events/gold. ReadTabariSuite reads
