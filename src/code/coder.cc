@@ -277,6 +277,7 @@ class SentenceCoder {
   int InheritedSubject(int h, bool* blocked = nullptr) const;
   void ShallowRoles(const Trigger& tr, int* src, int* tgt) const;
   int ClauseStart(int t) const;
+  bool ClauseConjunction(int t) const;
   bool IsPassive(const Trigger& tr) const;
   bool Locative(int a) const;
   bool Predicative(const Trigger& tr) const;
@@ -916,15 +917,39 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
 // first token of the clause that holds token `t`.
 int SentenceCoder::ClauseStart(int t) const {
   for (int k = t - 1; k >= 0; --k) {
-    const std::string& f = s_.tokens[k].form;
-    if (f == ";") return k + 1;
-    if (In(f, {"AND", "BUT", "OR", "NOR"}) && actor_at_[k] < 0) {
-      bool list = k > 0 && k + 1 < n_ && actor_at_[k + 1] >= 0 && actor_at_[k - 1] >= 0 &&
-                  group_of_[actor_at_[k - 1]] == group_of_[actor_at_[k + 1]];
-      if (!list) return k + 1;
-    }
+    if (s_.tokens[k].form == ";" || ClauseConjunction(k)) return k + 1;
   }
   return 0;
+}
+
+// Whether token t is a conjunction (AND, BUT, OR, NOR) that starts a new
+// clause: not one inside a list of actors ("A and the evil B"), nor, in the
+// TABARI reading, one inside a compound noun or adjective phrase (manual
+// 7.5.1: "<noun> and <adjective>* <noun>", "<adjective> and <adjective>",
+// with the nouns and adjectives of the actors files' lists, passed in as
+// NOUN / ADJ tags).
+bool SentenceCoder::ClauseConjunction(int t) const {
+  if (actor_at_[t] >= 0 || !In(s_.tokens[t].form, {"AND", "BUT", "OR", "NOR"})) return false;
+  if (t == 0 || t + 1 >= n_ || s_.tokens[t].form == "BUT") return true;
+  if (actor_at_[t - 1] >= 0) {
+    if (actor_at_[t + 1] >= 0) return false;
+    for (int k = t + 2; k < n_ && k <= t + 4; ++k) {
+      if (actor_at_[k] >= 0) {
+        if (group_of_[actor_at_[k]] == group_of_[actor_at_[t - 1]]) return false;
+        break;
+      }
+    }
+  }
+  if (o_.tabari_reading) {
+    const std::string& before = s_.tokens[t - 1].upos;
+    if (before == "ADJ" && s_.tokens[t + 1].upos == "ADJ") return false;
+    if (before == "NOUN") {
+      int k = t + 1;
+      while (k < n_ && actor_at_[k] < 0 && s_.tokens[k].upos == "ADJ") ++k;
+      if (k < n_ && actor_at_[k] < 0 && s_.tokens[k].upos == "NOUN") return false;
+    }
+  }
+  return true;
 }
 
 void SentenceCoder::Modal(Trigger* tr) const {
@@ -1012,16 +1037,7 @@ void SentenceCoder::Count(Complexity* c) const {
     t = std::max(t, tr.end - 1);
   }
   for (int t = 0; t < n_; ++t) {
-    if (actor_at_[t] >= 0 || in_trigger[t] || !In(s_.tokens[t].form, {"AND", "BUT", "OR", "NOR"})) continue;
-    bool list = t > 0 && t + 1 < n_ && actor_at_[t - 1] >= 0 && actor_at_[t + 1] >= 0 &&
-                group_of_[actor_at_[t - 1]] == group_of_[actor_at_[t + 1]];
-    // "A and the B": the list goes on past a determiner or adjective.
-    for (int k = t + 1; !list && k < n_ && k <= t + 4 && actor_at_[k - 1] < 0; ++k) {
-      if (actor_at_[k] >= 0 && t > 0 && actor_at_[t - 1] >= 0) {
-        list = group_of_[actor_at_[t - 1]] == group_of_[actor_at_[k]];
-      }
-    }
-    if (!list) ++c->conjunctions;
+    if (!in_trigger[t] && ClauseConjunction(t)) ++c->conjunctions;
   }
   c->actor_before_first_verb =
       first_verb >= 0 && !s_.actors.empty() && s_.actors.front().begin < first_verb;
@@ -1069,12 +1085,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
         bool new_clause = false;
         for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
           const std::string& f = s_.tokens[t].form;
-          if (f == ";" || f == "BUT" || f == "WHILE" || f == "OR" || f == "NOR") new_clause = true;
-          if (f == "AND" && actor_at_[t] < 0) {
-            // Not an actor list: the next actor-or-trigger after "and" is a trigger.
-            bool list = t > 0 && actor_at_[t - 1] >= 0 && t + 1 < n_ && actor_at_[t + 1] >= 0;
-            if (!list) new_clause = true;
-          }
+          if (f == ";" || f == "WHILE" || ClauseConjunction(t)) new_clause = true;
         }
         if (!new_clause) {
           trs[i].suppressed = true;

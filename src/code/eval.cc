@@ -162,6 +162,44 @@ void TabariPronouns(const std::vector<std::string>& tokens, const std::string& f
   *actors = std::move(out);
 }
 
+// TABARI's <NOUN> and <ADJECTIVE> lists in the actors files (manual 5.3.2,
+// 7.5.1): words that are no verbs, and the members of compound noun and
+// adjective phrases, whose conjunctions split no clause.
+struct TabariWordLists {
+  std::vector<std::vector<DictWord>> nouns, adjectives;
+
+  void Load(const std::string& path) {
+    auto text = ReadFile(path);
+    if (!text.ok()) return;
+    std::istringstream in(*text);
+    std::string line;
+    std::vector<std::vector<DictWord>>* list = nullptr;
+    while (std::getline(in, line)) {
+      std::string_view t = Trim(std::string_view(line).substr(0, line.find(';')));
+      if (t == "<NOUN>") list = &nouns;
+      else if (t == "<ADJECTIVE>") list = &adjectives;
+      else if (!t.empty() && t[0] == '<') list = nullptr;
+      else if (list && !t.empty()) list->push_back(ParsePhraseWords(t, WordMode::kStem));
+    }
+  }
+
+  // Tags the tokens of listed phrases NOUN or ADJ (outside actors).
+  void Tag(std::vector<CoderToken>* tokens) const {
+    int n = static_cast<int>(tokens->size());
+    for (auto [list, tag] : {std::pair{&nouns, "NOUN"}, std::pair{&adjectives, "ADJ"}}) {
+      for (const auto& phrase : *list) {
+        int len = static_cast<int>(phrase.size());
+        for (int t = 0; len > 0 && t + len <= n; ++t) {
+          bool ok = true;
+          for (int k = 0; k < len && ok; ++k) ok = WordMatches(phrase[k], (*tokens)[t + k].form, "");
+          if (!ok) continue;
+          for (int k = 0; k < len; ++k) (*tokens)[t + k].upos = tag;
+        }
+      }
+    }
+  }
+};
+
 std::string Actor(const std::string& s) { return s.empty() || s == "-" ? "---" : s; }
 
 // gold.tsv: id, category, source, target, event[, plover]; "-" rows = no event.
@@ -853,6 +891,10 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   for (const auto& w : verbs.warnings()) report.warnings.push_back(w);
   const bool tabari = suite.starts_with("tabari");
   ASSIGN_OR_RETURN(LegacyActors actors, LegacyActors::Load(actor_files, agent_files, tabari));
+  TabariWordLists word_lists;
+  if (tabari) {
+    for (const auto& f : actor_files) word_lists.Load(f);
+  }
   for (const auto& w : actors.warnings()) report.warnings.push_back(w);
   // TABARI and PETRARCH2 read a coded compound ("EAST_AND_WEST_GERMANY
   // [GME/GMW]") as one actor per code; UniversalPetrarch keeps it whole.
@@ -946,6 +988,7 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
         found = actors.Match(upper, rec.date);
       }
     }
+    if (tabari && !s.parsed) word_lists.Tag(&s.tokens);
     if (tabari) {
       // An agent with no actor is not an actor unless CONVERT AGENTS is on.
       if (!rec.tabari.convert_agents) {

@@ -285,5 +285,31 @@ TEST(LegacyVerbsTest, TabariComplexityCounts) {
   EXPECT_FALSE(c.actor_before_first_verb);
 }
 
+TEST(LegacyVerbsTest, TabariCompoundNounPhrasesSplitNoClause) {
+  // Manual 7.5.1: "<noun> and <adjective>* <noun>" (nouns and adjectives of
+  // the actors files' lists, passed in as tags) is no clause break; two
+  // unlisted words joined by "and" are.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderOptions o;
+  o.tabari_reading = true;
+  o.target_distinct_code = true;
+  CoderSentence s = Tokens({"ARNOR", "'S", "HENS", "AND", "FAT", "DUCKS", "OF", "GONDOR", "HAILED", "ROHAN"},
+                           {{0, 1, 0, "ARN"}, {7, 8, 1, "GON"}, {9, 10, 2, "ROH"}});
+  std::vector<CodedEvent> out;
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].source, 1);  // "and" starts a clause: its first actor.
+  s.tokens[2].upos = "NOUN";
+  s.tokens[4].upos = "ADJ";
+  s.tokens[5].upos = "NOUN";
+  out.clear();
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].source, 0);  // One clause: the sentence's first actor.
+  EXPECT_EQ(Coder(&d, o).Measure(s).conjunctions, 0);
+}
+
 }  // namespace
 }  // namespace dyad::code
