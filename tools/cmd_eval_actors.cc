@@ -8,7 +8,8 @@
 //           comparison, our CAMEO code strings as they are.
 // In both, the gold actor text is found in the text, and the first mention
 // of ours that overlaps it is its coding. No overlapping mention counts as
-// a disagreement on every field.
+// a disagreement on every field. In the PLOVER records the span markup picks
+// the occurrence of a text that occurs twice (FindGoldActor).
 #include <nlohmann/json.hpp>
 
 #include <cstdio>
@@ -119,6 +120,64 @@ size_t FindText(const std::string& hay, const std::string& needle, size_t from) 
   return lower(hay).find(lower(needle), from);
 }
 
+// Where the gold actor `text` of an event is in its sentence `hay`. The
+// record's markup ("... of (TAR: Palestinian) factions ...") says which
+// occurrence is meant when the text occurs more than once: the one after as
+// many occurrences as precede the annotation in the markup. A text that is
+// not a span of the sentence ("US forces" for "(TAR: US) and (TAR: British
+// forces)", "Greek-Cypriot" for "(SRC/TAR: Greek) sides") is looked up by its
+// first word when an annotation starts with that word. Returns the offset
+// and sets *len, or npos.
+size_t FindGoldActor(const std::string& hay, const std::string& markup, const std::string& text,
+                     size_t* len) {
+  auto lower = [](std::string s) {
+    for (char& ch : s) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    return s;
+  };
+  const std::string lmarkup = lower(markup);
+  // The start of the annotation "(ROLE: <t>)" in the markup, else of one
+  // that starts with t ("(TAR: US) and ..."), or npos.
+  auto annotation = [&](const std::string& t) -> size_t {
+    const std::string lt = lower(t);
+    for (const char* close : {")", ""}) {
+      for (const char* role : {"(src: ", "(tar: ", "(src/tar: "}) {
+        size_t a = lmarkup.find(role + lt + close);
+        if (a != std::string::npos) return a;
+      }
+    }
+    return std::string::npos;
+  };
+  auto occurrence = [&](const std::string& t, size_t ann) -> size_t {
+    size_t k = 0;
+    if (ann != std::string::npos) {
+      const std::string lt = lower(t);
+      for (size_t q = lmarkup.find(lt); q != std::string::npos && q < ann;
+           q = lmarkup.find(lt, q + 1)) {
+        ++k;
+      }
+    }
+    size_t pos = FindText(hay, t, 0);
+    for (; k > 0 && pos != std::string::npos; --k) {
+      size_t next = FindText(hay, t, pos + 1);
+      if (next == std::string::npos) break;  // Keep the last one found.
+      pos = next;
+    }
+    return pos;
+  };
+  size_t pos = FindText(hay, text, 0);
+  if (pos != std::string::npos) {
+    *len = text.size();
+    return occurrence(text, annotation(text));
+  }
+  size_t cut = text.find_first_of(" -");
+  if (cut == std::string::npos || cut == 0) return std::string::npos;
+  std::string first = text.substr(0, cut);
+  size_t ann = annotation(first);
+  if (ann == std::string::npos) return std::string::npos;
+  *len = first.size();
+  return occurrence(first, ann);
+}
+
 int RunSeed(const Pipeline& pipeline, const std::string& shared, const std::string& date,
             bool verbose) {
   std::string base = shared + "/seed/hrw-chechnya-2018";
@@ -225,11 +284,17 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
         }
         // The gold sometimes doubles a space ("Hizbollah  (Party of God)").
         for (size_t sp; (sp = text.find("  ")) != std::string::npos;) text.erase(sp, 1);
-        size_t pos = FindText(out->document.text, text, 0);
+        std::string markup;
+        if (ev.contains("textInfo") && ev["textInfo"].is_object() &&
+            ev["textInfo"].contains("markup") && ev["textInfo"]["markup"].is_string()) {
+          markup = ev["textInfo"]["markup"].get<std::string>();
+        }
+        size_t len = 0;
+        size_t pos = FindGoldActor(out->document.text, markup, text, &len);
         const ActorMention* m = nullptr;
         if (pos != std::string::npos) {
           m = Overlapping(*out, static_cast<std::uint32_t>(pos),
-                          static_cast<std::uint32_t>(pos + text.size()));
+                          static_cast<std::uint32_t>(pos + len));
         }
         std::string country, sector;
         if (m && !m->code.code.empty()) {
