@@ -370,6 +370,7 @@ class DocResolver {
       cands.push_back(std::move(k));
     }
     Associations(c, &cands);
+    if (date_ == kUnknownDate && reference == kUnknownDate) PreferSentenceCountries(&cands);
 
     // "president of Armenia", "police of Chechnya", "a group based in
     // Ostmark": an agent with no country takes the country of a place or
@@ -731,6 +732,37 @@ class DocResolver {
     // 5. Pronouns in subject position.
     Pronouns(c, first);
     SortBlock(first);
+  }
+
+  // With no date at all, a named actor whose codes lie in different
+  // countries over time (a movement that became another state's government)
+  // takes the code of the one country among them that the sentence also
+  // names: "the Sudanese government and the SPLM" is the Sudanese rebel
+  // movement, not South Sudan's later government. With none or several of
+  // them named, the undated ranking (CodesAt) stands.
+  void PreferSentenceCountries(std::vector<Cand>* cands) const {
+    for (Cand& k : *cands) {
+      if (k.entry < 0 || k.how != Resolution::kDictionary || k.code.code.empty()) continue;
+      auto codes = dict_.CodesAt(static_cast<std::uint32_t>(k.entry), kUnknownDate, kUnknownDate);
+      if (codes.size() < 2 || codes[0]->code != k.code.code) continue;
+      Set own;
+      for (const CodeSpan* cs : codes) {
+        std::string country = dict_.SplitCode(cs->code).country;
+        if (!country.empty()) own.insert(country);
+      }
+      if (own.size() < 2) continue;
+      Set named;
+      for (const Cand& o : *cands) {
+        if (&o != &k && own.count(o.code.country)) named.insert(o.code.country);
+      }
+      if (named.size() != 1 || *named.begin() == k.code.country) continue;
+      for (const CodeSpan* cs : codes) {
+        if (dict_.SplitCode(cs->code).country == *named.begin()) {
+          k.code = dict_.SplitCode(cs->code);
+          break;
+        }
+      }
+    }
   }
 
   // "the Union of Ostmarkian Journalists", "Association of African

@@ -118,6 +118,18 @@ TEST(Resolver, AssociationsOfACivilSector) {
             V({"Valdorian Forces=VLDMIL/agent"}));
 }
 
+TEST(Resolver, UndatedActorsTakeTheCountryTheSentenceNames) {
+  // Rebels in Valdoria until 2000, Ostmark's government after: undated, the
+  // latest code, unless the sentence names one of the two countries only.
+  EXPECT_EQ(Resolve("The Kestrian Front met reporters.", ""),
+            V({"Kestrian Front=OSTGOV/dictionary"}));
+  EXPECT_EQ(Resolve("The Valdorian government and the Kestrian Front met.", ""),
+            V({"Valdorian government=VLDGOV/agent", "Kestrian Front=VLDREB/dictionary"}));
+  // Dated, the date decides.
+  EXPECT_EQ(Resolve("The Valdorian government and the Kestrian Front met.", "2005-01-01"),
+            V({"Valdorian government=VLDGOV/agent", "Kestrian Front=OSTGOV/dictionary"}));
+}
+
 // Tags every token: capitalised words PROPN, punctuation PUNCT, the rest
 // NOUN; then `tags` (word -> "UPOS/XPOS") override.
 AnalyzedDocument Tagged(const std::string& text,
