@@ -94,7 +94,9 @@ class TableWriter : public RecordWriter {
 void AppendEventCsvHeader(std::string* out) {
   out->append(
       "doc,sent,id,date,source_text,source,target_text,target,cameo,cameo_name,root,quad,"
-      "goldstein,plover_event,plover_mode,trigger,modality,negated,alleged,attribution,"
+      "goldstein,plover_event,plover_mode,source_plover_country,source_plover_sector,"
+      "source_plover_other,target_plover_country,target_plover_sector,target_plover_other,"
+      "trigger,modality,negated,alleged,attribution,"
       "evidence_begin,evidence_end,text\n");
 }
 
@@ -118,6 +120,14 @@ void AppendEventCsvRow(const AnalyzedDocument& doc, const Event& e, std::string*
   f(Num(e.goldstein));
   f(e.plover.event);
   f(e.plover.mode);
+  for (const EventActor* a : {&e.source, &e.target}) {
+    const PloverActorCode& p = a->code.plover;
+    std::string other;
+    for (const auto& o : p.other_sectors) other += (other.empty() ? "" : ";") + o;
+    f(a->present ? p.country : "");
+    f(a->present ? p.sector : "");
+    f(a->present ? other : "");
+  }
   f(e.trigger_text);
   f(ModalityName(e.modality));
   f(e.negated ? "true" : "false");

@@ -17,7 +17,10 @@ namespace dyad {
 
 // CSV columns: doc, sent, id, date, source_text, source, target_text,
 // target, cameo, cameo_name, root, quad, goldstein, plover_event,
-// plover_mode, trigger, modality, negated, alleged, attribution,
+// plover_mode, source_plover_country, source_plover_sector,
+// source_plover_other, target_plover_country, target_plover_sector,
+// target_plover_other (the actors' PLOVER codes, ActorCode::plover; other
+// sectors joined by ";"), trigger, modality, negated, alleged, attribution,
 // evidence_begin, evidence_end, text.
 void AppendEventCsvHeader(std::string* out);
 void AppendEventCsvRow(const AnalyzedDocument& doc, const Event& e, std::string* out);
@@ -27,6 +30,8 @@ void AppendEventCsvRow(const AnalyzedDocument& doc, const Event& e, std::string*
 // TargetActorFull, TargetActorEntity, TargetActorRole, TargetActorAttribute,
 // EventCode, EventRootCode, PentaClass, GoldsteinScore, Issues, Lat, Lon,
 // LocationName, StateName, CountryCode, SentenceID, URLs, NewsSources.
+// The columns are fixed and read by position, so the actors' PLOVER codes
+// (in the JSONL and CSV output) have no place here; nor in the PETRARCH rows.
 void AppendEventPhoenixRow(const AnalyzedDocument& doc, const Event& e, std::string* out);
 
 // date \t source \t target \t code \t id \t url

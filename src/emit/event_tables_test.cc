@@ -26,6 +26,8 @@ AnalyzedDocument OneEvent() {
   e.target.present = true;
   e.target.text = "\"Ana\", a reporter";
   e.target.code.code = "RUSMED";
+  e.source.code.plover = {"RUS", "COP", {}};
+  e.target.code.plover = {"RUS", "JRN", {"OPP", "CVL"}};
   e.trigger_text = "arrested";
   e.evidence = {0, static_cast<std::uint32_t>(doc.document.text.size())};
   doc.events.push_back(e);
@@ -58,6 +60,13 @@ TEST(EventTablesTest, CsvQuotesFields) {
   EXPECT_NE(out.find("\"\"\"Ana\"\", a reporter\""), std::string::npos) << out;
   EXPECT_NE(out.find(",RUSCOP,"), std::string::npos);
   EXPECT_NE(out.find(",asserted,"), std::string::npos);
+  // The actors' PLOVER codes, under their own header names.
+  EXPECT_NE(out.find(",plover_mode,source_plover_country,source_plover_sector,"
+                     "source_plover_other,target_plover_country,target_plover_sector,"
+                     "target_plover_other,trigger,"),
+            std::string::npos)
+      << out;
+  EXPECT_NE(out.find(",RUS,COP,,RUS,JRN,OPP;CVL,arrested,"), std::string::npos) << out;
 }
 
 TEST(EventTablesTest, PetrarchRow) {
