@@ -169,6 +169,9 @@ constexpr std::array<std::uint8_t, 256> kByteClass = [] {
 struct TextCounts {
   std::uint32_t chars = 0, commas = 0;
   bool alnum = false;  // Some non-space byte is ASCII alnum or non-ASCII.
+  // Words separated by single ' ' bytes, no space at either end: outside
+  // <pre> the collapsed text is the text itself (the common case).
+  bool plain = false;
 };
 
 // Appends text-node content to a run: whitespace (and U+00A0) collapsed to
@@ -182,6 +185,27 @@ TextCounts AppendText(std::string_view t, bool pre, bool in_link, bool count_onl
   const std::size_t n = t.size();
   std::size_t k = 0;
   TextCounts tc;
+  if (known != nullptr && known->plain && !pre) {
+    // Nothing to collapse: the text goes in one piece.
+    run->has_text = true;
+    if (!count_only) {
+      if (*pending_space && !run->text.empty() && run->text.back() != '\n') {
+        run->text.push_back(' ');
+      }
+      *pending_space = false;
+      run->text.append(t);
+    }
+    tc = *known;
+    run->alnum |= tc.alnum;
+    run->chars += tc.chars;
+    run->commas += tc.commas;
+    if (in_link) run->link_chars += tc.chars;
+    return tc;
+  }
+  // For `plain`: the spaces seen are single ' ' bytes between words.
+  bool plain = n > 0;
+  std::size_t last_space = 0;  // One past the last space byte seen.
+  bool seen_space = false;
   auto space_at = [&](std::size_t i, std::uint8_t f) {
     return (f & kSpaceByte) ||
            ((f & kNbspLead) && i + 1 < n && static_cast<unsigned char>(t[i + 1]) == 0xA0);
@@ -190,6 +214,10 @@ TextCounts AppendText(std::string_view t, bool pre, bool in_link, bool count_onl
     unsigned char c0 = static_cast<unsigned char>(t[k]);
     if (space_at(k, kByteClass[c0])) {
       std::size_t width = c0 == 0xC2 ? 2 : 1;
+      // Not plain: a space other than ' ', at the start, or after another.
+      if (c0 != ' ' || k == 0 || (seen_space && last_space == k)) plain = false;
+      seen_space = true;
+      last_space = k + width;
       if (pre) {
         run->has_text = true;
         if (!count_only) run->text.push_back(c0 == '\n' ? '\n' : ' ');
@@ -234,6 +262,8 @@ TextCounts AppendText(std::string_view t, bool pre, bool in_link, bool count_onl
       run->text.append(t.substr(b, k - b));
     }
   }
+  if (seen_space && last_space == n) plain = false;  // A space at the end.
+  tc.plain = plain;
   if (known != nullptr) tc = *known;
   run->alnum |= tc.alnum;
   run->chars += tc.chars;
@@ -323,8 +353,23 @@ const Vocabulary& Extractor::Vocab(std::uint32_t i) {
     // Heading ids are slugs of the heading text ("nav-to-the-summit"), not
     // a site's vocabulary.
     bool heading = IsHeading(dom_.node(i).tag);
-    std::string_view cls = dom_.Attribute(i, "class");
-    std::string_view id = heading ? std::string_view() : dom_.Attribute(i, "id");
+    std::string_view cls, id;
+    bool has_cls = false, has_id = false;
+    // One pass over the attributes (as HtmlDom::Attribute, the first of a
+    // name counts).
+    const Node& nd = dom_.node(i);
+    for (std::uint32_t k = nd.attr_begin; k < nd.attr_begin + nd.attr_count; ++k) {
+      const Attr& a = dom_.attrs()[k];
+      std::string_view name = dom_.AttrName(a);
+      if (!has_cls && name == "class") {
+        has_cls = true;
+        cls = dom_.AttrValue(a);
+      } else if (!has_id && name == "id") {
+        has_id = true;
+        id = dom_.AttrValue(a);
+      }
+    }
+    if (heading) id = {};
     if (cls.empty() && id.empty()) {
       vocab_[i] = Vocabulary();
     } else {
@@ -547,6 +592,10 @@ void Extractor::MarkChrome() {
         break;
       default:
         break;
+    }
+    if (nd.attr_count == 0 && !chrome) {
+      // No role, itemprop, class or id: nothing below applies.
+      continue;
     }
     std::string_view role = dom_.Attribute(i, "role");
     if (role == "navigation" || role == "banner" || role == "contentinfo" ||

@@ -190,6 +190,10 @@ std::string AuthorNames(const nlohmann::json& a) {
   return "";
 }
 
+// The JSON-LD keys ScanJsonLd, JsonString and AuthorNames read.
+constexpr std::string_view kJsonLdKeys[] = {"@graph", "@type", "headline", "datePublished",
+                                            "dateCreated", "url", "author", "name", "@id"};
+
 struct JsonLd {
   std::string headline, date, url, author;
 };
@@ -346,7 +350,17 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
       case MyHTML_TAG_SCRIPT: {
         if (LowerAscii(dom.Attribute(i, "type")) != "application/ld+json") break;
         std::string body = dom.InnerText(i);
-        nlohmann::json j = nlohmann::json::parse(body, nullptr, /*allow_exceptions=*/false);
+        // Only the keys ScanJsonLd reads are kept (an articleBody or an
+        // image list is not built only to be thrown away).
+        auto keep = [](int /*depth*/, nlohmann::json::parse_event_t event, nlohmann::json& parsed) {
+          if (event != nlohmann::json::parse_event_t::key) return true;
+          const std::string& k = parsed.get_ref<const std::string&>();
+          for (std::string_view w : kJsonLdKeys) {
+            if (k == w) return true;
+          }
+          return false;
+        };
+        nlohmann::json j = nlohmann::json::parse(body, keep, /*allow_exceptions=*/false);
         if (!j.is_discarded()) ScanJsonLd(j, &ld, 0);
         break;
       }

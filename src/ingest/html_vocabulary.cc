@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <cctype>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <string>
@@ -95,7 +96,12 @@ class Matcher {
     for (std::string_view w : {"image", "img", "photo", "figure", "picture"}) {
       tokens_[w] |= kImageToken;
     }
-    for (const auto& [w, kind] : tokens_) longest_token_ = std::max(longest_token_, w.size());
+    for (const auto& [w, kind] : tokens_) {
+      longest_token_ = std::max(longest_token_, w.size());
+      // Every token is lowercase ASCII letters and digits, led by a letter.
+      if (w.empty() || w.size() > kMaxToken || w[0] < 'a' || w[0] > 'z') std::abort();
+      token_buckets_[TokenKey(w)].push_back({w, kind});
+    }
     commentary_ = Id(kAuxSubstrings[0]);
     dash_cta_ = Id(kAuxSubstrings[1]);
     cta_dash_ = Id(kAuxSubstrings[2]);
@@ -137,9 +143,11 @@ class Matcher {
   static constexpr std::uint8_t kChromeToken = 1, kImageToken = 2;
   // Whether a whole token is a chrome token, an image wrapper word, both or neither.
   std::uint8_t TokenKind(std::string_view t) const {
-    if (t.size() > longest_token_) return 0;
-    auto it = tokens_.find(t);
-    return it == tokens_.end() ? 0 : it->second;
+    if (t.size() > longest_token_ || t[0] < 'a' || t[0] > 'z') return 0;
+    for (const auto& [w, kind] : token_buckets_[TokenKey(t)]) {
+      if (w == t) return kind;
+    }
+    return 0;
   }
 
   const Found& chrome_mask() const { return chrome_mask_; }
@@ -156,13 +164,23 @@ class Matcher {
  private:
   // Characters that occur in patterns: a-z, 0-9, '-', '_'; else -1.
   static constexpr int kClasses = 38;
-  static int Class(char c) {
-    if (c >= 'a' && c <= 'z') return c - 'a';
-    if (c >= '0' && c <= '9') return 26 + (c - '0');
-    if (c == '-') return 36;
-    if (c == '_') return 37;
-    return -1;
-  }
+  static constexpr std::array<std::int8_t, 256> kClassOf = [] {
+    std::array<std::int8_t, 256> t{};
+    for (int c = 0; c < 256; ++c) {
+      t[c] = c >= 'a' && c <= 'z'   ? static_cast<std::int8_t>(c - 'a')
+             : c >= '0' && c <= '9' ? static_cast<std::int8_t>(26 + (c - '0'))
+             : c == '-'             ? 36
+             : c == '_'             ? 37
+                                    : -1;
+    }
+    return t;
+  }();
+  static int Class(char c) { return kClassOf[static_cast<unsigned char>(c)]; }
+  // Whole tokens bucketed by length and first letter.
+  static constexpr std::size_t kMaxToken = 16;
+  static std::size_t TokenKey(std::string_view t) { return (t.size() - 1) * 26 + (t[0] - 'a'); }
+  std::array<std::vector<std::pair<std::string_view, std::uint8_t>>, kMaxToken * 26>
+      token_buckets_;
   std::uint16_t Id(std::string_view w) {
     for (std::size_t k = 0; k < words_.size(); ++k) {
       if (words_[k] == w) return static_cast<std::uint16_t>(k);

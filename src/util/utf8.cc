@@ -2,6 +2,10 @@
 
 #include <algorithm>
 
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
+
 namespace dyad::utf8 {
 
 std::size_t ValidSequenceLength(std::string_view s, std::size_t i) {
@@ -62,6 +66,17 @@ bool IsValidWithoutNul(std::string_view s) {
   std::size_t i = 0;
   while (i < n) {
     // Fast path over ASCII: 32 bytes at a time, then 8.
+#ifdef __SSE2__
+    const __m128i zero = _mm_setzero_si128();
+    while (i + 32 <= n) {
+      __m128i a = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
+      __m128i b = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i + 16));
+      if (_mm_movemask_epi8(_mm_or_si128(a, b)) != 0) break;  // A byte above 0x7F.
+      __m128i z = _mm_or_si128(_mm_cmpeq_epi8(a, zero), _mm_cmpeq_epi8(b, zero));
+      if (_mm_movemask_epi8(z) != 0) return false;
+      i += 32;
+    }
+#else
     while (i + 32 <= n) {
       std::uint64_t w[4];
       __builtin_memcpy(w, p + i, 32);
@@ -71,6 +86,7 @@ bool IsValidWithoutNul(std::string_view s) {
       }
       i += 32;
     }
+#endif
     if (i + 8 <= n) {
       std::uint64_t w;
       __builtin_memcpy(&w, p + i, 8);
