@@ -864,6 +864,8 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     for (int t = from; t < n_; ++t) {
       const std::string& f = s_.tokens[t].form;
       if (f == ";" ) break;
+      // TABARI codes clause by clause: the target is in the verb's clause.
+      if (o_.tabari_reading && ClauseConjunction(t)) break;
       int a = actor_at_[t];
       if (a < 0) continue;
       if (excluded(a, exclude_group) || Locative(a)) {
@@ -1077,25 +1079,6 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     }
   }
 
-  if (o_.one_per_clause) {
-    int last_kept = -1;
-    for (std::size_t i = 0; i < trs.size(); ++i) {
-      if (trs[i].suppressed) continue;
-      if (last_kept >= 0) {
-        bool new_clause = false;
-        for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
-          const std::string& f = s_.tokens[t].form;
-          if (f == ";" || f == "WHILE" || ClauseConjunction(t)) new_clause = true;
-        }
-        if (!new_clause) {
-          trs[i].suppressed = true;
-          continue;
-        }
-      }
-      last_kept = static_cast<int>(i);
-    }
-  }
-
   // The same code twice within a few tokens is one act read twice
   // ("impose collective punishment": the verb's and the noun's pattern).
   for (std::size_t i = 1; i < trs.size(); ++i) {
@@ -1158,6 +1141,32 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
     roles[i].src = trs[i].src >= 0 ? trs[i].src : src;
     roles[i].tgt = trs[i].tgt >= 0 ? trs[i].tgt : tgt;
     if (roles[i].src == roles[i].tgt && !trs[i].both) roles[i].tgt = -1;
+  }
+
+  // TABARI's CODE BY CLAUSE (manual 7.6): the first trigger of each clause
+  // that makes an event (one with a target, unless a default target fills
+  // it) is coded; the clause's later triggers are not.
+  if (o_.one_per_clause) {
+    int last_kept = -1;
+    for (std::size_t i = 0; i < trs.size(); ++i) {
+      if (trs[i].suppressed) continue;
+      if (last_kept >= 0) {
+        bool new_clause = false;
+        for (int t = trs[last_kept].end; t < trs[i].begin && !new_clause; ++t) {
+          const std::string& f = s_.tokens[t].form;
+          if (f == ";" || f == "WHILE" || ClauseConjunction(t)) new_clause = true;
+        }
+        if (!new_clause) {
+          trs[i].suppressed = true;
+          continue;
+        }
+      }
+      if (o_.clause_event_needs_target && roles[i].tgt < 0) {
+        trs[i].suppressed = true;
+        continue;
+      }
+      last_kept = static_cast<int>(i);
+    }
   }
 
   // Composition: T1 ... TO T2.

@@ -94,6 +94,9 @@ struct CoderOptions {
   // each clause (clauses split at "and", "but", ";" outside actor lists).
   // Default: false.
   bool one_per_clause = false;
+  // With one_per_clause: a trigger without a target makes no event, and the
+  // clause's next trigger is tried (TABARI without a default target).
+  bool clause_event_needs_target = false;
   // TABARI's reading of a sentence without a parse (manual 5.8, 7.6): the
   // source is the clause's first actor, the target the first actor after
   // the verb with another code than the source, else the first such actor

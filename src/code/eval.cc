@@ -917,7 +917,11 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
   copts.locatives = false;
   copts.agentless_passive = suite == "petrarch" ? CoderOptions::AgentlessPassive::kActive
                                                 : CoderOptions::AgentlessPassive::kNoSource;
+  CoderOptions default_target_opts = copts;
+  copts.clause_event_needs_target = tabari;
   Coder coder(&verbs, copts);
+  // With a DEFAULT TARGET every clause's first trigger makes an event.
+  Coder coder_default_target(&verbs, default_target_opts);
   CoderOptions all_opts = copts;
   all_opts.one_per_clause = false;
   Coder coder_all(&verbs, all_opts);  // TABARI "CODE ALL".
@@ -1021,7 +1025,8 @@ StatusOr<EvalReport> RunLegacySuite(const std::string& suite, const std::string&
     if (!set_aside && !discards.Hit(upper)) {
       std::vector<CodedEvent> events;
       const TabariOptions& to = rec.tabari;
-      (tabari && to.code_by == TabariOptions::CodeBy::kAll ? coder_all : coder).Code(s, &events);
+      const Coder& by_clause = tabari && !to.default_target.empty() ? coder_default_target : coder;
+      (tabari && to.code_by == TabariOptions::CodeBy::kAll ? coder_all : by_clause).Code(s, &events);
       if (tabari && to.code_by == TabariOptions::CodeBy::kSentence && !events.empty()) {
         // CODE BY SENTENCE: the first event found only.
         int first = events.front().trigger_begin;

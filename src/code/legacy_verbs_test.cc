@@ -311,5 +311,38 @@ TEST(LegacyVerbsTest, TabariCompoundNounPhrasesSplitNoClause) {
   EXPECT_EQ(Coder(&d, o).Measure(s).conjunctions, 0);
 }
 
+TEST(LegacyVerbsTest, TabariClauseCodesItsFirstEventWithATarget) {
+  // CODE BY CLAUSE (manual 7.6): the target is looked for in the verb's
+  // clause; a verb without one makes no event, and the clause's next verb
+  // is tried.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nPRAISE [041]\nSCOLD [111]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderOptions o;
+  o.tabari_reading = true;
+  o.target_distinct_code = true;
+  o.compose = false;
+  o.one_per_clause = true;
+  o.clause_event_needs_target = true;
+  CoderSentence s = Tokens({"ARNOR", "PRESSED", "HARD", "TO", "PRAISE", "OR", "SCOLD", "ROHAN"},
+                           {{0, 1, 0, "ARN"}, {7, 8, 1, "ROH"}});
+  std::vector<CodedEvent> out;
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "111");
+  EXPECT_EQ(out[0].source, 0);
+  EXPECT_EQ(out[0].target, 1);
+  s = Tokens({"ARNOR", "PRESSED", "HARD", "TO", "PRAISE", "ROHAN", "OR", "SCOLD", "BREE"},
+             {{0, 1, 0, "ARN"}, {5, 6, 1, "ROH"}, {8, 9, 2, "BRE"}});
+  out.clear();
+  Coder(&d, o).Code(s, &out);
+  ASSERT_EQ(out.size(), 2u);
+  // PRESSED takes ROHAN (its clause runs to OR); PRAISE is the same clause.
+  EXPECT_EQ(out[0].code, "102");
+  EXPECT_EQ(out[0].target, 1);
+  EXPECT_EQ(out[1].code, "111");
+  EXPECT_EQ(out[1].target, 2);
+}
+
 }  // namespace
 }  // namespace dyad::code
