@@ -311,6 +311,8 @@ WOMBAT
 </NOUN>
 NORWEG  [NOR] ; stem
 TOVE_LUND_  [NORGOV <090630] [---] ;ems
+#	[BROKEN-BLOCK]  a commented-out code line
+/KOALA_  [AUS]
 )",
                          "t.actors", LegacyDialect::kTabari, &d);
   ImportLegacyAgentsText("CONSTABLE_  [ ~COP] ;x\n", "t.agents", LegacyDialect::kTabari, &d);
@@ -322,6 +324,7 @@ TOVE_LUND_  [NORGOV <090630] [---] ;ems
   EXPECT_EQ(Code(**dict, "wombat", 20050101), "");
   EXPECT_EQ(Code(**dict, "Tove Lund", 20050101), "0-2:NORGOV");
   EXPECT_EQ(Code(**dict, "Tove Lund", 20100101), "0-2:");  // [---]: known, no code
+  EXPECT_EQ(Code(**dict, "koala", 20100101), "");  // "#" and "/" lines are comments.
   EXPECT_EQ(ParseLegacyDate("090630"), 20090630);
   EXPECT_EQ(ParseLegacyDate("450703"), 19450703);
   EXPECT_EQ(ParseLegacyDate("20120229"), 20120229);

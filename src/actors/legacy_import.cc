@@ -37,8 +37,9 @@ class LineReader {
         if (t.substr(0, skip_tag_.size()) == skip_tag_) skip_tag_.clear();
         continue;
       }
-      // TABARI has only ";" comments ("[###]" is its discard code).
-      if (t.empty() || (t[0] == '#' && dialect_ != LegacyDialect::kTabari)) continue;
+      // TABARI: a line that begins with "#" or "/" is a comment (manual
+      // 5.2); elsewhere "#" may start a code ("[###]" is its discard code).
+      if (t.empty() || t[0] == '#' || (t[0] == '/' && dialect_ == LegacyDialect::kTabari)) continue;
       if (t.substr(0, 4) == "<!--") {
         size_t end = t.find("-->");
         if (end == std::string_view::npos) {
