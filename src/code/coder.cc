@@ -47,6 +47,8 @@
 // tests/events_suites_test.cc.
 #include "code/coder.h"
 
+#include "code/pattern_syntax.h"
+
 #include <algorithm>
 #include <array>
 #include <string_view>
@@ -220,6 +222,7 @@ struct Trigger {
   int src = -1, tgt = -1;  // Placed by the pattern.
   bool both = false;       // '%' placed a reciprocal compound.
   bool from_pattern = false;
+  int chars = 0;  // Letters and digits of the pattern words matched (TABARI).
   bool noun = false;
   bool suppressed = false;
   Modality modality = Modality::kAsserted;
@@ -418,7 +421,11 @@ bool SentenceCoder::MatchAfter(const std::vector<PatternElem>& el, std::size_t i
       for (int t = p; t <= limit; ++t) {
         for (const auto& alt : e.alts) {
           int end = PhraseAt(alt, t);
-          if (end >= 0 && MatchAfter(el, i + 1, end, next_adj, tr)) return true;
+          if (end < 0) continue;
+          int chars = e.alternatives ? PhraseChars(alt) : e.chars;
+          tr->chars += chars;
+          if (MatchAfter(el, i + 1, end, next_adj, tr)) return true;
+          tr->chars -= chars;
         }
       }
       return false;
@@ -471,9 +478,11 @@ bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p
         for (const auto& alt : e.alts) {
           int start = t - static_cast<int>(alt.size()) + 1;
           if (start < 0) continue;
-          if (PhraseAt(alt, start) >= 0 && MatchBefore(el, i - 1, start - 1, prev_adj, tr)) {
-            return true;
-          }
+          if (PhraseAt(alt, start) < 0) continue;
+          int chars = e.alternatives ? PhraseChars(alt) : e.chars;
+          tr->chars += chars;
+          if (MatchBefore(el, i - 1, start - 1, prev_adj, tr)) return true;
+          tr->chars -= chars;
         }
       }
       return false;
@@ -538,8 +547,12 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     tr.head = t;
     tr.noun = e.noun;
     bool matched = false;
+    const Trigger base = tr;
     for (const VerbPattern& p : b.patterns) {
-      Trigger cand = tr;
+      // TABARI: a match through shorter alternatives still tries the
+      // patterns longer than what it matched.
+      if (matched && !(p.tabari_length && p.weight > tr.chars)) break;
+      Trigger cand = base;
       if (!MatchAfter(p.after, 0, end, false, &cand)) continue;
       bool before_adj = !p.before.empty() && p.before.back().adjacent_to_next;
       if (!MatchBefore(p.before, static_cast<int>(p.before.size()) - 1, begin - 1, before_adj, &cand)) {
@@ -550,7 +563,6 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
       cand.from_pattern = true;
       tr = cand;
       matched = true;
-      break;
     }
     if (!matched) {
       tr.code = e.code.empty() ? b.code : e.code;

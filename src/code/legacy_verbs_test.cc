@@ -219,6 +219,30 @@ TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   EXPECT_EQ(out[0].code, "054");
 }
 
+TEST(LegacyVerbsTest, LongerPatternsFirstByTabariLength) {
+  // Length = letters of the pattern, the longest alternative for "{ | }";
+  // a match through a short alternative still tries longer patterns.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- * { SOON | IN A LONG WHILE AGAIN } [061]\n"
+                               "- * SOON AFTER DAWN [062]\n",
+                               "v.verbs", &d)
+                  .ok());
+  d.Compile();
+  const auto& pats = d.blocks()[d.entries()[0].block].patterns;
+  ASSERT_EQ(pats.size(), 2u);
+  EXPECT_EQ(pats[0].code, "061");  // 17 letters before 13.
+  Coder coder(&d, {});
+  std::vector<CodedEvent> out;
+  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "SOON", "AFTER", "DAWN"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
+             &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "062");
+  out.clear();
+  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "SOON"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "061");
+}
+
 TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
   // first actor; its target the first actor after the verb with another

@@ -1,6 +1,7 @@
 #include "code/pattern_syntax.h"
 #include "util/strings.h"
 
+#include <algorithm>
 #include <cctype>
 
 namespace dyad::code {
@@ -22,6 +23,20 @@ void StemOnTilde(DictWord* w) {
 }
 
 }  // namespace
+
+int Alnums(std::string_view text) {
+  int n = 0;
+  for (char c : text) n += std::isalnum(static_cast<unsigned char>(c)) != 0;
+  return n;
+}
+
+int PhraseChars(const std::vector<DictWord>& words) {
+  int n = 0;
+  for (const auto& w : words) {
+    for (char c : w.text) n += std::isalnum(static_cast<unsigned char>(c)) != 0;
+  }
+  return n;
+}
 
 std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
   std::vector<DictWord> out;
@@ -177,10 +192,14 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       }
       std::string_view inner = body.substr(i + 1, close - i - 1);
       PatternElem e;
+      e.chars = Alnums(inner);
       if (inner.find('|') != std::string_view::npos) {
+        e.alternatives = true;
+        e.chars = 0;
         while (true) {
           std::size_t bar = inner.find('|');
           std::string_view alt = inner.substr(0, bar);
+          e.chars = std::max(e.chars, Alnums(alt));
           auto words = ParsePhraseWords(alt, mode);
           if (!ExpandSets(words, sets, &e.alts, error)) return false;
           if (bar == std::string_view::npos) break;
@@ -191,6 +210,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
         auto words = ParsePhraseWords(inner, mode);
         for (const DictWord& w : words) {
           PatternElem we;
+          we.chars = Alnums(w.text);
           if (!ExpandSets({w}, sets, &we.alts, error)) return false;
           if (!we.alts.empty()) push(std::move(we));
         }
@@ -238,6 +258,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       }
       PatternElem e;
       e.alts = sets.at(best);
+      e.chars = Alnums(best);  // A synset counts as its designator.
       push(std::move(e));
       i = best_end;
       continue;
@@ -261,6 +282,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       w.mode = mode == WordMode::kStem && final_underscore ? WordMode::kEndings : WordMode::kExact;
     }
     StemOnTilde(&w);
+    e.chars = Alnums(w.text);
     e.alts.push_back({std::move(w)});
     push(std::move(e));
     i = j;
@@ -277,6 +299,16 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
           e.kind == ElemKind::kSkipActor)
         weight += 1;
     }
+  }
+  if (mode == WordMode::kStem) {
+    // TABARI (manual 5.7.1): a pattern's length is its letters and digits,
+    // a synset counting as its designator and a set of alternatives as its
+    // longest; longer first.
+    weight = 0;
+    for (const auto* v : {&p->before, &p->after}) {
+      for (const auto& e : *v) weight += e.chars;
+    }
+    p->tabari_length = true;
   }
   p->weight = weight;
   return true;

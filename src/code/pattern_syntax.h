@@ -31,6 +31,9 @@ using SynsetMap = std::map<std::string, std::vector<std::vector<DictWord>>>;
 // '_' and spaces both separate; a word ending in '_' becomes exact.
 std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode);
 
+// The letters and digits of a phrase (TABARI's pattern length).
+int PhraseChars(const std::vector<DictWord>& words);
+
 // Expands "&SET" words inside a phrase into one phrase per set member
 // ({NEW &TIETYPES RELATIONS} -> NEW ECONOMIC RELATIONS, ...), appending to
 // `out`. Returns false with a reason in *error when a set is unknown.

@@ -61,6 +61,11 @@ struct PatternElem {
   ElemKind kind = ElemKind::kPhrase;
   std::vector<std::vector<DictWord>> alts;  // kPhrase only.
   bool adjacent_to_next = false;            // Joined to the next element by '_'.
+  // TABARI length (manual 5.7.1): letters and digits as written (a synset
+  // counts as its designator); for "{ A | B }" alternatives (`alternatives`)
+  // the longest, while a match counts the alternative it matched.
+  int chars = 0;
+  bool alternatives = false;
 };
 
 struct VerbPattern {
@@ -69,6 +74,10 @@ struct VerbPattern {
   std::string code;                 // "0253"; "---" = matches but codes nothing.
   std::string code2;                // Second code of a paired event ("032:033"), or "".
   int weight = 0;                   // Literal words in the pattern (more = more specific).
+  // TABARI: `weight` is the pattern's length in letters and digits (its
+  // longest alternatives); a match through a shorter alternative yields to
+  // a later pattern longer than what it matched (manual 5.7.1).
+  bool tabari_length = false;
   int line = 0;                     // Source line, for diagnostics.
 };
 
