@@ -105,6 +105,13 @@ VerbEntry MakeEntry(const std::string& word, WordMode mode) {
   if (!w.empty() && w.back() == '_' && !e.words.empty()) {
     e.words.back().mode = mode == WordMode::kStem ? WordMode::kEndings : WordMode::kExact;
   }
+  // "BAN=": the word alone, without the regular endings (manual 5.2.3).
+  for (DictWord& dw : e.words) {
+    if (dw.text.size() > 1 && dw.text.back() == '=') {
+      dw.text.pop_back();
+      dw.mode = WordMode::kExact;
+    }
+  }
   return e;
 }
 

@@ -243,6 +243,23 @@ TEST(LegacyVerbsTest, LongerPatternsFirstByTabariLength) {
   EXPECT_EQ(out[0].code, "061");
 }
 
+TEST(LegacyVerbsTest, EndingsOnFinalEAndNoEndingsMarker) {
+  // "SCORE_" shares its E with ED ("SCORED"); "BAR=" is the word alone.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("SCORE_ [051]\nBAR= [191]\n", "v.verbs", &d).ok());
+  d.Compile();
+  for (const char* form : {"SCORED", "SCORES", "BAR"}) {
+    std::vector<int> hits;
+    d.Lookup(form, "", &hits);
+    EXPECT_FALSE(hits.empty()) << form;
+  }
+  for (const char* form : {"SCOREX", "BARS", "BARED", "BAR="}) {
+    std::vector<int> hits;
+    d.Lookup(form, "", &hits);
+    EXPECT_TRUE(hits.empty()) << form;
+  }
+}
+
 TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
   // first actor; its target the first actor after the verb with another

@@ -15,10 +15,14 @@ bool IsWordChar(char c) {
 
 // TABARI "XXXX~": XXXX with any ending (manual 5.5.3); a '_' after it still
 // joins it to the next word.
+// "XXXX=": the word alone, without the regular endings (manual 5.2.3).
 void StemOnTilde(DictWord* w) {
   if (w->text.size() > 1 && w->text.back() == '~') {
     w->text.pop_back();
     w->mode = WordMode::kStem;
+  } else if (w->text.size() > 1 && w->text.back() == '=') {
+    w->text.pop_back();
+    w->mode = WordMode::kExact;
   }
 }
 

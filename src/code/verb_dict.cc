@@ -151,8 +151,9 @@ bool WordMatches(const DictWord& w, std::string_view form, std::string_view lemm
     case WordMode::kEndings: {
       if (!form.starts_with(w.text)) return false;
       std::string_view rest = form.substr(w.text.size());
+      // A word ending in E shares it with ED / EN ("DEPLORE_": DEPLORED).
       return rest.empty() || rest == "S" || rest == "ES" || rest == "ED" || rest == "EN" ||
-             rest == "ING" || rest == "'S";
+             rest == "ING" || rest == "'S" || (w.text.ends_with('E') && (rest == "D" || rest == "N"));
     }
     case WordMode::kInflect:
       if (!lemma.empty() && lemma == w.text) return true;
@@ -209,6 +210,10 @@ void VerbDictionary::Compile() {
         Inflections(head.text, &forms);
       } else if (head.mode == WordMode::kEndings) {
         for (const char* e : {"", "S", "ES", "ED", "EN", "ING", "'S"}) forms.push_back(head.text + e);
+        if (head.text.ends_with('E')) {
+          forms.push_back(head.text + "D");
+          forms.push_back(head.text + "N");
+        }
       } else {
         forms.push_back(head.text);
       }
