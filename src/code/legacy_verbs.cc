@@ -169,6 +169,10 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
         // "+&TIETYPES_MEMOS", "+MEMOS_ON_&TIETYPES": a set inside a set is
         // expanded by crossing.
         auto words = ParsePhraseWords(phrase, WordMode::kStem);
+        // A member's "WORD_" is a closed match: no regular endings.
+        for (DictWord& w : words) {
+          if (w.mode == WordMode::kEndings) w.mode = WordMode::kExact;
+        }
         std::string error;
         if (!ExpandSets(words, sets, &sets[current_set], &error)) {
           dict->AddWarning(where + ": " + error);

@@ -260,6 +260,26 @@ TEST(LegacyVerbsTest, EndingsOnFinalEAndNoEndingsMarker) {
   }
 }
 
+TEST(LegacyVerbsTest, SynsetMembersAndLength) {
+  // A synset designator adds no length, so "* GROAT" is tried first; a
+  // member written "FARTHING_" is a closed match (no endings).
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("<SYNSETS>\n&COIN\n+FARTHING_\n+GROAT\n</SYNSETS>\n"
+                               "PAY_ [070]\n- * &COIN [903]\n- * GROAT [071]\n",
+                               "v.verbs", &d)
+                  .ok());
+  d.Compile();
+  Coder coder(&d, {});
+  auto code = [&](const char* money) {
+    std::vector<CodedEvent> out;
+    coder.Code(Tokens({"ARNOR", "PAYS", "GONDOR", "TEN", money}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
+    return out.size() == 1 ? out[0].code : std::string("none");
+  };
+  EXPECT_EQ(code("GROATS"), "071");
+  EXPECT_EQ(code("FARTHING"), "903");
+  EXPECT_EQ(code("FARTHINGS"), "070");
+}
+
 TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
   // first actor; its target the first actor after the verb with another

@@ -262,7 +262,7 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
       }
       PatternElem e;
       e.alts = sets.at(best);
-      e.chars = Alnums(best);  // A synset counts as its designator.
+      e.chars = 0;  // A synset designator is a token, like $ or +.
       push(std::move(e));
       i = best_end;
       continue;
@@ -306,8 +306,8 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
   }
   if (mode == WordMode::kStem) {
     // TABARI (manual 5.7.1): a pattern's length is its letters and digits,
-    // a synset counting as its designator and a set of alternatives as its
-    // longest; longer first.
+    // a set of alternatives counting as its longest and a synset designator
+    // as a token (nothing); longer first.
     weight = 0;
     for (const auto* v : {&p->before, &p->after}) {
       for (const auto& e : *v) weight += e.chars;

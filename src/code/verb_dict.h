@@ -62,7 +62,7 @@ struct PatternElem {
   std::vector<std::vector<DictWord>> alts;  // kPhrase only.
   bool adjacent_to_next = false;            // Joined to the next element by '_'.
   // TABARI length (manual 5.7.1): letters and digits as written (a synset
-  // counts as its designator); for "{ A | B }" alternatives (`alternatives`)
+  // designator counts nothing); for "{ A | B }" alternatives (`alternatives`)
   // the longest, while a match counts the alternative it matched.
   int chars = 0;
   bool alternatives = false;
