@@ -311,7 +311,7 @@ WOMBAT
 </NOUN>
 NORWEG  [NOR] ; stem
 TOVE_LUND_  [NORGOV <090630] [---] ;ems
-#	[BROKEN-BLOCK]  a commented-out code line
+#	[950601-990815]  a commented-out code line
 /KOALA_  [AUS]
 )",
                          "t.actors", LegacyDialect::kTabari, &d);
