@@ -5,8 +5,10 @@
 #include "code/eval.h"
 
 #include "code/eval_pipeline.h"
+#include "code/legacy_actors.h"
 #include "gtest/gtest.h"
 #include "tests/test_util.h"
+#include "util/files.h"
 
 namespace dyad::code {
 namespace {
@@ -193,6 +195,24 @@ TEST(EventSuitesTest, ShippedResourcesOnPloverAndSeed) {
   EXPECT_GT(seed->required, 0);
   EXPECT_EQ(seed->required_found, seed->required);
   EXPECT_EQ(seed->forbidden_produced, 0);
+}
+
+TEST(LegacyActorsTest, TabariFormerMakesTheAgentAnElite) {
+  // Manual 5.4.1: "former" before the actor or the agent of an actor-agent
+  // pair makes the agent ELI, also between the two ("Arnor former envoys").
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("t.actors"), "ARNOR  [ARN]\nROHAN  [ROH]\n").ok());
+  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
+  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
+  ASSERT_TRUE(actors.ok());
+  auto codes = [&](std::vector<std::string> tokens) {
+    std::string out;
+    for (const auto& m : actors->Match(tokens, 0)) out += (out.empty() ? "" : " ") + m.code;
+    return out;
+  };
+  EXPECT_EQ(codes({"ARNOR", "ENVOYS", "MET", "ROHAN"}), "ARNGOV ROH");
+  EXPECT_EQ(codes({"ARNOR", "FORMER", "ENVOYS", "MET", "ROHAN"}), "ARNELI ROH");
+  EXPECT_EQ(codes({"FORMER", "ROHAN", "ENVOYS"}), "ROHELI");
 }
 
 }  // namespace

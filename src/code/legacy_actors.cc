@@ -113,6 +113,9 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       // modifiers: "Dagolath's first Deputy Prime Minister").
       bool poss = h.end < n && (tokens[h.end] == "'S" || tokens[h.end] == "'");
       int reach = h.end + (poss ? (tabari_ ? 1 : 4) : (tabari_ ? 0 : 1));
+      // TABARI: "Arnor former officials" is the actor-agent pair with
+      // "former" before the agent (manual 5.4.1).
+      if (tabari_ && !poss && h.end < n && tokens[h.end] == "FORMER") ++reach;
       if (i + 1 < hits.size() && hits[i + 1].agent && hits[i + 1].begin <= reach) {
         m.code = join(code, hits[i + 1], former(h, hits[i + 1]));
         m.end = hits[i + 1].end;
