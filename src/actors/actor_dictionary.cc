@@ -501,6 +501,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
         auto codes = CodesAt(f.entry, date, reference);
         if (!codes.empty() && !IsNullCode(codes[0]->code)) base = codes[0]->code;
       } else if (IsPlace(e.kind)) {
+        if (a.place_entry < 0) a.place_entry = static_cast<int>(f.entry);
         if (first_place.empty()) first_place = e.country;
         if (base.empty() || k + 1 < j) base = e.country;
       } else if (e.kind == EntryKind::kAgent) {

@@ -106,6 +106,7 @@ struct CodedActor {
   Resolution how = Resolution::kDictionary;  // kDictionary or kAgent.
   int entry = -1;           // The head entry (data().entries), or -1.
   int actor_entry = -1;     // The named actor in the phrase, if any.
+  int place_entry = -1;     // The first place (country, region) in it, if any.
   bool plural = false;      // The head was a plural or demonym form.
   bool has_agent = false;   // The phrase contains an agent noun.
   // The sectors of the phrase's agents, in text order ("police officials"

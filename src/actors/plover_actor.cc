@@ -110,6 +110,18 @@ std::string HeadNoun(std::string_view text) {
 
 }  // namespace
 
+bool IsPartiallyRecognised(std::string_view entry_id) {
+  static const Set k = {"Abkhazia",
+                        "South Ossetia",
+                        "Nagorno-Karabakh",
+                        "Northern Cyprus",
+                        "Transnistria",
+                        "Somaliland",
+                        "donetsk_peoples_republic",
+                        "luhansk_peoples_republic"};
+  return k.count(entry_id) > 0;
+}
+
 std::string PloverSector(std::string_view cameo) {
   for (const auto& row : kSectors) {
     if (cameo == row.cameo) return row.plover;
@@ -118,13 +130,19 @@ std::string PloverSector(std::string_view cameo) {
 }
 
 PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
-                         PloverMention kind) {
+                         PloverMention kind, bool partially_recognised) {
   PloverActorCode out;
   if (code.code.empty()) return out;
   size_t k = 0;
   const auto& s = code.sectors;
   if (!code.country.empty()) {
     out.country = code.country == "KSV" ? "KOS" : code.country;
+    // Western Sahara: "associated with the nominally sovereign country that
+    // claims control", Morocco, with the PRE sector.
+    if (code.country == "ESH") {
+      out.country = "MAR";
+      partially_recognised = true;
+    }
   } else if (!s.empty()) {
     // International non-state "countries". IGO is followed by the body's
     // identifier; UN and EU bodies are countries of their own in PLOVER.
@@ -193,6 +211,9 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   if (opp && sectors.size() > 1 && sectors[0] == "OPP") {
     std::rotate(sectors.begin(), sectors.begin() + 1, sectors.end());
   }
+  // PRE "is added to whatever other sector codes an actor would receive";
+  // alone (the entity as a whole) it is the primary sector.
+  if (partially_recognised) add("PRE");
   if (!sectors.empty()) {
     out.sector = sectors[0];
     out.other_sectors.assign(sectors.begin() + 1, sectors.end());
@@ -202,7 +223,7 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   return out;
 }
 
-void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_texts) {
+void AssignPlover(AnalyzedDocument* doc, const std::vector<PloverHint>& hints) {
   auto& ms = doc->mentions;
   for (size_t i = 0; i < ms.size(); ++i) {
     ActorMention& m = ms[i];
@@ -217,8 +238,9 @@ void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_te
       m.code.plover = ms[m.antecedent].code.plover;
       continue;
     }
-    if (i < head_texts.size() && !head_texts[i].empty()) {
-      m.code.plover = ToPlover(m.code, head_texts[i], PloverMention::kNoun);
+    const bool pre = i < hints.size() && hints[i].partially_recognised;
+    if (i < hints.size() && !hints[i].head_text.empty()) {
+      m.code.plover = ToPlover(m.code, hints[i].head_text, PloverMention::kNoun, pre);
       continue;
     }
     PloverMention kind = PloverMention::kNoun;
@@ -228,7 +250,7 @@ void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_te
     } else if (m.how == Resolution::kDictionary) {
       kind = PloverMention::kName;
     }
-    m.code.plover = ToPlover(m.code, m.text, kind);
+    m.code.plover = ToPlover(m.code, m.text, kind, pre);
   }
 }
 

@@ -54,9 +54,32 @@ enum class PloverMention {
 
 // The PLOVER country and sectors of a CAMEO-coded mention with text
 // `mention_text` ("" when there is none). An empty code gives an empty
-// result.
+// result. `partially_recognised`: the mention names one of PLOVER's
+// partially recognised entities (IsPartiallyRecognised), which adds the
+// PRE sector after the others; Western Sahara (CAMEO/ISO ESH) is also one,
+// and becomes Morocco + PRE by itself.
 PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
-                         PloverMention kind = PloverMention::kNoun);
+                         PloverMention kind = PloverMention::kNoun,
+                         bool partially_recognised = false);
+
+// Whether a dictionary region or actor (Entry::id: a region's primary name,
+// an actor's id) is one of the partially recognised entities of the PLOVER
+// manual ("Partially recognized (disputed) entities"): Abkhazia, South
+// Ossetia, Nagorno-Karabakh, Northern Cyprus, Transnistria, Somaliland and
+// the Donetsk and Luhansk People's Republics (Western Sahara is a country
+// code of its own, ESH).
+bool IsPartiallyRecognised(std::string_view entry_id);
+
+// What the resolver knows about a mention beyond its code, for the PLOVER
+// rules.
+struct PloverHint {
+  // A description whose head noun is read instead of the mention's text,
+  // for a name coded from an organisation title ("the opposition
+  // newspaper" in "the opposition newspaper La Prensa"); "" for the
+  // mention's own text.
+  std::string head_text;
+  bool partially_recognised = false;  // See ToPlover.
+};
 
 // The PLOVER name of one CAMEO sector code, without context: "MED" -> "JRN",
 // "HLH" -> "MED", "INS" -> "REB"; "" for codes that are not PLOVER sectors
@@ -65,12 +88,9 @@ std::string PloverSector(std::string_view cameo_sector);
 
 // Fills code.plover of every coded mention. A coreferent mention ("they",
 // a repeated surname) takes its antecedent's PLOVER code, since its own
-// text says nothing about the sector. `head_texts`, when given, has one
-// entry per mention: a description whose head noun is read instead of the
-// mention's text, for a name coded from an organisation title ("the
-// opposition newspaper" in "the opposition newspaper La Prensa"); "" for
-// the mention's own text.
-void AssignPlover(AnalyzedDocument* doc, const std::vector<std::string>& head_texts = {});
+// text says nothing about the sector. `hints`, when given, has one entry
+// per mention.
+void AssignPlover(AnalyzedDocument* doc, const std::vector<PloverHint>& hints = {});
 
 }  // namespace dyad::actors
 

@@ -26,8 +26,8 @@ std::string Show(const PloverActorCode& p) {
 }
 
 std::string Map(const ActorCode& c, std::string_view text,
-                PloverMention kind = PloverMention::kNoun) {
-  return Show(ToPlover(c, text, kind));
+                PloverMention kind = PloverMention::kNoun, bool pre = false) {
+  return Show(ToPlover(c, text, kind, pre));
 }
 
 TEST(PloverActorTest, RenamedAndMergedSectors) {
@@ -122,6 +122,18 @@ TEST(PloverActorTest, CoreferentMentionsTakeTheAntecedentsCode) {
   EXPECT_EQ(Show(doc.mentions[0].code.plover), "OST/CVL/OPP");
   EXPECT_EQ(Show(doc.mentions[1].code.plover), "OST/CVL/OPP");
   EXPECT_EQ(Show(doc.mentions[2].code.plover), "//");
+}
+
+TEST(PloverActorTest, PartiallyRecognisedEntities) {
+  // PRE is added after the other sectors; alone it is the primary one.
+  EXPECT_EQ(Map(Code("MDA", {"GOV"}), "breakaway government", PloverMention::kNoun, true),
+            "MDA/GOV/PRE");
+  EXPECT_EQ(Map(Code("GEO", {}), "", PloverMention::kName, true), "GEO/PRE/");
+  // Western Sahara is Morocco's, with PRE.
+  EXPECT_EQ(Map(Code("ESH", {"REB"}), "", PloverMention::kName), "MAR/REB/PRE");
+  EXPECT_TRUE(IsPartiallyRecognised("Transnistria"));
+  EXPECT_TRUE(IsPartiallyRecognised("donetsk_peoples_republic"));
+  EXPECT_FALSE(IsPartiallyRecognised("Chechnya"));
 }
 
 }  // namespace

@@ -108,6 +108,7 @@ struct Cand {
 struct Info {
   bool person = false, org = false, plural = false;
   std::string head_text;  // See Cand::head_text.
+  bool pre = false;       // Names a partially recognised entity.
 };
 
 struct Person {
@@ -128,12 +129,11 @@ class DocResolver {
     FillCountries();
   }
 
-  // Per mention, the text whose head noun the PLOVER rules read ("" for the
-  // mention's own); see Cand::head_text.
-  std::vector<std::string> HeadTexts() const {
-    std::vector<std::string> out;
+  // Per mention, what the PLOVER rules need beyond the code.
+  std::vector<PloverHint> PloverHints() const {
+    std::vector<PloverHint> out;
     out.reserve(info_.size());
-    for (const Info& i : info_) out.push_back(i.head_text);
+    for (const Info& i : info_) out.push_back({i.head_text, i.pre});
     return out;
   }
 
@@ -145,6 +145,7 @@ class DocResolver {
     std::vector<std::string> lower;
     WordText text;
     bool have_pos = false, have_ner = false, have_parse = false;
+    std::vector<bool> pre;  // Per token: part of a partially recognised entity's name.
   };
 
   std::vector<std::string> NameWords(const Ctx& c, std::uint32_t b, std::uint32_t e) const {
@@ -339,6 +340,13 @@ class DocResolver {
     // 1. Dictionary phrases.
     Date reference = si < reference_.size() ? reference_[si] : kUnknownDate;
     std::vector<CodedActor> phrases = dict_.CodeText(c.text, date_, reference);
+    c.pre.assign(n, false);
+    for (const auto& p : phrases) {
+      for (int en : {p.actor_entry, p.place_entry}) {
+        if (en < 0 || !IsPartiallyRecognised(dict_.entry(static_cast<std::uint32_t>(en)).id)) continue;
+        for (std::uint32_t t = p.begin; t < p.end && t < n; ++t) c.pre[t] = true;
+      }
+    }
     std::vector<Cand> cands;
     std::vector<bool> covered(n, false);
     for (const auto& p : phrases) {
@@ -863,7 +871,9 @@ class DocResolver {
     m.place = k.place;
     m.compound = k.compound;
     doc_->mentions.push_back(std::move(m));
-    info_.push_back({k.person, k.org, k.plural, k.head_text});
+    bool pre = false;
+    for (std::uint32_t t = k.b; t < k.e && t < c.pre.size(); ++t) pre |= c.pre[t];
+    info_.push_back({k.person, k.org, k.plural, k.head_text, pre});
   }
 
   void Register(const Ctx& c, std::uint32_t m, const Cand& k) {
@@ -1077,7 +1087,7 @@ Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
   DocResolver resolver(*dict_, doc);
   resolver.Run();
-  AssignPlover(doc, resolver.HeadTexts());
+  AssignPlover(doc, resolver.PloverHints());
   return Status::OK();
 }
 

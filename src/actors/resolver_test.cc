@@ -130,6 +130,23 @@ TEST(Resolver, UndatedActorsTakeTheCountryTheSentenceNames) {
             V({"Valdorian government=VLDGOV/agent", "Kestrian Front=OSTGOV/dictionary"}));
 }
 
+TEST(Resolver, MentionsOfPartiallyRecognisedEntitiesArePre) {
+  DictionaryData d;
+  ParseDyadText(
+      "country MDA\n  name Moldova\n  adjective Moldovan\n"
+      "region MDA Transnistria\n  adjective Transnistrian\n"
+      "agent GOV\n  name government\n",
+      "inline", "", &d);
+  auto dict = ActorDictionary::Build(std::move(d)).value();
+  AnalyzedDocument doc = Analyze("The Transnistrian government and the Moldovan government met.");
+  ASSERT_TRUE(Resolver(dict.get()).Resolve(&doc).ok());
+  ASSERT_EQ(doc.mentions.size(), 2u);
+  EXPECT_EQ(doc.mentions[0].code.code, "MDAGOV");
+  EXPECT_EQ(doc.mentions[0].code.plover.other_sectors, std::vector<std::string>{"PRE"});
+  EXPECT_EQ(doc.mentions[1].code.code, "MDAGOV");
+  EXPECT_TRUE(doc.mentions[1].code.plover.other_sectors.empty());
+}
+
 // Tags every token: capitalised words PROPN, punctuation PUNCT, the rest
 // NOUN; then `tags` (word -> "UPOS/XPOS") override.
 AnalyzedDocument Tagged(const std::string& text,
