@@ -239,6 +239,9 @@ class DocResolver {
     if (!c.have_pos) return false;
     const Token& t = c.sent->tokens[i];
     if (t.upos != "VERB" && t.upos != "AUX") return false;
+    // Inside a sentence a capitalised word is a name, whatever the tagger
+    // says ("Human Rights Watch" tagged as a verb).
+    if (StartsUpper(t.form)) return false;
     if (!finite_only) return true;
     return t.xpos == "VBD" || t.xpos == "VBZ" || t.xpos == "VBP" || t.xpos == "MD";
   }

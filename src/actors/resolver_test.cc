@@ -182,6 +182,11 @@ TEST(Resolver, AClauseAfterANameIsNoApposition) {
                {{"a", "DET/DT"}, {"who", "PRON/WP"}, {"sued", "VERB/VBD"},
                 {"spoke", "VERB/VBD"}, {"Kestrian", "ADJ/JJ"}});
   EXPECT_EQ(Resolve(&doc), V({"Mark Stone=VLDHRI/apposition", "police=VLDCOP/agent"}));
+  // A capitalised word tagged as a verb is part of a name, not a clause.
+  doc = Tagged("Lena Fox, Kestria director at Watchful Eye, said no.",
+               {{"director", "NOUN/NN"}, {"at", "ADP/IN"}, {"Eye", "VERB/VBP"},
+                {"said", "VERB/VBD"}, {"no", "DET/DT"}});
+  EXPECT_EQ(Resolve(&doc), V({"Lena Fox=NGOHRI/apposition", "Watchful Eye=NGOHRI/dictionary"}));
 }
 
 TEST(Resolver, CapitalisedWordsAreNotPersons) {
