@@ -254,12 +254,45 @@ class SentenceCoder {
   bool TokMatches(const DictWord& w, int t) const {
     return t >= 0 && t < n_ && WordMatches(w, s_.tokens[t].form, s_.tokens[t].lemma);
   }
-  // Phrase starting at t; returns end or -1.
+  // Phrase starting at t; returns end or -1. A word with `gap_before`
+  // (TABARI: written after a blank) may have other words before it, up to
+  // kMaxGap, not across a comma or a conjunction.
   int PhraseAt(const std::vector<DictWord>& ph, int t) const {
+    int p = t;
     for (std::size_t i = 0; i < ph.size(); ++i) {
-      if (!TokMatches(ph[i], t + static_cast<int>(i))) return -1;
+      if (i > 0 && ph[i].gap_before) {
+        int q = p;
+        while (q < n_ && q <= p + kMaxGap && !TokMatches(ph[i], q) && !GapBarrier(q)) ++q;
+        if (!TokMatches(ph[i], q) || q > p + kMaxGap) return -1;
+        p = q + 1;
+      } else {
+        if (!TokMatches(ph[i], p)) return -1;
+        ++p;
+      }
     }
-    return t + static_cast<int>(ph.size());
+    return p;
+  }
+  // Phrase ending at t (its last word at t); returns its start or -1.
+  int PhraseEndingAt(const std::vector<DictWord>& ph, int t) const {
+    int p = t;  // Where word i may end at the latest.
+    for (int i = static_cast<int>(ph.size()) - 1; i >= 0; --i) {
+      bool gap = i + 1 < static_cast<int>(ph.size()) && ph[i + 1].gap_before;
+      if (gap) {
+        int q = p;
+        while (q >= 0 && q >= p - kMaxGap && !TokMatches(ph[i], q) && !GapBarrier(q)) --q;
+        if (!TokMatches(ph[i], q) || q < p - kMaxGap) return -1;
+        p = q - 1;
+      } else {
+        if (!TokMatches(ph[i], p)) return -1;
+        --p;
+      }
+    }
+    return p + 1;
+  }
+  bool GapBarrier(int t) const {
+    if (t < 0 || t >= n_) return true;
+    const std::string& f = s_.tokens[t].form;
+    return f == "," || f == ";" || f == "AND" || f == "BUT" || f == "OR" || f == "NOR";
   }
   bool MatchAfter(const std::vector<PatternElem>& el, std::size_t i, int p, bool adjacent,
                   Trigger* tr) const;
@@ -476,9 +509,8 @@ bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p
       int limit = adjacent ? p : std::max(0, p - kMaxGap);
       for (int t = p; t >= limit; --t) {
         for (const auto& alt : e.alts) {
-          int start = t - static_cast<int>(alt.size()) + 1;
+          int start = PhraseEndingAt(alt, t);
           if (start < 0) continue;
-          if (PhraseAt(alt, start) < 0) continue;
           int chars = e.alternatives ? PhraseChars(alt) : e.chars;
           tr->chars += chars;
           if (MatchBefore(el, i - 1, start - 1, prev_adj, tr)) return true;

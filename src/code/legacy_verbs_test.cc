@@ -280,6 +280,28 @@ TEST(LegacyVerbsTest, SynsetMembersAndLength) {
   EXPECT_EQ(code("FARTHINGS"), "070");
 }
 
+TEST(LegacyVerbsTest, BlanksInAlternativesAllowWordsBetween) {
+  // "{ WARMLY HAILED | ... }": a blank lets other words come between (not
+  // across a comma); a pattern word "TREATY_" is a closed match.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("PACT [020]\n- { WARMLY HAILED | COLDLY NOTED } ITS * [041]\n"
+                               "SIGN_ [081]\n- * TREATY_ [057]\n",
+                               "v.verbs", &d)
+                  .ok());
+  d.Compile();
+  Coder coder(&d, {});
+  auto code = [&](std::initializer_list<const char*> words, int target) {
+    std::vector<CodedEvent> out;
+    coder.Code(Tokens(words, {{0, 1, 0, "ARN"}, {target, target + 1, 1, "GON"}}), &out);
+    return out.size() == 1 ? out[0].code : std::string("none");
+  };
+  EXPECT_EQ(code({"ARNOR", "WARMLY", ",", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 8), "020");
+  EXPECT_EQ(code({"ARNOR", "WARMLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 6), "041");
+  EXPECT_EQ(code({"ARNOR", "WARMLY", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 7), "041");
+  EXPECT_EQ(code({"ARNOR", "SIGNED", "A", "TREATY", "WITH", "GONDOR"}, 5), "057");
+  EXPECT_EQ(code({"ARNOR", "SIGNED", "TREATYS", "WITH", "GONDOR"}, 4), "081");
+}
+
 TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
   // first actor; its target the first actor after the verb with another

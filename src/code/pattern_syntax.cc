@@ -26,13 +26,13 @@ void StemOnTilde(DictWord* w) {
   }
 }
 
-}  // namespace
-
 int Alnums(std::string_view text) {
   int n = 0;
   for (char c : text) n += std::isalnum(static_cast<unsigned char>(c)) != 0;
   return n;
 }
+
+}  // namespace
 
 int PhraseChars(const std::vector<DictWord>& words) {
   int n = 0;
@@ -71,6 +71,8 @@ std::vector<DictWord> ParsePhraseWords(std::string_view phrase, WordMode mode) {
       w.mode = WordMode::kExact;
     }
     StemOnTilde(&w);
+    // TABARI: a blank (not '_') before the word lets other words come between.
+    w.gap_before = mode == WordMode::kStem && !out.empty() && i > 0 && phrase[i - 1] != '_';
     out.push_back(std::move(w));
     i = j;
   }
@@ -305,6 +307,17 @@ bool ParsePatternLine(std::string_view line, const SynsetMap& sets, WordMode mod
     }
   }
   if (mode == WordMode::kStem) {
+    // TABARI: the regular endings are for verbs, actors, agents and nouns
+    // (manual 5.2.3); a pattern word "WORD_" is a closed match.
+    for (auto* v : {&p->before, &p->after}) {
+      for (auto& e : *v) {
+        for (auto& alt : e.alts) {
+          for (auto& w : alt) {
+            if (w.mode == WordMode::kEndings) w.mode = WordMode::kExact;
+          }
+        }
+      }
+    }
     // TABARI (manual 5.7.1): a pattern's length is its letters and digits,
     // a set of alternatives counting as its longest and a synset designator
     // as a token (nothing); longer first.

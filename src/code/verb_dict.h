@@ -46,6 +46,9 @@ enum class WordMode : std::uint8_t {
 struct DictWord {
   std::string text;  // Upper case, no underscores.
   WordMode mode = WordMode::kInflect;
+  // TABARI: written after a blank inside a phrase of alternatives or a
+  // synset member ("AUSTRIAN FLORIN"), so other words may come between.
+  bool gap_before = false;
 };
 
 enum class ElemKind : std::uint8_t {
