@@ -50,6 +50,7 @@
 #include "code/pattern_syntax.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <array>
 #include <string_view>
 
@@ -223,6 +224,7 @@ struct Trigger {
   bool both = false;       // '%' placed a reciprocal compound.
   bool from_pattern = false;
   int chars = 0;  // Letters and digits of the pattern words matched (TABARI).
+  std::uint64_t skipped = 0;  // Actors (index < 64) a '^' passed over: no role for them.
   bool noun = false;
   bool suppressed = false;
   Modality modality = Modality::kAsserted;
@@ -425,7 +427,13 @@ bool SentenceCoder::MatchAfter(const std::vector<PatternElem>& el, std::size_t i
           if (adjacent && t > p + 1) return false;
           continue;
         }
-        return MatchAfter(el, i + 1, s_.actors[groups_[group_of_[a]].back()].end, next_adj, tr);
+        std::uint64_t save = tr->skipped;
+        for (int m : groups_[group_of_[a]]) {
+          if (m < 64) tr->skipped |= std::uint64_t{1} << m;
+        }
+        if (MatchAfter(el, i + 1, s_.actors[groups_[group_of_[a]].back()].end, next_adj, tr)) return true;
+        tr->skipped = save;
+        return false;
       }
       return false;
     case ElemKind::kSource:
@@ -483,7 +491,15 @@ bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p
           if (adjacent) return false;
           continue;
         }
-        return MatchBefore(el, i - 1, s_.actors[groups_[group_of_[a]].front()].begin - 1, prev_adj, tr);
+        std::uint64_t save = tr->skipped;
+        for (int m : groups_[group_of_[a]]) {
+          if (m < 64) tr->skipped |= std::uint64_t{1} << m;
+        }
+        if (MatchBefore(el, i - 1, s_.actors[groups_[group_of_[a]].front()].begin - 1, prev_adj, tr)) {
+          return true;
+        }
+        tr->skipped = save;
+        return false;
       }
       return false;
     case ElemKind::kSource:
@@ -949,7 +965,8 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     for (int t = ClauseStart(tr.begin); t < tr.begin; ++t) {
       int a = actor_at_[t];
       if (a < 0) continue;
-      if (!excluded(a, exclude)) {
+      bool skipped = a < 64 && (tr.skipped >> a & 1);  // Passed over by a '^'.
+      if (!excluded(a, exclude) && !skipped) {
         *tgt = a;
         break;
       }

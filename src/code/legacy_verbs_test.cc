@@ -219,6 +219,24 @@ TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   EXPECT_EQ(out[0].code, "054");
 }
 
+TEST(LegacyVerbsTest, SkippedActorIsNoTarget) {
+  // TABARI: with no target after the verb, the clause's actor before it is
+  // the target -- but not one a '^' passed over.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- $ ^ FOR * [054]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderOptions o;
+  o.tabari_reading = true;
+  std::vector<CodedEvent> out;
+  Coder(&d, o).Code(Tokens({"ARNOR", "WAS", "ROHAN", "FOR", "BREE", "HAILING", "."},
+                           {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "BRE"}}),
+                    &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "054");
+  EXPECT_EQ(out[0].source, 0);
+  EXPECT_EQ(out[0].target, 2);
+}
+
 TEST(LegacyVerbsTest, LongerPatternsFirstByTabariLength) {
   // Length = letters of the pattern, the longest alternative for "{ | }";
   // a match through a short alternative still tries longer patterns.
