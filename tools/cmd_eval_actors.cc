@@ -121,13 +121,13 @@ size_t FindText(const std::string& hay, const std::string& needle, size_t from) 
 }
 
 // Where the gold actor `text` of an event is in its sentence `hay`. The
-// record's markup ("... of (TAR: Palestinian) factions ...") says which
-// occurrence is meant when the text occurs more than once: the one after as
-// many occurrences as precede the annotation in the markup. A text that is
-// not a span of the sentence ("US forces" for "(TAR: US) and (TAR: British
-// forces)", "Greek-Cypriot" for "(SRC/TAR: Greek) sides") is looked up by its
-// first word when an annotation starts with that word. Returns the offset
-// and sets *len, or npos.
+// record's markup ("the (SRC: Ostmarkian army) shelled (TAR: Ostmarkian)
+// villages") says which occurrence is meant when the text occurs more than
+// once: the one after as many occurrences as precede the annotation in the
+// markup. A text that is no span of the sentence ("Ostmarkian forces" for
+// "(TAR: Ostmarkian) and (TAR: Valdorian forces)") is looked up by its first
+// word when an annotation starts with that word. Returns the offset and sets
+// *len, or npos.
 size_t FindGoldActor(const std::string& hay, const std::string& markup, const std::string& text,
                      size_t* len) {
   auto lower = [](std::string s) {
@@ -136,7 +136,7 @@ size_t FindGoldActor(const std::string& hay, const std::string& markup, const st
   };
   const std::string lmarkup = lower(markup);
   // The start of the annotation "(ROLE: <t>)" in the markup, else of one
-  // that starts with t ("(TAR: US) and ..."), or npos.
+  // that starts with t, or npos.
   auto annotation = [&](const std::string& t) -> size_t {
     const std::string lt = lower(t);
     for (const char* close : {")", ""}) {

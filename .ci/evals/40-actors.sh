@@ -24,7 +24,7 @@ for f in "$G/petrarch-unittest/PETR.Validate.actors.txt" "$G/petrarch-unittest/P
   "$DYAD_BIN" dict check "$f" 2>&1 | grep -E '^entries|^errors|^load|: ' || true
 done
 
-echo "== dyad eval actors (shipped dictionaries only)"
+echo "== dyad eval actors (shipped dictionaries only; issue 5 target: PLOVER GSR dev country and sector >= 85%)"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" || echo "eval actors: some required seed actors failed"
 echo "== dyad eval actors --only seed, without the release's three persons in the dictionaries"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" --only seed --without kadyrov_ramzan \
@@ -33,6 +33,10 @@ echo "== dyad eval actors --only seed, without the release's three persons in th
 echo "== leaders list against the Phoenix dictionaries (scripts/check_leaders.py; counts only)"
 python3 "$(dirname "$0")/../../scripts/check_leaders.py" --dyad "$DYAD_BIN" --reference "$P" \
   --tsv "${TMPDIR:-/tmp}/dyad-check-leaders.tsv" || echo "check_leaders: could not run"
+
+echo "== dyad eval actors --only plover --verbose: records that disagree on country or sector (docs/actors.md classifies them)"
+"$DYAD_BIN" eval actors --shared "$DYAD_SHARED" --only plover --verbose |
+  grep -v '^plover-gsr-dev:' | wc -l | sed 's/^/disagreements on either field: /'
 
 if [[ -n "${DYAD_BUILD:-}" && -x "$DYAD_BUILD/dyad_bench" ]]; then
   echo "== actors_bench (load: reading the files is the baseline; resolve: segmenting is)"

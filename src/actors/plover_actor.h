@@ -75,7 +75,7 @@ bool IsPartiallyRecognised(std::string_view entry_id);
 struct PloverHint {
   // A description whose head noun is read instead of the mention's text,
   // for a name coded from an organisation title ("the opposition
-  // newspaper" in "the opposition newspaper La Prensa"); "" for the
+  // newspaper" in "the opposition newspaper Nova Gazeta"); "" for the
   // mention's own text.
   std::string head_text;
   bool partially_recognised = false;  // See ToPlover.

@@ -59,7 +59,7 @@ const Set& Partitives() {
 }
 
 // Heads of a title that make the name after it an organisation, not a
-// person ("the opposition newspaper La Prensa", "the rights group X").
+// person ("the opposition newspaper Nova Gazeta", "the rights group X").
 const Set& OrganisationNouns() {
   static const Set kWords = {
       "newspaper", "paper",    "daily",     "weekly",   "magazine",     "radio",
@@ -249,7 +249,7 @@ class DocResolver {
   // The end of the description "X, <description>" that starts at `db` and
   // runs to `de`: a description is a noun phrase, so it stops before a
   // relative clause ("X, a lawyer who ...") and there is none when it opens
-  // with a verb ("X, started a hunger strike ..."). Returns db for none.
+  // with a verb ("X, called on the president to ..."). Returns db for none.
   std::uint32_t AppositionAfterEnd(const Ctx& c, std::uint32_t db, std::uint32_t de) const {
     static const Set kRelative = {"who", "whom", "whose", "which", "that"};
     if (db < de && ClauseVerb(c, db, false)) return db;
@@ -599,7 +599,7 @@ class DocResolver {
             k.b = it->b;
             k.code = it->code;
             k.how = Resolution::kTitle;
-            // "the opposition newspaper La Prensa", "the rights group X":
+            // "the opposition newspaper Nova Gazeta", "the rights group X":
             // a title whose head names an organisation makes the name one.
             if (OrganisationNouns().count(c.lower[it->e - 1])) {
               k.person = false;
@@ -748,7 +748,7 @@ class DocResolver {
   // With no date at all, a named actor whose codes lie in different
   // countries over time (a movement that became another state's government)
   // takes the code of the one country among them that the sentence also
-  // names: "the Sudanese government and the SPLM" is the Sudanese rebel
+  // names: "Sudanese officials met the SPLM" is the Sudanese rebel
   // movement, not South Sudan's later government. With none or several of
   // them named, the undated ranking (CodesAt) stands.
   void PreferSentenceCountries(std::vector<Cand>* cands) const {
@@ -776,8 +776,8 @@ class DocResolver {
     }
   }
 
-  // "the Union of Ostmarkian Journalists", "Association of African
-  // Jurists": a capitalised association of people of one civil sector is an
+  // "the Union of Ostmarkian Journalists", "International Association
+  // of Jurists": a capitalised association of people of one civil sector is an
   // organisation of that sector. The agent phrase after "of" gives the
   // sector, and its country or that of a name word in front ("Nigerian
   // Union of Journalists"). With neither, an international qualifier in the
@@ -797,7 +797,7 @@ class DocResolver {
       Cand& k = (*cands)[a];
       if (k.how != Resolution::kAgent || k.person || k.code.code.empty() || k.b < 2) continue;
       if (k.code.sectors.size() != 1 || !kCivil.count(k.code.sectors[0])) continue;
-      // "of", then capitalised words up to the agent ("of African Jurists").
+      // "of", then capitalised words up to the agent ("of Ostmarkian Jurists").
       std::uint32_t of = k.b;
       while (of > 0 && StartsUpper(c.forms[of - 1]) && !NameStopWords().count(c.lower[of - 1])) {
         --of;
