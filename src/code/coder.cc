@@ -569,7 +569,16 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     }
     // "a proposed deal", "the detained lawyers", "reject proposed changes":
     // a participle modifying a noun.
-    if (!e.noun && tok.xpos == "VBN" && t > 0 && t + 1 < n_) {
+    // With a parse, a participle with an object or subject of its own is a
+    // verb ("... and promised aid to the villages").
+    bool own_args = false;
+    if (s_.parsed && tok.xpos == "VBN") {
+      for (int c : children_[t]) {
+        const std::string& r = s_.tokens[c].deprel;
+        own_args |= r == "obj" || r == "dobj" || r.starts_with("nsubj");
+      }
+    }
+    if (!e.noun && tok.xpos == "VBN" && t > 0 && t + 1 < n_ && !own_args) {
       const CoderToken& prev = s_.tokens[t - 1];
       const CoderToken& next = s_.tokens[t + 1];
       bool after_modifier = prev.upos == "DET" || prev.upos == "ADJ" || prev.xpos == "PRP$" ||

@@ -408,5 +408,32 @@ TEST(CoderTest, NoTriggerNoEvent) {
               IsEmpty());
 }
 
+TEST(CoderTest, ConjoinedParticipleWithAnObjectIsAVerb) {
+  // "... and detained protesters": a VBN with an object of its own in the
+  // parse is the conjoined verb, not a participle modifying a noun.
+  CoderSentence s;
+  s.parsed = true;
+  const char* words[] = {"SOLDIERS", "SURROUNDED", "THE", "SQUARE", "AND", "DETAINED", "PROTESTERS", "."};
+  const char* upos[] = {"NOUN", "VERB", "DET", "NOUN", "CCONJ", "VERB", "NOUN", "PUNCT"};
+  const char* xpos[] = {"NNS", "VBD", "DT", "NN", "CC", "VBN", "NNS", "."};
+  const int heads[] = {1, -1, 3, 1, 5, 1, 5, 1};
+  const char* rels[] = {"nsubj", "root", "det", "obj", "cc", "conj", "obj", "punct"};
+  for (int i = 0; i < 8; ++i) {
+    CoderToken t;
+    t.form = words[i];
+    t.upos = upos[i];
+    t.xpos = xpos[i];
+    t.head = heads[i];
+    t.deprel = rels[i];
+    s.tokens.push_back(t);
+  }
+  s.actors = {{0, 1, 0, "SYRMIL"}, {6, 7, 1, "SYROPP"}};
+  std::vector<CodedEvent> out;
+  Coder(&Shipped(), {}).Code(s, &out);
+  bool found = false;
+  for (const auto& e : out) found |= e.code == "173" && e.source == 0 && e.target == 1;
+  EXPECT_TRUE(found);
+}
+
 }  // namespace
 }  // namespace dyad::code
