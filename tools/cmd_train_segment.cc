@@ -22,6 +22,41 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
+// --cv: prints the cross-validation figures instead of writing a model.
+int CrossValidate(const std::vector<std::vector<text::ConlluSentence>>& corpora,
+                  const text::SplitTrainOptions& options, const std::string& dev_path, int k,
+                  bool list_errors, bool curve) {
+  std::vector<text::ConlluSentence> dev;
+  if (!dev_path.empty()) {
+    auto d = text::ReadConllu(dev_path);
+    if (!d.ok()) {
+      PrintError(dev_path, d.status());
+      return kExitUsage;
+    }
+    dev = std::move(*d);
+  }
+  auto cv = text::CrossValidateSplitModel(corpora, options, dev, k, list_errors, curve);
+  if (!cv.ok()) {
+    PrintError("--cv", cv.status());
+    return kExitUsage;
+  }
+  for (const std::string& line : cv->errors) std::printf("%s\n", line.c_str());
+  for (std::size_t f = 0; f < cv->folds.size(); ++f) {
+    std::printf("fold %zu: sentence F1 %.2f\n", f, 100 * cv->folds[f].F1());
+  }
+  for (std::size_t i = 0; i < cv->curve.size(); ++i) {
+    const text::EvalScore& p = cv->curve[i];
+    std::printf("threshold step %+d: sentence F1 %.2f (P %.2f R %.2f)\n",
+                static_cast<int>(i) - text::kBiasSteps, 100 * p.F1(), 100 * p.Precision(),
+                100 * p.Recall());
+  }
+  std::printf("cv sentence F1 %.2f (P %.2f R %.2f)", 100 * cv->pooled.F1(),
+              100 * cv->pooled.Precision(), 100 * cv->pooled.Recall());
+  if (!dev.empty()) std::printf(", mean tuned dev F1 %.2f", 100 * cv->mean_dev_f1);
+  std::printf("\n");
+  return kExitOk;
+}
+
 int Run(int argc, char** argv) {
   std::string out_path, dev_path, genres =
       "academic,bio,court,interview,news,textbook,voyage,speech";
@@ -52,10 +87,23 @@ int Run(int argc, char** argv) {
              "and keep that threshold");
   flags.String("rate", &rate, "learning rate of the logistic learner");
   flags.List("eval", &evals, "CoNLL-U file to score the trained model on (repeatable)");
+  bool errors = false;
+  int cv = 0;
+  flags.Int("cv", &cv,
+            "instead of writing a model: K-fold cross-validation over the documents of the "
+            "first training file (each fold's model trained on the rest and the other files, "
+            "its threshold tuned on --dev); prints the pooled sentence F1 on the folds and "
+            "the mean tuned F1 on --dev");
+  bool curve = false;
+  flags.Bool("curve", &curve, "with --cv, also print the pooled sentence scores over the "
+                              "threshold grid");
+  flags.Bool("errors", &errors,
+             "with --eval or --cv, also list sentence ends missed (-) and added (+), with "
+             "context");
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
-  if (out_path.empty() || flags.positional().empty()) {
-    std::fprintf(stderr, "error: --out and at least one training file are required\n%s",
+  if ((out_path.empty() && cv == 0) || flags.positional().empty()) {
+    std::fprintf(stderr, "error: --out (or --cv) and at least one training file are required\n%s",
                  flags.Help().c_str());
     return kExitUsage;
   }
@@ -78,6 +126,7 @@ int Run(int argc, char** argv) {
   options.learner = learner;
   options.lexicons = !no_lexicons;
   options.learning_rate = std::stod(rate);
+  if (cv > 0) return CrossValidate(corpora, options, dev_path, cv, errors, curve);
   text::SplitModel model = text::TrainSplitModel(corpora, options);
   text::PruneSplitModel(options.prune, &model);
   if (!dev_path.empty()) {
@@ -113,12 +162,13 @@ int Run(int argc, char** argv) {
       PrintError(path, gold.status());
       continue;
     }
-    auto e = text::EvaluateSegmenter(*gold, &model);
+    auto e = text::EvaluateSegmenter(*gold, &model, errors);
     if (!e.ok()) {
       PrintError(path, e.status());
       continue;
     }
     std::printf("%s\n%s\n", path.c_str(), text::FormatSegmentEval(*e).c_str());
+    for (const std::string& line : e->boundary_errors) std::printf("%s\n", line.c_str());
   }
   return kExitOk;
 }

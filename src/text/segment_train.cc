@@ -204,16 +204,26 @@ void PruneSplitModel(double fraction, SplitModel* model) {
   }
 }
 
-double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) {
+namespace {
+
+// One step of the threshold grid: 4% of the largest weight.
+double BiasStep(const SplitModel& model) {
   double scale = 0;
-  for (float v : model->weights) scale = std::max(scale, static_cast<double>(std::fabs(v)));
+  for (float v : model.weights) scale = std::max(scale, static_cast<double>(std::fabs(v)));
+  return scale * 0.04;
+}
+
+}  // namespace
+
+double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) {
+  const double unit = BiasStep(*model);
   // Sentence F1 over a grid of thresholds; the choice maximizes the mean
   // over a window of five neighbouring points, since single points are
   // noisy (a few sentences of a 2,000-sentence dev set).
-  constexpr int kSteps = 20, kWindow = 2;
+  constexpr int kSteps = kBiasSteps, kWindow = 2;
   std::vector<double> f1(2 * kSteps + 1, 0.0);
   for (int step = -kSteps; step <= kSteps; ++step) {
-    model->bias = static_cast<float>(step * scale * 0.04);
+    model->bias = static_cast<float>(step * unit);
     auto e = EvaluateSegmenter(dev, model);
     if (e.ok()) f1[step + kSteps] = e->sentences.F1();
   }
@@ -227,8 +237,58 @@ double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) 
       best_step = i - kSteps;
     }
   }
-  model->bias = static_cast<float>(best_step * scale * 0.04);
+  model->bias = static_cast<float>(best_step * unit);
   return f1[best_step + kSteps];
+}
+
+StatusOr<SplitCrossValidation> CrossValidateSplitModel(
+    const std::vector<std::vector<ConlluSentence>>& corpora, const SplitTrainOptions& options,
+    const std::vector<ConlluSentence>& dev, int folds, bool list_errors, bool curve) {
+  if (corpora.empty() || folds < 2) return InvalidArgumentError("cross-validation needs 2 folds");
+  const std::vector<ConlluSentence>& first = corpora[0];
+  std::vector<int> fold_of(first.size(), 0);
+  int doc = -1;
+  for (std::size_t i = 0; i < first.size(); ++i) {
+    if (first[i].newdoc || doc < 0) ++doc;
+    fold_of[i] = doc % folds;
+  }
+  if (doc + 1 < folds) return InvalidArgumentError("fewer documents than folds");
+  SplitCrossValidation cv;
+  if (curve) cv.curve.resize(2 * kBiasSteps + 1);
+  for (int f = 0; f < folds; ++f) {
+    std::vector<std::vector<ConlluSentence>> train;
+    train.emplace_back();
+    std::vector<ConlluSentence> held;
+    for (std::size_t i = 0; i < first.size(); ++i) {
+      (fold_of[i] == f ? held : train[0]).push_back(first[i]);
+    }
+    train.insert(train.end(), corpora.begin() + 1, corpora.end());
+    SplitModel model = TrainSplitModel(train, options);
+    PruneSplitModel(options.prune, &model);
+    if (!dev.empty()) cv.mean_dev_f1 += TuneSplitBias(dev, &model) / folds;
+    if (curve) {
+      const float tuned = model.bias;
+      const double unit = BiasStep(model);
+      for (int step = -kBiasSteps; step <= kBiasSteps; ++step) {
+        model.bias = static_cast<float>(step * unit);
+        auto e = EvaluateSegmenter(held, &model);
+        if (!e.ok()) return e.status();
+        EvalScore& point = cv.curve[static_cast<std::size_t>(step + kBiasSteps)];
+        point.gold += e->sentences.gold;
+        point.system += e->sentences.system;
+        point.correct += e->sentences.correct;
+      }
+      model.bias = tuned;
+    }
+    auto e = EvaluateSegmenter(held, &model, list_errors);
+    if (!e.ok()) return e.status();
+    cv.folds.push_back(e->sentences);
+    cv.pooled.gold += e->sentences.gold;
+    cv.pooled.system += e->sentences.system;
+    cv.pooled.correct += e->sentences.correct;
+    cv.errors.insert(cv.errors.end(), e->boundary_errors.begin(), e->boundary_errors.end());
+  }
+  return cv;
 }
 
 std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& options,
