@@ -381,6 +381,7 @@ class DocResolver {
       cands.push_back(std::move(k));
     }
     Associations(c, &cands);
+    AttributiveAgents(c, &cands);
     if (date_ == kUnknownDate && reference == kUnknownDate) PreferSentenceCountries(&cands);
 
     // "president of Armenia", "police of Chechnya", "a group based in
@@ -743,6 +744,35 @@ class DocResolver {
     // 5. Pronouns in subject position.
     Pronouns(c, first);
     SortBlock(first);
+  }
+
+  // An agent word used as an adjective before a noun that names no actor
+  // ("the country's military policies", "civilian areas") is no actor: with
+  // POS tags, an agent phrase that ends in an adjective followed by an
+  // uncoded common noun keeps only its country (or goes, with none).
+  void AttributiveAgents(const Ctx& c, std::vector<Cand>* cands) const {
+    if (!c.have_pos) return;
+    const std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+    std::vector<bool> in_phrase(n, false);
+    for (const Cand& k : *cands) {
+      for (std::uint32_t t = k.b; t < k.e && t < n; ++t) in_phrase[t] = true;
+    }
+    std::vector<Cand> kept;
+    for (Cand& k : *cands) {
+      bool attributive = k.how == Resolution::kAgent && !k.person && k.e < n &&
+                         c.sent->tokens[k.e - 1].upos == "ADJ" &&
+                         c.sent->tokens[k.e].upos == "NOUN" && !in_phrase[k.e] &&
+                         !StartsUpper(c.forms[k.e]);
+      if (attributive) {
+        if (k.code.country.empty()) continue;
+        k.code = dict_.SplitCode(k.code.country);
+        k.how = Resolution::kDictionary;
+        k.sectors.clear();
+        k.adjective = true;
+      }
+      kept.push_back(std::move(k));
+    }
+    *cands = std::move(kept);
   }
 
   // With no date at all, a named actor whose codes lie in different

@@ -167,6 +167,23 @@ AnalyzedDocument Tagged(const std::string& text,
   return doc;
 }
 
+TEST(Resolver, AgentAdjectivesBeforeOtherNounsAreNoActors) {
+  // "civilian areas", "military policies": the agent word is an adjective.
+  AnalyzedDocument doc = Tagged("Police shelled civilian areas.",
+                                {{"shelled", "VERB/VBD"}, {"civilian", "ADJ/JJ"}});
+  EXPECT_EQ(Resolve(&doc), V({"Police=COP/agent"}));
+  doc = Tagged("Protesters denounced the Valdorian military policies.",
+               {{"Protesters", "NOUN/NNS"}, {"denounced", "VERB/VBD"}, {"the", "DET/DT"},
+                {"Valdorian", "ADJ/JJ"}, {"military", "ADJ/JJ"}});
+  EXPECT_EQ(Resolve(&doc), V({"Valdorian military=VLD/dictionary"}));
+  // A noun after it that is an actor itself keeps the phrase ("civilian
+  // police"), and so does an untagged text.
+  doc = Tagged("Valdorian military forces attacked.",
+               {{"Valdorian", "ADJ/JJ"}, {"military", "ADJ/JJ"}, {"attacked", "VERB/VBD"}});
+  EXPECT_EQ(Resolve(&doc), V({"Valdorian military forces=VLDMIL/agent"}));
+  EXPECT_EQ(Resolve("Police shelled civilian areas."), V({"Police=COP/agent", "civilian=CVL/agent"}));
+}
+
 TEST(Resolver, AClauseAfterANameIsNoApposition) {
   // "X, started a strike to protest President Y's ..." is the subject and
   // its verb phrase, not a description of X.
