@@ -330,15 +330,8 @@ class Extractor {
   std::vector<std::uint8_t> removed_in_;  // 1 = this element or an ancestor pruned.
   std::vector<std::uint8_t> caption_;  // 1 = caption/credit element.
   std::vector<Vocabulary> vocab_;
-  struct ViewPairHash {
-    std::size_t operator()(const std::pair<std::string_view, std::string_view>& p) const {
-      std::hash<std::string_view> h;
-      return h(p.first) * 31 + h(p.second);
-    }
-  };
-  // Keyed by (class, id) views into the DOM, which outlives the extractor.
-  std::unordered_map<std::pair<std::string_view, std::string_view>, Vocabulary, ViewPairHash>
-      vocab_cache_;
+  // Keyed by class views into the DOM, which outlives the extractor.
+  std::unordered_map<std::string_view, Vocabulary> vocab_cache_;
   std::vector<std::uint8_t> vocab_done_;
   std::vector<struct Run> runs_;
   std::vector<TextCounts> text_counts_;  // Per text node, from the first run pass.
@@ -370,15 +363,24 @@ const Vocabulary& Extractor::Vocab(std::uint32_t i) {
       }
     }
     if (heading) id = {};
-    if (cls.empty() && id.empty()) {
-      vocab_[i] = Vocabulary();
-    } else {
-      // Pages repeat a few class strings many times ("menu-item ...").
-      auto key = std::make_pair(cls, id);
-      auto it = vocab_cache_.find(key);
-      if (it == vocab_cache_.end()) it = vocab_cache_.emplace(key, ReadVocabulary(cls, id)).first;
-      vocab_[i] = it->second;
+    Vocabulary v;
+    if (!cls.empty()) {
+      // Pages repeat a few class strings many times ("menu-item ..."); ids
+      // are mostly unique, so only classes are cached. The vocabulary of a
+      // class and an id is that of each, combined.
+      auto it = vocab_cache_.find(cls);
+      if (it == vocab_cache_.end()) it = vocab_cache_.emplace(cls, ReadVocabulary(cls, {})).first;
+      v = it->second;
     }
+    if (!id.empty()) {
+      Vocabulary w = ReadVocabulary({}, id);
+      v.chrome |= w.chrome;
+      v.content |= w.content;
+      v.body |= w.body;
+      v.caption |= w.caption;
+      v.weight += w.weight;
+    }
+    vocab_[i] = v;
   }
   return vocab_[i];
 }
