@@ -86,16 +86,31 @@ StatusOr<std::string> ConvertToUtf8(std::string_view bytes, const char* encoding
   return out;
 }
 
-std::string NormalizeNfc(std::string_view s) {
-  // Pure ASCII (the common case) is already NFC.
-  bool ascii = true;
-  for (char c : s) {
-    if (static_cast<unsigned char>(c) >= 0x80) {
-      ascii = false;
-      break;
+bool NfcInertText(std::string_view s) {
+  const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+  const std::size_t n = s.size();
+  std::size_t i = 0;
+  while (i < n) {
+    const unsigned char c = p[i];
+    if (c < 0x80) {
+      ++i;
+    } else if (c >= 0xC2 && c < 0xCC && i + 1 < n && (p[i + 1] & 0xC0) == 0x80) {
+      i += 2;  // U+0080..U+02FF
+    } else if (c == 0xE2 && i + 2 < n && (p[i + 2] & 0xC0) == 0x80 &&
+               ((p[i + 1] == 0x80 && p[i + 2] >= 0x82) ||                 // U+2002..U+203F
+                (p[i + 1] == 0x82 && p[i + 2] == 0xAC))) {                // U+20AC
+      i += 3;
+    } else {
+      return false;
     }
   }
-  if (ascii) return std::string(s);
+  return true;
+}
+
+std::string NormalizeNfc(std::string_view s) {
+  // ASCII, Latin letters with their accents precomposed, typographic
+  // punctuation (the common case) is already NFC.
+  if (NfcInertText(s)) return std::string(s);
   UErrorCode err = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(err);
   if (U_FAILURE(err)) return std::string(s);

@@ -38,6 +38,13 @@ bool LooksBinary(std::string_view bytes, std::string* why);
 // Returns s in Unicode NFC (ICU). s must be valid UTF-8.
 std::string NormalizeNfc(std::string_view s);
 
+// True when s is NFC without asking ICU: every character is below U+0300
+// (ASCII, Latin-1, Latin Extended-A/B, IPA; no combining marks), in
+// U+2002..U+203F (spaces, dashes, quotes, bullets) or U+20AC. Each of
+// these is NFC on its own and has a normalization boundary before it
+// (tested against ICU), so any string of them is NFC.
+bool NfcInertText(std::string_view s);
+
 }  // namespace dyad::ingest
 
 #endif  // DYAD_INGEST_ENCODING_H_
