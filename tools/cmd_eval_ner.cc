@@ -29,7 +29,9 @@ int Run(int argc, char** argv) {
   Flags f("dyad eval ner [options] FILE...",
           "Tags the tokens of each BIO file (Universal NER .iob2 or CoNLL columns) and prints "
           "entity-level precision, recall and F1, overall and per type. An entity counts "
-          "only when its span and type both match.");
+          "only when its span and type both match. Sentences are grouped into documents by "
+          "\"# newdoc\" comments, and NER labels are made consistent within a document "
+          "(docs/analysis.md).");
   std::string data_dir;
   f.String("data-dir", &data_dir, "where models/ lives");
   std::string output;
@@ -65,16 +67,30 @@ int Run(int argc, char** argv) {
     }
     std::map<std::string, Counts> by_type;
     Counts all;
-    for (const auto& gs : *gold) {
-      Sentence s;
-      for (const auto& form : gs.forms) {
-        Token t;
-        t.form = form;
-        s.tokens.push_back(std::move(t));
+    // Documents: from one "# newdoc" to the next (each sentence alone when
+    // the file marks none); NER labels are made consistent per document.
+    bool docs = false;
+    for (const auto& gs : *gold) docs |= gs.newdoc;
+    std::vector<Sentence> analyzed;
+    for (std::size_t i = 0; i < gold->size();) {
+      std::size_t end = i + 1;
+      while (docs && end < gold->size() && !(*gold)[end].newdoc) ++end;
+      std::vector<Sentence> doc(end - i);
+      for (std::size_t k = i; k < end; ++k) {
+        for (const auto& form : (*gold)[k].forms) {
+          Token t;
+          t.form = form;
+          doc[k - i].tokens.push_back(std::move(t));
+        }
       }
-      (*analyzer)->Analyze(&s);
+      (*analyzer)->AnalyzeDocument(&doc);
+      for (auto& s : doc) analyzed.push_back(std::move(s));
+      i = end;
+    }
+    for (std::size_t si = 0; si < gold->size(); ++si) {
+      const auto& gs = (*gold)[si];
       std::vector<std::string> sys;
-      for (const auto& t : s.tokens) sys.push_back(t.ner);
+      for (const auto& t : analyzed[si].tokens) sys.push_back(t.ner);
       if (out.is_open()) {
         for (std::size_t i = 0; i < sys.size(); ++i) {
           out << gs.forms[i] << "\t" << gs.labels[i] << "\t" << sys[i] << "\n";

@@ -1,15 +1,27 @@
-// dyad train tagger|parser|ner: trains the analysis models from the shared
+// dyad train tagger|parser|ner|clusters: trains the analysis models from the shared
 // UD and NER data (see docs/analysis.md for the exact commands).
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
-#include <sstream>
 #include <iostream>
+#include <sstream>
+#include <unordered_set>
 
 #include "analyze/analyzer.h"
+#include "analyze/brown.h"
+#include "analyze/clusters.h"
+#include "analyze/features.h"
 #include "analyze/train.h"
+#include "ingest/html.h"
+#include "ingest/html_eval.h"
+#include "dyad/input.h"
 #include "pipeline/stages.h"
+#include "text/segmenter.h"
 #include "tools/cli.h"
+#include "util/files.h"
+#include "util/status_macros.h"
 
 namespace dyad::cli {
 namespace {
@@ -220,9 +232,185 @@ int RunNer(int argc, char** argv) {
   return 0;
 }
 
+// The NER corpora besides UNER EWT (whose text is EWT train's), relative to
+// the shared data folder: the training files of docs/analysis.md.
+const char* const kClusterNerFiles[] = {
+    "ner/wikigold/CONLL-format/data/wikigold.conll.txt",
+    "ner/WNUT17/CONLL-format/data/train/wnut17train.conll",
+    "ner/BTC/CONLL-format/data/a.conll", "ner/BTC/CONLL-format/data/b.conll",
+    "ner/BTC/CONLL-format/data/e.conll", "ner/BTC/CONLL-format/data/f.conll",
+    "ner/BTC/CONLL-format/data/g.conll", "ner/BTC/CONLL-format/data/h.conll",
+};
+
+// Whether a page's words look English: the share of a few very frequent
+// English function words (other languages' pages stay out of the corpus).
+bool LooksEnglish(const std::vector<Sentence>& sentences) {
+  static const std::unordered_set<std::string> kWords = {
+      "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "on", "was", "are"};
+  std::size_t hits = 0, words = 0;
+  for (const auto& s : sentences) {
+    for (const auto& t : s.tokens) {
+      ++words;
+      hits += kWords.count(t.form);
+    }
+  }
+  return words > 0 && hits * 100 >= words * 12;
+}
+
+// Appends the sentences of every HTML page under `dir` (sorted, *.html or
+// *.html.gz): main content by our extractor, tokens by our segmenter.
+void AddHtmlText(const std::string& dir, std::vector<std::vector<std::string>>* out, int* pages,
+                 int* kept) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string p = e.path().string();
+    if (p.ends_with(".html") || p.ends_with(".html.gz")) files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    ++*pages;
+    auto bytes = ingest::html_eval::ReadMaybeGzip(p);
+    if (!bytes.ok()) {
+      PrintError(bytes.status());
+      continue;
+    }
+    auto doc = ingest::HtmlToDocument(p, *bytes, InputOptions{});
+    if (!doc.ok()) {
+      PrintError(doc.status());
+      continue;
+    }
+    auto sentences = text::Segment(*doc);
+    if (!LooksEnglish(sentences)) continue;
+    ++*kept;
+    for (const auto& s : sentences) {
+      std::vector<std::string> words;
+      for (const auto& t : s.tokens) words.push_back(t.form);
+      out->push_back(std::move(words));
+    }
+  }
+}
+
+// Appends the glosses and usage examples of WordNet's data.noun|verb|adj|adv
+// in `dir` (the text after " | " on each synset line; ';' separates the
+// parts, examples lose their quotes), tokenized by our segmenter.
+Status AddWordNetGlosses(const std::string& dir, std::vector<std::vector<std::string>>* out) {
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
+    const std::string path = dir + "/data." + pos;
+    ASSIGN_OR_RETURN(std::string data, ReadFile(path));
+    std::string text;
+    std::size_t at = 0;
+    while (at < data.size()) {
+      std::size_t nl = data.find('\n', at);
+      if (nl == std::string::npos) nl = data.size();
+      std::string_view line(data.data() + at, nl - at);
+      at = nl + 1;
+      if (line.starts_with("  ")) continue;  // the licence header
+      const std::size_t bar = line.find(" | ");
+      if (bar == std::string_view::npos) continue;
+      std::string_view gloss = line.substr(bar + 3);
+      while (!gloss.empty()) {
+        std::size_t semi = gloss.find(';');
+        std::string_view part = gloss.substr(0, semi);
+        gloss = semi == std::string_view::npos ? std::string_view() : gloss.substr(semi + 1);
+        for (char ch : part) {
+          if (ch != '"') text.push_back(ch);
+        }
+        text += "\n\n";
+      }
+    }
+    ASSIGN_OR_RETURN(Document doc, DocumentFromBytes(path, text, InputFormat::kText, InputOptions{}));
+    for (const auto& s : text::Segment(doc)) {
+      std::vector<std::string> words;
+      for (const auto& t : s.tokens) words.push_back(t.form);
+      out->push_back(std::move(words));
+    }
+  }
+  return Status::OK();
+}
+
+int RunClusters(int argc, char** argv) {
+  Flags f("dyad train clusters [options]",
+          "Trains Brown word clusters on unlabelled text: the main content of the English pages "
+          "of the HTML benchmarks (html/trafilatura-eval, html/scrapinghub), the text of the "
+          "treebanks' training sets (EWT train, licensed GUM train) and of the NER training "
+          "sets (wikigold, WNUT17 train, BTC); never dev or test text. Writes "
+          "<out>/clusters.bin.");
+  Common c;
+  AddCommon(&f, &c, 0);
+  int clusters = 256, min_count = 3;
+  bool no_html = false;
+  std::string text_out, wordnet = "/usr/share/wordnet";
+  f.String("wordnet", &wordnet,
+           "WordNet database folder (Debian wordnet-base): its glosses and examples join the "
+           "corpus (\"\" = none)");
+  f.Int("clusters", &clusters, "number of clusters (leaves of the tree)");
+  f.Int("min-count", &min_count, "words seen fewer times are not clustered");
+  f.Bool("no-html", &no_html, "leave out the HTML pages (treebank and NER text only)");
+  f.String("text", &text_out, "also write \"path<TAB>word<TAB>count\" lines to this file");
+  int code = 0;
+  if (!f.Parse(argc, argv, &code)) return code;
+  std::vector<std::vector<std::string>> corpus;
+  if (!no_html) {
+    int pages = 0, kept = 0;
+    AddHtmlText(c.shared + "/html/trafilatura-eval/eval", &corpus, &pages, &kept);
+    AddHtmlText(c.shared + "/html/trafilatura-eval/cache", &corpus, &pages, &kept);
+    AddHtmlText(c.shared + "/html/scrapinghub/html", &corpus, &pages, &kept);
+    std::cerr << "HTML pages: " << pages << ", English: " << kept << "\n";
+  }
+  if (!wordnet.empty()) {
+    const std::size_t before = corpus.size();
+    if (auto s = AddWordNetGlosses(wordnet, &corpus); !s.ok()) return Fail(s);
+    std::cerr << "WordNet gloss sentences: " << corpus.size() - before << "\n";
+  }
+  auto treebanks = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
+  if (!treebanks.ok()) return Fail(treebanks.status());
+  for (const auto& s : *treebanks) {
+    std::vector<std::string> words;
+    for (const auto& w : s.words) words.push_back(w.form);
+    corpus.push_back(std::move(words));
+  }
+  for (const char* file : kClusterNerFiles) {
+    auto more = analyze::ReadIob(c.shared + "/" + file);
+    if (!more.ok()) return Fail(more.status());
+    for (auto& s : *more) corpus.push_back(std::move(s.forms));
+  }
+  // Each distinct sentence once (page furniture repeats across pages).
+  std::vector<std::vector<std::string>> unique;
+  std::unordered_set<std::uint64_t> seen;
+  std::size_t words = 0;
+  for (auto& s : corpus) {
+    std::uint64_t h = 1;
+    for (const auto& w : s) h = analyze::Mix64(h ^ analyze::HashStr(w));
+    if (s.empty() || !seen.insert(h).second) continue;
+    words += s.size();
+    unique.push_back(std::move(s));
+  }
+  std::cerr << "sentences: " << unique.size() << " distinct of " << corpus.size() << ", words: "
+            << words << "\n";
+  analyze::BrownOptions bo;
+  bo.clusters = clusters;
+  bo.min_count = min_count;
+  bo.log = Options(c).log;
+  auto result = analyze::BrownCluster(unique, bo);
+  std::vector<analyze::WordClusters::Entry> entries;
+  for (const auto& w : result) entries.push_back({w.word, analyze::PathCode(w.path), w.count});
+  analyze::WordClusters table;
+  table.Build(entries);
+  if (!text_out.empty()) {
+    std::ofstream out(text_out);
+    for (const auto& w : result) out << w.path << "\t" << w.word << "\t" << w.count << "\n";
+  }
+  if (auto s = analyze::SaveClustersModel(c.out + "/clusters.bin", table); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << c.out << "/clusters.bin: " << table.num_clusters() << " clusters, "
+            << table.num_words() << " keys\n";
+  return 0;
+}
+
 const Registrar kTagger({"train tagger", "train the POS tagger and lemmatizer", RunTagger});
 const Registrar kParser({"train parser", "train the dependency parser", RunParser});
 const Registrar kNer({"train ner", "train named-entity recognition", RunNer});
+const Registrar kClusters({"train clusters", "train Brown word clusters", RunClusters});
 
 }  // namespace
 }  // namespace dyad::cli

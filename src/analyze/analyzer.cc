@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <map>
 #include <string_view>
 
+#include "analyze/iob.h"
 #include "util/status_macros.h"
 
 namespace dyad::analyze {
@@ -25,6 +27,65 @@ Status LoadModel(const std::string& path, const char* magic, Fn&& fn) {
 }
 
 }  // namespace
+
+void PropagateEntities(std::vector<Sentence>* sentences) {
+  // Name (forms joined by '\n') -> type -> count, over the document.
+  std::map<std::string, std::map<std::string, int>> names;
+  std::vector<std::string> labels;
+  auto key_of = [](const Sentence& s, int b, int e) {
+    std::string k;
+    for (int i = b; i < e; ++i) (k += s.tokens[i].form) += '\n';
+    return k;
+  };
+  for (const Sentence& s : *sentences) {
+    labels.clear();
+    for (const Token& t : s.tokens) labels.push_back(t.ner);
+    for (const auto& e : EntitySpans(labels)) ++names[key_of(s, e.begin, e.end)][e.type];
+  }
+  struct Name {
+    std::vector<std::string> words;
+    std::string type;
+  };
+  std::vector<Name> list;
+  for (const auto& [key, types] : names) {
+    Name n;
+    for (std::size_t a = 0, b; (b = key.find('\n', a)) != std::string::npos; a = b + 1) {
+      n.words.push_back(key.substr(a, b - a));
+    }
+    bool capital = false;
+    for (const auto& w : n.words) capital |= !w.empty() && w[0] >= 'A' && w[0] <= 'Z';
+    if (!capital) continue;
+    int best = 0;
+    for (const auto& [type, c] : types) {
+      if (c > best) best = c, n.type = type;
+    }
+    list.push_back(std::move(n));
+  }
+  std::stable_sort(list.begin(), list.end(),
+                   [](const Name& a, const Name& b) { return a.words.size() > b.words.size(); });
+  for (Sentence& s : *sentences) {
+    auto& t = s.tokens;
+    const std::size_t n = t.size();
+    for (const Name& name : list) {
+      const std::size_t len = name.words.size();
+      for (std::size_t i = 0; i + len <= n; ++i) {
+        if (i > 0 && t[i - 1].ner != "O") continue;
+        bool match = true;
+        for (std::size_t k = 0; k < len && match; ++k) {
+          match = t[i + k].ner == "O" && t[i + k].form == name.words[k];
+        }
+        if (!match) continue;
+        for (std::size_t k = 0; k < len; ++k) t[i + k].ner = (k ? "I-" : "B-") + name.type;
+        i += len - 1;
+      }
+    }
+  }
+}
+
+void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
+  for (Sentence& s : *sentences) Analyze(&s);
+  if (options_.ner) PropagateEntities(sentences);
+}
 
 Status SaveTaggerModel(const std::string& path, const Tagger& tagger, const Morphology& morph) {
   ByteWriter w;
@@ -63,6 +124,7 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
   a->options_ = options;
   RETURN_IF_ERROR(LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_));
+  RETURN_IF_ERROR(LoadClustersModel(model_dir + "/clusters.bin", &a->clusters_));
   if (options.parse) RETURN_IF_ERROR(LoadParserModel(model_dir + "/parser.bin", &a->parser_));
   if (options.ner) RETURN_IF_ERROR(LoadNerModel(model_dir + "/ner.bin", &a->ner_));
   return a;
@@ -156,6 +218,7 @@ void Analyzer::Analyze(Sentence* s) const {
   forms.clear();
   for (const Token& t : s->tokens) forms.push_back(t.form);
   tagger_.Prepare(forms, &info);
+  clusters_.Annotate(&info);
   tagger_.Tag(info, &tags);
   keys.resize(n);
   for (std::size_t i = 0; i < n; ++i) {

@@ -9,6 +9,8 @@
 //   tagger.bin  tagger and morphology     (required)
 //   parser.bin  dependency parser         (required)
 //   ner.bin     named entities            (required)
+//   clusters.bin  Brown word clusters     (required; features of NER and
+//                                          any model that uses them)
 //
 // Thread safety: immutable after Load(); Analyze() is const and may run on
 // many threads at once (scratch buffers are thread-local).
@@ -19,6 +21,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/clusters.h"
 #include "analyze/morphology.h"
 #include "analyze/ner.h"
 #include "analyze/parser.h"
@@ -47,9 +50,13 @@ class Analyzer {
 
   // Fills the analysis fields of every token of `s` from the token forms.
   void Analyze(Sentence* s) const;
+  // Analyze() for every sentence of one document, then (with NER)
+  // PropagateEntities() over the document.
+  void AnalyzeDocument(std::vector<Sentence>* sentences) const;
 
   const Tagger& tagger() const { return tagger_; }
   const Morphology& morphology() const { return morph_; }
+  const WordClusters& clusters() const { return clusters_; }
   const Parser* parser() const { return options_.parse ? &parser_ : nullptr; }
   const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
 
@@ -57,9 +64,20 @@ class Analyzer {
   AnalyzerOptions options_;
   Tagger tagger_;
   Morphology morph_;
+  WordClusters clusters_;
   Parser parser_;
   Ner ner_;
 };
+
+// Document-level consistency of the NER labels: a name (token sequence
+// with a capitalised word) that NER labelled as an entity somewhere in the
+// document is labelled, with its most frequent type there, wherever else it
+// occurs unlabelled (all its words O, the word before it O or the sentence
+// start); longer names first. The sentence model misses later mentions
+// that lack the context of the first ("the Kelmora Shipping Company said"
+// labels "Kelmora Shipping Company", a later "Kelmora Shipping Company
+// staff" may not be).
+void PropagateEntities(std::vector<Sentence>* sentences);
 
 // Save helpers for the trainers.
 Status SaveTaggerModel(const std::string& path, const Tagger& tagger, const Morphology& morph);

@@ -48,6 +48,13 @@ class FlatMap {
   }
 
   std::size_t size() const { return size_; }
+  // Whether every stored value is below `n` (to validate loaded indices).
+  bool AllValuesBelow(std::uint32_t n) const {
+    for (std::size_t i = 0; i < keys_.size(); ++i) {
+      if (keys_[i] && vals_[i] >= n) return false;
+    }
+    return true;
+  }
 
   void Save(ByteWriter* w) const {
     std::vector<std::pair<std::uint64_t, std::uint32_t>> pairs;

@@ -70,7 +70,10 @@ StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::st
       flush();
       continue;
     }
-    if (line[0] == '#' && (line.size() == 1 || line[1] == ' ')) continue;
+    if (line[0] == '#' && (line.size() == 1 || line[1] == ' ')) {
+      if (line.starts_with("# newdoc")) cur.newdoc = true;
+      continue;
+    }
     auto cols = SplitCols(line);
     if (cols.size() < 2) {
       return InvalidArgumentError(name + ":" + std::to_string(line_no) + ": expected a form and a label");

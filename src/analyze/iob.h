@@ -1,7 +1,7 @@
 // Reading IOB/BIO named-entity files and extracting entity spans.
 //
 // Accepted layouts, one token per line, blank lines between sentences,
-// '#' comment lines ignored:
+// '#' comment lines ignored (but "# newdoc" sets IobSentence::newdoc):
 //   <index> <form> <label> [...]   (Universal NER .iob2)
 //   <form> [...] <label>           (CoNLL style: first and last columns)
 // Columns are separated by tabs, or by spaces when a line has no tab.
@@ -23,6 +23,7 @@ namespace dyad::analyze {
 struct IobSentence {
   std::vector<std::string> forms;
   std::vector<std::string> labels;
+  bool newdoc = false;  // a "# newdoc" comment came before it (Universal NER)
 };
 
 StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::string& name);

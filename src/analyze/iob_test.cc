@@ -17,6 +17,16 @@ TEST(Iob, ParsesUnerAndConllLayoutsAndNormalizes) {
   EXPECT_EQ((*s)[1].labels, (std::vector<std::string>{"B-PER", "I-PER", "O", "B-LOC", "O"}));
 }
 
+TEST(Iob, MarksTheFirstSentenceOfEachDocument) {
+  auto s = ParseIob("# newdoc id = d1\n# sent_id = d1-1\n1\tHi\tO\n\n# sent_id = d1-2\n1\tYo\tO\n\n"
+                    "# newdoc id = d2\n1\tOk\tO\n", "t");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->size(), 3u);
+  EXPECT_TRUE((*s)[0].newdoc);
+  EXPECT_FALSE((*s)[1].newdoc);
+  EXPECT_TRUE((*s)[2].newdoc);
+}
+
 TEST(Iob, EntitySpans) {
   auto e = EntitySpans({"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"});
   ASSERT_EQ(e.size(), 4u);

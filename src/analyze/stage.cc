@@ -13,7 +13,7 @@ class AnalyzeStage : public Stage {
   explicit AnalyzeStage(std::unique_ptr<analyze::Analyzer> a) : analyzer_(std::move(a)) {}
   StageId id() const override { return StageId::kAnalyze; }
   Status Run(AnalyzedDocument* doc) const override {
-    for (Sentence& s : doc->sentences) analyzer_->Analyze(&s);
+    analyzer_->AnalyzeDocument(&doc->sentences);
     return Status::OK();
   }
 

@@ -41,6 +41,7 @@ struct WordInfo {
   std::uint64_t amb = 0;        // ambiguity class; 0 = unknown word
   std::uint32_t sure = FlatMap::kMissing;  // tag of a frequent unambiguous word
   std::uint8_t flags = 0;       // kCap | kAllCap | kDigit | kHyphen | kLowerStart
+  std::uint64_t cluster = 0;    // marker-coded word cluster path (clusters.h); 0 = none
 };
 enum : std::uint8_t { kCap = 1, kAllCap = 2, kDigit = 4, kHyphen = 8, kLowerStart = 16 };
 
