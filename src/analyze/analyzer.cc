@@ -115,6 +115,16 @@ Status LoadParserModel(const std::string& path, Parser* parser) {
   return LoadModel(path, kParserMagic, [&](ByteReader* r) { return parser->Load(r); });
 }
 
+Status SaveClustersModel(const std::string& path, const WordClusters& clusters) {
+  ByteWriter w;
+  clusters.Save(&w);
+  return WriteModelFile(path, kClustersMagic, kModelVersion, w.data());
+}
+
+Status LoadClustersModel(const std::string& path, WordClusters* clusters) {
+  return LoadModel(path, kClustersMagic, [&](ByteReader* r) { return clusters->Load(r); });
+}
+
 Status LoadNerModel(const std::string& path, Ner* ner) {
   return LoadModel(path, kNerMagic, [&](ByteReader* r) { return ner->Load(r); });
 }

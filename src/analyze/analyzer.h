@@ -34,6 +34,7 @@ namespace dyad::analyze {
 inline constexpr char kTaggerMagic[] = "DYADTAG1";
 inline constexpr char kParserMagic[] = "DYADPAR1";
 inline constexpr char kNerMagic[] = "DYADNER1";
+inline constexpr char kClustersMagic[] = "DYADCLU1";
 inline constexpr std::uint32_t kModelVersion = 1;
 
 struct AnalyzerOptions {
@@ -86,6 +87,8 @@ Status SaveNerModel(const std::string& path, const Ner& ner);
 Status LoadTaggerModel(const std::string& path, Tagger* tagger, Morphology* morph);
 Status LoadParserModel(const std::string& path, Parser* parser);
 Status LoadNerModel(const std::string& path, Ner* ner);
+Status SaveClustersModel(const std::string& path, const WordClusters& clusters);
+Status LoadClustersModel(const std::string& path, WordClusters* clusters);
 
 }  // namespace dyad::analyze
 

@@ -42,15 +42,9 @@ class Brown {
     RefreshSlot(s);
     // Every other pair's loss gains the new cluster's term.
     const Rows k = RowsOf(s);
-    for (std::size_t x = 0; x < active_.size(); ++x) {
-      const int i = active_[x];
-      if (i == s) continue;
-      const std::size_t ri = static_cast<std::size_t>(i) * k_;
-      for (std::size_t y = x + 1; y < active_.size(); ++y) {
-        const int j = active_[y];
-        if (j != s) loss_[ri + j] += Term(k, i, j, lsl_[ri + j], lsr_[ri + j]);
-      }
-    }
+    ForPairsWithout(s, [&](int i, int j, std::size_t ij) {
+      loss_[ij] += Term(k, i, j, lsl_[ij], lsr_[ij]);
+    });
     for (int t : active_) {
       if (t != s) loss_[static_cast<std::size_t>(std::min(s, t)) * k_ + std::max(s, t)] = FullLoss(s, t);
     }
@@ -99,17 +93,10 @@ class Brown {
     ClearSlot(b);
     RefreshSlot(a);
     const Rows kc = RowsOf(a);
-    for (std::size_t x = 0; x < active_.size(); ++x) {
-      const int i = active_[x];
-      if (i == a) continue;
-      const std::size_t ri = static_cast<std::size_t>(i) * k_;
-      for (std::size_t y = x + 1; y < active_.size(); ++y) {
-        const int j = active_[y];
-        if (j == a) continue;
-        const double ll = lsl_[ri + j], lr = lsr_[ri + j];
-        loss_[ri + j] += Term(kc, i, j, ll, lr) - Term(ka, i, j, ll, lr) - Term(kb, i, j, ll, lr);
-      }
-    }
+    ForPairsWithout(a, [&](int i, int j, std::size_t ij) {
+      const double ll = lsl_[ij], lr = lsr_[ij];
+      loss_[ij] += Term(kc, i, j, ll, lr) - Term(ka, i, j, ll, lr) - Term(kb, i, j, ll, lr);
+    });
     for (int t : active_) {
       if (t != a) loss_[static_cast<std::size_t>(std::min(a, t)) * k_ + std::max(a, t)] = FullLoss(a, t);
     }
@@ -126,6 +113,18 @@ class Brown {
   };
 
   std::size_t Row(int a) const { return static_cast<std::size_t>(a) * k_; }
+  // Calls f(i, j, i * K + j) for every active pair i < j without slot s.
+  template <typename F>
+  void ForPairsWithout(int s, F&& f) const {
+    for (std::size_t x = 0; x < active_.size(); ++x) {
+      const int i = active_[x];
+      if (i == s) continue;
+      for (std::size_t y = x + 1; y < active_.size(); ++y) {
+        const int j = active_[y];
+        if (j != s) f(i, j, Row(i) + j);
+      }
+    }
+  }
   double P(int a, int b) const { return p_[Row(a) + b]; }
   void SetP(int a, int b, double v) { p_[Row(a) + b] = pt_[Row(b) + a] = v; }
   void SetQ(int a, int b, double v) { q_[Row(a) + b] = qt_[Row(b) + a] = v; }

@@ -68,24 +68,4 @@ bool WordClusters::Load(ByteReader* r) {
   return table_.AllValuesBelow(static_cast<std::uint32_t>(n));
 }
 
-Status SaveClustersModel(const std::string& path, const WordClusters& clusters) {
-  ByteWriter w;
-  clusters.Save(&w);
-  return WriteModelFile(path, kClustersMagic, 1, w.data());
-}
-
-Status LoadClustersModel(const std::string& path, WordClusters* clusters) {
-  auto payload = ReadModelFile(path, kClustersMagic, 1);
-  if (!payload.ok()) {
-    if (payload.status().code() == StatusCode::kNotFound) {
-      return NotFoundError("word cluster model not found: " + path +
-                           " (train it with `dyad train clusters`, see docs/analysis.md)");
-    }
-    return payload.status().WithContext(path);
-  }
-  ByteReader r(*payload);
-  if (!clusters->Load(&r) || !r.ok()) return DataLossError(path + ": corrupt word cluster model");
-  return Status::OK();
-}
-
 }  // namespace dyad::analyze

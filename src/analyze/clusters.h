@@ -14,7 +14,7 @@
 // prefixes of different lengths never collide (ClusterPrefix).
 //
 //   WordClusters c;
-//   LoadClustersModel("data/models/clusters.bin", &c);
+//   LoadClustersModel("data/models/clusters.bin", &c);   // analyzer.h
 //   c.Annotate(&info);            // sets WordInfo::cluster of every word
 //   ClusterPrefix(info[i].cluster, 4)
 //
@@ -34,11 +34,8 @@
 #include "analyze/flat_map.h"
 #include "analyze/model_io.h"
 #include "analyze/tagger.h"
-#include "dyad/status.h"
 
 namespace dyad::analyze {
-
-inline constexpr char kClustersMagic[] = "DYADCLU1";
 
 // The first `len` bits of a marker-coded path (the whole path when it is
 // shorter), still marker-coded; 0 stays 0.
@@ -88,8 +85,7 @@ class WordClusters {
   FlatMap table_;                     // word hash -> index into paths_
 };
 
-Status SaveClustersModel(const std::string& path, const WordClusters& clusters);
-Status LoadClustersModel(const std::string& path, WordClusters* clusters);
+// SaveClustersModel / LoadClustersModel: in analyzer.h, with the other models.
 
 }  // namespace dyad::analyze
 

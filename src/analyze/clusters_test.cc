@@ -4,6 +4,7 @@
 
 #include <map>
 
+#include "analyze/analyzer.h"
 #include "analyze/brown.h"
 #include "analyze/features.h"
 
