@@ -180,118 +180,101 @@ TEST(LegacyVerbsTest, AgentlessPassiveReadings) {
   EXPECT_EQ(out[0].target, 1);
 }
 
+// The one event `coder` codes in `s`; code "none" / "several" otherwise.
+CodedEvent OneEvent(const Coder& coder, const CoderSentence& s) {
+  std::vector<CodedEvent> out;
+  coder.Code(s, &out);
+  if (out.size() == 1) return out[0];
+  CodedEvent other;
+  other.code = out.empty() ? "none" : "several";
+  return other;
+}
+
+VerbDictionary TabariVerbs(const char* text) {
+  VerbDictionary d;
+  EXPECT_TRUE(ParseTabariVerbs(text, "v.verbs", &d).ok());
+  d.Compile();
+  return d;
+}
+
+bool Finds(const VerbDictionary& d, const char* form) {
+  std::vector<int> hits;
+  d.Lookup(form, "", &hits);
+  return !hits.empty();
+}
+
 TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   // "BRISK~_BREEZE": BRISK with any ending, right before BREEZE; "^" passes
   // over one actor (a compound as a whole) without assigning it.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- * BRISK~_BREEZE [052]\n- * NEAR ^ +  [053]\n"
-                               "- $ BY ^ *  [054]\n",
-                               "v.verbs", &d)
-                  .ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs(
+      "HAIL_ [051]\n- * BRISK~_BREEZE [052]\n- * NEAR ^ +  [053]\n- $ BY ^ *  [054]\n");
   Coder coder(&d, {});
-  std::vector<CodedEvent> out;
-  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "BREEZE"},
-                    {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
-             &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "052");
-  out.clear();
-  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "COLD", "BREEZE"},
-                    {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
-             &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "051");  // BREEZE is not next to BRISKLY.
-  out.clear();
+  std::vector<CoderActor> two = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
+  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "BREEZE"}, two)).code,
+            "052");
+  // BREEZE is not next to BRISKLY.
+  EXPECT_EQ(
+      OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "COLD", "BREEZE"}, two)).code,
+      "051");
   // NEAR ^ +: the target is the actor after the skipped compound.
-  coder.Code(Tokens({"ARNOR", "HAILED", "NEAR", "ROHAN", "AND", "ERIADOR", "THE", "GONDOR", "ENVOY"},
-                    {{0, 1, 0, "ARN"}, {3, 4, 1, "ROH"}, {5, 6, 2, "ERI"}, {7, 8, 3, "GON"}}),
-             &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "053");
-  EXPECT_EQ(out[0].target, 3);
-  out.clear();
+  CodedEvent e = OneEvent(coder, Tokens({"ARNOR", "HAILED", "NEAR", "ROHAN", "AND", "ERIADOR", "THE", "GONDOR",
+                                         "ENVOY"},
+                                        {{0, 1, 0, "ARN"}, {3, 4, 1, "ROH"}, {5, 6, 2, "ERI"}, {7, 8, 3, "GON"}}));
+  EXPECT_EQ(e.code, "053");
+  EXPECT_EQ(e.target, 3);
   // $ BY ^ *: the source before BY, the actor between BY and the verb skipped.
+  std::vector<CodedEvent> out;
   coder.Code(Tokens({"ARNOR", "BY", "ROHAN", "HAILED", "GONDOR"},
                     {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "GON"}}),
              &out);
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out[0].code, "054");
+  EXPECT_EQ(out[0].source, 0);
 }
 
 TEST(LegacyVerbsTest, SkippedActorIsNoTarget) {
   // TABARI: with no target after the verb, the clause's actor before it is
   // the target -- but not one a '^' passed over.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- $ ^ FOR * [054]\n", "v.verbs", &d).ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs("HAIL_ [051]\n- $ ^ FOR * [054]\n");
   CoderOptions o;
   o.tabari_reading = true;
-  std::vector<CodedEvent> out;
-  Coder(&d, o).Code(Tokens({"ARNOR", "WAS", "ROHAN", "FOR", "BREE", "HAILING", "."},
-                           {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "BRE"}}),
-                    &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "054");
-  EXPECT_EQ(out[0].source, 0);
-  EXPECT_EQ(out[0].target, 2);
+  CodedEvent e = OneEvent(Coder(&d, o), Tokens({"ARNOR", "WAS", "ROHAN", "FOR", "BREE", "HAILING", "."},
+                                               {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "BRE"}}));
+  EXPECT_EQ(e.code, "054");
+  EXPECT_EQ(e.source, 0);
+  EXPECT_EQ(e.target, 2);
 }
 
 TEST(LegacyVerbsTest, LongerPatternsFirstByTabariLength) {
   // Length = letters of the pattern, the longest alternative for "{ | }";
   // a match through a short alternative still tries longer patterns.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n- * { SOON | IN A LONG WHILE AGAIN } [061]\n"
-                               "- * SOON AFTER DAWN [062]\n",
-                               "v.verbs", &d)
-                  .ok());
-  d.Compile();
+  VerbDictionary d =
+      TabariVerbs("HAIL_ [051]\n- * { SOON | IN A LONG WHILE AGAIN } [061]\n- * SOON AFTER DAWN [062]\n");
   const auto& pats = d.blocks()[d.entries()[0].block].patterns;
   ASSERT_EQ(pats.size(), 2u);
   EXPECT_EQ(pats[0].code, "061");  // 17 letters before 13.
   Coder coder(&d, {});
-  std::vector<CodedEvent> out;
-  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "SOON", "AFTER", "DAWN"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}),
-             &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "062");
-  out.clear();
-  coder.Code(Tokens({"ARNOR", "HAILED", "GONDOR", "SOON"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
-  ASSERT_EQ(out.size(), 1u);
-  EXPECT_EQ(out[0].code, "061");
+  std::vector<CoderActor> two = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
+  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "SOON", "AFTER", "DAWN"}, two)).code, "062");
+  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "SOON"}, two)).code, "061");
 }
 
 TEST(LegacyVerbsTest, EndingsOnFinalEAndNoEndingsMarker) {
   // "SCORE_" shares its E with ED ("SCORED"); "BAR=" is the word alone.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("SCORE_ [051]\nBAR= [191]\n", "v.verbs", &d).ok());
-  d.Compile();
-  for (const char* form : {"SCORED", "SCORES", "BAR"}) {
-    std::vector<int> hits;
-    d.Lookup(form, "", &hits);
-    EXPECT_FALSE(hits.empty()) << form;
-  }
-  for (const char* form : {"SCOREX", "BARS", "BARED", "BAR="}) {
-    std::vector<int> hits;
-    d.Lookup(form, "", &hits);
-    EXPECT_TRUE(hits.empty()) << form;
-  }
+  VerbDictionary d = TabariVerbs("SCORE_ [051]\nBAR= [191]\n");
+  for (const char* form : {"SCORED", "SCORES", "BAR"}) EXPECT_TRUE(Finds(d, form)) << form;
+  for (const char* form : {"SCOREX", "BARS", "BARED", "BAR="}) EXPECT_FALSE(Finds(d, form)) << form;
 }
 
 TEST(LegacyVerbsTest, SynsetMembersAndLength) {
   // A synset designator adds no length, so "* GROAT" is tried first; a
   // member written "FARTHING_" is a closed match (no endings).
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("<SYNSETS>\n&COIN\n+FARTHING_\n+GROAT\n</SYNSETS>\n"
-                               "PAY_ [070]\n- * &COIN [903]\n- * GROAT [071]\n",
-                               "v.verbs", &d)
-                  .ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs(
+      "<SYNSETS>\n&COIN\n+FARTHING_\n+GROAT\n</SYNSETS>\nPAY_ [070]\n- * &COIN [903]\n- * GROAT [071]\n");
   Coder coder(&d, {});
   auto code = [&](const char* money) {
-    std::vector<CodedEvent> out;
-    coder.Code(Tokens({"ARNOR", "PAYS", "GONDOR", "TEN", money}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
-    return out.size() == 1 ? out[0].code : std::string("none");
+    return OneEvent(coder, Tokens({"ARNOR", "PAYS", "GONDOR", "TEN", money}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}))
+        .code;
   };
   EXPECT_EQ(code("GROATS"), "071");
   EXPECT_EQ(code("FARTHING"), "903");
@@ -301,17 +284,11 @@ TEST(LegacyVerbsTest, SynsetMembersAndLength) {
 TEST(LegacyVerbsTest, BlanksInAlternativesAllowWordsBetween) {
   // "{ WARMLY HAILED | ... }": a blank lets other words come between (not
   // across a comma); a pattern word "TREATY_" is a closed match.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("PACT [020]\n- { WARMLY HAILED | COLDLY NOTED } ITS * [041]\n"
-                               "SIGN_ [081]\n- * TREATY_ [057]\n",
-                               "v.verbs", &d)
-                  .ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs(
+      "PACT [020]\n- { WARMLY HAILED | COLDLY NOTED } ITS * [041]\nSIGN_ [081]\n- * TREATY_ [057]\n");
   Coder coder(&d, {});
   auto code = [&](std::initializer_list<const char*> words, int target) {
-    std::vector<CodedEvent> out;
-    coder.Code(Tokens(words, {{0, 1, 0, "ARN"}, {target, target + 1, 1, "GON"}}), &out);
-    return out.size() == 1 ? out[0].code : std::string("none");
+    return OneEvent(coder, Tokens(words, {{0, 1, 0, "ARN"}, {target, target + 1, 1, "GON"}})).code;
   };
   EXPECT_EQ(code({"ARNOR", "WARMLY", ",", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 8), "020");
   EXPECT_EQ(code({"ARNOR", "WARMLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 6), "041");
