@@ -681,9 +681,8 @@ StatusOr<HtmlDom> HtmlDom::Parse(std::string_view utf8_html) {
   auto push_attr = [&](std::string_view name, std::string_view value) {
     Attr a;
     a.name_begin = static_cast<std::uint32_t>(dom.arena_.size());
-    for (char ch : name) {
-      dom.arena_.push_back(Lower(ch));
-    }
+    dom.arena_.append(name);
+    for (size_t k = a.name_begin; k < dom.arena_.size(); ++k) dom.arena_[k] = Lower(dom.arena_[k]);
     a.name_len = static_cast<std::uint32_t>(name.size());
     a.value_begin = static_cast<std::uint32_t>(dom.arena_.size());
     dom.arena_.append(value);

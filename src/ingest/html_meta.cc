@@ -378,6 +378,7 @@ PageMetadata ExtractMetadata(const HtmlDom& dom) {
         break;
       }
       default: {
+        if (nd.attr_count == 0) break;  // No itemprop, no rel.
         std::string_view ip = dom.Attribute(i, "itemprop");
         if (ip == "datePublished" && itemprop_date.empty()) {
           std::string_view c = dom.Attribute(i, "content");

@@ -87,6 +87,7 @@ bool IsValidWithoutNul(std::string_view s) {
       i += 32;
     }
 #endif
+    if (i >= n) break;
     if (i + 8 <= n) {
       std::uint64_t w;
       __builtin_memcpy(&w, p + i, 8);

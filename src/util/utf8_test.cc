@@ -24,6 +24,14 @@ TEST(Utf8, RejectsBadSequences) {
 // path, after ASCII and after multi-byte text.
 TEST(Utf8, IsValidWithoutNulMatchesTwoPassCheck) {
   EXPECT_TRUE(IsValidWithoutNul(""));
+  // ASCII of every length up to a few blocks, read within its bounds (a
+  // view into a longer buffer whose next byte is NUL).
+  const std::string ascii(100, 'a');
+  std::string buffer = ascii + std::string(1, '\0');
+  for (std::size_t len = 0; len <= ascii.size(); ++len) {
+    EXPECT_TRUE(IsValidWithoutNul(std::string_view(buffer).substr(ascii.size() - len, len)))
+        << len;
+  }
   EXPECT_FALSE(IsValidWithoutNul(std::string_view("\0", 1)));
   for (std::string_view fill : {std::string_view("abcdefgh"), std::string_view("a\xC3\xA9\xE2\x80\x99z")}) {
     std::string base;
