@@ -669,10 +669,21 @@ class DocResolver {
       if (!coded && name_end == e) {
         // An unknown name right before an agent noun modifies it: "Karen
         // guerrillas", "Wagner mercenaries". The agent phrase takes it in.
+        // But a capitalised "Union" after a name is the name's own word
+        // ("Christian Democratic Union", "Homeland Union"): nothing says it
+        // is a trade union, so the name stays an uncoded organisation.
         bool merged = false;
-        for (Cand& o : cands) {
+        for (auto it = cands.begin(); it != cands.end(); ++it) {
+          Cand& o = *it;
           if (o.b == name_end && o.how == Resolution::kAgent && !o.code.code.empty() &&
               !o.person) {
+            if (o.e == o.b + 1 && c.forms[o.b] == "Union" &&
+                o.code.sectors == std::vector<std::string>{"LAB"}) {
+              k.e = name_end = e = o.e;
+              i = e;
+              cands.erase(it);
+              break;
+            }
             o.b = b;
             merged = true;
             break;
@@ -868,6 +879,13 @@ class DocResolver {
       // so each one is extended once.
       a = static_cast<size_t>(-1);
     }
+    // What is left of a capitalised "Union of <Name>" is the head of a
+    // proper name ("Union of Right Forces" is a party), not a trade union.
+    std::erase_if(*cands, [&](const Cand& k) {
+      return k.how == Resolution::kAgent && k.e == k.b + 1 && k.e + 1 < c.forms.size() &&
+             c.forms[k.b] == "Union" && k.code.sectors == std::vector<std::string>{"LAB"} &&
+             c.lower[k.e] == "of" && StartsUpper(c.forms[k.e + 1]);
+    });
   }
 
   void DropAgentsIn(std::vector<Cand>* cands, std::uint32_t b, std::uint32_t e) const {

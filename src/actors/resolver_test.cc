@@ -167,6 +167,13 @@ AnalyzedDocument Tagged(const std::string& text,
   return doc;
 }
 
+TEST(Resolver, ACapitalisedUnionAfterANameIsNoTradeUnion) {
+  EXPECT_EQ(Resolve("The Silver Star Union won the vote."), V({}));
+  EXPECT_EQ(Resolve("The Silver Star Workers Union called a strike."),
+            V({"Silver Star Workers Union=LAB/agent"}));
+  EXPECT_EQ(Resolve("The union called a strike."), V({"union=LAB/agent"}));
+}
+
 TEST(Resolver, AgentAdjectivesBeforeOtherNounsAreNoActors) {
   // "civilian areas", "military policies": the agent word is an adjective.
   AnalyzedDocument doc = Tagged("Police shelled civilian areas.",
