@@ -151,10 +151,20 @@ int RunParser(int argc, char** argv) {
   std::string cache;
   f.String("tags-cache", &cache,
            "file keeping the jackknifed tags between runs (read if present, else written)");
+  bool with_dev = false;
+  f.Bool("with-dev", &with_dev,
+         "also train on EWT dev and the licensed GUM dev documents (for a final model; "
+         "dev figures are then meaningless)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
   if (!train.ok()) return Fail(train.status());
+  if (with_dev) {
+    auto dev = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum, /*dev=*/true);
+    if (!dev.ok()) return Fail(dev.status());
+    for (auto& s : *dev) train->push_back(std::move(s));
+    std::cerr << "training sentences with dev: " << train->size() << "\n";
+  }
   analyze::Tagger tagger;
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);

@@ -44,9 +44,9 @@ void Shuffle(std::vector<int>* v, std::uint64_t* state);
 bool LicensedForTraining(const std::string& sent_id);
 
 // EWT train plus the licensed GUM train documents, from `ud_dir`
-// (the shared data's ud/ folder).
+// (the shared data's ud/ folder); with `dev`, the dev parts instead.
 StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,
-                                                                  bool with_gum);
+                                                                  bool with_gum, bool dev = false);
 
 // The joint tag name used by the tagger: "UPOS/XPOS".
 std::string JointTag(const text::ConlluWord& w);

@@ -50,10 +50,11 @@ bool LicensedForTraining(const std::string& sent_id) {
 }
 
 StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,
-                                                                  bool with_gum) {
-  ASSIGN_OR_RETURN(auto out, text::ReadConllu(ud_dir + "/UD_English-EWT/en_ewt-ud-train.conllu"));
+                                                                  bool with_gum, bool dev) {
+  const std::string part = dev ? "dev" : "train";
+  ASSIGN_OR_RETURN(auto out, text::ReadConllu(ud_dir + "/UD_English-EWT/en_ewt-ud-" + part + ".conllu"));
   if (with_gum) {
-    ASSIGN_OR_RETURN(auto gum, text::ReadConllu(ud_dir + "/GUM/en_gum-ud-train.conllu"));
+    ASSIGN_OR_RETURN(auto gum, text::ReadConllu(ud_dir + "/GUM/en_gum-ud-" + part + ".conllu"));
     for (auto& s : gum) {
       if (LicensedForTraining(s.sent_id)) out.push_back(std::move(s));
     }
