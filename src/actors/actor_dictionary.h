@@ -193,6 +193,7 @@ class ActorDictionary {
   const DictionaryData& data() const { return data_; }
   const std::vector<Diagnostic>& diagnostics() const { return data_.diagnostics; }
   const Form& form(std::uint32_t i) const { return data_.forms[i]; }
+  std::size_t num_forms() const { return data_.forms.size(); }
   const Entry& entry(std::uint32_t i) const { return data_.entries[i]; }
   DictionaryStats stats() const;
 

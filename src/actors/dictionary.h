@@ -98,6 +98,12 @@ struct Form {
   // Written in capitals only ("GIA", "U.N."): matches only text in capitals.
   // Set by the dyad reader; PETRARCH/TABARI forms are all capitals anyway.
   bool acronym = false;
+  // TABARI (manual 5.2.3, 5.5.3): bit i set when words i and i+1 were joined
+  // by a blank rather than "_", so other words may stand between them in the
+  // text ("PRINCE DOL_AMROTH" matches "Prince of Dol Amroth").
+  std::uint32_t gaps = 0;
+  // TABARI "WORD=": the last word takes no regular ending ("S", "'S").
+  bool exact_last = false;
 };
 
 // Whether `surface` has at least two letters and no lower-case letter.

@@ -93,20 +93,37 @@ class LineReader {
 };
 
 // The surface of a phrase: underscores and blanks become single spaces.
-// *stem is set for TABARI phrases whose last word has no trailing "_".
-std::string PhraseSurface(std::string_view phrase, LegacyDialect dialect, bool* stem) {
+struct Surface {
+  std::string text;
+  bool stem = false;        // TABARI: the last word has no trailing "_" or "=".
+  bool exact_last = false;  // TABARI: the last word ends in "=" (no endings).
+  std::uint32_t gaps = 0;   // TABARI: bit i, a blank (not "_") after word i.
+};
+
+Surface PhraseSurface(std::string_view phrase, LegacyDialect dialect) {
+  Surface out;
   phrase = Trim(phrase);
-  *stem = dialect == LegacyDialect::kTabari && !phrase.empty() && phrase.back() != '_';
-  std::string out;
-  bool space = false;
+  bool tabari = dialect == LegacyDialect::kTabari;
+  if (tabari && !phrase.empty() && phrase.back() == '=') {
+    out.exact_last = true;
+    phrase = Trim(phrase.substr(0, phrase.size() - 1));
+  }
+  out.stem = tabari && !out.exact_last && !phrase.empty() && phrase.back() != '_';
+  bool space = false, blank = false;
+  int word = 0;
   for (char c : phrase) {
     if (c == '_' || c == ' ' || c == '\t') {
       space = true;
+      blank = blank || c != '_';
       continue;
     }
-    if (space && !out.empty()) out += ' ';
-    space = false;
-    out += c;
+    if (space && !out.text.empty()) {
+      out.text += ' ';
+      if (tabari && blank && word < 32) out.gaps |= 1u << word;
+      ++word;
+    }
+    space = blank = false;
+    out.text += c;
   }
   return out;
 }
@@ -131,11 +148,17 @@ std::string MakeId(const std::string& surface, DictionaryData* data) {
   return unique;
 }
 
+void AddSurface(DictionaryData* data, std::uint32_t entry, FormKind kind, Surface surface) {
+  data->AddForm(entry, kind, std::move(surface.text), surface.stem);
+  data->forms.back().gaps = surface.gaps;
+  data->forms.back().exact_last = surface.exact_last;
+}
+
 struct ActorRecord {
   bool open = false;
   std::string surface;  // Primary.
   int line = 0;
-  std::vector<std::pair<std::string, bool>> phrases;  // surface, stem
+  std::vector<Surface> phrases;
   std::vector<CodeSpan> dated, undated;
 };
 
@@ -185,14 +208,13 @@ class ActorImporter {
   bool AddPhrase(std::string_view text, int no) {
     size_t br = text.find('[');
     std::string_view phrase = text.substr(0, br);
-    bool stem = false;
-    std::string surface = PhraseSurface(phrase, dialect_, &stem);
-    if (surface.empty() || FormWords(surface).empty()) {
+    Surface surface = PhraseSurface(phrase, dialect_);
+    if (surface.text.empty() || FormWords(surface.text).empty()) {
       data_->Error(name_, no, "empty actor phrase; skipped");
       return false;
     }
-    if (rec_.surface.empty()) rec_.surface = surface;
-    rec_.phrases.emplace_back(std::move(surface), stem);
+    if (rec_.surface.empty()) rec_.surface = surface.text;
+    rec_.phrases.push_back(std::move(surface));
     if (br != std::string_view::npos) ParseCodes(text.substr(br), no);
     return true;
   }
@@ -275,8 +297,8 @@ class ActorImporter {
     for (auto& c : rec_.undated) e.codes.push_back(std::move(c));
     data_->actor_ids[e.id] = static_cast<std::uint32_t>(data_->entries.size());
     std::uint32_t id = data_->AddEntry(std::move(e));
-    for (auto& [surface, stem] : rec_.phrases) {
-      data_->AddForm(id, FormKind::kName, std::move(surface), stem);
+    for (auto& surface : rec_.phrases) {
+      AddSurface(data_, id, FormKind::kName, std::move(surface));
     }
   }
 
@@ -428,10 +450,9 @@ class AgentImporter {
   }
 
   void AddForm(std::uint32_t entry, std::string_view phrase, FormKind kind) {
-    bool stem = false;
-    std::string surface = PhraseSurface(phrase, dialect_, &stem);
-    if (surface.empty()) return;
-    data_->AddForm(entry, kind, std::move(surface), stem);
+    Surface surface = PhraseSurface(phrase, dialect_);
+    if (surface.text.empty()) return;
+    AddSurface(data_, entry, kind, std::move(surface));
   }
 
   std::string name_;

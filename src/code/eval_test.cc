@@ -215,5 +215,58 @@ TEST(LegacyActorsTest, TabariFormerMakesTheAgentAnElite) {
   EXPECT_EQ(codes({"FORMER", "ROHAN", "ENVOYS"}), "ROHELI");
 }
 
+TEST(LegacyActorsTest, TabariBlankBetweenWordsAllowsWordsBetween) {
+  // Manual 5.2, 5.5.3: a blank between two words of a phrase lets other
+  // words stand between them, "_" keeps them consecutive, and matching stops
+  // at a comma or a conjunction.
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("t.actors"),
+                        "DUKE VALMORA_EAST  [VLE]\nVALMORA  [VAL]\nVALMORA RADIO  [VALRAD]\n"
+                        "ROHAN  [ROH]\nVALMORA_HARBOR_  [VALHB]\n")
+                  .ok());
+  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
+  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
+  ASSERT_TRUE(actors.ok());
+  auto codes = [&](std::vector<std::string> tokens) {
+    std::string out;
+    for (const auto& m : actors->Match(tokens, 0)) {
+      out += (out.empty() ? "" : " ") + m.code + "@" + std::to_string(m.begin) + "-" +
+             std::to_string(m.end);
+    }
+    return out;
+  };
+  EXPECT_EQ(codes({"THE", "DUKE", "OF", "THE", "VALMORA", "EAST", "MET", "ROHAN"}),
+            "VLE@1-6 ROH@7-8");
+  EXPECT_EQ(codes({"DUKE", "VALMORA", "EAST"}), "VLE@0-3");
+  // "_": no word may come between VALMORA and EAST.
+  EXPECT_EQ(codes({"DUKE", "OF", "VALMORA", "NORTH", "EAST"}), "VAL@2-3");
+  // A comma or a conjunction ends the phrase.
+  EXPECT_EQ(codes({"DUKE", ",", "VALMORA", "EAST"}), "VAL@2-3");
+  EXPECT_EQ(codes({"DUKE", "AND", "VALMORA", "EAST"}), "VAL@2-3");
+  // The last word still takes the regular plural.
+  EXPECT_EQ(codes({"VALMORA", "STATE", "RUN", "RADIOS"}), "VALRAD@0-4");
+  // Words the text joins with "_" are consecutive words.
+  EXPECT_EQ(codes({"DUKE", "OF", "VALMORA_EAST"}), "VLE@0-3");
+  // "'S" ends a phrase's last word only: no phrase runs through it.
+  EXPECT_EQ(codes({"VALMORA", "HARBOR"}), "VALHB@0-2");
+  EXPECT_EQ(codes({"VALMORA", "'S", "HARBOR"}), "VAL@0-1");
+}
+
+TEST(LegacyActorsTest, TabariEqualsEndingTakesNoRegularEnding) {
+  // Manual 5.2.3: "WORD=" takes no regular ending; "WORD_" takes "S".
+  testing::TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("t.actors"), "OTTER=  [OTR]\nBADGER_  [BDG]\n").ok());
+  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
+  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
+  ASSERT_TRUE(actors.ok());
+  auto codes = [&](std::vector<std::string> tokens) {
+    std::string out;
+    for (const auto& m : actors->Match(tokens, 0)) out += (out.empty() ? "" : " ") + m.code;
+    return out;
+  };
+  EXPECT_EQ(codes({"OTTER", "MET", "BADGER"}), "OTR BDG");
+  EXPECT_EQ(codes({"OTTERS", "MET", "BADGERS"}), "BDG");
+}
+
 }  // namespace
 }  // namespace dyad::code

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "actors/words.h"
 #include "util/status_macros.h"
 
 namespace dyad::code {
@@ -22,6 +23,89 @@ StatusOr<LegacyActors> LegacyActors::Load(const std::vector<std::string>& actor_
   for (const auto& d : out.dict_->diagnostics()) out.warnings_.push_back(d.ToString());
   if (tabari) out.agent_prefix_ = "~";
   out.tabari_ = tabari;
+  for (std::uint32_t i = 0; tabari && i < out.dict_->num_forms(); ++i) {
+    const actors::Form& f = out.dict_->form(i);
+    if (f.gaps == 0) continue;
+    GappedForm g{i, {}};
+    for (std::size_t a = 0; a <= f.surface.size();) {
+      std::size_t b = std::min(f.surface.find(' ', a), f.surface.size());
+      if (b > a) g.words.push_back(f.surface.substr(a, b - a));
+      a = b + 1;
+    }
+    out.gapped_.push_back(std::move(g));
+  }
+  return out;
+}
+
+// TABARI manual 5.2, 5.5.3: dictionary phrases skip intermediate words
+// between words joined by a blank ("_" joins consecutive words), and phrase
+// matching stops at a comma or a conjunction. The last word follows the
+// form's ending rules: a stem matches any word it begins, an "=" word only
+// itself, otherwise the word or the word plus "S".
+std::vector<actors::DictMatch> LegacyActors::MatchGapped(
+    const std::vector<std::string>& tokens) const {
+  std::vector<actors::DictMatch> out;
+  // The text's words: a token joined by "_" or "-" ("NORTH_EAST") is as many
+  // consecutive words; a match begins and ends on token boundaries.
+  std::vector<std::string> words;
+  std::vector<int> token_of;
+  std::vector<bool> starts, ends;
+  for (int t = 0; t < static_cast<int>(tokens.size()); ++t) {
+    const std::string& tok = tokens[t];
+    std::size_t first = words.size();
+    for (std::size_t a = 0; a <= tok.size();) {
+      std::size_t b = tok.find_first_of("_-", a);
+      if (b == std::string::npos) b = tok.size();
+      if (b > a || tok.size() == 0) {
+        words.push_back(tok.substr(a, b - a));
+        token_of.push_back(t);
+        starts.push_back(words.size() - 1 == first);
+        ends.push_back(false);
+      }
+      a = b + 1;
+    }
+    if (words.size() == first) {  // A token of only connectors.
+      words.push_back(tok);
+      token_of.push_back(t);
+      starts.push_back(true);
+      ends.push_back(false);
+    }
+    ends.back() = true;
+  }
+  int n = static_cast<int>(words.size());
+  const std::vector<std::string>& text = words;
+  auto stop = [](const std::string& t) {
+    return t == "," || t == "." || t == ";" || t == "AND" || t == "BUT" || t == "OR" || t == "NOR";
+  };
+  for (const GappedForm& g : gapped_) {
+    const actors::Form& f = dict_->form(g.form);
+    int last = static_cast<int>(g.words.size()) - 1;
+    auto same = [&](const std::string& t, int w) {
+      const std::string& word = g.words[w];
+      if (t == word) return true;
+      if (w != last) return false;
+      if (f.stem_last) return t.compare(0, word.size(), word) == 0;
+      return !f.exact_last && t.size() == word.size() + 1 && t.back() == 'S' &&
+             t.compare(0, word.size(), word) == 0;
+    };
+    for (int b = 0; b < n; ++b) {
+      if (!starts[b] || !same(text[b], 0)) continue;
+      int t = b + 1;
+      bool ok = true;
+      for (int w = 1; w <= last && ok; ++w) {
+        if (f.gaps & (1u << (w - 1))) {
+          while (t < n && !stop(text[t]) && !same(text[t], w)) ++t;
+        }
+        ok = t < n && same(text[t], w);
+        ++t;
+      }
+      if (ok && ends[t - 1]) {
+        out.push_back({static_cast<std::uint32_t>(token_of[b]),
+                       static_cast<std::uint32_t>(token_of[t - 1] + 1),
+                       {g.form}});
+      }
+    }
+  }
   return out;
 }
 
@@ -36,6 +120,16 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
   std::vector<Hit> hits;
   int n = static_cast<int>(tokens.size());
   std::vector<std::string_view> views(tokens.begin(), tokens.end());
+  // TABARI (manual 5.2.3): "'S" is an ending of a phrase's last word only,
+  // so no phrase runs through one ("X'S GOVERNMENT RADIO" is not the phrase
+  // X_GOVERNMENT_RADIO_). A token without words stops the matcher there.
+  constexpr std::string_view kBlock = "\x01";
+  auto block_clitics = [&](std::vector<std::string_view>* v) {
+    for (auto& t : *v) {
+      if (actors::IsPossessiveClitic(t)) t = kBlock;
+    }
+  };
+  if (tabari_) block_clitics(&views);
   std::vector<actors::DictMatch> matches = dict_->Match(views);
   if (tabari_) {
     // TABARI: the last word of a name also takes a plural "S" ("LIBYA_"
@@ -50,13 +144,16 @@ std::vector<LegacyActorMatch> LegacyActors::Match(const std::vector<std::string>
       }
     }
     std::vector<std::string_view> bare_views(bare.begin(), bare.end());
+    block_clitics(&bare_views);
     std::vector<actors::DictMatch> merged;
     std::vector<actors::DictMatch> extra;
     for (auto& m : dict_->Match(bare_views)) {
-      bool ok = stripped[m.end - 1];
+      // "MOUSE=" takes no ending.
+      bool ok = stripped[m.end - 1] && !dict_->form(m.forms.front()).exact_last;
       for (auto t = m.begin; t + 1 < m.end && ok; ++t) ok = !stripped[t];
       if (ok) extra.push_back(std::move(m));
     }
+    for (auto& m : MatchGapped(tokens)) extra.push_back(std::move(m));
     // Leftmost-longest over both readings.
     std::vector<actors::DictMatch> all = matches;
     all.insert(all.end(), extra.begin(), extra.end());

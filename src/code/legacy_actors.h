@@ -20,6 +20,7 @@
 #ifndef DYAD_CODE_LEGACY_ACTORS_H_
 #define DYAD_CODE_LEGACY_ACTORS_H_
 
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
@@ -47,7 +48,16 @@ class LegacyActors {
   const std::vector<std::string>& warnings() const { return warnings_; }
 
  private:
+  // TABARI names with a blank between two words ("PRINCE DOL_AMROTH"):
+  // other words may stand between those two in the text.
+  struct GappedForm {
+    std::uint32_t form;
+    std::vector<std::string> words;
+  };
+  std::vector<actors::DictMatch> MatchGapped(const std::vector<std::string>& tokens) const;
+
   std::unique_ptr<actors::ActorDictionary> dict_;
+  std::vector<GappedForm> gapped_;
   std::vector<std::string> warnings_;
   std::string agent_prefix_ = "---";
   bool tabari_ = false;
