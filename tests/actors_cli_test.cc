@@ -77,7 +77,7 @@ TEST(ActorsCli, ListsMentionsAsJsonl) {
 // The reference dictionaries in shared/data load with every line PETRARCH
 // accepts; the only errors are lines PETRARCH rejects too.
 TEST(LegacyDictionaries, PhoenixLoads) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   std::string dir = testing::SharedData("events/dictionaries/petrarch2");
   using actors::DictFormat;
   auto dict = actors::ActorDictionary::LoadFiles(
@@ -102,7 +102,7 @@ TEST(LegacyDictionaries, PhoenixLoads) {
 
 // `dyad dict import` output of Phoenix reads back without errors.
 TEST(LegacyDictionaries, PhoenixConvertsToTheDyadFormat) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   std::string dir = testing::SharedData("events/dictionaries/petrarch2");
   actors::DictionaryData data;
   for (const char* f : {"Phoenix.International.actors.txt", "Phoenix.agents.txt"}) {
@@ -116,7 +116,7 @@ TEST(LegacyDictionaries, PhoenixConvertsToTheDyadFormat) {
 }
 
 TEST(LegacyDictionaries, ValidationSuitesLoad) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   std::string gold = testing::SharedData("events/gold");
   for (const char* f : {"petrarch-unittest/PETR.Validate.actors.txt",
                         "petrarch-unittest/PETR.Validate.agents.txt",

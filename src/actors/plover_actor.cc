@@ -137,8 +137,8 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   const auto& s = code.sectors;
   if (!code.country.empty()) {
     out.country = code.country == "KSV" ? "KOS" : code.country;
-    // Western Sahara: "associated with the nominally sovereign country that
-    // claims control", Morocco, with the PRE sector.
+    // Western Sahara: coded as Morocco, the state that claims it, with the
+    // PRE sector (PLOVER manual, sector notes).
     if (code.country == "ESH") {
       out.country = "MAR";
       partially_recognised = true;
@@ -207,11 +207,11 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   // Note 1: a party is PTY first, with GOV/OPP as its secondary labels.
   auto pty = std::find(sectors.begin(), sectors.end(), "PTY");
   if (pty != sectors.end()) std::rotate(sectors.begin(), pty, pty + 1);
-  // OPP is "typically assigned as a secondary code".
+  // The manual makes OPP a secondary label as a rule.
   if (opp && sectors.size() > 1 && sectors[0] == "OPP") {
     std::rotate(sectors.begin(), sectors.begin() + 1, sectors.end());
   }
-  // PRE "is added to whatever other sector codes an actor would receive";
+  // PRE comes on top of the actor's other sectors (manual, sector notes);
   // alone (the entity as a whole) it is the primary sector.
   if (partially_recognised) add("PRE");
   if (!sectors.empty()) {

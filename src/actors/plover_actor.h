@@ -5,12 +5,12 @@
 //   - renames two sectors: CAMEO MED (media) is JRN, CAMEO HLH (health) is
 //     MED (note 4);
 //   - drops INS and SEP: insurgents and separatists are REB (note 3);
-//   - has no HRI: activists are CVL ("civilians, protesters, activists and
-//     other unarmed domestic entities"), organisations are SOC ("civil
-//     society"), and human-rights ombudsmen / commissions are GOV. SOC (also
+//   - has no HRI: activists are CVL (civilians, protesters, activists and
+//     other unarmed people), organisations are SOC (civil society), and
+//     human-rights ombudsmen / commissions are GOV. SOC (also
 //     from CAMEO ENV and DEV) is dropped for international organisations,
 //     whose country (NGO, IGO, UNO, EUR) already says what they are;
-//   - makes OPP "typically ... a secondary code": protesters, demonstrators
+//   - makes OPP a secondary label as a rule: protesters, demonstrators
 //     and anti-government activists are CVL with OPP secondary, opposition
 //     parties are PTY and opposition newspapers (media heads) JRN with OPP
 //     secondary, and OPP stays primary only when
@@ -63,8 +63,8 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
                          bool partially_recognised = false);
 
 // Whether a dictionary region or actor (Entry::id: a region's primary name,
-// an actor's id) is one of the partially recognised entities of the PLOVER
-// manual ("Partially recognized (disputed) entities"): Abkhazia, South
+// an actor's id) is one of the partially recognised, disputed entities that
+// the PLOVER manual's sector notes list: Abkhazia, South
 // Ossetia, Nagorno-Karabakh, Northern Cyprus, Transnistria, Somaliland and
 // the Donetsk and Luhansk People's Republics (Western Sahara is a country
 // code of its own, ESH).

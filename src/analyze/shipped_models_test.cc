@@ -115,7 +115,7 @@ TEST(ShippedModels, MissingModelNamesThePath) {
 }
 
 TEST(ShippedModels, EwtAndUnerTestSlices) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   auto a = Analyzer::Load(ModelDir());
   ASSERT_TRUE(a.ok()) << a.status().ToString();
   auto gold = text::ReadConllu(testing::SharedData("ud/UD_English-EWT/en_ewt-ud-test.conllu"));

@@ -570,7 +570,7 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     // "a proposed deal", "the detained lawyers", "reject proposed changes":
     // a participle modifying a noun.
     // With a parse, a participle with an object or subject of its own is a
-    // verb ("... and promised aid to the villages").
+    // verb ("... and sealed off the square").
     bool own_args = false;
     if (s_.parsed && tok.xpos == "VBN") {
       for (int c : children_[t]) {

@@ -100,12 +100,12 @@ TEST(LegacyVerbsTest, PetrarchBlocksAndMultiwordVerbs) {
   // The pattern codes a sentence.
   Coder coder(&d, {});
   CoderSentence s;
-  for (const char* w : {"ARNOR", "GAVE", "GONDOR", "TO", "PEAR", "FARMERS"}) {
+  for (const char* w : {"ALTANIA", "GAVE", "BORVIA", "TO", "PEAR", "FARMERS"}) {
     CoderToken t;
     t.form = w;
     s.tokens.push_back(t);
   }
-  s.actors = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
+  s.actors = {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}};
   std::vector<CodedEvent> out;
   coder.Code(s, &out);
   ASSERT_EQ(out.size(), 1u);
@@ -145,16 +145,16 @@ TEST(LegacyVerbsTest, SubordinateAndDominantCodes) {
   d.Compile();
   Coder coder(&d, {});
   std::vector<CodedEvent> out;
-  coder.Code(Tokens({"ARNOR", "SAID", "IT", "HAILED", "GONDOR"}, {{0, 1, 0, "ARN"}, {4, 5, 1, "GON"}}),
+  coder.Code(Tokens({"ALTANIA", "SAID", "IT", "HAILED", "BORVIA"}, {{0, 1, 0, "ALT"}, {4, 5, 1, "BOR"}}),
              &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].code, "051");
   out.clear();
-  coder.Code(Tokens({"ARNOR", "SAID", "GONDOR", "LEFT"}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}), &out);
+  coder.Code(Tokens({"ALTANIA", "SAID", "BORVIA", "LEFT"}, {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}}), &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].code, "023");
   out.clear();
-  coder.Code(Tokens({"ARNOR", "HAILED", "AND", "SCORNED", "GONDOR"}, {{0, 1, 0, "ARN"}, {4, 5, 1, "GON"}}),
+  coder.Code(Tokens({"ALTANIA", "HAILED", "AND", "SCORNED", "BORVIA"}, {{0, 1, 0, "ALT"}, {4, 5, 1, "BOR"}}),
              &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].code, "111");
@@ -164,8 +164,8 @@ TEST(LegacyVerbsTest, AgentlessPassiveReadings) {
   VerbDictionary d;
   ASSERT_TRUE(ParseTabariVerbs("SCOLD [121]\n", "v.verbs", &d).ok());
   d.Compile();
-  CoderSentence s = Tokens({"ARNOR", "WAS", "SCOLDED", "OVER", "A", "DISPUTE", "WITH", "GONDOR"},
-                           {{0, 1, 0, "ARN"}, {7, 8, 1, "GON"}});
+  CoderSentence s = Tokens({"ALTANIA", "WAS", "SCOLDED", "OVER", "A", "DISPUTE", "WITH", "BORVIA"},
+                           {{0, 1, 0, "ALT"}, {7, 8, 1, "BOR"}});
   std::vector<CodedEvent> out;
   Coder(&d, {}).Code(s, &out);  // Default: the target is known, the source is not.
   ASSERT_EQ(out.size(), 1u);
@@ -209,23 +209,23 @@ TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   VerbDictionary d = TabariVerbs(
       "HAIL_ [051]\n- * BRISK~_BREEZE [052]\n- * NEAR ^ +  [053]\n- $ BY ^ *  [054]\n");
   Coder coder(&d, {});
-  std::vector<CoderActor> two = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
-  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "BREEZE"}, two)).code,
+  std::vector<CoderActor> two = {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}};
+  EXPECT_EQ(OneEvent(coder, Tokens({"ALTANIA", "HAILED", "BORVIA", "IN", "A", "BRISKLY", "BREEZE"}, two)).code,
             "052");
   // BREEZE is not next to BRISKLY.
   EXPECT_EQ(
-      OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "IN", "A", "BRISKLY", "COLD", "BREEZE"}, two)).code,
+      OneEvent(coder, Tokens({"ALTANIA", "HAILED", "BORVIA", "IN", "A", "BRISKLY", "COLD", "BREEZE"}, two)).code,
       "051");
   // NEAR ^ +: the target is the actor after the skipped compound.
-  CodedEvent e = OneEvent(coder, Tokens({"ARNOR", "HAILED", "NEAR", "ROHAN", "AND", "ERIADOR", "THE", "GONDOR",
+  CodedEvent e = OneEvent(coder, Tokens({"ALTANIA", "HAILED", "NEAR", "CORESIA", "AND", "ERIADOR", "THE", "BORVIA",
                                          "ENVOY"},
-                                        {{0, 1, 0, "ARN"}, {3, 4, 1, "ROH"}, {5, 6, 2, "ERI"}, {7, 8, 3, "GON"}}));
+                                        {{0, 1, 0, "ALT"}, {3, 4, 1, "COR"}, {5, 6, 2, "ERI"}, {7, 8, 3, "BOR"}}));
   EXPECT_EQ(e.code, "053");
   EXPECT_EQ(e.target, 3);
   // $ BY ^ *: the source before BY, the actor between BY and the verb skipped.
   std::vector<CodedEvent> out;
-  coder.Code(Tokens({"ARNOR", "BY", "ROHAN", "HAILED", "GONDOR"},
-                    {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "GON"}}),
+  coder.Code(Tokens({"ALTANIA", "BY", "CORESIA", "HAILED", "BORVIA"},
+                    {{0, 1, 0, "ALT"}, {2, 3, 1, "COR"}, {4, 5, 2, "BOR"}}),
              &out);
   ASSERT_FALSE(out.empty());
   EXPECT_EQ(out[0].code, "054");
@@ -238,8 +238,8 @@ TEST(LegacyVerbsTest, SkippedActorIsNoTarget) {
   VerbDictionary d = TabariVerbs("HAIL_ [051]\n- $ ^ FOR * [054]\n");
   CoderOptions o;
   o.tabari_reading = true;
-  CodedEvent e = OneEvent(Coder(&d, o), Tokens({"ARNOR", "WAS", "ROHAN", "FOR", "BREE", "HAILING", "."},
-                                               {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {4, 5, 2, "BRE"}}));
+  CodedEvent e = OneEvent(Coder(&d, o), Tokens({"ALTANIA", "WAS", "CORESIA", "FOR", "BREE", "HAILING", "."},
+                                               {{0, 1, 0, "ALT"}, {2, 3, 1, "COR"}, {4, 5, 2, "BRE"}}));
   EXPECT_EQ(e.code, "054");
   EXPECT_EQ(e.source, 0);
   EXPECT_EQ(e.target, 2);
@@ -254,9 +254,9 @@ TEST(LegacyVerbsTest, LongerPatternsFirstByTabariLength) {
   ASSERT_EQ(pats.size(), 2u);
   EXPECT_EQ(pats[0].code, "061");  // 17 letters before 13.
   Coder coder(&d, {});
-  std::vector<CoderActor> two = {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}};
-  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "SOON", "AFTER", "DAWN"}, two)).code, "062");
-  EXPECT_EQ(OneEvent(coder, Tokens({"ARNOR", "HAILED", "GONDOR", "SOON"}, two)).code, "061");
+  std::vector<CoderActor> two = {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}};
+  EXPECT_EQ(OneEvent(coder, Tokens({"ALTANIA", "HAILED", "BORVIA", "SOON", "AFTER", "DAWN"}, two)).code, "062");
+  EXPECT_EQ(OneEvent(coder, Tokens({"ALTANIA", "HAILED", "BORVIA", "SOON"}, two)).code, "061");
 }
 
 TEST(LegacyVerbsTest, EndingsOnFinalEAndNoEndingsMarker) {
@@ -273,7 +273,7 @@ TEST(LegacyVerbsTest, SynsetMembersAndLength) {
       "<SYNSETS>\n&COIN\n+FARTHING_\n+GROAT\n</SYNSETS>\nPAY_ [070]\n- * &COIN [903]\n- * GROAT [071]\n");
   Coder coder(&d, {});
   auto code = [&](const char* money) {
-    return OneEvent(coder, Tokens({"ARNOR", "PAYS", "GONDOR", "TEN", money}, {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}}))
+    return OneEvent(coder, Tokens({"ALTANIA", "PAYS", "BORVIA", "TEN", money}, {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}}))
         .code;
   };
   EXPECT_EQ(code("GROATS"), "071");
@@ -288,13 +288,13 @@ TEST(LegacyVerbsTest, BlanksInAlternativesAllowWordsBetween) {
       "PACT [020]\n- { WARMLY HAILED | COLDLY NOTED } ITS * [041]\nSIGN_ [081]\n- * TREATY_ [057]\n");
   Coder coder(&d, {});
   auto code = [&](std::initializer_list<const char*> words, int target) {
-    return OneEvent(coder, Tokens(words, {{0, 1, 0, "ARN"}, {target, target + 1, 1, "GON"}})).code;
+    return OneEvent(coder, Tokens(words, {{0, 1, 0, "ALT"}, {target, target + 1, 1, "BOR"}})).code;
   };
-  EXPECT_EQ(code({"ARNOR", "WARMLY", ",", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 8), "020");
-  EXPECT_EQ(code({"ARNOR", "WARMLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 6), "041");
-  EXPECT_EQ(code({"ARNOR", "WARMLY", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "GONDOR"}, 7), "041");
-  EXPECT_EQ(code({"ARNOR", "SIGNED", "A", "TREATY", "WITH", "GONDOR"}, 5), "057");
-  EXPECT_EQ(code({"ARNOR", "SIGNED", "TREATYS", "WITH", "GONDOR"}, 4), "081");
+  EXPECT_EQ(code({"ALTANIA", "WARMLY", ",", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "BORVIA"}, 8), "020");
+  EXPECT_EQ(code({"ALTANIA", "WARMLY", "HAILED", "ITS", "PACT", "WITH", "BORVIA"}, 6), "041");
+  EXPECT_EQ(code({"ALTANIA", "WARMLY", "LOUDLY", "HAILED", "ITS", "PACT", "WITH", "BORVIA"}, 7), "041");
+  EXPECT_EQ(code({"ALTANIA", "SIGNED", "A", "TREATY", "WITH", "BORVIA"}, 5), "057");
+  EXPECT_EQ(code({"ALTANIA", "SIGNED", "TREATYS", "WITH", "BORVIA"}, 4), "081");
 }
 
 TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
@@ -308,8 +308,8 @@ TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   o.tabari_reading = true;
   o.target_distinct_code = true;
   o.compose = false;  // TABARI codes the two verbs as they come.
-  CoderSentence s = Tokens({"ARNOR", "PRESSED", "ROHAN", "TO", "HELP", "IT"},
-                           {{0, 1, 0, "ARN"}, {2, 3, 1, "ROH"}, {5, 6, 2, "ARN"}});
+  CoderSentence s = Tokens({"ALTANIA", "PRESSED", "CORESIA", "TO", "HELP", "IT"},
+                           {{0, 1, 0, "ALT"}, {2, 3, 1, "COR"}, {5, 6, 2, "ALT"}});
   std::vector<CodedEvent> out;
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 2u);
@@ -324,15 +324,15 @@ TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   ASSERT_EQ(out.size(), 2u);
   EXPECT_EQ(out[1].source, 1);
   // A pronoun that stands for the whole compound source is the source.
-  s = Tokens({"ARNOR", "AND", "GONDOR", "PRESSED", "ROHAN", "TO", "HELP", "THEM"},
-             {{0, 1, 0, "ARN"}, {2, 3, 1, "GON"}, {4, 5, 2, "ROH"}, {7, 8, 3, "ARN/GON"}});
+  s = Tokens({"ALTANIA", "AND", "BORVIA", "PRESSED", "CORESIA", "TO", "HELP", "THEM"},
+             {{0, 1, 0, "ALT"}, {2, 3, 1, "BOR"}, {4, 5, 2, "COR"}, {7, 8, 3, "ALT/BOR"}});
   out.clear();
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 4u);
   EXPECT_EQ(out[2].code, "092");
   EXPECT_EQ(out[2].target, 2);
   // A paired code without a target codes nothing for the missing side.
-  s = Tokens({"ARNOR", "MEETS", "."}, {{0, 1, 0, "ARN"}});
+  s = Tokens({"ALTANIA", "MEETS", "."}, {{0, 1, 0, "ALT"}});
   out.clear();
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 1u);
@@ -349,16 +349,16 @@ TEST(LegacyVerbsTest, TabariComplexityCounts) {
   // Two verbs; the "and" of the actor list and the one inside the verb
   // phrase split no clauses, the last one does.
   Complexity c = coder.Measure(Tokens(
-      {"ARNOR", "AND", "THE", "GONDOR", "PRESSED", "ROHAN", "AND", "SHOT", "AND", "KILLED", "BREE"},
-      {{0, 1, 0, "ARN"}, {3, 4, 1, "GON"}, {5, 6, 2, "ROH"}, {10, 11, 3, "BRE"}}));
+      {"ALTANIA", "AND", "THE", "BORVIA", "PRESSED", "CORESIA", "AND", "SHOT", "AND", "KILLED", "BREE"},
+      {{0, 1, 0, "ALT"}, {3, 4, 1, "BOR"}, {5, 6, 2, "COR"}, {10, 11, 3, "BRE"}}));
   EXPECT_EQ(c.verbs, 2);
   EXPECT_EQ(c.conjunctions, 1);
   EXPECT_TRUE(c.actor_before_first_verb);
-  c = coder.Measure(Tokens({"THE", "HELP", "FOR", "ROHAN", "PRESSED", "BREE"},
-                           {{3, 4, 0, "ROH"}, {5, 6, 1, "BRE"}}));
+  c = coder.Measure(Tokens({"THE", "HELP", "FOR", "CORESIA", "PRESSED", "BREE"},
+                           {{3, 4, 0, "COR"}, {5, 6, 1, "BRE"}}));
   EXPECT_EQ(c.verbs, 1);  // "the help" is a noun.
   EXPECT_TRUE(c.actor_before_first_verb);
-  c = coder.Measure(Tokens({"HELPING", "ROHAN", "AND", "BREE"}, {{1, 2, 0, "ROH"}, {3, 4, 1, "BRE"}}));
+  c = coder.Measure(Tokens({"HELPING", "CORESIA", "AND", "BREE"}, {{1, 2, 0, "COR"}, {3, 4, 1, "BRE"}}));
   EXPECT_EQ(c.conjunctions, 0);
   EXPECT_FALSE(c.actor_before_first_verb);
 }
@@ -373,8 +373,8 @@ TEST(LegacyVerbsTest, TabariCompoundNounPhrasesSplitNoClause) {
   CoderOptions o;
   o.tabari_reading = true;
   o.target_distinct_code = true;
-  CoderSentence s = Tokens({"ARNOR", "'S", "HENS", "AND", "FAT", "DUCKS", "OF", "GONDOR", "HAILED", "ROHAN"},
-                           {{0, 1, 0, "ARN"}, {7, 8, 1, "GON"}, {9, 10, 2, "ROH"}});
+  CoderSentence s = Tokens({"ALTANIA", "'S", "HENS", "AND", "FAT", "DUCKS", "OF", "BORVIA", "HAILED", "CORESIA"},
+                           {{0, 1, 0, "ALT"}, {7, 8, 1, "BOR"}, {9, 10, 2, "COR"}});
   std::vector<CodedEvent> out;
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 1u);
@@ -402,20 +402,20 @@ TEST(LegacyVerbsTest, TabariClauseCodesItsFirstEventWithATarget) {
   o.compose = false;
   o.one_per_clause = true;
   o.clause_event_needs_target = true;
-  CoderSentence s = Tokens({"ARNOR", "PRESSED", "HARD", "TO", "PRAISE", "OR", "SCOLD", "ROHAN"},
-                           {{0, 1, 0, "ARN"}, {7, 8, 1, "ROH"}});
+  CoderSentence s = Tokens({"ALTANIA", "PRESSED", "HARD", "TO", "PRAISE", "OR", "SCOLD", "CORESIA"},
+                           {{0, 1, 0, "ALT"}, {7, 8, 1, "COR"}});
   std::vector<CodedEvent> out;
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 1u);
   EXPECT_EQ(out[0].code, "111");
   EXPECT_EQ(out[0].source, 0);
   EXPECT_EQ(out[0].target, 1);
-  s = Tokens({"ARNOR", "PRESSED", "HARD", "TO", "PRAISE", "ROHAN", "OR", "SCOLD", "BREE"},
-             {{0, 1, 0, "ARN"}, {5, 6, 1, "ROH"}, {8, 9, 2, "BRE"}});
+  s = Tokens({"ALTANIA", "PRESSED", "HARD", "TO", "PRAISE", "CORESIA", "OR", "SCOLD", "BREE"},
+             {{0, 1, 0, "ALT"}, {5, 6, 1, "COR"}, {8, 9, 2, "BRE"}});
   out.clear();
   Coder(&d, o).Code(s, &out);
   ASSERT_EQ(out.size(), 2u);
-  // PRESSED takes ROHAN (its clause runs to OR); PRAISE is the same clause.
+  // PRESSED takes CORESIA (its clause runs to OR); PRAISE is the same clause.
   EXPECT_EQ(out[0].code, "102");
   EXPECT_EQ(out[0].target, 1);
   EXPECT_EQ(out[1].code, "111");

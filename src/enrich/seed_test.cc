@@ -48,7 +48,7 @@ StatusOr<AnalyzedDocument> RunSeed() {
 }
 
 TEST(SeedEnrichTest, DatedEventsAndPlaces) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
   ASSERT_TRUE(rows.count("S1") && rows.count("S9") && rows.count("S10a"));
   auto out = RunSeed();
@@ -79,7 +79,7 @@ TEST(SeedEnrichTest, DatedEventsAndPlaces) {
 // quotes (S12) is one act, so its two mentions share an event_key, while
 // the earlier threat of S10b (another day) keeps its own.
 TEST(SeedEnrichTest, OneThreatStatedTwiceSharesAnEventKey) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   auto rows = ReadSeedRows(testing::SharedData("seed/hrw-chechnya-2018.events.tsv"));
   ASSERT_TRUE(rows.count("S11") && rows.count("S12") && rows.count("S10a"));
   auto out = RunSeed();

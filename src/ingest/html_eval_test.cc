@@ -61,7 +61,7 @@ TEST(HtmlEval, SnippetCountsNormaliseWhitespace) {
 }
 
 TEST(HtmlEval, BenchmarksStayAboveFloor) {
-  if (!testing::SharedDataAvailable()) return;
+  if (!testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   InputOptions o;
   auto extract = [&](const Page& p) { return DyadExtract(p, o); };
   auto sh = LoadScrapinghub(testing::SharedData("html/scrapinghub"));

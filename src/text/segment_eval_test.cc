@@ -111,7 +111,7 @@ TEST(SegmentEval, FormatsTableAndJson) {
 
 // The targets of issue 2 on the shared UD test files.
 TEST(SegmentEval, SharedTreebankTargets) {
-  if (!dyad::testing::SharedDataAvailable()) return;
+  if (!dyad::testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   auto ewt = ReadConllu(dyad::testing::SharedData("ud/UD_English-EWT/en_ewt-ud-test.conllu"));
   ASSERT_TRUE(ewt.ok()) << ewt.status().ToString();
   auto e = EvaluateSegmenter(*ewt);
