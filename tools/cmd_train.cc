@@ -344,7 +344,8 @@ int RunClusters(int argc, char** argv) {
           "Trains Brown word clusters on unlabelled text: the main content of the English pages "
           "of the HTML benchmarks (html/trafilatura-eval, html/scrapinghub), the text of the "
           "treebanks' training sets (EWT train, licensed GUM train) and of the NER training "
-          "sets (wikigold, WNUT17 train, BTC); never dev or test text. Writes "
+          "sets (wikigold, WNUT17 train, BTC); never the dev or test text of the treebanks or NER sets "
+          "(the HTML pages are an extraction benchmark, which clusters do not touch). Writes "
           "<out>/clusters.bin.");
   Common c;
   AddCommon(&f, &c, 0);

@@ -134,7 +134,6 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
   a->options_ = options;
   RETURN_IF_ERROR(LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_));
-  RETURN_IF_ERROR(LoadClustersModel(model_dir + "/clusters.bin", &a->clusters_));
   if (options.parse) RETURN_IF_ERROR(LoadParserModel(model_dir + "/parser.bin", &a->parser_));
   if (options.ner) RETURN_IF_ERROR(LoadNerModel(model_dir + "/ner.bin", &a->ner_));
   return a;
@@ -228,7 +227,6 @@ void Analyzer::Analyze(Sentence* s) const {
   forms.clear();
   for (const Token& t : s->tokens) forms.push_back(t.form);
   tagger_.Prepare(forms, &info);
-  clusters_.Annotate(&info);
   tagger_.Tag(info, &tags);
   keys.resize(n);
   for (std::size_t i = 0; i < n; ++i) {

@@ -9,8 +9,8 @@
 //   tagger.bin  tagger and morphology     (required)
 //   parser.bin  dependency parser         (required)
 //   ner.bin     named entities            (required)
-//   clusters.bin  Brown word clusters     (required; features of NER and
-//                                          any model that uses them)
+// Word clusters (clusters.h, `dyad train clusters`) are not loaded: no
+// shipped model uses them (docs/analysis.md says why).
 //
 // Thread safety: immutable after Load(); Analyze() is const and may run on
 // many threads at once (scratch buffers are thread-local).
@@ -57,7 +57,6 @@ class Analyzer {
 
   const Tagger& tagger() const { return tagger_; }
   const Morphology& morphology() const { return morph_; }
-  const WordClusters& clusters() const { return clusters_; }
   const Parser* parser() const { return options_.parse ? &parser_ : nullptr; }
   const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
 
@@ -65,7 +64,6 @@ class Analyzer {
   AnalyzerOptions options_;
   Tagger tagger_;
   Morphology morph_;
-  WordClusters clusters_;
   Parser parser_;
   Ner ner_;
 };

@@ -25,7 +25,8 @@ class Brown {
 
   // Adds a new cluster in a free slot with bigram probabilities to the
   // active clusters given by `row`/`col` (slot -> probability) and
-  // marginals l, r (> 0); `self` is its bigram with itself. Returns the slot.
+  // marginals l, r (>= 0: a word never followed by a clustered word has r = 0;
+  // Mi() skips zero terms); `self` is its bigram with itself. Returns the slot.
   int Add(const std::vector<std::pair<int, double>>& row,
           const std::vector<std::pair<int, double>>& col, double self, double l, double r) {
     int s = 0;

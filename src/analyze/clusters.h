@@ -4,7 +4,8 @@
 //
 // The clusters are Brown clusters (Brown et al. 1992, Liang 2005; see
 // brown.h) trained by `dyad train clusters` on unlabelled text
-// (docs/analysis.md) and shipped as data/models/clusters.bin. Each cluster
+// (docs/analysis.md); no shipped model uses them yet, so none is shipped
+// and the analyzer does not load them. Each cluster
 // is a leaf of a binary merge tree; its path from the root is a bit string,
 // and prefixes of the path are coarser clusters (Koo et al. 2008, Ratinov &
 // Roth 2009 use prefixes of 4, 6, 10 and 20 bits as features).

@@ -458,10 +458,12 @@ TabariOptions ReadTabariOptionsFile(const std::string& path) {
   return options;
 }
 
-std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked,
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text, TabariReadCounts* counts,
                                               TabariOptions options) {
   std::vector<GoldRecord> out;
-  if (unchecked) *unchecked = 0;
+  TabariReadCounts local;
+  if (counts == nullptr) counts = &local;
+  *counts = {};
   // One record: its first line and the lines up to the next blank line.
   std::vector<std::string_view> lines;
   for (std::size_t p = 0; p <= text.size();) {
@@ -538,10 +540,17 @@ std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchec
       if (b == std::string_view::npos) break;
       a = b;
     }
-    if (fields == 0) break;  // Validation stops at a record without fields.
+    if (fields == 0) {  // Validation stops at a record without fields.
+      counts->after_stop = 1;
+      for (; i < lines.size(); ++i) {
+        bool head = !lines[i].empty() && std::isdigit(static_cast<unsigned char>(lines[i][0]));
+        if (head && Trim(lines[i - 1]).empty()) ++counts->after_stop;
+      }
+      break;
+    }
     r.none_ok = special && !r.events.empty();
     if (r.open && r.events.empty()) {
-      if (unchecked) ++*unchecked;
+      ++counts->unchecked;
       continue;
     }
     out.push_back(std::move(r));
@@ -549,10 +558,11 @@ std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchec
   return out;
 }
 
-StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir) {
+StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir,
+                                                   TabariReadCounts* counts) {
   ASSIGN_OR_RETURN(std::string text, ReadFile(dir + "/Validate.text"));
   std::vector<GoldRecord> out =
-      ParseTabariValidation(text, nullptr, ReadTabariOptionsFile(dir + "/Validate.options"));
+      ParseTabariValidation(text, counts, ReadTabariOptionsFile(dir + "/Validate.options"));
   if (out.empty()) return NotFoundError("no TABARI validation records in " + dir + "/Validate.text");
   return out;
 }

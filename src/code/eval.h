@@ -122,9 +122,15 @@ struct EvalOptions {
 // coded), "{ OPTION: ... }" (options for the records after it) and "-{"
 // (stop checking). Reading stops at the first record without any field,
 // as validation does. Records whose only field is "-{" check nothing and
-// are left out; `unchecked` (may be null) counts them. `options` are those
-// the first record starts with (the project's .options file).
-std::vector<GoldRecord> ParseTabariValidation(std::string_view text, int* unchecked = nullptr,
+// are left out. `counts` (may be null) tells how many records were left
+// out and how many were not read from the stop on. `options` are those the
+// first record starts with (the project's .options file).
+struct TabariReadCounts {
+  int unchecked = 0;   // records whose only field is "-{"
+  int after_stop = 0;  // the record without fields and every record after it
+};
+std::vector<GoldRecord> ParseTabariValidation(std::string_view text,
+                                              TabariReadCounts* counts = nullptr,
                                               TabariOptions options = {});
 
 // The options a TABARI .options file sets (its COMPLEX:, DEFAULT:, COMMA:,
@@ -135,7 +141,8 @@ TabariOptions ReadTabariOptionsFile(const std::string& path);
 // folder under shared/data/events/gold. ReadTabariSuite reads
 // Validate.text natively; ReadTabariGoldTsv takes the expectations from the
 // third-party gold.tsv instead (for comparison).
-StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir);
+StatusOr<std::vector<GoldRecord>> ReadTabariSuite(const std::string& dir,
+                                                   TabariReadCounts* counts = nullptr);
 StatusOr<std::vector<GoldRecord>> ReadTabariGoldTsv(const std::string& dir);
 StatusOr<std::vector<GoldRecord>> ReadPetrarchXmlSuite(const std::string& xml_path,
                                                        const std::string& gold_tsv);

@@ -119,10 +119,11 @@ Never read.
 )";
 
 TEST(EvalTabariReaderTest, ReadsValidationFields) {
-  int unchecked = -1;
-  std::vector<GoldRecord> r = ParseTabariValidation(kValidation, &unchecked);
+  TabariReadCounts counts;
+  std::vector<GoldRecord> r = ParseTabariValidation(kValidation, &counts);
   ASSERT_EQ(r.size(), 5u);
-  EXPECT_EQ(unchecked, 1);  // KITE-06: only a "-{" field.
+  EXPECT_EQ(counts.unchecked, 1);   // KITE-06: only a "-{" field.
+  EXPECT_EQ(counts.after_stop, 2);  // KITE-07 (no fields) and KITE-08.
   EXPECT_EQ(r[0].id, "KITE-01");
   EXPECT_EQ(r[0].category, "KITE");
   EXPECT_EQ(r[0].date, 20010203);

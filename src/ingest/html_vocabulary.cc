@@ -143,7 +143,7 @@ class Matcher {
   static constexpr std::uint8_t kChromeToken = 1, kImageToken = 2;
   // Whether a whole token is a chrome token, an image wrapper word, both or neither.
   std::uint8_t TokenKind(std::string_view t) const {
-    if (t.size() > longest_token_ || t[0] < 'a' || t[0] > 'z') return 0;
+    if (t.empty() || t.size() > longest_token_ || t[0] < 'a' || t[0] > 'z') return 0;
     for (const auto& [w, kind] : token_buckets_[TokenKey(t)]) {
       if (w == t) return kind;
     }
