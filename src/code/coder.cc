@@ -1619,7 +1619,7 @@ void SentenceCoder::Run(std::vector<CodedEvent>* out) {
       for (int b : tgts) {
         if (reciprocal ? a == b : (a >= 0 && a == b)) continue;
         if (o_.require_dyad && (a < 0 || b < 0)) continue;
-        if (a < 0 && b < 0) continue;
+        if (a < 0 && b < 0 && !o_.keep_actorless) continue;
         CodedEvent x = e;
         x.source = a;
         x.target = b;

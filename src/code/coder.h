@@ -79,6 +79,10 @@ struct CoderOptions {
   // Emit only events with both a source and a target (TABARI/PETRARCH
   // convention). Default: false (one actor suffices: "Titiev was jailed").
   bool require_dyad = false;
+  // Keep an event with neither a source nor a target (TABARI DEFAULT,
+  // manual 8.5: the default codes fill an event no actor is associated
+  // with). Default: false -- an event needs at least one actor.
+  bool keep_actorless = false;
   // Keep events of every modality. Default: false -- keep asserted events
   // and those whose code carries the modality (appeals 02, intents 03,
   // demands 10, threats 13).

@@ -180,6 +180,25 @@ TEST(LegacyVerbsTest, AgentlessPassiveReadings) {
   EXPECT_EQ(out[0].target, 1);
 }
 
+TEST(LegacyVerbsTest, ActorlessEventKeptOnlyWhenAsked) {
+  // TABARI DEFAULT (manual 8.5): a verb phrase with no actor at all is an
+  // event the default codes fill; otherwise it is not coded.
+  VerbDictionary d;
+  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n", "v.verbs", &d).ok());
+  d.Compile();
+  CoderSentence s = Tokens({"THE", "CROWD", "HAILED", "THE", "PLAN"}, {});
+  std::vector<CodedEvent> out;
+  Coder(&d, {}).Code(s, &out);
+  EXPECT_TRUE(out.empty());
+  CoderOptions keep;
+  keep.keep_actorless = true;
+  Coder(&d, keep).Code(s, &out);
+  ASSERT_EQ(out.size(), 1u);
+  EXPECT_EQ(out[0].code, "051");
+  EXPECT_EQ(out[0].source, -1);
+  EXPECT_EQ(out[0].target, -1);
+}
+
 // The one event `coder` codes in `s`; code "none" / "several" otherwise.
 CodedEvent OneEvent(const Coder& coder, const CoderSentence& s) {
   std::vector<CodedEvent> out;
