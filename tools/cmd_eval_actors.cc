@@ -3,9 +3,10 @@
 //   seed    shared/data/seed/hrw-chechnya-2018.{txt,events.tsv}: every actor
 //           of a "required" row must resolve to one of its allowed codes.
 //   plover  shared/data/events/gold/plover-gsr-dev/PLOVER_GSR_dev.json:
-//           country and sector agreement with the gold, per field: our
-//           PLOVER fields (code.plover) against the gold's, and, for
-//           comparison, our CAMEO code strings as they are.
+//           country and sector agreement with the gold, per field, pooled
+//           and per role (source, target): our PLOVER fields (code.plover)
+//           against the gold's, and, for comparison, our CAMEO code
+//           strings as they are (pooled).
 // In both, the gold actor text is found in the text, and the first mention
 // of ours that overlaps it is its coding. No overlapping mention counts as
 // a disagreement on every field. In the PLOVER records the span markup picks
@@ -253,6 +254,12 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
   }
   int actors = 0, found = 0, country_ok = 0, sector_ok = 0, both_ok = 0;
   int plover_country_ok = 0, plover_sector_ok = 0, plover_both_ok = 0, un_eu = 0;
+  // Per role (0 source, 1 target): gold actors, PLOVER country and sector
+  // agreements (the issue asks for each field of each role).
+  struct RoleCounts {
+    int actors = 0, country_ok = 0, sector_ok = 0, both_ok = 0;
+  };
+  RoleCounts by_role[2];
   std::map<std::string, int> how;
   for (const auto& ev : json) {
     if (!ev.contains("text") || !ev["text"].is_string()) continue;
@@ -266,7 +273,8 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
     const std::string id = doc.id;
     auto out = pipeline.Run(std::move(doc));
     if (!out.ok()) continue;
-    for (const char* role : {"source", "target"}) {
+    for (int r = 0; r < 2; ++r) {
+      const char* role = r == 0 ? "source" : "target";
       if (!ev.contains(role) || !ev[role].is_array()) continue;
       for (const auto& a : ev[role]) {
         if (!a.is_object() || !a.contains("actorText")) continue;
@@ -275,6 +283,7 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
         std::string gold_sector = a.value("sector", "");
         if (text.empty()) continue;
         ++actors;
+        ++by_role[r].actors;
         // "U.S. ... negotiators", "people .. in Hong Kong": look for the
         // first fragment, which holds the head in these gold files.
         size_t dots = text.find("..");
@@ -333,6 +342,9 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
         plover_country_ok += pc_ok;
         plover_sector_ok += ps_ok;
         plover_both_ok += pc_ok && ps_ok;
+        by_role[r].country_ok += pc_ok;
+        by_role[r].sector_ok += ps_ok;
+        by_role[r].both_ok += pc_ok && ps_ok;
         if (verbose && !(pc_ok && ps_ok)) {
           std::string other;
           for (const auto& o : pl.other_sectors) other += "+" + o;
@@ -354,6 +366,16 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
               plover_sector_ok, actors, pct(plover_sector_ok));
   std::printf("plover-gsr-dev: both fields       %d/%d = %.1f%%\n", plover_both_ok, actors,
               pct(plover_both_ok));
+  for (int r = 0; r < 2; ++r) {
+    const RoleCounts& c = by_role[r];
+    auto rp = [&](int n) { return c.actors ? 100.0 * n / c.actors : 0.0; };
+    const char* role = r == 0 ? "source" : "target";
+    std::printf(
+        "plover-gsr-dev: %s country %d/%d = %.1f%%, %s sector %d/%d = %.1f%%, "
+        "both %d/%d = %.1f%%\n",
+        role, c.country_ok, c.actors, rp(c.country_ok), role, c.sector_ok,
+        c.actors, rp(c.sector_ok), c.both_ok, c.actors, rp(c.both_ok));
+  }
   std::printf("plover-gsr-dev: CAMEO code strings as they are (country, first sector):\n");
   std::printf("plover-gsr-dev: country agreement %d/%d = %.1f%%\n", country_ok, actors,
               pct(country_ok));

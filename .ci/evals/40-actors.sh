@@ -24,7 +24,7 @@ for f in "$G/petrarch-unittest/PETR.Validate.actors.txt" "$G/petrarch-unittest/P
   "$DYAD_BIN" dict check "$f" 2>&1 | grep -E '^entries|^errors|^load|: ' || true
 done
 
-echo "== dyad eval actors (shipped dictionaries only; issue 5 target: PLOVER GSR dev country and sector >= 85%)"
+echo "== dyad eval actors (shipped dictionaries only; issue 5 target: PLOVER GSR dev country and sector >= 85%, pooled and per role: source/target country, source/target sector)"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" || echo "eval actors: some required seed actors failed"
 echo "== dyad eval actors --only seed, without the release's three persons in the dictionaries"
 "$DYAD_BIN" eval actors --shared "$DYAD_SHARED" --only seed --without kadyrov_ramzan \
