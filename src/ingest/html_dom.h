@@ -126,8 +126,11 @@ class HtmlDom {
 // metadata read (class, id, role, itemprop, hidden, aria-hidden, hiding
 // styles, datetime, pubdate, content; rel on <a> and <link>, href on
 // <link>; name, property, http-equiv, charset on <meta>; type on <script>
-// and <meta>; lang on <html>). Tags are re-emitted with double-quoted
-// values; the markup structure, text and character references are
+// and <meta>; lang on <html>). Whole <script> (not JSON-LD) and <style>
+// elements go while the tree builder is in <head> and right after a tag at
+// which extraction ends a text run anyway; <meta>s in <head> that
+// html_meta.cc never reads (MetaNameIsRead) go too. Tags are re-emitted
+// with double-quoted values; the text and character references are
 // unchanged.
 //
 // In the same pass it caps nesting: no more than max_depth elements open at
