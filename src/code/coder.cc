@@ -259,9 +259,11 @@ class SentenceCoder {
   // Phrase starting at t; returns end or -1. A word with `gap_before`
   // (TABARI: written after a blank) may have other words before it, up to
   // kMaxGap, not across a comma or a conjunction.
-  int PhraseAt(const std::vector<DictWord>& ph, int t) const {
+  // Only the first `n` words of `ph` are matched (a synset member's
+  // designator is matched by the caller).
+  int PhraseAt(const std::vector<DictWord>& ph, int t, std::size_t n = SIZE_MAX) const {
     int p = t;
-    for (std::size_t i = 0; i < ph.size(); ++i) {
+    for (std::size_t i = 0; i < ph.size() && i < n; ++i) {
       if (i > 0 && ph[i].gap_before) {
         int q = p;
         while (q < n_ && q <= p + kMaxGap && !TokMatches(ph[i], q) && !GapBarrier(q)) ++q;
@@ -275,10 +277,11 @@ class SentenceCoder {
     return p;
   }
   // Phrase ending at t (its last word at t); returns its start or -1.
-  int PhraseEndingAt(const std::vector<DictWord>& ph, int t) const {
+  int PhraseEndingAt(const std::vector<DictWord>& ph, int t, std::size_t n = SIZE_MAX) const {
     int p = t;  // Where word i may end at the latest.
-    for (int i = static_cast<int>(ph.size()) - 1; i >= 0; --i) {
-      bool gap = i + 1 < static_cast<int>(ph.size()) && ph[i + 1].gap_before;
+    const int size = static_cast<int>(std::min(ph.size(), n));
+    for (int i = size - 1; i >= 0; --i) {
+      bool gap = i + 1 < size && ph[i + 1].gap_before;
       if (gap) {
         int q = p;
         while (q >= 0 && q >= p - kMaxGap && !TokMatches(ph[i], q) && !GapBarrier(q)) --q;
@@ -290,6 +293,12 @@ class SentenceCoder {
       }
     }
     return p + 1;
+  }
+  // A synset member's designator: the actor `a` takes its role.
+  static void Designate(char role, int a, Trigger* tr) {
+    if (role == '$' || role == '%') tr->src = a;
+    if (role == '+' || role == '%') tr->tgt = a;
+    if (role == '%') tr->both = true;
   }
   bool GapBarrier(int t) const {
     if (t < 0 || t >= n_) return true;
@@ -461,12 +470,19 @@ bool SentenceCoder::MatchAfter(const std::vector<PatternElem>& el, std::size_t i
       int limit = adjacent ? p : std::min(n_ - 1, p + kMaxGap);
       for (int t = p; t <= limit; ++t) {
         for (const auto& alt : e.alts) {
-          int end = PhraseAt(alt, t);
+          const char role = alt.size() > 1 ? alt.back().role : 0;
+          int end = PhraseAt(alt, t, role ? alt.size() - 1 : alt.size());
           if (end < 0) continue;
-          int chars = e.alternatives ? PhraseChars(alt) : e.chars;
-          tr->chars += chars;
+          Trigger save = *tr;
+          if (role) {
+            int a = end < n_ ? actor_at_[end] : -1;
+            if (a < 0 || s_.actors[a].begin != end) continue;
+            Designate(role, a, tr);
+            end = s_.actors[a].end;
+          }
+          tr->chars += e.alternatives ? PhraseChars(alt) : e.chars;
           if (MatchAfter(el, i + 1, end, next_adj, tr)) return true;
-          tr->chars -= chars;
+          *tr = save;
         }
       }
       return false;
@@ -525,12 +541,16 @@ bool SentenceCoder::MatchBefore(const std::vector<PatternElem>& el, int i, int p
       int limit = adjacent ? p : std::max(0, p - kMaxGap);
       for (int t = p; t >= limit; --t) {
         for (const auto& alt : e.alts) {
-          int start = PhraseEndingAt(alt, t);
+          const char role = alt.size() > 1 ? alt.back().role : 0;
+          int a = role ? actor_at_[t] : -1;
+          if (role && (a < 0 || s_.actors[a].end - 1 != t)) continue;
+          int start = PhraseEndingAt(alt, role ? s_.actors[a].begin - 1 : t, role ? alt.size() - 1 : alt.size());
           if (start < 0) continue;
-          int chars = e.alternatives ? PhraseChars(alt) : e.chars;
-          tr->chars += chars;
+          Trigger save = *tr;
+          if (role) Designate(role, a, tr);
+          tr->chars += e.alternatives ? PhraseChars(alt) : e.chars;
           if (MatchBefore(el, i - 1, start - 1, prev_adj, tr)) return true;
-          tr->chars -= chars;
+          *tr = save;
         }
       }
       return false;
@@ -965,7 +985,10 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     }
   }
   *src = before();
-  int exclude = *src >= 0 ? group_of_[*src] : -1;
+  // TABARI (manual 5.8): the target is distinct from the source, the one a
+  // pattern designated if it did.
+  int known_src = o_.tabari_reading && tr.src >= 0 ? tr.src : *src;
+  int exclude = known_src >= 0 ? group_of_[known_src] : -1;
   *tgt = after(tr.end, exclude);
   if (*tgt < 0 && o_.tabari_reading) {
     // TABARI (manual 5.8): with no target after the verb, the first actor

@@ -173,6 +173,12 @@ Status ParseTabariVerbs(std::string_view text, const std::string& name, VerbDict
         for (DictWord& w : words) {
           if (w.mode == WordMode::kEndings) w.mode = WordMode::kExact;
         }
+        // "+WORD_$": the actor after the member's words is the source ('+':
+        // the target, '%': both).
+        if (words.size() > 1 && (words.back().text == "$" || words.back().text == "+" ||
+                                 words.back().text == "%")) {
+          words.back().role = words.back().text[0];
+        }
         std::string error;
         if (!ExpandSets(words, sets, &sets[current_set], &error)) {
           dict->AddWarning(where + ": " + error);

@@ -222,6 +222,33 @@ bool Finds(const VerbDictionary& d, const char* form) {
   return !hits.empty();
 }
 
+TEST(LegacyVerbsTest, SynsetMemberDesignatesAnActor) {
+  // "+GROAT_$": the actor right after GROAT is the source; the target is
+  // then the first other actor after the verb (manual 5.8).
+  VerbDictionary d = TabariVerbs(
+      "<SYNSETS>\n&COIN\n+GROAT_$\n+FARTHING\n</SYNSETS>\nDONAT [070]\n- * &COIN [903]\n");
+  CoderOptions o;
+  o.tabari_reading = true;
+  Coder coder(&d, o);
+  CodedEvent e = OneEvent(coder, Tokens({"ALTANIA", "DONATED", "A", "GROAT", "BORVIA", "TO", "CARDIA"},
+                                        {{0, 1, 0, "ALT"}, {4, 5, 1, "BOR"}, {6, 7, 2, "CAR"}}));
+  EXPECT_EQ(e.code, "903");
+  EXPECT_EQ(e.source, 1);
+  EXPECT_EQ(e.target, 2);
+  // No actor right after the member: the pattern does not match.
+  e = OneEvent(coder, Tokens({"ALTANIA", "DONATED", "A", "GROAT", "TO", "BORVIA"},
+                             {{0, 1, 0, "ALT"}, {5, 6, 1, "BOR"}}));
+  EXPECT_EQ(e.code, "070");
+  EXPECT_EQ(e.source, 0);
+  EXPECT_EQ(e.target, 1);
+  // A member without a designator keeps the usual roles.
+  e = OneEvent(coder, Tokens({"ALTANIA", "DONATED", "A", "FARTHING", "TO", "BORVIA"},
+                             {{0, 1, 0, "ALT"}, {5, 6, 1, "BOR"}}));
+  EXPECT_EQ(e.code, "903");
+  EXPECT_EQ(e.source, 0);
+  EXPECT_EQ(e.target, 1);
+}
+
 TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   // "BRISK~_BREEZE": BRISK with any ending, right before BREEZE; "^" passes
   // over one actor (a compound as a whole) without assigning it.

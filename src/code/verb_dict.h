@@ -49,6 +49,9 @@ struct DictWord {
   // TABARI: written after a blank inside a phrase of alternatives or a
   // synset member ("AUSTRIAN FLORIN"), so other words may come between.
   bool gap_before = false;
+  // TABARI: a synset member's designator ("+WORD_$", manual 5.6): '$', '+'
+  // or '%' for the actor right after the member's words; 0 = a word.
+  char role = 0;
 };
 
 enum class ElemKind : std::uint8_t {
