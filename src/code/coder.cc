@@ -610,8 +610,8 @@ bool SentenceCoder::FindTrigger(int t, Trigger* out) const {
     }
     int begin = t - e.head;
     if (begin < 0) continue;
-    if (PhraseAt(e.words, begin) < 0) continue;
-    int end = begin + static_cast<int>(e.words.size());
+    int end = PhraseAt(e.words, begin);  // Past the last word (a blank allows a gap).
+    if (end < 0) continue;
     bool overlaps_actor = false;
     for (int k = begin; k < end; ++k) {
       if (actor_at_[k] >= 0) overlaps_actor = true;

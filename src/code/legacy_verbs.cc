@@ -88,6 +88,9 @@ VerbEntry MakeEntry(const std::string& word, WordMode mode) {
         }
         dw.text = Upper(part);
         dw.mode = mode;
+        // TABARI (manual 5.5.3): a blank, not '_', before a word of the
+        // phrase lets other words stand between.
+        dw.gap_before = mode == WordMode::kStem && !e.words.empty() && w[start - 1] == ' ';
         bool joined = i < w.size();  // Followed by '_' or space: exact in TABARI.
         if (i < w.size() && w[i] == '_' && (mode == WordMode::kStem || i + 1 == w.size())) {
           dw.mode = WordMode::kExact;

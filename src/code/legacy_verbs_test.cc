@@ -249,6 +249,24 @@ TEST(LegacyVerbsTest, SynsetMemberDesignatesAnActor) {
   EXPECT_EQ(e.target, 1);
 }
 
+TEST(LegacyVerbsTest, BlanksInAMultiWordVerbAllowWordsBetween) {
+  // "BORDER CLASH ERUPTED": other words may stand between the words
+  // (manual 5.5.3); "_" keeps them consecutive.
+  std::vector<CoderActor> two = {{0, 1, 0, "ALT"}, {6, 7, 1, "BOR"}};
+  CoderSentence gapped = Tokens({"ALTANIA", "BORDER", "CLASH", "HAS", "ERUPTED", "WITH", "BORVIA"}, two);
+  VerbDictionary blanks = TabariVerbs("BORDER CLASH ERUPTED [190]\n");
+  CodedEvent e = OneEvent(Coder(&blanks, {}), gapped);
+  EXPECT_EQ(e.code, "190");
+  EXPECT_EQ(e.source, 0);
+  EXPECT_EQ(e.target, 1);
+  VerbDictionary joined = TabariVerbs("BORDER_CLASH_ERUPTED [190]\n");
+  EXPECT_EQ(OneEvent(Coder(&joined, {}), gapped).code, "none");
+  EXPECT_EQ(OneEvent(Coder(&joined, {}), Tokens({"ALTANIA", "BORDER", "CLASH", "ERUPTED", "WITH", "BORVIA"},
+                                                {{0, 1, 0, "ALT"}, {5, 6, 1, "BOR"}}))
+                .code,
+            "190");
+}
+
 TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   // "BRISK~_BREEZE": BRISK with any ending, right before BREEZE; "^" passes
   // over one actor (a compound as a whole) without assigning it.
