@@ -11,17 +11,16 @@
 // of ours that overlaps it is its coding. No overlapping mention counts as
 // a disagreement on every field. In the PLOVER records the span markup picks
 // the occurrence of a text that occurs twice (FindGoldActor).
-#include <nlohmann/json.hpp>
-
-#include <cstdio>
-#include <cstdlib>
-#include <map>
-#include <set>
-#include <sstream>
-
 #include <unistd.h>
 
+#include <algorithm>
+#include <cstdio>
+#include <cstdlib>
 #include <filesystem>
+#include <map>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <sstream>
 
 #include "actors/dyad_format.h"
 #include "dyad/pipeline.h"
@@ -103,11 +102,23 @@ std::string Trim(std::string s) {
 }
 
 // The first mention overlapping [b, e), or null.
+// A possessor is a modifier, not the head: in "Ostmark's militia ally" the
+// actor is the militia, so a mention followed by a possessive ("'s", "’s")
+// yields to a later mention inside the span.
 const ActorMention* Overlapping(const AnalyzedDocument& doc, std::uint32_t b, std::uint32_t e) {
+  const std::string& text = doc.document.text;
+  auto possessor = [&](const ActorMention& m) {
+    std::string_view rest = std::string_view(text).substr(
+        std::min<size_t>(m.span.end, text.size()));
+    return rest.starts_with("'s") || rest.starts_with("\u2019s");
+  };
+  const ActorMention* first = nullptr;
   for (const auto& m : doc.mentions) {
-    if (m.span.begin < e && b < m.span.end) return &m;
+    if (!(m.span.begin < e && b < m.span.end)) continue;
+    if (!first) first = &m;
+    if (!possessor(m)) return &m;
   }
-  return nullptr;
+  return first;
 }
 
 // Finds `needle` in `hay` at or after `from`; case-insensitive fallback.

@@ -472,6 +472,14 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       bool poss = text.possessive[prev.end - 1] || (prev.end < text.num_tokens() && text.clitic[prev.end]);
       std::uint32_t gap_begin = prev.end + (prev.end < text.num_tokens() && text.clitic[prev.end] ? 1 : 0);
       bool adjacent = next.begin == prev.end || (next.begin == gap_begin && gap_begin > prev.end);
+      // "Ostmark's militia ally": the possessor's partner, not its own
+      // agent, so the possessive gives no country.
+      if (poss && kind(next) == EntryKind::kAgent &&
+          next.end < text.num_tokens()) {
+        std::uint32_t wb = text.first_word[next.end],
+                      we = text.first_word[next.end + 1];
+        if (we - wb == 1 && IsAllyNoun(text.words[wb])) break;
+      }
       if (!adjacent) {
         // "Romania's new government", "Russian security forces".
         bool modifier = poss || top(prev).kind == FormKind::kAdjective;

@@ -405,6 +405,31 @@ class DocResolver {
       cands.erase(cands.begin() + a + 1);
     }
 
+    // "a militia ally in southern Ostmark": an agent with no country that
+    // is someone's ally or proxy in a place is an actor of that place (up to
+    // two lower-case words between "in" and the place).
+    for (size_t a = 0; a + 1 < cands.size(); ++a) {
+      Cand& k = cands[a];
+      if (k.how != Resolution::kAgent || !k.code.country.empty() ||
+          k.code.code.empty())
+        continue;
+      std::uint32_t t = k.e;
+      if (t + 1 >= n || !IsAllyNoun(c.lower[t]) || c.lower[t + 1] != "in")
+        continue;
+      t += 2;
+      // The place may start with the lower-case words ("southern Ostmark").
+      for (std::uint32_t p = t; p < n && p <= t + 2; ++p) {
+        if (p > t && StartsUpper(c.forms[p - 1])) break;
+        auto next =
+            std::find_if(cands.begin(), cands.end(), [&](const Cand& o) {
+              return o.b == p && !o.code.country.empty() && o.place;
+            });
+        if (next == cands.end()) continue;
+        k.code = MakeCode(dict_, next->code.country, k.code.code);
+        break;
+      }
+    }
+
     // "the Chechen leader", "the president": a definite singular agent phrase
     // refers to the latest person with the same code (or sector, when the
     // phrase has no country) in the last three sentences.
@@ -743,6 +768,8 @@ class DocResolver {
       }
     }
 
+    Supporters(c, &cands);
+
     // 4. Sort, append, compounds, registries.
     std::sort(cands.begin(), cands.end(), [](const Cand& a, const Cand& b) {
       return a.b != b.b ? a.b < b.b : a.e > b.e;
@@ -755,6 +782,41 @@ class DocResolver {
     // 5. Pronouns in subject position.
     Pronouns(c, first);
     SortBlock(first);
+  }
+
+  // "supporters of X", "loyalists of the X party": the people who back a
+  // person or organisation are not that actor. They are an actor of their
+  // own, with X's country: civilians (CVL) when X governs, else political
+  // opposition (OPP; CAMEO's and PLOVER's opposition supporters). The
+  // mention is the noun itself, so X keeps its own mention. Not for places:
+  // "supporters of Ostmark" may be anyone's.
+  void Supporters(const Ctx& c, std::vector<Cand>* cands) const {
+    static const Set kNouns = {"supporters",   "supporter", "followers",
+                               "loyalists",    "backers",   "sympathizers",
+                               "sympathisers", "partisans", "adherents"};
+    std::vector<Cand> add;
+    for (const Cand& k : *cands) {
+      if (!(k.person || k.org) || k.place || k.code.country.empty()) continue;
+      std::uint32_t t = k.b;
+      if (t >= 1 && c.lower[t - 1] == "the") --t;
+      if (t < 2 || c.lower[t - 1] != "of" || !kNouns.count(c.lower[t - 2]))
+        continue;
+      const std::uint32_t s = t - 2;
+      bool taken = false;
+      for (const Cand& o : *cands) taken |= o.b <= s && s < o.e;
+      if (taken) continue;
+      const auto& sec = k.code.sectors;
+      bool governs = std::find(sec.begin(), sec.end(), "GOV") != sec.end();
+      Cand a;
+      a.b = s;
+      a.e = s + 1;
+      a.how = Resolution::kAgent;
+      a.plural = c.lower[s].back() == 's';
+      a.sectors = {governs ? "CVL" : "OPP"};
+      a.code = MakeCode(dict_, k.code.country, a.sectors[0]);
+      add.push_back(std::move(a));
+    }
+    for (auto& a : add) cands->push_back(std::move(a));
   }
 
   // An agent word used as an adjective before a noun that names no actor

@@ -191,6 +191,28 @@ TEST(Resolver, AgentAdjectivesBeforeOtherNounsAreNoActors) {
   EXPECT_EQ(Resolve("Police shelled civilian areas."), V({"Police=COP/agent", "civilian=CVL/agent"}));
 }
 
+TEST(Resolver, SupportersOfAnActorAreNotThatActor) {
+  // Holm is out of office in 2012 (VLDELI): her supporters are opposition.
+  EXPECT_EQ(Resolve("Supporters of Ida Holm marched through the capital."),
+            V({"Supporters=VLDOPP/agent", "Ida Holm=VLDELI/dictionary"}));
+  // Brook governs in 2012: her backers are civilians.
+  EXPECT_EQ(Resolve("Thousands of loyalists of Anna Brook gathered."),
+            V({"loyalists=VLDCVL/agent", "Anna Brook=VLDGOV/dictionary"}));
+  // A place's supporters are not coded by it.
+  EXPECT_EQ(Resolve("Supporters of Ostmark cheered."),
+            V({"Ostmark=OST/dictionary"}));
+}
+
+TEST(Resolver, AnAllyIsNotThePossessorsOwnAgent) {
+  EXPECT_EQ(
+      Resolve("Ostmark's police ally in northern Valdoria raided the camp."),
+      V({"Ostmark=OST/dictionary", "police=VLDCOP/agent",
+         "Valdoria=VLD/dictionary"}));
+  // Without "ally" the possessive gives the country.
+  EXPECT_EQ(Resolve("Ostmark's police raided the camp."),
+            V({"Ostmark's police=OSTCOP/agent"}));
+}
+
 TEST(Resolver, AClauseAfterANameIsNoApposition) {
   // "X, started a strike to protest President Y's ..." is the subject and
   // its verb phrase, not a description of X.

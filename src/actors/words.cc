@@ -129,4 +129,9 @@ bool StartsUpper(std::string_view token) {
   return c >= 0 && u_isupper(c);
 }
 
+bool IsAllyNoun(std::string_view word) {
+  return word == "ally" || word == "allies" || word == "proxy" ||
+         word == "proxies";
+}
+
 }  // namespace dyad::actors

@@ -35,6 +35,10 @@ bool IsPossessiveClitic(std::string_view token);
 // Whether the first character of `token` is an upper-case letter.
 bool StartsUpper(std::string_view token);
 
+// Whether the case-folded word names another party's partner ("ally",
+// "allies", "proxy", "proxies"): "X's militia ally" is not X's militia.
+bool IsAllyNoun(std::string_view word);
+
 }  // namespace dyad::actors
 
 #endif  // DYAD_ACTORS_WORDS_H_
