@@ -965,6 +965,19 @@ void SentenceCoder::ShallowRoles(const Trigger& tr, int* src, int* tgt) const {
     }
     return -1;
   };
+  if (o_.tabari_reading && tr.tgt >= 0 && tr.src < 0) {
+    // TABARI (manual 5.8): with the target found by the pattern, the source
+    // is the first actor with a code distinct from the target's, before
+    // the verb or, greedily, after it.
+    int exclude = group_of_[tr.tgt];
+    for (int t = ClauseStart(tr.begin); t < tr.begin && *src < 0; ++t) {
+      int a = actor_at_[t];
+      if (a >= 0 && !excluded(a, exclude)) *src = groups_[group_of_[a]].front();
+    }
+    if (*src < 0) *src = after(tr.end, exclude);
+    *tgt = tr.tgt;
+    return;
+  }
   if (IsPassive(tr)) {
     using AP = CoderOptions::AgentlessPassive;
     int by = -1;

@@ -267,6 +267,19 @@ TEST(LegacyVerbsTest, BlanksInAMultiWordVerbAllowWordsBetween) {
             "190");
 }
 
+TEST(LegacyVerbsTest, PatternTargetLeavesTheSourceToAnotherActor) {
+  // "- + WAS * HARD": the pattern names the target; the source is the
+  // first actor with another code, before the verb or after it (manual 5.8).
+  VerbDictionary d = TabariVerbs("STRUCK [190]\n- + WAS * HARD [195]\n");
+  CoderOptions o;
+  o.tabari_reading = true;
+  CodedEvent e = OneEvent(Coder(&d, o), Tokens({"A", "BORVIAN", "WAS", "STRUCK", "HARD", "IN", "ALTANIA"},
+                                               {{1, 2, 0, "BOR"}, {6, 7, 1, "ALT"}}));
+  EXPECT_EQ(e.code, "195");
+  EXPECT_EQ(e.source, 1);
+  EXPECT_EQ(e.target, 0);
+}
+
 TEST(LegacyVerbsTest, TildeEndingsAndActorSkips) {
   // "BRISK~_BREEZE": BRISK with any ending, right before BREEZE; "^" passes
   // over one actor (a compound as a whole) without assigning it.
