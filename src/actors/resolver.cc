@@ -889,9 +889,11 @@ class DocResolver {
   // are left alone: "Union of Right Forces" is a party, not an army.
   void Associations(const Ctx& c, std::vector<Cand>* cands) const {
     static const Set kAssociations = {
-        "association", "union",  "federation", "confederation", "society", "league",
-        "syndicate",   "guild",  "chamber",    "order",         "council", "congress",
-        "alliance",    "forum",  "network",    "organisation",  "organization", "institute"};
+        "association",  "union",     "federation", "confederation",
+        "society",      "league",    "syndicate",  "guild",
+        "chamber",      "order",     "council",    "congress",
+        "alliance",     "forum",     "network",    "organisation",
+        "organization", "institute", "foundation", "committee"};
     static const Set kCivil = {"JUD", "MED", "HLH", "LAB", "EDU", "BUS", "AGR",
                                "REL", "HRI", "ENV", "CVL", "REF", "DEV"};
     static const Set kInternational = {"international", "world", "global", "african", "asian",
@@ -940,6 +942,44 @@ class DocResolver {
       // Indices moved: start over. An association no longer follows "of",
       // so each one is extended once.
       a = static_cast<size_t>(-1);
+    }
+    // "World Peace Forum", "Global Farmers Network": an uncoded capitalised
+    // name headed by an association noun and qualified as world-wide is a
+    // non-governmental organisation (NGO). Coded IGOs are in the
+    // dictionaries; a name with a country word stays with the rules above.
+    static const Set kWorldWide = {"international", "world", "global"};
+    const std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+    std::vector<bool> covered(n, false);
+    for (const Cand& k : *cands) {
+      for (std::uint32_t t = k.b; t < k.e && t < n; ++t) covered[t] = true;
+    }
+    for (std::uint32_t b = 0; b < n;) {
+      std::uint32_t e = b;
+      while (e < n && StartsUpper(c.forms[e]) &&
+             !NameStopWords().count(c.lower[e]))
+        ++e;
+      if (e == b) {
+        ++b;
+        continue;
+      }
+      // The whole capitalised run, none of it coded ("Ostmark World Forum"
+      // is the place's, above).
+      bool world = false, coded = false;
+      for (std::uint32_t t = b; t < e; ++t) {
+        world |= kWorldWide.count(c.lower[t]) > 0;
+        coded |= covered[t];
+      }
+      if (e - b >= 2 && world && !coded &&
+          kAssociations.count(c.lower[e - 1])) {
+        Cand k;
+        k.b = b;
+        k.e = e;
+        k.code = dict_.SplitCode("NGO");
+        k.how = Resolution::kAgent;
+        k.org = true;
+        cands->push_back(std::move(k));
+      }
+      b = e;
     }
     // What is left of a capitalised "Union of <Name>" is the head of a
     // proper name ("Union of Right Forces" is a party), not a trade union.

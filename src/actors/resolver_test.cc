@@ -213,6 +213,15 @@ TEST(Resolver, AnAllyIsNotThePossessorsOwnAgent) {
             V({"Ostmark's police=OSTCOP/agent"}));
 }
 
+TEST(Resolver, WorldWideAssociationsAreNgos) {
+  EXPECT_EQ(Resolve("The Global Lantern Forum urged restraint."),
+            V({"Global Lantern Forum=NGO/agent"}));
+  // Not without the qualifier, nor with a country in the name.
+  EXPECT_EQ(Resolve("The Lantern Forum urged restraint."), V({}));
+  EXPECT_EQ(Resolve("The Ostmark World Forum urged restraint."),
+            V({"Ostmark World Forum=OST/dictionary"}));
+}
+
 TEST(Resolver, AClauseAfterANameIsNoApposition) {
   // "X, started a strike to protest President Y's ..." is the subject and
   // its verb phrase, not a description of X.
