@@ -179,7 +179,7 @@ double SuiteF1(const std::string& suite, bool use_parse) {
 TEST(EventSuitesTest, ReferenceSuitesReachMeasuredFigures) {
   if (!dyad::testing::SharedDataAvailable()) GTEST_SKIP() << "../shared/data is not there";
   EXPECT_GE(SuiteF1("tabari", false), 0.97);
-  EXPECT_GE(SuiteF1("tabari-gold", false), 0.90);
+  EXPECT_GE(SuiteF1("tabari-gold", false), 0.895);  // 0.901 measured
   EXPECT_GE(SuiteF1("petrarch", true), 0.86);
   EXPECT_GE(SuiteF1("udpetrarch", true), 0.855);
 }
