@@ -4,6 +4,9 @@
 // regression fails here.
 #include "code/eval.h"
 
+#include <functional>
+#include <memory>
+
 #include "code/eval_pipeline.h"
 #include "code/legacy_actors.h"
 #include "gtest/gtest.h"
@@ -198,19 +201,32 @@ TEST(EventSuitesTest, ShippedResourcesOnPloverAndSeed) {
   EXPECT_EQ(seed->forbidden_produced, 0);
 }
 
+// Loads TABARI actors and agents written as text and returns a function
+// that lists the codes matched in a token sequence, with their spans when
+// `spans` is set ("VAL@0-2").
+std::function<std::string(std::vector<std::string>)> TabariCodes(const std::string& actors,
+                                                                  const std::string& agents,
+                                                                  bool spans = false) {
+  auto dir = std::make_shared<testing::TempDir>();
+  EXPECT_TRUE(WriteFile(dir->File("t.actors"), actors).ok());
+  EXPECT_TRUE(WriteFile(dir->File("t.agents"), agents).ok());
+  auto loaded = LegacyActors::Load({dir->File("t.actors")}, {dir->File("t.agents")}, true);
+  EXPECT_TRUE(loaded.ok()) << loaded.status().ToString();
+  auto shared = std::make_shared<LegacyActors>(std::move(*loaded));
+  return [shared, spans](std::vector<std::string> tokens) {
+    std::string out;
+    for (const auto& m : shared->Match(tokens, 0)) {
+      out += (out.empty() ? "" : " ") + m.code;
+      if (spans) out += "@" + std::to_string(m.begin) + "-" + std::to_string(m.end);
+    }
+    return out;
+  };
+}
+
 TEST(LegacyActorsTest, TabariFormerMakesTheAgentAnElite) {
   // Manual 5.4.1: "former" before the actor or the agent of an actor-agent
   // pair makes the agent ELI, also between the two ("Altania former envoys").
-  testing::TempDir dir;
-  ASSERT_TRUE(WriteFile(dir.File("t.actors"), "ALTANIA  [ALT]\nCORESIA  [COR]\n").ok());
-  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
-  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
-  ASSERT_TRUE(actors.ok());
-  auto codes = [&](std::vector<std::string> tokens) {
-    std::string out;
-    for (const auto& m : actors->Match(tokens, 0)) out += (out.empty() ? "" : " ") + m.code;
-    return out;
-  };
+  auto codes = TabariCodes("ALTANIA  [ALT]\nCORESIA  [COR]\n", "ENVOY_  [~GOV]\n");
   EXPECT_EQ(codes({"ALTANIA", "ENVOYS", "MET", "CORESIA"}), "ALTGOV COR");
   EXPECT_EQ(codes({"ALTANIA", "FORMER", "ENVOYS", "MET", "CORESIA"}), "ALTELI COR");
   EXPECT_EQ(codes({"FORMER", "CORESIA", "ENVOYS"}), "CORELI");
@@ -220,22 +236,10 @@ TEST(LegacyActorsTest, TabariBlankBetweenWordsAllowsWordsBetween) {
   // Manual 5.2, 5.5.3: a blank between two words of a phrase lets other
   // words stand between them, "_" keeps them consecutive, and matching stops
   // at a comma or a conjunction.
-  testing::TempDir dir;
-  ASSERT_TRUE(WriteFile(dir.File("t.actors"),
-                        "DUKE VALMORA_EAST  [VLE]\nVALMORA  [VAL]\nVALMORA RADIO  [VALRAD]\n"
-                        "CORESIA  [COR]\nVALMORA_HARBOR_  [VALHB]\n")
-                  .ok());
-  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
-  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
-  ASSERT_TRUE(actors.ok());
-  auto codes = [&](std::vector<std::string> tokens) {
-    std::string out;
-    for (const auto& m : actors->Match(tokens, 0)) {
-      out += (out.empty() ? "" : " ") + m.code + "@" + std::to_string(m.begin) + "-" +
-             std::to_string(m.end);
-    }
-    return out;
-  };
+  auto codes = TabariCodes(
+      "DUKE VALMORA_EAST  [VLE]\nVALMORA  [VAL]\nVALMORA RADIO  [VALRAD]\n"
+      "CORESIA  [COR]\nVALMORA_HARBOR_  [VALHB]\n",
+      "ENVOY_  [~GOV]\n", /*spans=*/true);
   EXPECT_EQ(codes({"THE", "DUKE", "OF", "THE", "VALMORA", "EAST", "MET", "CORESIA"}),
             "VLE@1-6 COR@7-8");
   EXPECT_EQ(codes({"DUKE", "VALMORA", "EAST"}), "VLE@0-3");
@@ -255,16 +259,7 @@ TEST(LegacyActorsTest, TabariBlankBetweenWordsAllowsWordsBetween) {
 
 TEST(LegacyActorsTest, TabariEqualsEndingTakesNoRegularEnding) {
   // Manual 5.2.3: "WORD=" takes no regular ending; "WORD_" takes "S".
-  testing::TempDir dir;
-  ASSERT_TRUE(WriteFile(dir.File("t.actors"), "OTTER=  [OTR]\nBADGER_  [BDG]\n").ok());
-  ASSERT_TRUE(WriteFile(dir.File("t.agents"), "ENVOY_  [~GOV]\n").ok());
-  auto actors = LegacyActors::Load({dir.File("t.actors")}, {dir.File("t.agents")}, true);
-  ASSERT_TRUE(actors.ok());
-  auto codes = [&](std::vector<std::string> tokens) {
-    std::string out;
-    for (const auto& m : actors->Match(tokens, 0)) out += (out.empty() ? "" : " ") + m.code;
-    return out;
-  };
+  auto codes = TabariCodes("OTTER=  [OTR]\nBADGER_  [BDG]\n", "ENVOY_  [~GOV]\n");
   EXPECT_EQ(codes({"OTTER", "MET", "BADGER"}), "OTR BDG");
   EXPECT_EQ(codes({"OTTERS", "MET", "BADGERS"}), "BDG");
 }
