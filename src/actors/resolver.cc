@@ -757,10 +757,11 @@ class DocResolver {
     }
     for (const auto& [db, de] : drops) DropAgentsIn(&cands, db, de);
     for (const auto& [b, db] : extend) {
-      std::uint32_t de = b - 1;
+      // Plain copies: clang does not capture structured bindings in lambdas.
+      const std::uint32_t from = db, de = b - 1;
       cands.erase(std::remove_if(cands.begin(), cands.end(),
                                  [&](const Cand& k) {
-                                   return k.b >= db && k.e <= de && k.how == Resolution::kNer;
+                                   return k.b >= from && k.e <= de && k.how == Resolution::kNer;
                                  }),
                   cands.end());
       for (Cand& k : cands) {
