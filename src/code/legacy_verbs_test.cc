@@ -378,9 +378,7 @@ TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
   // TABARI (manual 5.8, 7.6): the source of a later verb is the clause's
   // first actor; its target the first actor after the verb with another
   // code than the source, else the first such actor before the verb.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nHELP [092]\nMEET_ [031:031]\n", "v.verbs", &d).ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs("PRESS [102]\nHELP [092]\nMEET_ [031:031]\n");
   CoderOptions o;
   o.tabari_reading = true;
   o.target_distinct_code = true;
@@ -417,9 +415,7 @@ TEST(LegacyVerbsTest, TabariReadingOfLaterVerbs) {
 }
 
 TEST(LegacyVerbsTest, TabariComplexityCounts) {
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nHELP [092]\nSHOT_AND_KILLED [223]\n", "v.verbs", &d).ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs("PRESS [102]\nHELP [092]\nSHOT_AND_KILLED [223]\n");
   CoderOptions o;
   o.tabari_reading = true;
   Coder coder(&d, o);
@@ -444,9 +440,7 @@ TEST(LegacyVerbsTest, TabariCompoundNounPhrasesSplitNoClause) {
   // Manual 7.5.1: "<noun> and <adjective>* <noun>" (nouns and adjectives of
   // the actors files' lists, passed in as tags) is no clause break; two
   // unlisted words joined by "and" are.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("HAIL_ [051]\n", "v.verbs", &d).ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs("HAIL_ [051]\n");
   CoderOptions o;
   o.tabari_reading = true;
   o.target_distinct_code = true;
@@ -470,9 +464,7 @@ TEST(LegacyVerbsTest, TabariClauseCodesItsFirstEventWithATarget) {
   // CODE BY CLAUSE (manual 7.6): the target is looked for in the verb's
   // clause; a verb without one makes no event, and the clause's next verb
   // is tried.
-  VerbDictionary d;
-  ASSERT_TRUE(ParseTabariVerbs("PRESS [102]\nPRAISE [041]\nSCOLD [111]\n", "v.verbs", &d).ok());
-  d.Compile();
+  VerbDictionary d = TabariVerbs("PRESS [102]\nPRAISE [041]\nSCOLD [111]\n");
   CoderOptions o;
   o.tabari_reading = true;
   o.target_distinct_code = true;
