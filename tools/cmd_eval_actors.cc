@@ -359,8 +359,8 @@ int RunPlover(const Pipeline& pipeline, const std::string& shared, bool verbose)
         if (verbose && !(pc_ok && ps_ok)) {
           std::string other;
           for (const auto& o : pl.other_sectors) other += "+" + o;
-          std::printf("  %-30s %-40s gold %s/%s got %s/%s%s (CAMEO %s)%s\n", id.c_str(),
-                      text.c_str(), gold_country.c_str(), gold_sector.c_str(), pl.country.c_str(),
+          std::printf("  %-30s %-6s %-40s gold %s/%s got %s/%s%s (CAMEO %s)%s\n", id.c_str(),
+                      role, text.c_str(), gold_country.c_str(), gold_sector.c_str(), pl.country.c_str(),
                       pl.sector.c_str(), other.c_str(), m ? m->code.code.c_str() : "",
                       m ? "" : " (no mention)");
         }
