@@ -23,6 +23,7 @@ enum class Resolution : std::uint8_t {
   kCoreference,  // "Kadyrov", "he", "the groups" referring back.
   kNer,          // Found by NER, coded from context.
   kAgent,        // A generic agent noun ("police", "activists").
+  kGazetteer,    // A city name found in the GeoNames gazetteer, coded by its country.
 };
 
 const char* ResolutionName(Resolution r);

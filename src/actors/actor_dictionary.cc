@@ -673,6 +673,8 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       if (people) code += "CVL";
       a.code = SplitCode(code);
       a.place_only = !metonym && !people;
+      a.city = a.place_only && j - i == 1 &&
+               (head_form.kind == FormKind::kCapital || head.kind == EntryKind::kCity);
       a.adjective = head_form.kind == FormKind::kAdjective && j - i == 1;
     }
     if (a.code.code.empty() && a.actor_entry < 0) {

@@ -114,6 +114,9 @@ struct CodedActor {
   std::vector<std::string> agent_sectors;
   bool place_only = false;  // The phrase is a bare place name (or demonym).
   bool adjective = false;   // The phrase is a lone adjective ("Hungarian").
+  // The bare place is a city or town: a capital not standing for its
+  // government ("in Moscow"), or a `city` entry.
+  bool city = false;
 };
 
 struct DictionaryStats {

@@ -130,7 +130,7 @@ std::string PloverSector(std::string_view cameo) {
 }
 
 PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
-                         PloverMention kind, bool partially_recognised) {
+                         PloverMention kind, bool partially_recognised, bool settlement) {
   PloverActorCode out;
   if (code.code.empty()) return out;
   size_t k = 0;
@@ -211,6 +211,8 @@ PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
   if (opp && sectors.size() > 1 && sectors[0] == "OPP") {
     std::rotate(sectors.begin(), sectors.begin() + 1, sectors.end());
   }
+  // A city, town or village as an actor is its population.
+  if (sectors.empty() && settlement && !out.country.empty() && !international) add("CVL");
   // PRE comes on top of the actor's other sectors (manual, sector notes);
   // alone (the entity as a whole) it is the primary sector.
   if (partially_recognised) add("PRE");
@@ -239,8 +241,9 @@ void AssignPlover(AnalyzedDocument* doc, const std::vector<PloverHint>& hints) {
       continue;
     }
     const bool pre = i < hints.size() && hints[i].partially_recognised;
+    const bool settlement = i < hints.size() && hints[i].settlement;
     if (i < hints.size() && !hints[i].head_text.empty()) {
-      m.code.plover = ToPlover(m.code, hints[i].head_text, PloverMention::kNoun, pre);
+      m.code.plover = ToPlover(m.code, hints[i].head_text, PloverMention::kNoun, pre, settlement);
       continue;
     }
     PloverMention kind = PloverMention::kNoun;
@@ -250,7 +253,7 @@ void AssignPlover(AnalyzedDocument* doc, const std::vector<PloverHint>& hints) {
     } else if (m.how == Resolution::kDictionary) {
       kind = PloverMention::kName;
     }
-    m.code.plover = ToPlover(m.code, m.text, kind, pre);
+    m.code.plover = ToPlover(m.code, m.text, kind, pre, settlement);
   }
 }
 

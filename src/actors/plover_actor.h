@@ -57,10 +57,14 @@ enum class PloverMention {
 // result. `partially_recognised`: the mention names one of PLOVER's
 // partially recognised entities (IsPartiallyRecognised), which adds the
 // PRE sector after the others; Western Sahara (CAMEO/ISO ESH) is also one,
-// and becomes Morocco + PRE by itself.
+// and becomes Morocco + PRE by itself. `settlement`: the mention names a
+// city, town or village (a bare city name, "the town of X"); as an actor it
+// stands for the people who live there, so with no sector of its own it is
+// CVL (the NGEC PLOVER agents code city, town and village CVL). A state as a
+// whole keeps no sector.
 PloverActorCode ToPlover(const ActorCode& code, std::string_view mention_text,
                          PloverMention kind = PloverMention::kNoun,
-                         bool partially_recognised = false);
+                         bool partially_recognised = false, bool settlement = false);
 
 // Whether a dictionary region or actor (Entry::id: a region's primary name,
 // an actor's id) is one of the partially recognised, disputed entities that
@@ -79,6 +83,7 @@ struct PloverHint {
   // mention's own text.
   std::string head_text;
   bool partially_recognised = false;  // See ToPlover.
+  bool settlement = false;            // See ToPlover.
 };
 
 // The PLOVER name of one CAMEO sector code, without context: "MED" -> "JRN",

@@ -124,6 +124,17 @@ TEST(PloverActorTest, CoreferentMentionsTakeTheAntecedentsCode) {
   EXPECT_EQ(Show(doc.mentions[2].code.plover), "//");
 }
 
+TEST(PloverActorTest, SettlementsAreTheirPeople) {
+  // A city, town or village with no sector of its own is CVL; a country is
+  // a state as a whole, and an IGO or an actor with a sector keeps its own.
+  EXPECT_EQ(Show(ToPlover(Code("OST", {}), "Brenholm", PloverMention::kName, false, true)),
+            "OST/CVL/");
+  EXPECT_EQ(Show(ToPlover(Code("OST", {}), "Ostmark", PloverMention::kName, false, false)),
+            "OST//");
+  EXPECT_EQ(Show(ToPlover(Code("OST", {"GOV"}), "Ostgrad", PloverMention::kName, false, true)),
+            "OST/GOV/");
+}
+
 TEST(PloverActorTest, PartiallyRecognisedEntities) {
   // PRE is added after the other sectors; alone it is the primary one.
   EXPECT_EQ(Map(Code("MDA", {"GOV"}), "breakaway government", PloverMention::kNoun, true),

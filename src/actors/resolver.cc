@@ -10,6 +10,7 @@
 #include <algorithm>
 #include <map>
 #include <numeric>
+#include <optional>
 #include <set>
 
 #include "actors/plover_actor.h"
@@ -70,6 +71,19 @@ const Set& OrganisationNouns() {
   return kWords;
 }
 
+// Nouns for a city, town or village (CVL agents in agents.dyad): their
+// mentions are places.
+const Set& SettlementNouns() {
+  static const Set kWords = {"town",     "towns",         "city",          "cities",
+                             "village",  "villages",      "hamlet",        "hamlets",
+                             "township", "townships",     "neighbourhood", "neighbourhoods",
+                             "suburb",   "suburbs",       "neighborhood",  "neighborhoods"};
+  return kWords;
+}
+
+// Cities of this many people or more are matched by name alone.
+constexpr std::uint32_t kMajorCity = 100000;
+
 const Set& NonCountrySectors() {
   static const Set kWords = {"IGO", "NGO", "NGM", "MNC", "UAF"};
   return kWords;
@@ -96,6 +110,7 @@ struct Cand {
   int ante = -1;  // Global mention index.
   bool place = false, person = false, org = false, plural = false;
   bool adjective = false;
+  bool city = false;  // A city, town or village (see PloverHint::settlement).
   std::vector<std::string> sectors;  // Agent sectors, for distribution.
   int compound = -1;  // For "the groups": the compound it stands for.
   std::vector<std::string> name_words;  // Persons: folded words of the name.
@@ -109,6 +124,7 @@ struct Info {
   bool person = false, org = false, plural = false;
   std::string head_text;  // See Cand::head_text.
   bool pre = false;       // Names a partially recognised entity.
+  bool city = false;      // See Cand::city.
 };
 
 struct Person {
@@ -119,8 +135,8 @@ struct Person {
 
 class DocResolver {
  public:
-  DocResolver(const ActorDictionary& dict, AnalyzedDocument* doc)
-      : dict_(dict), doc_(doc), date_(EventDate(doc->document.date)) {}
+  DocResolver(const ActorDictionary& dict, const geo::Gazetteer* gaz, AnalyzedDocument* doc)
+      : dict_(dict), gaz_(gaz), doc_(doc), date_(EventDate(doc->document.date)) {}
 
   void Run() {
     doc_->mentions.clear();
@@ -133,7 +149,7 @@ class DocResolver {
   std::vector<PloverHint> PloverHints() const {
     std::vector<PloverHint> out;
     out.reserve(info_.size());
-    for (const Info& i : info_) out.push_back({i.head_text, i.pre});
+    for (const Info& i : info_) out.push_back({i.head_text, i.pre, i.city});
     return out;
   }
 
@@ -226,6 +242,53 @@ class DocResolver {
     (void)any_agent;
     (void)sectorless_agent;
     return false;
+  }
+
+  // The countries the document has named so far (coded mentions).
+  std::vector<std::string> DocumentCountries() const {
+    std::vector<std::string> out;
+    for (const auto& m : doc_->mentions) {
+      if (!m.code.country.empty() &&
+          std::find(out.begin(), out.end(), m.code.country) == out.end()) {
+        out.push_back(m.code.country);
+      }
+    }
+    return out;
+  }
+
+  // The gazetteer's city named by tokens [b, e) with at least `min_people`
+  // people: one in a country the document names, else the largest.
+  std::optional<geo::PlaceEntry> FindCity(const Ctx& c, std::uint32_t b, std::uint32_t e,
+                                          std::uint32_t min_people) const {
+    if (gaz_ == nullptr || b >= e) return std::nullopt;
+    const auto& toks = c.sent->tokens;
+    const std::string& text = doc_->document.text;
+    std::string_view name(text.data() + toks[b].span.begin,
+                          toks[e - 1].span.end - toks[b].span.begin);
+    std::optional<geo::PlaceEntry> best;
+    bool best_known = false;
+    std::vector<std::string> known = DocumentCountries();
+    for (const geo::PlaceEntry& p : gaz_->Lookup(name)) {
+      if (p.kind != geo::PlaceKind::kCity || p.population < min_people) continue;
+      bool in_known = std::find(known.begin(), known.end(), p.country) != known.end();
+      if (!best || (in_known && !best_known) ||
+          (in_known == best_known && p.population > best->population)) {
+        best = p;
+        best_known = in_known;
+      }
+    }
+    return best;
+  }
+
+  // A dictionary region that the gazetteer also knows as a major city of
+  // the same country ("East Jerusalem"): a bare mention of it is the city.
+  bool MajorCityRegion(const Ctx& c, const CodedActor& p) const {
+    if (gaz_ == nullptr || p.place_entry < 0 || p.code.country.empty()) return false;
+    if (dict_.entry(static_cast<std::uint32_t>(p.place_entry)).kind != EntryKind::kRegion) {
+      return false;
+    }
+    auto city = FindCity(c, p.begin, p.end, kMajorCity);
+    return city && city->country == p.code.country;
   }
 
   bool IsBoundary(const Ctx& c, std::uint32_t i) const {
@@ -361,6 +424,7 @@ class DocResolver {
       k.place = p.place_only;
       k.plural = p.plural;
       k.adjective = p.adjective;
+      k.city = p.city || (p.place_only && !p.adjective && MajorCityRegion(c, p));
       k.sectors = p.agent_sectors;
       k.entry = p.actor_entry;
       if (p.actor_entry >= 0) {
@@ -382,6 +446,31 @@ class DocResolver {
     }
     Associations(c, &cands);
     AttributiveAgents(c, &cands);
+    // "the town", "villages": settlement nouns are places. "the city of X"
+    // with X a known place is X: one mention with X's code ("the capital
+    // city of Ostgrad" is still the government when Ostgrad is).
+    for (Cand& k : cands) {
+      if (k.how == Resolution::kAgent && !k.person && SettlementNouns().count(c.lower[k.e - 1])) {
+        k.place = k.city = true;
+      }
+    }
+    for (size_t a = 0; a + 1 < cands.size(); ++a) {
+      Cand& k = cands[a];
+      const Cand& next = cands[a + 1];
+      if (!(k.city && k.how == Resolution::kAgent) || k.e >= n || c.lower[k.e] != "of" ||
+          next.b != k.e + 1 || !(next.place || (next.how == Resolution::kDictionary &&
+                           next.code.sectors == std::vector<std::string>{"GOV"})) ||
+          next.adjective || next.code.country.empty() || next.entry >= 0) {
+        continue;
+      }
+      k.e = next.e;
+      k.code = next.code;
+      k.how = next.how;
+      k.place = next.place;
+      k.city = next.place;
+      k.sectors.clear();
+      cands.erase(cands.begin() + a + 1);
+    }
     if (date_ == kUnknownDate && reference == kUnknownDate) PreferSentenceCountries(&cands);
 
     // "president of Armenia", "police of Chechnya", "a group based in
@@ -604,6 +693,23 @@ class DocResolver {
       // more name tokens, or an NER person.
       const std::string& ner = c.sent->tokens[b].ner;
       bool personal = name_end - b >= 2 || (ner.size() > 2 && ner.substr(2) == "PER");
+      // "the town of X", "the Ostmarkian village of X": the name is the
+      // place the settlement noun names; one mention, the town's.
+      if (b >= 2 && c.lower[b - 1] == "of" && name_end == e) {
+        auto town = std::find_if(cands.begin(), cands.end(), [&](const Cand& o) {
+          return o.e + 1 == b && o.city && o.how == Resolution::kAgent;
+        });
+        if (town != cands.end()) {
+          if (town->code.country.empty()) {
+            if (auto city = FindCity(c, b, name_end, 0)) {
+              town->code = MakeCode(dict_, std::string(city->country), town->code.code);
+            }
+          }
+          town->e = name_end;
+          for (std::uint32_t t = b; t < name_end; ++t) covered[t] = true;
+          continue;
+        }
+      }
       Cand k;
       k.b = b;
       k.e = name_end;
@@ -689,6 +795,43 @@ class DocResolver {
           k.how = Resolution::kCoreference;
           k.ante = persons_[p].mention;
           coded = true;
+        }
+      }
+      // A major city that no dictionary lists ("Kisangani"), unless NER
+      // takes the name for a person or an organisation.
+      if (!coded && !ambiguous && name_end == e) {
+        const std::string& tag = c.sent->tokens[b].ner;
+        bool other = tag.size() > 2 && (tag.substr(2) == "PER" || tag.substr(2) == "ORG");
+        // A name before a common noun modifies it ("Ostgrad province",
+        // "Ostgrad airport"): no city mention of its own (agent nouns are
+        // taken in below).
+        bool modifier = c.have_pos && name_end < n && !StartsUpper(c.forms[name_end]) &&
+                        c.sent->tokens[name_end].upos == "NOUN" &&
+                        std::none_of(cands.begin(), cands.end(),
+                                     [&](const Cand& o) { return o.b == name_end; });
+        std::optional<geo::PlaceEntry> city;
+        if (modifier) other = true;
+        if (!other) city = FindCity(c, b, name_end, kMajorCity);
+        if (city) {
+          // "Kisangani residents": the agent phrase takes the name in.
+          auto agent = std::find_if(cands.begin(), cands.end(), [&](const Cand& o) {
+            return o.b == name_end && o.how == Resolution::kAgent && !o.code.code.empty() &&
+                   !o.person;
+          });
+          if (agent != cands.end()) {
+            agent->b = b;
+            if (agent->code.country.empty()) {
+              agent->code = MakeCode(dict_, std::string(city->country), agent->code.code);
+            }
+            continue;
+          }
+          k.code = dict_.SplitCode(std::string(city->country));
+          k.how = Resolution::kGazetteer;
+          k.person = false;
+          k.name_words.clear();
+          k.place = k.city = true;
+          cands.push_back(std::move(k));
+          continue;
         }
       }
       if (!coded && name_end == e) {
@@ -1027,7 +1170,7 @@ class DocResolver {
     doc_->mentions.push_back(std::move(m));
     bool pre = false;
     for (std::uint32_t t = k.b; t < k.e && t < c.pre.size(); ++t) pre |= c.pre[t];
-    info_.push_back({k.person, k.org, k.plural, k.head_text, pre});
+    info_.push_back({k.person, k.org, k.plural, k.head_text, pre, k.city});
   }
 
   void Register(const Ctx& c, std::uint32_t m, const Cand& k) {
@@ -1226,6 +1369,7 @@ class DocResolver {
   }
 
   const ActorDictionary& dict_;
+  const geo::Gazetteer* gaz_;
   AnalyzedDocument* doc_;
   Date date_;
   std::vector<Date> reference_;  // Per sentence, when date_ is unknown.
@@ -1239,7 +1383,7 @@ class DocResolver {
 
 Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
-  DocResolver resolver(*dict_, doc);
+  DocResolver resolver(*dict_, gaz_, doc);
   resolver.Run();
   AssignPlover(doc, resolver.PloverHints());
   return Status::OK();

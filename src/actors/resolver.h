@@ -20,6 +20,20 @@
 //      takes the document's dominant country (the one most of its coded
 //      mentions carry). A NER person or organisation (Token::ner) that none
 //      of the above codes is kept uncoded, with Resolution::kNer.
+// Cities. With a gazetteer (geo::Gazetteer, GeoNames), a capitalised name
+// that nothing above codes and that NER does not tag as a person or an
+// organisation is a place when the gazetteer knows a city of 100,000 or
+// more people by that name (Resolution::kGazetteer; the one in a country
+// the document already names, else the largest). After "the town of",
+// "the city of", "the village of" any city the gazetteer knows counts, and
+// an unknown name is a town of the document's country. City, town and
+// village are CVL agent nouns, as in the NGEC PLOVER agents, and their
+// mentions are places (the coder's locative rules apply). A bare city name
+// keeps its country as its CAMEO code, as in Phoenix, but is flagged as a
+// settlement for the PLOVER rules, which make it CVL: a city that is an
+// actor stands for its population (plover_actor.h). A dictionary region
+// that the gazetteer also knows as a major city of the same country ("East
+// Jerusalem") counts as a city too.
 // With POS tags (Token::upos) a capitalised name must be PROPN. With a parse
 // (Token::deprel), subject position is nsubj/nsubj:pass. Without them it is
 // guessed from capitalisation and the neighbouring tokens.
@@ -36,13 +50,17 @@
 #include "actors/actor_dictionary.h"
 #include "dyad/pipeline.h"
 #include "dyad/status.h"
+#include "geo/gazetteer.h"
 
 namespace dyad::actors {
 
 class Resolver {
  public:
-  // `dict` must outlive the resolver.
-  explicit Resolver(const ActorDictionary* dict) : dict_(dict) {}
+  // `dict` (and `gazetteer`, when given) must outlive the resolver. With a
+  // gazetteer, names that no dictionary codes are looked up as cities (see
+  // "Cities" above).
+  explicit Resolver(const ActorDictionary* dict, const geo::Gazetteer* gazetteer = nullptr)
+      : dict_(dict), gaz_(gazetteer) {}
 
   // Replaces doc->mentions with the document's actor mentions. They are
   // grouped by sentence and ordered by token within a sentence. Antecedent
@@ -52,6 +70,7 @@ class Resolver {
 
  private:
   const ActorDictionary* dict_;
+  const geo::Gazetteer* gaz_;
 };
 
 }  // namespace dyad::actors

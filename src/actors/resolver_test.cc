@@ -6,6 +6,7 @@
 #include <map>
 
 #include "actors/dyad_format.h"
+#include "geo/gazetteer_builder.h"
 #include "text/segmenter.h"
 
 namespace dyad::actors {
@@ -31,8 +32,27 @@ AnalyzedDocument Analyze(const std::string& text, const std::string& date = "201
   return doc;
 }
 
-std::vector<std::string> Resolve(AnalyzedDocument* doc) {
-  Resolver r(&World());
+// An invented gazetteer: a major city of Ostmark, a small town of
+// Valdoria, and a major city that is also the name of the fixture's
+// Valdorian region.
+const geo::Gazetteer& Places() {
+  static const geo::Gazetteer* gaz = [] {
+    geo::GazetteerBuilder b;
+    b.Add({.name = "Brenholm", .country = "OST", .admin1 = "01", .geonames_id = 1,
+           .population = 250000});
+    b.Add({.name = "Lindvik", .country = "VLD", .admin1 = "02", .geonames_id = 2,
+           .population = 4000});
+    b.Add({.name = "Kestria", .country = "VLD", .admin1 = "03", .geonames_id = 3,
+           .population = 400000});
+    auto g = geo::Gazetteer::FromBytes(b.Serialize());
+    EXPECT_TRUE(g.ok()) << g.status().ToString();
+    return new geo::Gazetteer(std::move(g).value());
+  }();
+  return *gaz;
+}
+
+std::vector<std::string> Resolve(AnalyzedDocument* doc, const geo::Gazetteer* gaz = nullptr) {
+  Resolver r(&World(), gaz);
   EXPECT_TRUE(r.Resolve(doc).ok());
   std::vector<std::string> out;
   for (const auto& m : doc->mentions) {
@@ -400,6 +420,66 @@ TEST(Resolver, UsesPosTagsWhenPresent) {
   doc.mentions.clear();
   EXPECT_EQ(Resolve(&doc),
             V({"Ostmarkian President Karl Weiss=OSTGOV/title", "Valdorians=VLD/dictionary"}));
+}
+
+TEST(Resolver, MajorCitiesFromTheGazetteerArePlaces) {
+  AnalyzedDocument doc = Analyze("Valdorian police raided Brenholm on Sunday.");
+  EXPECT_EQ(Resolve(&doc, &Places()),
+            V({"Valdorian police=VLDCOP/agent", "Brenholm=OST/gazetteer"}));
+  // A place coded by its country; as an actor, PLOVER makes it its people.
+  const ActorMention& city = doc.mentions[1];
+  EXPECT_TRUE(city.place);
+  EXPECT_EQ(city.code.plover.country, "OST");
+  EXPECT_EQ(city.code.plover.sector, "CVL");
+  // Without a gazetteer the name is nothing; a small town needs a cue.
+  AnalyzedDocument without = Analyze("Valdorian police raided Brenholm on Sunday.");
+  EXPECT_EQ(Resolve(&without), V({"Valdorian police=VLDCOP/agent"}));
+  AnalyzedDocument small = Analyze("Valdorian police raided Lindvik on Sunday.");
+  EXPECT_EQ(Resolve(&small, &Places()), V({"Valdorian police=VLDCOP/agent"}));
+}
+
+TEST(Resolver, NerPersonsAndNounModifiersAreNoCities) {
+  AnalyzedDocument doc = Analyze("Yesterday Brenholm wrote a letter.");
+  auto& toks = doc.sentences[0].tokens;
+  toks[1].ner = "B-PER";
+  EXPECT_EQ(Resolve(&doc, &Places()), V({"Brenholm=/ner"}));
+  // "Brenholm airport": the name modifies a common noun.
+  AnalyzedDocument airport = Analyze("Rebels shelled the Brenholm airport.");
+  for (auto& t : airport.sentences[0].tokens) t.upos = "NOUN";
+  airport.sentences[0].tokens[3].upos = "PROPN";
+  EXPECT_EQ(Resolve(&airport, &Places()), V({}));
+}
+
+TEST(Resolver, TownOfANameIsOnePlace) {
+  // Any town the gazetteer knows, whatever its size, gives the country.
+  AnalyzedDocument doc = Analyze("Police imposed a curfew in the town of Lindvik.");
+  EXPECT_EQ(Resolve(&doc, &Places()),
+            V({"Police=VLDCOP/agent", "town of Lindvik=VLDCVL/agent"}));
+  EXPECT_TRUE(doc.mentions[1].place);
+  EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
+  // An adjective gives it; an unknown name takes the document's country.
+  EXPECT_EQ(Resolve("Troops left the besieged Ostmarkian town of Felsgrund."),
+            V({"Ostmarkian town of Felsgrund=OSTCVL/agent"}));
+  EXPECT_EQ(Resolve("Valdorian police raided villages near the town of Felsgrund."),
+            V({"Valdorian police=VLDCOP/agent", "villages=VLDCVL/agent",
+               "town of Felsgrund=VLDCVL/agent"}));
+  // "the capital city of X" is X: the capital keeps its own reading.
+  EXPECT_EQ(Resolve("Protesters blocked roads in the capital city of Port Amsel."),
+            V({"city of Port Amsel=VLDGOV/dictionary"}));
+}
+
+TEST(Resolver, RegionsThatAreMajorCitiesAreCities) {
+  AnalyzedDocument doc = Analyze("Valdorian police imposed a curfew in Kestria.");
+  EXPECT_EQ(Resolve(&doc, &Places()),
+            V({"Valdorian police=VLDCOP/agent", "Kestria=VLD/dictionary"}));
+  EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
+  // A country is a state as a whole: no sector; without the gazetteer's
+  // city, the region is none either.
+  AnalyzedDocument plain = Analyze("Valdorian police imposed a curfew in Kestria and Ostmark.");
+  Resolve(&plain);
+  ASSERT_EQ(plain.mentions.size(), 3u);
+  EXPECT_EQ(plain.mentions[1].code.plover.sector, "");
+  EXPECT_EQ(plain.mentions[2].code.plover.sector, "");
 }
 
 }  // namespace

@@ -1,11 +1,15 @@
 // The actors stage: loads the shipped dictionaries (<data>/dict), or those
 // in PipelineOptions::dictionaries, once, and resolves each document's actor
 // mentions (see resolver.h). Dictionary syntax errors do not stop the stage;
-// `dyad dict check` reports them.
+// `dyad dict check` reports them. With the shipped dictionaries it also loads
+// the gazetteer the build compiles (geo::FindGazetteerFile), whose cities
+// are part of the default actors; without one (or with the user's own
+// dictionaries) names are not looked up as cities.
 #include <memory>
 
 #include "actors/actor_dictionary.h"
 #include "actors/resolver.h"
+#include "geo/gazetteer.h"
 #include "pipeline/stages.h"
 
 namespace dyad::internal {
@@ -13,13 +17,17 @@ namespace {
 
 class ActorsStage : public Stage {
  public:
-  explicit ActorsStage(std::unique_ptr<actors::ActorDictionary> dict)
-      : dict_(std::move(dict)), resolver_(dict_.get()) {}
+  ActorsStage(std::unique_ptr<actors::ActorDictionary> dict,
+              std::unique_ptr<geo::Gazetteer> gazetteer)
+      : dict_(std::move(dict)),
+        gazetteer_(std::move(gazetteer)),
+        resolver_(dict_.get(), gazetteer_.get()) {}
   StageId id() const override { return StageId::kActors; }
   Status Run(AnalyzedDocument* doc) const override { return resolver_.Resolve(doc); }
 
  private:
   std::unique_ptr<actors::ActorDictionary> dict_;
+  std::unique_ptr<geo::Gazetteer> gazetteer_;
   actors::Resolver resolver_;
 };
 
@@ -39,7 +47,16 @@ StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options)
     return Status(dict.status().code(),
                   "cannot load dictionaries: " + std::string(dict.status().message()));
   }
-  return std::unique_ptr<Stage>(new ActorsStage(std::move(dict).value()));
+  std::unique_ptr<geo::Gazetteer> gazetteer;
+  if (options.dictionaries.empty()) {
+    std::string path = geo::FindGazetteerFile(ResolveDataDir(options));
+    if (!path.empty()) {
+      auto g = geo::Gazetteer::Load(path);
+      if (!g.ok()) return g.status();
+      gazetteer = std::make_unique<geo::Gazetteer>(std::move(g).value());
+    }
+  }
+  return std::unique_ptr<Stage>(new ActorsStage(std::move(dict).value(), std::move(gazetteer)));
 }
 
 }  // namespace dyad::internal

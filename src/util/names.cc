@@ -28,6 +28,7 @@ const char* ResolutionName(Resolution r) {
     case Resolution::kCoreference: return "coreference";
     case Resolution::kNer: return "ner";
     case Resolution::kAgent: return "agent";
+    case Resolution::kGazetteer: return "gazetteer";
   }
   return "none";
 }
