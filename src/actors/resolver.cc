@@ -268,7 +268,16 @@ class DocResolver {
     std::optional<geo::PlaceEntry> best;
     bool best_known = false;
     std::vector<std::string> known = DocumentCountries();
-    for (const geo::PlaceEntry& p : gaz_->Lookup(name)) {
+    std::vector<geo::PlaceEntry> found = gaz_->Lookup(name);
+    // "St. Petersburg", "St Louis": GeoNames writes some of them "Saint".
+    for (std::string_view st : {"St. ", "St "}) {
+      if (name.starts_with(st)) {
+        for (const auto& p : gaz_->Lookup("Saint " + std::string(name.substr(st.size())))) {
+          found.push_back(p);
+        }
+      }
+    }
+    for (const geo::PlaceEntry& p : found) {
       if (p.kind != geo::PlaceKind::kCity || p.population < min_people) continue;
       bool in_known = std::find(known.begin(), known.end(), p.country) != known.end();
       if (!best || (in_known && !best_known) ||
@@ -809,8 +818,14 @@ class DocResolver {
                         c.sent->tokens[name_end].upos == "NOUN" &&
                         std::none_of(cands.begin(), cands.end(),
                                      [&](const Cand& o) { return o.b == name_end; });
+        // Part of another name: after a capitalised word that is not a name
+        // ("Burning X", a title), after "the" ("the X" is a film, a ship, a
+        // team: a city takes no article), or in a hyphenated name ("X-Kate").
+        bool part = b > 1 && StartsUpper(c.forms[b - 1]) && !NameStopWords().count(c.lower[b - 1]);
+        part |= b > 0 && c.lower[b - 1] == "the";
+        part |= (b > 0 && c.lower[b - 1] == "-") || (name_end < n && c.lower[name_end] == "-");
         std::optional<geo::PlaceEntry> city;
-        if (modifier) other = true;
+        if (modifier || part) other = true;
         if (!other) city = FindCity(c, b, name_end, kMajorCity);
         if (city) {
           // "Kisangani residents": the agent phrase takes the name in.

@@ -66,6 +66,12 @@ std::vector<std::string> Resolve(const std::string& text, const std::string& dat
   return Resolve(&doc);
 }
 
+// With a gazetteer (the document date as in Resolve above).
+std::vector<std::string> ResolveWith(const std::string& text, const geo::Gazetteer* gaz) {
+  AnalyzedDocument doc = Analyze(text);
+  return Resolve(&doc, gaz);
+}
+
 using V = std::vector<std::string>;
 
 TEST(Resolver, TitleCodesAnUnknownName) {
@@ -448,6 +454,23 @@ TEST(Resolver, NerPersonsAndNounModifiersAreNoCities) {
   for (auto& t : airport.sentences[0].tokens) t.upos = "NOUN";
   airport.sentences[0].tokens[3].upos = "PROPN";
   EXPECT_EQ(Resolve(&airport, &Places()), V({}));
+  // Part of another name: after "the", after a capitalised word, hyphenated.
+  EXPECT_EQ(ResolveWith("They watched the Brenholm on television.", &Places()), V({}));
+  AnalyzedDocument film = Analyze("They watched Burning Brenholm on television.");
+  film.sentences[0].tokens[2].upos = "VERB";
+  film.sentences[0].tokens[3].upos = "PROPN";
+  EXPECT_EQ(Resolve(&film, &Places()), V({}));
+  EXPECT_EQ(ResolveWith("They met Brenholm-Kate at home.", &Places()), V({}));
+}
+
+TEST(Resolver, SaintIsWrittenBothWays) {
+  geo::GazetteerBuilder b;
+  b.Add({.name = "Saint Ansgar", .country = "OST", .admin1 = "01", .geonames_id = 9,
+         .population = 900000});
+  auto g = geo::Gazetteer::FromBytes(b.Serialize());
+  ASSERT_TRUE(g.ok());
+  EXPECT_EQ(ResolveWith("Valdorian police raided St. Ansgar on Sunday.", &*g),
+            V({"Valdorian police=VLDCOP/agent", "St. Ansgar=OST/gazetteer"}));
 }
 
 TEST(Resolver, TownOfANameIsOnePlace) {
