@@ -455,6 +455,26 @@ class DocResolver {
     }
     Associations(c, &cands);
     AttributiveAgents(c, &cands);
+    // "Ostmarkian homes": a people's homes stand for the civilians who live
+    // in them (PLOVER CVL: "other unarmed domestic entities"; the NGEC
+    // PLOVER agents code civilian airliners CVL the same way). Only after a
+    // lone country adjective, which otherwise codes just the country.
+    for (Cand& k : cands) {
+      static const Set kHomes = {"home", "homes", "house", "houses"};
+      if (!k.adjective || !k.place || k.e >= n || !kHomes.count(c.forms[k.e]) ||
+          k.code.country.empty()) {
+        continue;
+      }
+      bool taken = std::any_of(cands.begin(), cands.end(),
+                               [&](const Cand& o) { return o.b <= k.e && k.e < o.e; });
+      if (taken) continue;
+      k.e += 1;
+      k.code = MakeCode(dict_, k.code.country, "CVL");
+      k.how = Resolution::kAgent;
+      k.place = k.adjective = false;
+      k.plural = c.lower[k.e - 1].back() == 's';
+      k.sectors = {"CVL"};
+    }
     // "the town", "villages": settlement nouns are places. "the city of X"
     // with X a known place is X: one mention with X's code ("the capital
     // city of Ostgrad" is still the government when Ostgrad is).

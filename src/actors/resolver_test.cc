@@ -463,6 +463,16 @@ TEST(Resolver, NerPersonsAndNounModifiersAreNoCities) {
   EXPECT_EQ(ResolveWith("They met Brenholm-Kate at home.", &Places()), V({}));
 }
 
+TEST(Resolver, APeoplesHomesAreItsCivilians) {
+  EXPECT_EQ(Resolve("Valdorian police demolished Ostmarkian homes near the border."),
+            V({"Valdorian police=VLDCOP/agent", "Ostmarkian homes=OSTCVL/agent"}));
+  // Capitalised "House" is a name, not a home; other nouns keep the country only.
+  EXPECT_EQ(Resolve("Valdorian police entered the Ostmarkian House of Lords."),
+            V({"Valdorian police=VLDCOP/agent", "Ostmarkian House=OST/dictionary"}));
+  EXPECT_EQ(Resolve("Valdorian police seized Ostmarkian cars near the border."),
+            V({"Valdorian police=VLDCOP/agent", "Ostmarkian=OST/dictionary"}));
+}
+
 TEST(Resolver, SaintIsWrittenBothWays) {
   geo::GazetteerBuilder b;
   b.Add({.name = "Saint Ansgar", .country = "OST", .admin1 = "01", .geonames_id = 9,
