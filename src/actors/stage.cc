@@ -18,7 +18,7 @@ namespace {
 class ActorsStage : public Stage {
  public:
   ActorsStage(std::unique_ptr<actors::ActorDictionary> dict,
-              std::unique_ptr<geo::Gazetteer> gazetteer)
+              std::shared_ptr<const geo::Gazetteer> gazetteer)
       : dict_(std::move(dict)),
         gazetteer_(std::move(gazetteer)),
         resolver_(dict_.get(), gazetteer_.get()) {}
@@ -27,7 +27,7 @@ class ActorsStage : public Stage {
 
  private:
   std::unique_ptr<actors::ActorDictionary> dict_;
-  std::unique_ptr<geo::Gazetteer> gazetteer_;
+  std::shared_ptr<const geo::Gazetteer> gazetteer_;
   actors::Resolver resolver_;
 };
 
@@ -47,13 +47,13 @@ StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options)
     return Status(dict.status().code(),
                   "cannot load dictionaries: " + std::string(dict.status().message()));
   }
-  std::unique_ptr<geo::Gazetteer> gazetteer;
+  std::shared_ptr<const geo::Gazetteer> gazetteer;
   if (options.dictionaries.empty()) {
     std::string path = geo::FindGazetteerFile(ResolveDataDir(options));
     if (!path.empty()) {
-      auto g = geo::Gazetteer::Load(path);
+      auto g = geo::Gazetteer::LoadShared(path);
       if (!g.ok()) return g.status();
-      gazetteer = std::make_unique<geo::Gazetteer>(std::move(g).value());
+      gazetteer = std::move(g).value();
     }
   }
   return std::unique_ptr<Stage>(new ActorsStage(std::move(dict).value(), std::move(gazetteer)));

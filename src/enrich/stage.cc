@@ -11,7 +11,7 @@ namespace {
 
 class EnrichStage : public Stage {
  public:
-  explicit EnrichStage(std::unique_ptr<geo::Gazetteer> gazetteer)
+  explicit EnrichStage(std::shared_ptr<const geo::Gazetteer> gazetteer)
       : gazetteer_(std::move(gazetteer)), enricher_(gazetteer_.get()) {}
   StageId id() const override { return StageId::kEnrich; }
   Status Run(AnalyzedDocument* doc) const override {
@@ -24,19 +24,19 @@ class EnrichStage : public Stage {
   }
 
  private:
-  std::unique_ptr<geo::Gazetteer> gazetteer_;
+  std::shared_ptr<const geo::Gazetteer> gazetteer_;
   enrich::Enricher enricher_;
 };
 
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeEnrichStage(const PipelineOptions& options) {
-  std::unique_ptr<geo::Gazetteer> gazetteer;
+  std::shared_ptr<const geo::Gazetteer> gazetteer;
   std::string path = geo::FindGazetteerFile(ResolveDataDir(options));
   if (!path.empty()) {
-    auto g = geo::Gazetteer::Load(path);
+    auto g = geo::Gazetteer::LoadShared(path);
     if (!g.ok()) return g.status();
-    gazetteer = std::make_unique<geo::Gazetteer>(std::move(g).value());
+    gazetteer = std::move(g).value();
   }
   return std::unique_ptr<Stage>(new EnrichStage(std::move(gazetteer)));
 }

@@ -25,6 +25,8 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <map>
+#include <mutex>
 #include <sstream>
 
 #include "geo/gazetteer_format.h"
@@ -126,6 +128,18 @@ StatusOr<Gazetteer> Gazetteer::Load(const std::string& path) {
   auto g = FromBytes(ss.str());
   if (!g.ok()) return g.status().WithContext(path);
   return g;
+}
+
+StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::LoadShared(const std::string& path) {
+  static std::mutex mu;
+  static std::map<std::string, std::weak_ptr<const Gazetteer>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  if (auto live = cache[path].lock()) return live;
+  auto g = Load(path);
+  if (!g.ok()) return g.status();
+  auto shared = std::make_shared<const Gazetteer>(std::move(g).value());
+  cache[path] = shared;
+  return shared;
 }
 
 StatusOr<Gazetteer> Gazetteer::FromBytes(std::string bytes) {

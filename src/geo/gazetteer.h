@@ -19,6 +19,7 @@
 #define DYAD_GEO_GAZETTEER_H_
 
 #include <cstdint>
+#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -69,6 +70,11 @@ class Gazetteer {
   // Reads a file written by GazetteerBuilder::Serialize. Fails with the path
   // when it cannot be read or is not a gazetteer of this version.
   static StatusOr<Gazetteer> Load(const std::string& path);
+  // Same, but one copy per path for the whole process: every caller that
+  // still holds the result shares it (the actors and enrich stages of one
+  // pipeline, or several pipelines), so the 8 MB file is read once.
+  // Thread-safe.
+  static StatusOr<std::shared_ptr<const Gazetteer>> LoadShared(const std::string& path);
   // Same, from bytes in memory.
   static StatusOr<Gazetteer> FromBytes(std::string bytes);
 

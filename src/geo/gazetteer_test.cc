@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
 #include <string>
 
 #include "geo/gazetteer_builder.h"
@@ -96,6 +99,36 @@ TEST(GazetteerTest, RejectsCorruptFiles) {
   bad[23] = '\x7f';
   EXPECT_FALSE(Gazetteer::FromBytes(bad).ok());
   EXPECT_FALSE(Gazetteer::Load("/nonexistent/gazetteer.bin").ok());
+}
+
+TEST(GazetteerTest, LoadSharedReadsEachFileOnceWhileItIsHeld) {
+  GazetteerBuilder b;
+  b.Add(Rec("Moscow", PlaceKind::kCity, "RUS", "48", 524901, 55.75, 37.62, 1));
+  auto path = (std::filesystem::temp_directory_path() /
+               ("dyad_gaz_shared_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
+                ".bin"))
+                  .string();
+  { std::ofstream(path, std::ios::binary) << b.Serialize(); }
+  auto first = Gazetteer::LoadShared(path);
+  auto second = Gazetteer::LoadShared(path);
+  ASSERT_TRUE(first.ok()) << first.status().ToString();
+  ASSERT_TRUE(second.ok());
+  EXPECT_EQ(first.value().get(), second.value().get());  // one copy
+  EXPECT_TRUE(first.value()->Contains("Moscow"));
+  // Once nobody holds it, the next load reads the file again (a changed file is seen).
+  first = StatusOr<std::shared_ptr<const Gazetteer>>(nullptr);
+  second = StatusOr<std::shared_ptr<const Gazetteer>>(nullptr);
+  GazetteerBuilder b2;
+  b2.Add(Rec("Grozny", PlaceKind::kCity, "RUS", "12", 558418, 43.31, 45.69, 1));
+  { std::ofstream(path, std::ios::binary | std::ios::trunc) << b2.Serialize(); }
+  auto third = Gazetteer::LoadShared(path);
+  ASSERT_TRUE(third.ok());
+  EXPECT_TRUE(third.value()->Contains("Grozny"));
+  EXPECT_FALSE(third.value()->Contains("Moscow"));
+  std::remove(path.c_str());
+  auto missing = Gazetteer::LoadShared("/nonexistent/gazetteer.bin");
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().message().find("/nonexistent/gazetteer.bin"), std::string::npos);
 }
 
 TEST(GazetteerTest, NormalizeName) {
