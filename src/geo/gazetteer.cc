@@ -133,12 +133,20 @@ StatusOr<Gazetteer> Gazetteer::Load(const std::string& path) {
 StatusOr<std::shared_ptr<const Gazetteer>> Gazetteer::LoadShared(const std::string& path) {
   static std::mutex mu;
   static std::map<std::string, std::weak_ptr<const Gazetteer>> cache;
+  std::error_code ec;
+  std::string key = std::filesystem::weakly_canonical(path, ec).string();
+  if (ec || key.empty()) key = path;  // "x.bin" and "./x.bin" share one copy
   std::lock_guard<std::mutex> lock(mu);
-  if (auto live = cache[path].lock()) return live;
+  for (auto it = cache.begin(); it != cache.end();) {  // forget released copies
+    it = it->second.expired() ? cache.erase(it) : std::next(it);
+  }
+  if (auto it = cache.find(key); it != cache.end()) {
+    if (auto live = it->second.lock()) return live;
+  }
   auto g = Load(path);
   if (!g.ok()) return g.status();
   auto shared = std::make_shared<const Gazetteer>(std::move(g).value());
-  cache[path] = shared;
+  cache[key] = shared;
   return shared;
 }
 

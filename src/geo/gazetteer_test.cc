@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include <unistd.h>
+
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
@@ -105,8 +107,7 @@ TEST(GazetteerTest, LoadSharedReadsEachFileOnceWhileItIsHeld) {
   GazetteerBuilder b;
   b.Add(Rec("Moscow", PlaceKind::kCity, "RUS", "48", 524901, 55.75, 37.62, 1));
   auto path = (std::filesystem::temp_directory_path() /
-               ("dyad_gaz_shared_" + std::to_string(::testing::UnitTest::GetInstance()->random_seed()) +
-                ".bin"))
+               ("dyad_gaz_shared_" + std::to_string(::getpid()) + ".bin"))
                   .string();
   { std::ofstream(path, std::ios::binary) << b.Serialize(); }
   auto first = Gazetteer::LoadShared(path);
