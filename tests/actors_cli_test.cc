@@ -38,6 +38,22 @@ TEST(DictCli, CheckAndCompileAGoodFile) {
   EXPECT_NE(r.out.find("load: parse"), std::string::npos) << r.out;
 }
 
+TEST(DictCli, CheckSaysWhetherCitiesAreOn) {
+  TempDir dir;
+  std::filesystem::create_directories(dir.File("dict"));
+  std::filesystem::create_directories(dir.File("geo"));
+  auto world = ReadFile(kFixtures + "/dict/world.dyad");
+  ASSERT_TRUE(world.ok());
+  ASSERT_TRUE(WriteFile(dir.File("dict/world.dyad"), *world).ok());
+  ASSERT_TRUE(WriteFile(dir.File("geo/gazetteer.bin"), "not a gazetteer").ok());
+  auto r = RunDyad("dict check --data " + dir.path());
+  EXPECT_EQ(r.exit_code, 0) << r.err;
+  EXPECT_NE(r.out.find("cities: off (cannot read the gazetteer"), std::string::npos) << r.out;
+  // The user's own files code no cities, so nothing is said about them.
+  r = RunDyad("dict check " + kFixtures + "/dict/world.dyad");
+  EXPECT_EQ(r.out.find("cities:"), std::string::npos) << r.out;
+}
+
 TEST(DictCli, ImportPetrarchRoundTripsThroughCheck) {
   TempDir dir;
   ASSERT_TRUE(WriteFile(dir.File("my.actors.txt"),

@@ -4,6 +4,7 @@
 
 #include "actors/actor_dictionary.h"
 #include "actors/dyad_format.h"
+#include "actors/resolver.h"
 #include "pipeline/stages.h"
 #include "tools/cli.h"
 #include "util/files.h"
@@ -92,6 +93,17 @@ int LoadAndReport(int argc, char** argv, bool check) {
     }
   }
   PrintStats((*dict)->stats(), (*dict)->data());
+  if (flags.positional().empty()) {
+    // The shipped dictionaries also code the gazetteer's cities.
+    PipelineOptions opts;
+    opts.data_dir = data_dir;
+    actors::CityGazetteer cities = actors::LoadCityGazetteer(internal::ResolveDataDir(opts));
+    if (cities.gazetteer) {
+      std::printf("cities: on (%s, %zu places)\n", cities.path.c_str(), cities.gazetteer->size());
+    } else {
+      std::printf("cities: off (%s)\n", cities.problem.c_str());
+    }
+  }
   return check && (*dict)->stats().errors > 0 ? kExitSomeFailed : kExitOk;
 }
 

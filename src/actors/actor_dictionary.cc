@@ -355,13 +355,6 @@ const std::set<std::string, std::less<>>& GapStopWords() {
   return kWords;
 }
 
-const std::set<std::string, std::less<>>& Locatives() {
-  static const std::set<std::string, std::less<>> kWords = {
-      "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via",
-      "through", "inside", "toward", "towards", "between", "visit", "visited"};
-  return kWords;
-}
-
 // Before a title, these make the title a past one ("former President X").
 const std::set<std::string, std::less<>>& FormerWords() {
   static const std::set<std::string, std::less<>> kWords = {"former", "ex", "late", "onetime",
@@ -632,7 +625,7 @@ std::vector<CodedActor> ActorDictionary::CodeText(const WordText& text, Date dat
       std::string country = first_place.empty() ? head.country : first_place;
       std::string code = country;
       bool locative = a.begin > 0 && text.first_word[a.begin - 1] + 1 == text.first_word[a.begin] &&
-                      Locatives().count(text.words[text.first_word[a.begin - 1]]);
+                      IsLocativeWord(text.words[text.first_word[a.begin - 1]]);
       // Datelines are places too: "(Moscow) -", "MOSCOW -".
       auto word_at = [&](std::uint32_t t) -> std::string_view {
         if (t >= text.num_tokens() || text.first_word[t] == text.first_word[t + 1]) return "";

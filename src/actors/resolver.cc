@@ -111,6 +111,10 @@ struct Cand {
   bool place = false, person = false, org = false, plural = false;
   bool adjective = false;
   bool city = false;  // A city, town or village (see PloverHint::settlement).
+  // Whether its country counts as one the document names (for namesakes
+  // and the dominant country). A bare city name outside a locative phrase
+  // may be a person's or a company's name: it does not.
+  bool names_country = true;
   std::vector<std::string> sectors;  // Agent sectors, for distribution.
   int compound = -1;  // For "the groups": the compound it stands for.
   std::vector<std::string> name_words;  // Persons: folded words of the name.
@@ -125,6 +129,7 @@ struct Info {
   std::string head_text;  // See Cand::head_text.
   bool pre = false;       // Names a partially recognised entity.
   bool city = false;      // See Cand::city.
+  bool names_country = true;  // See Cand::names_country.
 };
 
 struct Person {
@@ -244,30 +249,36 @@ class DocResolver {
     return false;
   }
 
-  // The countries the document has named so far (coded mentions).
-  std::vector<std::string> DocumentCountries() const {
-    std::vector<std::string> out;
-    for (const auto& m : doc_->mentions) {
-      if (!m.code.country.empty() &&
-          std::find(out.begin(), out.end(), m.code.country) == out.end()) {
-        out.push_back(m.code.country);
-      }
+  bool NamedCountry(std::string_view country) const {
+    return std::find(named_countries_.begin(), named_countries_.end(), country) !=
+           named_countries_.end();
+  }
+
+  // The text of tokens [b, e): the document's text under their spans, or,
+  // when the spans do not fit it (tokens a caller made), their forms.
+  std::string TokenText(const Ctx& c, std::uint32_t b, std::uint32_t e) const {
+    const auto& toks = c.sent->tokens;
+    const std::string& text = doc_->document.text;
+    std::uint32_t sb = toks[b].span.begin, se = toks[e - 1].span.end;
+    if (sb <= se && se <= text.size()) return text.substr(sb, se - sb);
+    std::string out;
+    for (std::uint32_t t = b; t < e; ++t) {
+      if (!out.empty()) out += ' ';
+      out += toks[t].form;
     }
     return out;
   }
 
   // The gazetteer's city named by tokens [b, e) with at least `min_people`
-  // people: one in a country the document names, else the largest.
+  // people: one in a country the document names, else the largest. With
+  // `sure`, only when that is not a guess: a namesake in a named country,
+  // or all of them in one country.
   std::optional<geo::PlaceEntry> FindCity(const Ctx& c, std::uint32_t b, std::uint32_t e,
-                                          std::uint32_t min_people) const {
+                                          std::uint32_t min_people, bool sure = false) const {
     if (gaz_ == nullptr || b >= e) return std::nullopt;
-    const auto& toks = c.sent->tokens;
-    const std::string& text = doc_->document.text;
-    std::string_view name(text.data() + toks[b].span.begin,
-                          toks[e - 1].span.end - toks[b].span.begin);
+    const std::string name = TokenText(c, b, e);
     std::optional<geo::PlaceEntry> best;
-    bool best_known = false;
-    std::vector<std::string> known = DocumentCountries();
+    bool best_known = false, one_country = true;
     std::vector<geo::PlaceEntry> found = gaz_->Lookup(name);
     // "St. Petersburg", "St Louis": GeoNames writes some of them "Saint".
     for (std::string_view st : {"St. ", "St "}) {
@@ -279,18 +290,21 @@ class DocResolver {
     }
     for (const geo::PlaceEntry& p : found) {
       if (p.kind != geo::PlaceKind::kCity || p.population < min_people) continue;
-      bool in_known = std::find(known.begin(), known.end(), p.country) != known.end();
+      bool in_known = NamedCountry(p.country);
+      if (best && best->country != p.country) one_country = false;
       if (!best || (in_known && !best_known) ||
           (in_known == best_known && p.population > best->population)) {
         best = p;
         best_known = in_known;
       }
     }
+    if (sure && best && !best_known && !one_country) return std::nullopt;
     return best;
   }
 
   // A dictionary region that the gazetteer also knows as a major city of
-  // the same country ("East Jerusalem"): a bare mention of it is the city.
+  // the same country (a city that is its own province): a bare mention of
+  // it is the city.
   bool MajorCityRegion(const Ctx& c, const CodedActor& p) const {
     if (gaz_ == nullptr || p.place_entry < 0 || p.code.country.empty()) return false;
     if (dict_.entry(static_cast<std::uint32_t>(p.place_entry)).kind != EntryKind::kRegion) {
@@ -302,6 +316,57 @@ class DocResolver {
 
   bool IsBoundary(const Ctx& c, std::uint32_t i) const {
     return i >= c.forms.size() || Boundaries().count(c.lower[i]);
+  }
+
+  // Whether the name [b, e) is the subject of an active verb. With a parse:
+  // one of its tokens is nsubj of a head that has no copula ("X is a
+  // port" says what X is). Without: it opens a clause (SubjectPosition)
+  // and a lower-case word other than a form of "be" follows.
+  bool ActiveSubject(const Ctx& c, std::uint32_t b, std::uint32_t e) const {
+    if (c.have_parse) {
+      const auto& toks = c.sent->tokens;
+      for (std::uint32_t t = b; t < e; ++t) {
+        if (toks[t].deprel != "nsubj") continue;
+        const int head = toks[t].head;
+        bool copula = std::any_of(toks.begin(), toks.end(), [&](const Token& o) {
+          return head >= 0 && o.head == head && o.deprel == "cop";
+        });
+        if (!copula) return true;
+      }
+      return false;
+    }
+    static const Set kBe = {"is", "are", "was", "were", "be", "been", "being"};
+    return SubjectPosition(c, b) && !IsBoundary(c, e) && !StartsUpper(c.forms[e]) &&
+           !kBe.count(c.lower[e]);
+  }
+
+  // Whether tokens [b, e) follow a locative word ("in X", "near X") or
+  // stand as a dateline ("(X)", "X -"), as for ActorDictionary::CodeText.
+  bool LocativeOrDateline(const Ctx& c, std::uint32_t b, std::uint32_t e) const {
+    if (b > 0 && (IsLocativeWord(c.lower[b - 1]) || c.lower[b - 1] == "(")) return true;
+    if (e >= c.forms.size()) return false;
+    const std::string& after = c.lower[e];
+    return after == ")" || after == "-" || after == "\xE2\x80\x94" || after == "\xE2\x80\x93";
+  }
+
+  // Whether the common noun at token `i` heads its noun phrase rather than
+  // modifying the next noun ("homes" in "homes were razed", not "home" in
+  // "home owners"). With POS tags: the next token is no noun and the parse,
+  // if any, does not make this one a compound. Without them: the next
+  // token closes the phrase (a boundary, a preposition, an auxiliary).
+  bool HeadsItsPhrase(const Ctx& c, std::uint32_t i) const {
+    static const Set kAfterHead = {
+        "in",  "on",   "at",    "near", "of",  "for",    "with",  "from", "to",  "by",
+        "into", "along", "across", "around", "inside", "outside", "was", "were", "is",
+        "are", "be", "been", "had", "have", "has", "that", "which", "who"};
+    const std::uint32_t n = static_cast<std::uint32_t>(c.forms.size());
+    if (c.have_parse && c.sent->tokens[i].deprel.starts_with("compound")) return false;
+    if (i + 1 >= n || IsBoundary(c, i + 1)) return true;
+    if (c.have_pos) {
+      const std::string& u = c.sent->tokens[i + 1].upos;
+      return u != "NOUN" && u != "PROPN" && u != "NUM";
+    }
+    return kAfterHead.count(c.lower[i + 1]) > 0;
   }
 
   // A verb that opens or carries a clause. With POS tags: a verb or
@@ -458,11 +523,13 @@ class DocResolver {
     // "Ostmarkian homes": a people's homes stand for the civilians who live
     // in them (PLOVER CVL: "other unarmed domestic entities"; the NGEC
     // PLOVER agents code civilian airliners CVL the same way). Only after a
-    // lone country adjective, which otherwise codes just the country.
+    // lone country adjective, which otherwise codes just the country, and
+    // only when home/house heads its phrase ("Ostmarkian house prices" are
+    // prices, see HeadsItsPhrase).
     for (Cand& k : cands) {
       static const Set kHomes = {"home", "homes", "house", "houses"};
       if (!k.adjective || !k.place || k.e >= n || !kHomes.count(c.forms[k.e]) ||
-          k.code.country.empty()) {
+          k.code.country.empty() || !HeadsItsPhrase(c, k.e)) {
         continue;
       }
       bool taken = std::any_of(cands.begin(), cands.end(),
@@ -476,8 +543,10 @@ class DocResolver {
       k.sectors = {"CVL"};
     }
     // "the town", "villages": settlement nouns are places. "the city of X"
-    // with X a known place is X: one mention with X's code ("the capital
-    // city of Ostgrad" is still the government when Ostgrad is).
+    // with X a known place is X: one mention, coded as X alone would be in
+    // the phrase's place. So "the capital city of Ostgrad" is a place after
+    // a locative ("near the capital city of Ostgrad", as "near Ostgrad") and
+    // the government elsewhere ("the capital city of Ostgrad said").
     for (Cand& k : cands) {
       if (k.how == Resolution::kAgent && !k.person && SettlementNouns().count(c.lower[k.e - 1])) {
         k.place = k.city = true;
@@ -492,12 +561,27 @@ class DocResolver {
           next.adjective || next.code.country.empty() || next.entry >= 0) {
         continue;
       }
-      k.e = next.e;
-      k.code = next.code;
-      k.how = next.how;
-      k.place = next.place;
-      k.city = next.place;
-      k.sectors.clear();
+      // Where a bare X would stand: before the settlement noun and its
+      // modifiers ("capital", lower-case adjectives), after an article.
+      std::uint32_t b = k.b;
+      while (b > 0 && !StartsUpper(c.forms[b - 1]) &&
+             (c.lower[b - 1] == "capital" ||
+              (c.have_pos && c.sent->tokens[b - 1].upos == "ADJ"))) {
+        --b;
+      }
+      std::uint32_t before = b;
+      if (before > 0 && (c.lower[before - 1] == "the" || c.lower[before - 1] == "a")) --before;
+      bool locative = before > 0 && IsLocativeWord(c.lower[before - 1]);
+      Cand merged = next;
+      merged.b = b;
+      merged.city = next.place;
+      if (!next.place && locative) {
+        // A capital in a locative phrase is where it happened, not its
+        // government (ActorDictionary::CodeText).
+        merged.code = dict_.SplitCode(next.code.country);
+        merged.place = merged.city = true;
+      }
+      k = std::move(merged);
       cands.erase(cands.begin() + a + 1);
     }
     if (date_ == kUnknownDate && reference == kUnknownDate) PreferSentenceCountries(&cands);
@@ -723,14 +807,17 @@ class DocResolver {
       const std::string& ner = c.sent->tokens[b].ner;
       bool personal = name_end - b >= 2 || (ner.size() > 2 && ner.substr(2) == "PER");
       // "the town of X", "the Ostmarkian village of X": the name is the
-      // place the settlement noun names; one mention, the town's.
+      // place the settlement noun names; one mention, the town's. With no
+      // adjective, a town the gazetteer knows gives the country when that
+      // is no guess: one in a country the document names, or a name found
+      // in one country only (any size: towns are small).
       if (b >= 2 && c.lower[b - 1] == "of" && name_end == e) {
         auto town = std::find_if(cands.begin(), cands.end(), [&](const Cand& o) {
           return o.e + 1 == b && o.city && o.how == Resolution::kAgent;
         });
         if (town != cands.end()) {
           if (town->code.country.empty()) {
-            if (auto city = FindCity(c, b, name_end, 0)) {
+            if (auto city = FindCity(c, b, name_end, 0, /*sure=*/true)) {
               town->code = MakeCode(dict_, std::string(city->country), town->code.code);
             }
           }
@@ -826,11 +913,13 @@ class DocResolver {
           coded = true;
         }
       }
-      // A major city that no dictionary lists ("Kisangani"), unless NER
-      // takes the name for a person or an organisation.
+      // A major city that no dictionary lists ("Kisangani"). With NER, only
+      // a name it tags as a location: many city names are also given names,
+      // surnames or company names.
       if (!coded && !ambiguous && name_end == e) {
         const std::string& tag = c.sent->tokens[b].ner;
-        bool other = tag.size() > 2 && (tag.substr(2) == "PER" || tag.substr(2) == "ORG");
+        bool other = c.have_ner && !(tag.size() > 2 && (tag.substr(2) == "LOC" ||
+                                                         tag.substr(2) == "GPE"));
         // A name before a common noun modifies it ("Ostgrad province",
         // "Ostgrad airport"): no city mention of its own (agent nouns are
         // taken in below).
@@ -839,8 +928,8 @@ class DocResolver {
                         std::none_of(cands.begin(), cands.end(),
                                      [&](const Cand& o) { return o.b == name_end; });
         // Part of another name: after a capitalised word that is not a name
-        // ("Burning X", a title), after "the" ("the X" is a film, a ship, a
-        // team: a city takes no article), or in a hyphenated name ("X-Kate").
+        // ("Quiet X", a title), after "the" ("the X" is a film, a ship, a
+        // team: a city takes no article), or in a hyphenated name ("Ulla-X").
         bool part = b > 1 && StartsUpper(c.forms[b - 1]) && !NameStopWords().count(c.lower[b - 1]);
         part |= b > 0 && c.lower[b - 1] == "the";
         part |= (b > 0 && c.lower[b - 1] == "-") || (name_end < n && c.lower[name_end] == "-");
@@ -860,11 +949,19 @@ class DocResolver {
             }
             continue;
           }
+          // "Ostgrad said", "Ostgrad beat the visitors": a bare city name
+          // that acts is far more often a person, a team or a company of
+          // that name than the town (whose people and council the agent
+          // nouns code). Capitals are the dictionary's.
+          if (ActiveSubject(c, b, name_end)) continue;
           k.code = dict_.SplitCode(std::string(city->country));
           k.how = Resolution::kGazetteer;
           k.person = false;
           k.name_words.clear();
           k.place = k.city = true;
+          // Outside a locative phrase or a dateline the name may still be
+          // someone's: its country does not become the document's.
+          k.names_country = LocativeOrDateline(c, b, name_end);
           cands.push_back(std::move(k));
           continue;
         }
@@ -1193,7 +1290,7 @@ class DocResolver {
     const auto& toks = c.sent->tokens;
     ActorMention m;
     m.span = {toks[k.b].span.begin, toks[k.e - 1].span.end};
-    m.text = doc_->document.text.substr(m.span.begin, m.span.size());
+    m.text = TokenText(c, k.b, k.e);
     m.code = k.code;
     m.how = k.how;
     m.sentence = c.index;
@@ -1205,7 +1302,11 @@ class DocResolver {
     doc_->mentions.push_back(std::move(m));
     bool pre = false;
     for (std::uint32_t t = k.b; t < k.e && t < c.pre.size(); ++t) pre |= c.pre[t];
-    info_.push_back({k.person, k.org, k.plural, k.head_text, pre, k.city});
+    info_.push_back({k.person, k.org, k.plural, k.head_text, pre, k.city, k.names_country});
+    const std::string& country = doc_->mentions.back().code.country;
+    if (k.names_country && !country.empty() && !NamedCountry(country)) {
+      named_countries_.push_back(country);
+    }
   }
 
   void Register(const Ctx& c, std::uint32_t m, const Cand& k) {
@@ -1374,8 +1475,12 @@ class DocResolver {
 
   void FillCountries() {
     std::map<std::string, int> counts;
-    for (const auto& m : doc_->mentions) {
-      if (!m.code.country.empty() && m.how != Resolution::kCoreference) counts[m.code.country]++;
+    for (std::size_t i = 0; i < doc_->mentions.size(); ++i) {
+      const ActorMention& m = doc_->mentions[i];
+      if (!m.code.country.empty() && m.how != Resolution::kCoreference &&
+          info_[i].names_country) {
+        counts[m.code.country]++;
+      }
     }
     std::string best;
     int best_n = 0;
@@ -1409,12 +1514,29 @@ class DocResolver {
   Date date_;
   std::vector<Date> reference_;  // Per sentence, when date_ is unknown.
   std::vector<Info> info_;
+  std::vector<std::string> named_countries_;  // See Cand::names_country.
   std::vector<Person> persons_;
   std::vector<int> compound_members_;
   int last_compound_ = -1, last_org_ = -1, last_person_ = -1, last_plural_ = -1;
 };
 
 }  // namespace
+
+CityGazetteer LoadCityGazetteer(const std::string& data_dir) {
+  CityGazetteer out;
+  out.path = geo::FindGazetteerFile(data_dir);
+  if (out.path.empty()) {
+    out.problem = "no gazetteer (geo/gazetteer.bin) found";
+    return out;
+  }
+  auto g = geo::Gazetteer::LoadShared(out.path);
+  if (!g.ok()) {
+    out.problem = "cannot read the gazetteer: " + std::string(g.status().message());
+    return out;
+  }
+  out.gazetteer = std::move(g).value();
+  return out;
+}
 
 Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");

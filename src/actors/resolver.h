@@ -21,19 +21,26 @@
 //      mentions carry). A NER person or organisation (Token::ner) that none
 //      of the above codes is kept uncoded, with Resolution::kNer.
 // Cities. With a gazetteer (geo::Gazetteer, GeoNames), a capitalised name
-// that nothing above codes and that NER does not tag as a person or an
-// organisation is a place when the gazetteer knows a city of 100,000 or
-// more people by that name (Resolution::kGazetteer; the one in a country
-// the document already names, else the largest). After "the town of",
-// "the city of", "the village of" any city the gazetteer knows counts, and
-// an unknown name is a town of the document's country. City, town and
-// village are CVL agent nouns, as in the NGEC PLOVER agents, and their
-// mentions are places (the coder's locative rules apply). A bare city name
-// keeps its country as its CAMEO code, as in Phoenix, but is flagged as a
-// settlement for the PLOVER rules, which make it CVL: a city that is an
-// actor stands for its population (plover_actor.h). A dictionary region
-// that the gazetteer also knows as a major city of the same country ("East
-// Jerusalem") counts as a city too.
+// that nothing above codes is a place when the gazetteer knows a city of
+// 100,000 or more people by that name (Resolution::kGazetteer; the one in
+// a country the document already names, else the largest). With NER tags
+// the name must be tagged a location; a name that is the subject of an
+// active verb is no city (a person, team or company of that name acts far
+// more often than a town does); and the country of a city named outside a
+// locative phrase or dateline does not count as one the document names
+// (namesakes, the dominant country below), since the name may be
+// someone's. After "the town of", "the city of", "the village of" any town
+// the gazetteer knows gives the country, when that is no guess: a namesake
+// in a country the document names, or a name found in one country only;
+// else the town takes the document's country. City, town and village are
+// CVL agent nouns, as in the NGEC PLOVER agents, and their mentions are
+// places (the coder's locative rules apply); "the (capital) city of X" is
+// coded as X alone would be in that position. A bare city name keeps its
+// country as its CAMEO code, as in Phoenix, but is flagged as a settlement
+// for the PLOVER rules, which make it CVL: a city that is an actor stands
+// for its population (plover_actor.h). A dictionary region that the
+// gazetteer also knows as a major city of the same country counts as a
+// city too.
 // With POS tags (Token::upos) a capitalised name must be PROPN. With a parse
 // (Token::deprel), subject position is nsubj/nsubj:pass. Without them it is
 // guessed from capitalisation and the neighbouring tokens.
@@ -46,6 +53,9 @@
 // Thread safety: Resolve() is const and keeps its state on the stack.
 #ifndef DYAD_ACTORS_RESOLVER_H_
 #define DYAD_ACTORS_RESOLVER_H_
+
+#include <memory>
+#include <string>
 
 #include "actors/actor_dictionary.h"
 #include "dyad/pipeline.h"
@@ -72,6 +82,17 @@ class Resolver {
   const ActorDictionary* dict_;
   const geo::Gazetteer* gaz_;
 };
+
+// The gazetteer whose cities the shipped actors use (geo::FindGazetteerFile
+// under `data_dir`). When there is none, or it cannot be read, `gazetteer`
+// is null and `problem` says why: cities are then not coded, and nothing
+// else changes.
+struct CityGazetteer {
+  std::shared_ptr<const geo::Gazetteer> gazetteer;
+  std::string path;     // The file found, if any.
+  std::string problem;  // Empty when cities are coded.
+};
+CityGazetteer LoadCityGazetteer(const std::string& data_dir);
 
 }  // namespace dyad::actors
 

@@ -33,8 +33,9 @@ AnalyzedDocument Analyze(const std::string& text, const std::string& date = "201
 }
 
 // An invented gazetteer: a major city of Ostmark, a small town of
-// Valdoria, and a major city that is also the name of the fixture's
-// Valdorian region.
+// Valdoria, a major city that is also the name of the fixture's Valdorian
+// region, a major city of Ostmark whose name could as well be a woman's
+// (Marenka), and a small town with namesakes in both countries (Hollin).
 const geo::Gazetteer& Places() {
   static const geo::Gazetteer* gaz = [] {
     geo::GazetteerBuilder b;
@@ -44,6 +45,12 @@ const geo::Gazetteer& Places() {
            .population = 4000});
     b.Add({.name = "Kestria", .country = "VLD", .admin1 = "03", .geonames_id = 3,
            .population = 400000});
+    b.Add({.name = "Marenka", .country = "OST", .admin1 = "01", .geonames_id = 11,
+           .population = 300000});
+    b.Add({.name = "Hollin", .country = "OST", .admin1 = "01", .geonames_id = 12,
+           .population = 3000});
+    b.Add({.name = "Hollin", .country = "VLD", .admin1 = "02", .geonames_id = 13,
+           .population = 5000});
     auto g = geo::Gazetteer::FromBytes(b.Serialize());
     EXPECT_TRUE(g.ok()) << g.status().ToString();
     return new geo::Gazetteer(std::move(g).value());
@@ -428,6 +435,16 @@ TEST(Resolver, UsesPosTagsWhenPresent) {
             V({"Ostmarkian President Karl Weiss=OSTGOV/title", "Valdorians=VLD/dictionary"}));
 }
 
+// Sets every token's NER tag to "O", then `tag` on tokens [b, e).
+void TagNer(AnalyzedDocument* doc, std::size_t sentence, std::size_t b, std::size_t e,
+            const std::string& tag) {
+  auto& toks = doc->sentences[sentence].tokens;
+  for (auto& t : toks) t.ner = "O";
+  for (std::size_t i = b; i < e && i < toks.size(); ++i) {
+    toks[i].ner = (i == b ? "B-" : "I-") + tag;
+  }
+}
+
 TEST(Resolver, MajorCitiesFromTheGazetteerArePlaces) {
   AnalyzedDocument doc = Analyze("Valdorian police raided Brenholm on Sunday.");
   EXPECT_EQ(Resolve(&doc, &Places()),
@@ -456,21 +473,111 @@ TEST(Resolver, NerPersonsAndNounModifiersAreNoCities) {
   EXPECT_EQ(Resolve(&airport, &Places()), V({}));
   // Part of another name: after "the", after a capitalised word, hyphenated.
   EXPECT_EQ(ResolveWith("They watched the Brenholm on television.", &Places()), V({}));
-  AnalyzedDocument film = Analyze("They watched Burning Brenholm on television.");
-  film.sentences[0].tokens[2].upos = "VERB";
-  film.sentences[0].tokens[3].upos = "PROPN";
-  EXPECT_EQ(Resolve(&film, &Places()), V({}));
-  EXPECT_EQ(ResolveWith("They met Brenholm-Kate at home.", &Places()), V({}));
+  AnalyzedDocument title = Analyze("Critics praised Quiet Brenholm all week.");
+  title.sentences[0].tokens[2].upos = "ADJ";
+  title.sentences[0].tokens[3].upos = "PROPN";
+  EXPECT_EQ(Resolve(&title, &Places()), V({}));
+  EXPECT_EQ(ResolveWith("Reporters phoned Ulla-Brenholm twice.", &Places()), V({}));
+}
+
+TEST(Resolver, WithNerOnlyLocationsAreCities) {
+  const std::string text = "Reporters interviewed Marenka at length.";
+  AnalyzedDocument untagged = Analyze(text);
+  TagNer(&untagged, 0, 0, 0, "");
+  EXPECT_EQ(Resolve(&untagged, &Places()), V({}));
+  AnalyzedDocument person = Analyze(text);
+  TagNer(&person, 0, 2, 3, "PER");
+  EXPECT_EQ(Resolve(&person, &Places()), V({"Marenka=/ner"}));
+  AnalyzedDocument place = Analyze(text);
+  TagNer(&place, 0, 2, 3, "LOC");
+  EXPECT_EQ(Resolve(&place, &Places()), V({"Marenka=OST/gazetteer"}));
+  // Without NER the gazetteer alone decides.
+  EXPECT_EQ(ResolveWith(text, &Places()), V({"Marenka=OST/gazetteer"}));
+}
+
+TEST(Resolver, ACityNameThatActsIsNoCity) {
+  // Subject of an active verb: a person, team or company of that name.
+  EXPECT_EQ(ResolveWith("On Monday, Marenka accused the police of lying.", &Places()),
+            V({"police=COP/agent"}));
+  // A passive subject is what was done to the town.
+  EXPECT_EQ(ResolveWith("On Monday, Marenka was flooded.", &Places()),
+            V({"Marenka=OST/gazetteer"}));
+  // With a parse, its relation decides.
+  AnalyzedDocument parsed = Analyze("Yesterday Marenka thanked the police.");
+  auto& toks = parsed.sentences[0].tokens;
+  for (auto& t : toks) t.deprel = "dep";
+  toks[1].deprel = "nsubj";
+  EXPECT_EQ(Resolve(&parsed, &Places()), V({"police=COP/agent"}));
+  toks[1].deprel = "obl:tmod";
+  parsed.mentions.clear();
+  EXPECT_EQ(Resolve(&parsed, &Places()),
+            V({"Marenka=OST/gazetteer", "police=COP/agent"}));
+  // The subject of a copula is described, not acting.
+  AnalyzedDocument copula = Analyze("Today Marenka is a busy port.");
+  auto& ct = copula.sentences[0].tokens;
+  for (auto& t : ct) {
+    t.deprel = "dep";
+    t.head = 5;
+  }
+  ct[1].deprel = "nsubj";
+  ct[2].deprel = "cop";
+  ct[5].deprel = "root";
+  ct[5].head = -1;
+  EXPECT_EQ(Resolve(&copula, &Places()), V({"Marenka=OST/gazetteer"}));
+  ct[2].deprel = "aux";
+  copula.mentions.clear();
+  EXPECT_EQ(Resolve(&copula, &Places()), V({}));
+}
+
+TEST(Resolver, ACityOutsideALocativeGivesTheDocumentNoCountry) {
+  // The name may be someone's: the police stay without a country.
+  EXPECT_EQ(ResolveWith("Reporters interviewed Marenka at length. Police detained two men.",
+                        &Places()),
+            V({"Marenka=OST/gazetteer", "Police=COP/agent"}));
+  // After a locative it is a place, and the document's country.
+  EXPECT_EQ(ResolveWith("Police detained two men in Marenka.", &Places()),
+            V({"Police=OSTCOP/agent", "Marenka=OST/gazetteer"}));
+  // Nor does it pick among namesakes.
+  EXPECT_EQ(ResolveWith("Reporters interviewed Marenka at length. Troops left the town of Hollin.",
+                        &Places()),
+            V({"Marenka=OST/gazetteer", "town of Hollin=CVL/agent"}));
 }
 
 TEST(Resolver, APeoplesHomesAreItsCivilians) {
-  EXPECT_EQ(Resolve("Valdorian police demolished Ostmarkian homes near the border."),
-            V({"Valdorian police=VLDCOP/agent", "Ostmarkian homes=OSTCVL/agent"}));
+  EXPECT_EQ(Resolve("Valdorian forces burned Ostmarkian houses in the valley."),
+            V({"Valdorian forces=VLDMIL/agent", "Ostmarkian houses=OSTCVL/agent"}));
+  EXPECT_EQ(Resolve("Valdorian forces shelled Ostmarkian homes."),
+            V({"Valdorian forces=VLDMIL/agent", "Ostmarkian homes=OSTCVL/agent"}));
   // Capitalised "House" is a name, not a home; other nouns keep the country only.
   EXPECT_EQ(Resolve("Valdorian police entered the Ostmarkian House of Lords."),
             V({"Valdorian police=VLDCOP/agent", "Ostmarkian House=OST/dictionary"}));
   EXPECT_EQ(Resolve("Valdorian police seized Ostmarkian cars near the border."),
             V({"Valdorian police=VLDCOP/agent", "Ostmarkian=OST/dictionary"}));
+}
+
+TEST(Resolver, HomesThatModifyANounAreNoCivilians) {
+  // Without POS tags: home/house must close its phrase.
+  for (const char* text : {"Ostmarkian home appliance makers cut prices.",
+                           "Ostmarkian house prices rose again.",
+                           "Ostmarkian house music fans danced.",
+                           "Ostmarkian home owners complained."}) {
+    EXPECT_EQ(Resolve(text), V({"Ostmarkian=OST/dictionary"})) << text;
+  }
+  // With POS tags: no noun may follow, and the parse may not make it a compound.
+  AnalyzedDocument doc = Analyze("Ostmarkian homes burned.");
+  auto& toks = doc.sentences[0].tokens;
+  toks[0].upos = "ADJ";
+  toks[1].upos = "NOUN";
+  toks[2].upos = "VERB";
+  toks[3].upos = "PUNCT";
+  EXPECT_EQ(Resolve(&doc), V({"Ostmarkian homes=OSTCVL/agent"}));
+  toks[2].upos = "NOUN";
+  doc.mentions.clear();
+  EXPECT_EQ(Resolve(&doc), V({"Ostmarkian=OST/dictionary"}));
+  toks[2].upos = "VERB";
+  toks[1].deprel = "compound";
+  doc.mentions.clear();
+  EXPECT_EQ(Resolve(&doc), V({"Ostmarkian=OST/dictionary"}));
 }
 
 TEST(Resolver, SaintIsWrittenBothWays) {
@@ -484,35 +591,71 @@ TEST(Resolver, SaintIsWrittenBothWays) {
 }
 
 TEST(Resolver, TownOfANameIsOnePlace) {
-  // Any town the gazetteer knows, whatever its size, gives the country.
-  AnalyzedDocument doc = Analyze("Police imposed a curfew in the town of Lindvik.");
+  // A town the gazetteer knows in one country, whatever its size, gives it.
+  AnalyzedDocument doc = Analyze("Police guarded the town of Lindvik on Friday.");
   EXPECT_EQ(Resolve(&doc, &Places()),
             V({"Police=VLDCOP/agent", "town of Lindvik=VLDCVL/agent"}));
   EXPECT_TRUE(doc.mentions[1].place);
   EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
   // An adjective gives it; an unknown name takes the document's country.
-  EXPECT_EQ(Resolve("Troops left the besieged Ostmarkian town of Felsgrund."),
-            V({"Ostmarkian town of Felsgrund=OSTCVL/agent"}));
-  EXPECT_EQ(Resolve("Valdorian police raided villages near the town of Felsgrund."),
+  EXPECT_EQ(Resolve("Militants fled the Ostmarkian village of Felsgrund."),
+            V({"Ostmarkian village of Felsgrund=OSTCVL/agent"}));
+  EXPECT_EQ(Resolve("Valdorian police patrolled villages outside the town of Felsgrund."),
             V({"Valdorian police=VLDCOP/agent", "villages=VLDCVL/agent",
                "town of Felsgrund=VLDCVL/agent"}));
-  // "the capital city of X" is X: the capital keeps its own reading.
-  EXPECT_EQ(Resolve("Protesters blocked roads in the capital city of Port Amsel."),
-            V({"city of Port Amsel=VLDGOV/dictionary"}));
+}
+
+TEST(Resolver, TownOfANameWithNamesakesNeedsTheDocumentsCountry) {
+  // Hollin is a town of Ostmark and of Valdoria: the document decides.
+  EXPECT_EQ(ResolveWith("Valdorian police guarded the town of Hollin.", &Places()),
+            V({"Valdorian police=VLDCOP/agent", "town of Hollin=VLDCVL/agent"}));
+  EXPECT_EQ(ResolveWith("Ostmarkian police guarded the town of Hollin.", &Places()),
+            V({"Ostmarkian police=OSTCOP/agent", "town of Hollin=OSTCVL/agent"}));
+  // With no country named, the larger namesake would be a guess.
+  EXPECT_EQ(ResolveWith("Troops left the town of Hollin.", &Places()),
+            V({"town of Hollin=CVL/agent"}));
+  EXPECT_EQ(ResolveWith("Troops left the town of Lindvik.", &Places()),
+            V({"town of Lindvik=VLDCVL/agent"}));
+}
+
+TEST(Resolver, CityOfACapitalIsCodedAsTheCapital) {
+  // After a locative, the capital is where it happened, as bare.
+  AnalyzedDocument in = Analyze("Crowds gathered near the capital city of Port Amsel.");
+  EXPECT_EQ(Resolve(&in), V({"capital city of Port Amsel=VLD/dictionary"}));
+  EXPECT_TRUE(in.mentions[0].place);
+  AnalyzedDocument bare = Analyze("Crowds gathered near Port Amsel.");
+  EXPECT_EQ(Resolve(&bare), V({"Port Amsel=VLD/dictionary"}));
+  EXPECT_TRUE(bare.mentions[0].place);
+  // Elsewhere it is the government, as bare.
+  EXPECT_EQ(Resolve("The capital city of Port Amsel rejected the offer."),
+            V({"capital city of Port Amsel=VLDGOV/dictionary"}));
+  EXPECT_EQ(Resolve("Port Amsel rejected the offer."), V({"Port Amsel=VLDGOV/dictionary"}));
 }
 
 TEST(Resolver, RegionsThatAreMajorCitiesAreCities) {
-  AnalyzedDocument doc = Analyze("Valdorian police imposed a curfew in Kestria.");
+  AnalyzedDocument doc = Analyze("Valdorian police set up checkpoints across Kestria.");
   EXPECT_EQ(Resolve(&doc, &Places()),
             V({"Valdorian police=VLDCOP/agent", "Kestria=VLD/dictionary"}));
   EXPECT_EQ(doc.mentions[1].code.plover.sector, "CVL");
   // A country is a state as a whole: no sector; without the gazetteer's
   // city, the region is none either.
-  AnalyzedDocument plain = Analyze("Valdorian police imposed a curfew in Kestria and Ostmark.");
+  AnalyzedDocument plain =
+      Analyze("Valdorian police set up checkpoints across Kestria and Ostmark.");
   Resolve(&plain);
   ASSERT_EQ(plain.mentions.size(), 3u);
   EXPECT_EQ(plain.mentions[1].code.plover.sector, "");
   EXPECT_EQ(plain.mentions[2].code.plover.sector, "");
+}
+
+TEST(Resolver, TokenSpansOutsideTheTextFallBackToTheForms) {
+  AnalyzedDocument past = Analyze("Valdorian police raided Brenholm.");
+  past.sentences[0].tokens[3].span = {500, 508};
+  EXPECT_EQ(Resolve(&past, &Places()),
+            V({"Valdorian police=VLDCOP/agent", "Brenholm=OST/gazetteer"}));
+  AnalyzedDocument reversed = Analyze("Valdorian police raided Brenholm.");
+  reversed.sentences[0].tokens[3].span = {30, 20};
+  EXPECT_EQ(Resolve(&reversed, &Places()),
+            V({"Valdorian police=VLDCOP/agent", "Brenholm=OST/gazetteer"}));
 }
 
 }  // namespace

@@ -3,6 +3,10 @@
 #include <unicode/uchar.h>
 #include <unicode/utf8.h>
 
+#include <functional>
+#include <set>
+#include <string>
+
 namespace dyad::actors {
 namespace {
 
@@ -132,6 +136,13 @@ bool StartsUpper(std::string_view token) {
 bool IsAllyNoun(std::string_view word) {
   return word == "ally" || word == "allies" || word == "proxy" ||
          word == "proxies";
+}
+
+bool IsLocativeWord(std::string_view word) {
+  static const std::set<std::string, std::less<>> kWords = {
+      "in", "at", "from", "to", "near", "into", "outside", "across", "around", "via",
+      "through", "inside", "toward", "towards", "between", "visit", "visited"};
+  return kWords.count(word) > 0;
 }
 
 }  // namespace dyad::actors

@@ -39,6 +39,11 @@ bool StartsUpper(std::string_view token);
 // "allies", "proxy", "proxies"): "X's militia ally" is not X's militia.
 bool IsAllyNoun(std::string_view word);
 
+// Whether the case-folded word puts a bare place name right after it in a
+// locative phrase ("in", "at", "near", "visited", ...): "in Minsk" is where
+// something happened, "Minsk said" is the government.
+bool IsLocativeWord(std::string_view word);
+
 }  // namespace dyad::actors
 
 #endif  // DYAD_ACTORS_WORDS_H_
