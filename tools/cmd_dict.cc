@@ -97,7 +97,7 @@ int LoadAndReport(int argc, char** argv, bool check) {
     // The shipped dictionaries also code the gazetteer's cities.
     PipelineOptions opts;
     opts.data_dir = data_dir;
-    actors::CityGazetteer cities = actors::LoadCityGazetteer(internal::ResolveDataDir(opts));
+    geo::DataGazetteer cities = geo::LoadDataGazetteer(internal::ResolveDataDir(opts));
     if (cities.gazetteer) {
       std::printf("cities: on (%s, %zu places)\n", cities.path.c_str(), cities.gazetteer->size());
     } else {

@@ -1522,22 +1522,6 @@ class DocResolver {
 
 }  // namespace
 
-CityGazetteer LoadCityGazetteer(const std::string& data_dir) {
-  CityGazetteer out;
-  out.path = geo::FindGazetteerFile(data_dir);
-  if (out.path.empty()) {
-    out.problem = "no gazetteer (geo/gazetteer.bin) found";
-    return out;
-  }
-  auto g = geo::Gazetteer::LoadShared(out.path);
-  if (!g.ok()) {
-    out.problem = "cannot read the gazetteer: " + std::string(g.status().message());
-    return out;
-  }
-  out.gazetteer = std::move(g).value();
-  return out;
-}
-
 Status Resolver::Resolve(AnalyzedDocument* doc) const {
   if (dict_ == nullptr) return InvalidArgumentError("resolver has no dictionary");
   DocResolver resolver(*dict_, gaz_, doc);

@@ -83,16 +83,6 @@ class Resolver {
   const geo::Gazetteer* gaz_;
 };
 
-// The gazetteer whose cities the shipped actors use (geo::FindGazetteerFile
-// under `data_dir`). When there is none, or it cannot be read, `gazetteer`
-// is null and `problem` says why: cities are then not coded, and nothing
-// else changes.
-struct CityGazetteer {
-  std::shared_ptr<const geo::Gazetteer> gazetteer;
-  std::string path;     // The file found, if any.
-  std::string problem;  // Empty when cities are coded.
-};
-CityGazetteer LoadCityGazetteer(const std::string& data_dir);
 
 }  // namespace dyad::actors
 

@@ -2,7 +2,7 @@
 // in PipelineOptions::dictionaries, once, and resolves each document's actor
 // mentions (see resolver.h). Dictionary syntax errors do not stop the stage;
 // `dyad dict check` reports them. With the shipped dictionaries it also loads
-// the gazetteer the build compiles (LoadCityGazetteer), whose cities are part
+// the gazetteer the build compiles (geo::LoadDataGazetteer), whose cities are part
 // of the default actors. Without one, or when it cannot be read, the stage
 // goes on without cities and says so in each document's warnings (`dyad
 // dict check` says whether the cities are on). With the user's own
@@ -57,7 +57,7 @@ StatusOr<std::unique_ptr<Stage>> MakeActorsStage(const PipelineOptions& options)
   std::shared_ptr<const geo::Gazetteer> gazetteer;
   std::string warning;
   if (options.dictionaries.empty()) {
-    actors::CityGazetteer cities = actors::LoadCityGazetteer(ResolveDataDir(options));
+    geo::DataGazetteer cities = geo::LoadDataGazetteer(ResolveDataDir(options));
     gazetteer = std::move(cities.gazetteer);
     if (!cities.problem.empty()) warning = "actors: " + cities.problem + "; cities are not coded";
   }

@@ -1,7 +1,11 @@
 // The enrich stage through its factory, on a document of our own.
 #include <gtest/gtest.h>
 
+#include <filesystem>
+
 #include "pipeline/stages.h"
+#include "tests/test_util.h"
+#include "util/files.h"
 #include "text/segmenter.h"
 
 namespace dyad::internal {
@@ -53,6 +57,31 @@ TEST(EnrichStageTest, NoEventsNoWork) {
   ASSERT_TRUE((*stage)->Run(&a).ok());
   EXPECT_TRUE(a.events.empty());
   EXPECT_TRUE(a.document.warnings.empty());
+}
+
+TEST(EnrichStageTest, AnUnreadableGazetteerIsAWarningNotAFailure) {
+  testing::TempDir dir;
+  std::filesystem::create_directories(dir.File("geo"));
+  ASSERT_TRUE(WriteFile(dir.File("geo/gazetteer.bin"), "not a gazetteer").ok());
+  PipelineOptions opts;
+  opts.data_dir = dir.path();
+  auto stage = MakeEnrichStage(opts);
+  ASSERT_TRUE(stage.ok()) << stage.status().ToString();
+  AnalyzedDocument a;
+  a.document.id = "d";
+  a.document.date = "2019-03-15";
+  a.document.text = "Police in Minsk detained two journalists on Tuesday.";
+  a.sentences = text::Segment(a.document);
+  Event e;
+  e.trigger = {16, 24};
+  e.cameo = "173";
+  a.events.push_back(e);
+  ASSERT_TRUE((*stage)->Run(&a).ok());
+  EXPECT_EQ(a.events[0].date, "2019-03-12");  // dates do not need the gazetteer
+  ASSERT_EQ(a.document.warnings.size(), 1u);
+  EXPECT_NE(a.document.warnings[0].find("cannot read the gazetteer"), std::string::npos)
+      << a.document.warnings[0];
+  EXPECT_NE(a.document.warnings[0].find("places come from actors only"), std::string::npos);
 }
 
 }  // namespace

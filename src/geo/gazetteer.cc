@@ -307,4 +307,20 @@ std::string FindGazetteerFile(const std::string& data_dir) {
   return "";
 }
 
+DataGazetteer LoadDataGazetteer(const std::string& data_dir) {
+  DataGazetteer out;
+  out.path = FindGazetteerFile(data_dir);
+  if (out.path.empty()) {
+    out.problem = "no gazetteer (geo/gazetteer.bin) found";
+    return out;
+  }
+  auto g = Gazetteer::LoadShared(out.path);
+  if (!g.ok()) {
+    out.problem = "cannot read the gazetteer: " + std::string(g.status().message());
+    return out;
+  }
+  out.gazetteer = std::move(g).value();
+  return out;
+}
+
 }  // namespace dyad::geo

@@ -109,6 +109,16 @@ class Gazetteer {
 // Returns "" when neither exists.
 std::string FindGazetteerFile(const std::string& data_dir);
 
+// The gazetteer the stages use: FindGazetteerFile(data_dir), loaded with
+// LoadShared. When there is none, or it cannot be read, `gazetteer` is null
+// and `problem` says why; the stages then warn and go on without it.
+struct DataGazetteer {
+  std::shared_ptr<const Gazetteer> gazetteer;
+  std::string path;     // The file found, if any.
+  std::string problem;  // Empty when `gazetteer` is set.
+};
+DataGazetteer LoadDataGazetteer(const std::string& data_dir);
+
 }  // namespace dyad::geo
 
 #endif  // DYAD_GEO_GAZETTEER_H_
