@@ -67,6 +67,7 @@ int Run(int argc, char** argv) {
   bool paragraphs = false, no_lexicons = false, add_dev = false;
   std::string learner = "perceptron";
   std::string rate = "0.1";
+  std::string gate = "0";
   Flags flags("dyad train segment [options] TRAIN.conllu...",
               "Trains the sentence splitter (an averaged perceptron over hashed features) on "
               "CoNLL-U treebanks and writes it as src/text/segment_model_data.inc, which the "
@@ -86,6 +87,13 @@ int Run(int argc, char** argv) {
              "after tuning the threshold on --dev, retrain on the training files plus --dev "
              "and keep that threshold");
   flags.String("rate", &rate, "learning rate of the logistic learner");
+  bool no_gate = false;
+  flags.Bool("no-gate", &no_gate,
+             "do not train the gate (a model over the base features that settles clear "
+             "ends and non-ends before the pair features are computed)");
+  flags.String("gate-quantile", &gate,
+               "fraction of the training sentence ends that the gate may reject, and of the "
+               "other gaps that it may take for ends");
   flags.List("eval", &evals, "CoNLL-U file to score the trained model on (repeatable)");
   bool errors = false;
   int cv = 0;
@@ -126,6 +134,8 @@ int Run(int argc, char** argv) {
   options.learner = learner;
   options.lexicons = !no_lexicons;
   options.learning_rate = std::stod(rate);
+  options.gate = !no_gate;
+  options.gate_quantile = std::stod(gate);
   if (cv > 0) return CrossValidate(corpora, options, dev_path, cv, errors, curve);
   text::SplitModel model = text::TrainSplitModel(corpora, options);
   text::PruneSplitModel(options.prune, &model);

@@ -5,7 +5,8 @@
 # ratio against reading + UTF-8-validating the same bytes in the same run.
 # Fails when an evaluation cannot run or a figure falls below its floor:
 # EWT token F1 99.0, GUM sentence F1 95.0 (the targets) and EWT
-# sentence F1 89.0 (a regression floor; the target is 90).
+# sentence F1 89.5 (a regression floor a little under the measured 90.18;
+# the target is 90).
 set -euo pipefail
 : "${DYAD_BIN:?}" "${DYAD_SHARED:?}"
 ud="$DYAD_SHARED/ud"
@@ -25,7 +26,7 @@ for line in sys.argv[1].splitlines():
         for k in ("tokens", "sentences", "words", "multiwords")))
     if name.startswith("en_ewt"):
         if s["tokens"]["f1"] < 99.0: bad.append("EWT token F1 below 99.0")
-        if s["sentences"]["f1"] < 89.0: bad.append("EWT sentence F1 below the 89.0 floor")
+        if s["sentences"]["f1"] < 89.5: bad.append("EWT sentence F1 below the 89.5 floor")
     if name.startswith("en_gum") and s["sentences"]["f1"] < 95.0:
         bad.append("GUM sentence F1 below 95.0")
 for b in bad: print("FAIL:", b)

@@ -117,9 +117,10 @@ TEST(SegmentEval, SharedTreebankTargets) {
   auto e = EvaluateSegmenter(*ewt);
   ASSERT_TRUE(e.ok()) << e.status().ToString();
   EXPECT_GE(100 * e->tokens.F1(), 99.0);
-  // The issue asks for 90; this floor guards what is reached so far
+  // The issue asks for 90 (90.18 measured); the floor sits a little under
+  // it, since a retraining moves the figure by a few tenths
   // (docs/segmentation.md).
-  EXPECT_GE(100 * e->sentences.F1(), 89.0);
+  EXPECT_GE(100 * e->sentences.F1(), 89.5);
   auto gum = ReadConllu(dyad::testing::SharedData("ud/GUM/en_gum-ud-test.conllu"));
   ASSERT_TRUE(gum.ok()) << gum.status().ToString();
   auto g = EvaluateSegmenter(*gum);

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <random>
 #include <cstring>
+#include <functional>
+#include <limits>
 #include <unordered_map>
 
 #include "text/segment_eval.h"
@@ -15,6 +17,7 @@ namespace {
 struct Examples {
   std::vector<std::uint32_t> feats;   // kMaxFeatures slots per example
   std::vector<std::uint8_t> counts;
+  static_assert(kMaxFeatures <= 255, "counts are bytes");
   std::vector<std::int8_t> labels;    // +1 sentence ends, -1 not
 };
 
@@ -91,6 +94,20 @@ void Collect(const SplitModel& model, const std::vector<ConlluSentence>& gold,
 SplitModel TrainPerceptron(const Examples& ex, const SplitTrainOptions& options);
 SplitModel TrainLogistic(const Examples& ex, const SplitTrainOptions& options);
 
+// Bagging over shuffles: the mean of models trained with different seeds
+// is steadier than any one of them.
+std::vector<float> TrainBags(const Examples& ex, const SplitTrainOptions& options) {
+  std::vector<float> weights(kModelSize, 0.0f);
+  const int bags = std::max(1, options.bags);
+  for (int b = 0; b < bags; ++b) {
+    SplitTrainOptions o = options;
+    o.seed = options.seed + static_cast<unsigned>(b) * 7919u;
+    SplitModel one = o.learner == "logistic" ? TrainLogistic(ex, o) : TrainPerceptron(ex, o);
+    for (std::uint32_t i = 0; i < kModelSize; ++i) weights[i] += one.weights[i] / bags;
+  }
+  return weights;
+}
+
 }  // namespace
 
 SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpora,
@@ -99,16 +116,40 @@ SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpo
   if (options.lexicons) BuildLexicons(corpora, &lexicons);
   Examples ex;
   for (const auto& c : corpora) Collect(lexicons, c, options.paragraph_examples, &ex);
-  // Bagging over shuffles: the mean of models trained with different seeds
-  // is steadier than any one of them.
   SplitModel model;
-  model.weights.assign(kModelSize, 0.0f);
-  const int bags = std::max(1, options.bags);
-  for (int b = 0; b < bags; ++b) {
-    SplitTrainOptions o = options;
-    o.seed = options.seed + static_cast<unsigned>(b) * 7919u;
-    SplitModel one = o.learner == "logistic" ? TrainLogistic(ex, o) : TrainPerceptron(ex, o);
-    for (std::uint32_t i = 0; i < kModelSize; ++i) model.weights[i] += one.weights[i] / bags;
+  model.weights = TrainBags(ex, options);
+  if (options.gate) {
+    // The gate learns from the same examples, with the base features only.
+    Examples base = ex;
+    for (auto& k : base.counts) k = std::min<std::uint8_t>(k, kBaseFeatures);
+    model.gate_weights = TrainBags(base, options);
+    // The cuts: the lowest gate score of a sentence end and the highest of
+    // a gap that is none (by default), so that the gate alone settles no
+    // training example wrongly.
+    std::vector<float> ends, others;
+    for (std::size_t i = 0; i < base.labels.size(); ++i) {
+      float score = SplitScore(model.gate_weights, {}, 0, &base.feats[i * kMaxFeatures],
+                               base.counts[i]);
+      (base.labels[i] > 0 ? ends : others).push_back(score);
+    }
+    auto quantile = [&](std::vector<float>& v, bool from_top) {
+      if (v.empty()) return from_top ? std::numeric_limits<float>::infinity() : 0.0f;
+      auto at = v.begin() + static_cast<std::ptrdiff_t>(options.gate_quantile *
+                                                        static_cast<double>(v.size() - 1));
+      if (from_top) {
+        std::nth_element(v.begin(), at, v.end(), std::greater<float>());
+      } else {
+        std::nth_element(v.begin(), at, v.end());
+      }
+      return *at;
+    };
+    // When the gate separates its training examples, the gaps between the
+    // two scores are left to the full model.
+    const float lowest_end = quantile(ends, false);
+    const float above_others =
+        std::nextafter(quantile(others, true), std::numeric_limits<float>::infinity());
+    model.gate_cut = std::min(lowest_end, above_others);
+    model.gate_end = std::max(lowest_end, above_others);
   }
   model.lower_words = std::move(lexicons.lower_words);
   model.proper_words = std::move(lexicons.proper_words);
@@ -196,11 +237,13 @@ SplitModel TrainLogistic(const Examples& ex, const SplitTrainOptions& options) {
 }  // namespace
 
 void PruneSplitModel(double fraction, SplitModel* model) {
-  float max = 0;
-  for (float v : model->weights) max = std::max(max, std::fabs(v));
-  const float cut = static_cast<float>(fraction) * max;
-  for (float& v : model->weights) {
-    if (std::fabs(v) < cut) v = 0;
+  for (std::vector<float>* weights : {&model->weights, &model->gate_weights}) {
+    float max = 0;
+    for (float v : *weights) max = std::max(max, std::fabs(v));
+    const float cut = static_cast<float>(fraction) * max;
+    for (float& v : *weights) {
+      if (std::fabs(v) < cut) v = 0;
+    }
   }
 }
 
@@ -293,43 +336,54 @@ StatusOr<SplitCrossValidation> CrossValidateSplitModel(
 
 std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& options,
                              const std::string& command, std::size_t* entries) {
-  float max = 0;
-  for (float v : model.weights) max = std::max(max, std::fabs(v));
-  if (max == 0) max = 1;
-  const float scale = max / 32767.0f;
-  const float cut = static_cast<float>(options.prune) * max;
-  std::string idx, wts;
-  std::size_t count = 0;
   char buf[64];
-  for (std::uint32_t i = 0; i < model.weights.size(); ++i) {
-    float v = model.weights[i];
-    if (std::fabs(v) < cut) continue;
-    long q = std::lround(v / scale);
-    if (q == 0) continue;
-    std::snprintf(buf, sizeof buf, "%u,", i);
-    idx += buf;
-    std::snprintf(buf, sizeof buf, "%ld,", q);
-    wts += buf;
-    if (++count % 16 == 0) {
-      idx += '\n';
-      wts += '\n';
-    }
-  }
-  if (count == 0) {
-    idx = "0";
-    wts = "0";
-  }
-  if (entries) *entries = count;
   std::string out;
   out += "// Generated by `" + command + "`. Do not edit.\n";
   out += "// Sentence-splitter weights learned by dyad's own averaged perceptron\n";
   out += "// (src/text/segment_train.cc): hashed feature index -> weight.\n";
-  std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(scale));
-  out += "constexpr float kSegModelScale = " + std::string(buf) + "f;\n";
+  // One weight table as kSeg<name>Scale, kSeg<name>Index and kSeg<name>Weight.
+  auto table = [&](const char* name, const std::vector<float>& weights) {
+    float max = 0;
+    for (float v : weights) max = std::max(max, std::fabs(v));
+    if (max == 0) max = 1;
+    const float scale = max / 32767.0f;
+    const float cut = static_cast<float>(options.prune) * max;
+    std::string idx, wts;
+    std::size_t count = 0;
+    for (std::uint32_t i = 0; i < weights.size(); ++i) {
+      float v = weights[i];
+      if (std::fabs(v) < cut) continue;
+      long q = std::lround(v / scale);
+      if (q == 0) continue;
+      std::snprintf(buf, sizeof buf, "%u,", i);
+      idx += buf;
+      std::snprintf(buf, sizeof buf, "%ld,", q);
+      wts += buf;
+      if (++count % 16 == 0) {
+        idx += '\n';
+        wts += '\n';
+      }
+    }
+    if (count == 0) {
+      idx = "0";
+      wts = "0";
+    }
+    std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(scale));
+    out += std::string("constexpr float kSeg") + name + "Scale = " + buf + "f;\n";
+    out += std::string("constexpr std::uint32_t kSeg") + name + "Index[] = {\n" + idx + "};\n";
+    out += std::string("constexpr std::int16_t kSeg") + name + "Weight[] = {\n" + wts + "};\n";
+    return count;
+  };
+  std::size_t count = table("Model", model.weights);
+  if (entries) *entries = count;
   std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(model.bias));
   out += "constexpr float kSegModelBias = " + std::string(buf) + "f;\n";
-  out += "constexpr std::uint32_t kSegModelIndex[] = {\n" + idx + "};\n";
-  out += "constexpr std::int16_t kSegModelWeight[] = {\n" + wts + "};\n";
+  out += "// The gate (SplitModel::gate_*); one zero entry: none.\n";
+  table("Gate", model.gate_weights);
+  std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(model.gate_cut));
+  out += "constexpr float kSegGateCut = " + std::string(buf) + "f;\n";
+  std::snprintf(buf, sizeof buf, "%.9e", static_cast<double>(model.gate_end));
+  out += "constexpr float kSegGateEnd = " + std::string(buf) + "f;\n";
   auto bits = [&](const char* name, const std::vector<std::uint64_t>& set) {
     out += std::string("constexpr std::uint64_t ") + name + "[] = {\n";
     if (set.empty()) out += "0";

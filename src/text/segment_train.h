@@ -36,6 +36,14 @@ struct SplitTrainOptions {
   // Build the word-case lexicons (SplitModel::lower_words, proper_words).
   // Default: true
   bool lexicons = true;
+  // Also train the gate (SplitModel::gate_*). Default: true
+  bool gate = true;
+  // The fraction of the training sentence ends whose gate score may fall
+  // below SplitModel::gate_cut, and of the other training gaps whose gate
+  // score may reach gate_end. Default: 0 (the cuts are the extreme scores;
+  // tighter ones misjudge held-out gaps too, since the gate fits its
+  // training examples better than unseen ones)
+  double gate_quantile = 0;
 };
 
 // Keeps only sentences of documents whose id ("# newdoc id = GUM_news_x")

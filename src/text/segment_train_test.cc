@@ -3,6 +3,8 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <string_view>
+#include <vector>
 
 namespace dyad::text {
 namespace {
@@ -54,6 +56,45 @@ TEST(SegmentTrain, CrossValidationScoresEverySentenceOnce) {
   EXPECT_EQ(cv->curve[kBiasSteps].gold, 18u);
   // Full stops before capitalized words: every fold learns them.
   EXPECT_DOUBLE_EQ(cv->pooled.F1(), 1.0);
+}
+
+// The gate's score of the gap after word i of `text` (a sentence starts at
+// word 0).
+float GateScore(const SplitModel& model, std::string_view text, std::size_t i) {
+  std::vector<RawToken> toks = TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
+  if (i + 1 >= toks.size()) return 0;
+  SplitState st;
+  for (std::size_t j = 0; j <= i; ++j) st.Add(text, toks[j]);
+  std::uint32_t feats[kMaxFeatures];
+  int k = BaseFeatures(model, text, st, i >= 2 ? &toks[i - 2] : nullptr,
+                       i >= 1 ? &toks[i - 1] : nullptr, toks[i],
+                       i + 1 < toks.size() ? &toks[i + 1] : nullptr,
+                       i + 2 < toks.size() ? &toks[i + 2] : nullptr, feats);
+  return SplitScore(model.gate_weights, model.gate_quantized, model.gate_scale, feats, k);
+}
+
+TEST(SegmentTrain, GateSettlesClearGapsButNoTrainingExampleWrongly) {
+  auto corpus = ParseConllu(Corpus(6));
+  ASSERT_TRUE(corpus.ok());
+  SplitTrainOptions options;
+  options.epochs = 2;
+  SplitModel model = TrainSplitModel({*corpus}, options);
+  ASSERT_FALSE(model.gate_weights.empty());
+  // Here the gate separates its training examples: the cut is just above
+  // the highest non-end and gate_end is the lowest end.
+  ASSERT_LT(model.gate_cut, model.gate_end);
+  const float name = GateScore(model, "Officials met in Geneva.", 2);  // in || Geneva
+  const float end = GateScore(model, "Aid arrived today. Talks failed again.", 3);  // today. || Talks
+  EXPECT_LT(name, model.gate_end);
+  EXPECT_GE(end, model.gate_cut);
+  EXPECT_LT(name, end);
+  // And the gated model still splits its training text perfectly.
+  auto gated = EvaluateSegmenter(*corpus, &model);
+  ASSERT_TRUE(gated.ok());
+  EXPECT_DOUBLE_EQ(gated->sentences.F1(), 1.0);
+
+  options.gate = false;
+  EXPECT_TRUE(TrainSplitModel({*corpus}, options).gate_weights.empty());
 }
 
 TEST(SegmentTrain, CrossValidationNeedsADocumentPerFold) {

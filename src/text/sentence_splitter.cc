@@ -27,6 +27,11 @@ inline std::uint32_t Index(std::uint64_t h) {
   return static_cast<std::uint32_t>(h) & (kModelSize - 1);
 }
 
+// The weight index of a pair of salted atoms (of one atom: b = 0).
+inline std::uint32_t PairIndex(std::uint64_t a, std::uint64_t b) {
+  return static_cast<std::uint32_t>(((a + b) * 0xC2B2AE3D27D4EB4Full) >> (64 - kModelBits));
+}
+
 constexpr std::uint64_t kNone = 0x5bd1e9955bd1e995ull;  // word id of a missing token
 
 // The identity of a word for features: its lower-cased hash, except for
@@ -87,6 +92,15 @@ const SplitModel& DefaultSplitModel() {
       m->quantized[kSegModelIndex[i] & (kModelSize - 1)] = kSegModelWeight[i];
     }
     m->bias = kSegModelBias;
+    if (std::size(kSegGateIndex) > 1) {
+      m->gate_quantized.assign(kModelSize, 0);
+      for (std::size_t i = 0; i < std::size(kSegGateIndex); ++i) {
+        m->gate_quantized[kSegGateIndex[i] & (kModelSize - 1)] = kSegGateWeight[i];
+      }
+      m->gate_scale = kSegGateScale;
+      m->gate_cut = kSegGateCut;
+      m->gate_end = kSegGateEnd;
+    }
     if (std::size(kSegLowerWords) > 1) m->lower_words.assign(std::begin(kSegLowerWords), std::end(kSegLowerWords));
     if (std::size(kSegProperWords) > 1) m->proper_words.assign(std::begin(kSegProperWords), std::end(kSegProperWords));
     return m;
@@ -152,14 +166,22 @@ void AddToLexicon(std::vector<std::uint64_t>* set, std::uint64_t hash) {
   (*set)[bit >> 6] |= std::uint64_t{1} << (bit & 63);
 }
 
-int Features(const SplitModel& model, std::string_view text, const SplitState& st,
-             const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
-             const RawToken* nn, std::uint32_t* out) {
-  auto lex = [&](const RawToken* t) -> std::uint64_t {
-    if (t == nullptr) return 4;
-    return (InLexicon(model.lower_words, t->hash) ? 1 : 0) |
-           (InLexicon(model.proper_words, t->hash) ? 2 : 0);
-  };
+namespace {
+
+// A word's case lexicons as bits: 1 mostly lower-case, 2 mostly
+// capitalized; 4: no word.
+std::uint64_t LexiconClass(const SplitModel& model, const RawToken* t) {
+  if (t == nullptr) return 4;
+  return (InLexicon(model.lower_words, t->hash) ? 1 : 0) |
+         (InLexicon(model.proper_words, t->hash) ? 2 : 0);
+}
+
+}  // namespace
+
+int BaseFeatures(const SplitModel& model, std::string_view text, const SplitState& st,
+                 const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
+                 const RawToken* nn, std::uint32_t* out) {
+  auto lex = [&](const RawToken* t) { return LexiconClass(model, t); };
   const std::uint64_t ln = lex(n), lc = lex(&c);
   const std::uint64_t wp = WordId(p), wc = WordId(&c), wn = WordId(n);
   const std::uint64_t sp2 = ShapeId(p2), sp = ShapeId(p), sc = ShapeId(&c), sn = ShapeId(n),
@@ -197,6 +219,53 @@ int Features(const SplitModel& model, std::string_view text, const SplitState& s
   return k;
 }
 
+int PairFeatures(const SplitModel& model, std::string_view text, const SplitState& st,
+                 const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
+                 const RawToken* nn, std::uint32_t* out) {
+  auto lex = [&](const RawToken* t) { return LexiconClass(model, t); };
+  // Every pair of these single facts about the gap is a feature: the
+  // hand-written conjunctions of BaseFeatures cover few of them, and the
+  // pairs let the linear model weigh, say, the word before the gap by the
+  // case of the word after it or by the sentence length.
+  const std::uint64_t atoms[kPairAtoms] = {
+      WordId(p), WordId(&c), WordId(n), WordId(nn), ShapeId(p2), ShapeId(p), ShapeId(&c),
+      ShapeId(n), ShapeId(nn), lex(n), lex(&c), lex(p), LengthBucket(st.words), st.prev_shape,
+      c.abbrev_class, Suffix(text, c), Prefix(text, n),
+      (st.quotes & 1) | (st.open > 0 ? 2u : 0u), c.gap};
+  // Pairs are most of the features: each is hashed by one multiplication.
+  std::uint64_t salted[kPairAtoms];
+  int k = 0;
+  for (int a = 0; a < kPairAtoms; ++a) {
+    salted[a] = atoms[a] + static_cast<std::uint64_t>(a + 1) * 0x9E3779B97F4A7C15ull;
+    out[k++] = PairIndex(salted[a], 0);
+  }
+  for (int a = 0; a < kPairAtoms; ++a) {
+    const std::uint64_t left = salted[a] * 0xD6E8FEB86659FD93ull;
+    for (int b = a + 1; b < kPairAtoms; ++b) out[k++] = PairIndex(left, salted[b]);
+  }
+  return k;
+}
+
+int Features(const SplitModel& model, std::string_view text, const SplitState& st,
+             const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
+             const RawToken* nn, std::uint32_t* out) {
+  int k = BaseFeatures(model, text, st, p2, p, c, n, nn, out);
+  return k + PairFeatures(model, text, st, p2, p, c, n, nn, out + k);
+}
+
+float SplitScore(const std::vector<float>& weights, const std::vector<std::int16_t>& quantized,
+                 float scale, const std::uint32_t* feats, int k) {
+  if (!weights.empty()) {
+    float score = 0;
+    for (int f = 0; f < k; ++f) score += weights[feats[f]];
+    return score;
+  }
+  if (quantized.empty()) return 0;
+  std::int32_t sum = 0;
+  for (int f = 0; f < k; ++f) sum += quantized[feats[f]];
+  return static_cast<float>(sum) * scale;
+}
+
 void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint32_t end,
                            const std::function<void(std::span<const RawToken>)>& sink) {
   Tokenizer tok(text, begin, end);
@@ -207,8 +276,8 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
   bool new_line = false;
   std::size_t i = 0;
   std::uint32_t feats[kMaxFeatures];
-  const float* w = model_.weights.empty() ? nullptr : model_.weights.data();
-  const std::int16_t* q = model_.quantized.empty() ? nullptr : model_.quantized.data();
+  const bool has_model = !model_.weights.empty() || !model_.quantized.empty();
+  const bool has_gate = !model_.gate_weights.empty() || !model_.gate_quantized.empty();
   while (true) {
     while (more && buf_.size() < i + 3) more = tok.Next(&buf_);
     if (i >= buf_.size()) break;
@@ -231,17 +300,20 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
       if (DatelineAt(text, buf_, i + 1)) kind = GapKind::kAlways;
     }
     bool end_here = kind == GapKind::kAlways;
-    if (kind == GapKind::kCandidate && (w != nullptr || q != nullptr)) {
-      int k = Features(model_, text, st, p2, p, c, n, nn, feats);
-      float score = model_.bias;
-      if (w != nullptr) {
-        for (int f = 0; f < k; ++f) score += w[feats[f]];
-      } else {
-        std::int32_t sum = 0;
-        for (int f = 0; f < k; ++f) sum += q[feats[f]];
-        score += static_cast<float>(sum) * model_.scale;
+    if (kind == GapKind::kCandidate && has_model) {
+      int k = BaseFeatures(model_, text, st, p2, p, c, n, nn, feats);
+      // The gate settles the clear cases (most candidates: the words of a
+      // name, ". The") from the base features alone.
+      float gate = has_gate ? SplitScore(model_.gate_weights, model_.gate_quantized,
+                                         model_.gate_scale, feats, k)
+                            : 0;
+      if (has_gate && gate >= model_.gate_end) {
+        end_here = true;
+      } else if (!has_gate || gate >= model_.gate_cut) {
+        k += PairFeatures(model_, text, st, p2, p, c, n, nn, feats + k);
+        end_here = model_.bias + SplitScore(model_.weights, model_.quantized, model_.scale,
+                                            feats, k) > 0;
       }
-      end_here = score > 0;
     }
     if (!end_here) {
       ++i;

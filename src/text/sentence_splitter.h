@@ -16,9 +16,13 @@
 //           Features() in sentence_splitter.cc) are the lower-cased words and
 //           shapes around the gap (two before, two after), the abbreviation
 //           class, the sentence length so far, open brackets and quote
-//           parity, hashed into 2^kModelBits weights. The weights are
-//           learned by an averaged perceptron (segment_train.h) from UD
-//           treebanks and compiled into the library (segment_model_data.inc).
+//           parity, 28 hand-written conjunctions of them and every pair of
+//           19 of them, hashed into 2^kModelBits weights. A gate (a second
+//           model over the hand-written features only) first settles the
+//           clear ends and non-ends, so that the pairs are computed for few
+//           candidates. The weights are learned by an
+//           averaged perceptron (segment_train.h) from UD treebanks and
+//           compiled into the library (segment_model_data.inc).
 // When a sentence ends on an abbreviation ("... at 2:30 p.m."), its period
 // becomes a word of its own, as in UD EWT ("p.m" ".").
 //
@@ -41,7 +45,12 @@ namespace dyad::text {
 inline constexpr std::uint32_t kModelBits = 18;
 inline constexpr std::uint32_t kModelSize = 1u << kModelBits;
 inline constexpr std::uint32_t kMaxSentenceWords = 500;
-inline constexpr int kMaxFeatures = 32;
+// Features() writes kBaseFeatures hand-written conjunctions
+// (BaseFeatures), then kPairAtoms single facts about the gap and every pair
+// of them (PairFeatures).
+inline constexpr int kBaseFeatures = 29;
+inline constexpr int kPairAtoms = 19;
+inline constexpr int kMaxFeatures = kBaseFeatures + kPairAtoms + kPairAtoms * (kPairAtoms - 1) / 2;
 
 inline constexpr std::uint32_t kLexiconBits = 17;
 
@@ -58,6 +67,16 @@ struct SplitModel {
   // (names). A capitalized common word after a gap hints at a sentence
   // start; a name does not. Empty sets are allowed.
   std::vector<std::uint64_t> lower_words, proper_words;
+  // The gate (optional): a second model of the same kind over the base
+  // features only. A candidate whose gate score is below gate_cut is no
+  // sentence end, one whose gate score is gate_end or more is one, and for
+  // these the pair features are not computed: most candidates in running
+  // text are clear non-ends (the words of a name) or clear ends (". The").
+  std::vector<float> gate_weights;
+  std::vector<std::int16_t> gate_quantized;
+  float gate_scale = 0;
+  float gate_cut = 0;
+  float gate_end = 0;
 };
 
 bool InLexicon(const std::vector<std::uint64_t>& set, std::uint64_t hash);
@@ -91,7 +110,18 @@ enum class GapKind { kNever, kAlways, kCandidate, kSkip };
 GapKind ClassifyGap(std::string_view text, const SplitState& st, const RawToken* p,
                     const RawToken& c, const RawToken* n);
 
-// Writes the feature indices of a candidate gap into out[0..return).
+// Writes the feature indices of a candidate gap into out[0..return):
+// BaseFeatures, then PairFeatures.
+int BaseFeatures(const SplitModel& model, std::string_view text, const SplitState& st,
+                 const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
+                 const RawToken* nn, std::uint32_t* out);
+int PairFeatures(const SplitModel& model, std::string_view text, const SplitState& st,
+                 const RawToken* p2, const RawToken* p, const RawToken& c, const RawToken* n,
+                 const RawToken* nn, std::uint32_t* out);
+// The sum of the weights of feats[0..k) (float weights if present, else the
+// quantized ones times scale).
+float SplitScore(const std::vector<float>& weights, const std::vector<std::int16_t>& quantized,
+                 float scale, const std::uint32_t* feats, int k);
 int Features(const SplitModel& model, std::string_view text, const SplitState& st,
              const RawToken* p2,
              const RawToken* p, const RawToken& c, const RawToken* n, const RawToken* nn,
