@@ -134,6 +134,23 @@ void WriteTagsCache(const std::string& path, const std::vector<text::ConlluSente
   }
 }
 
+// `dyad train parser --mean-of A --mean-of B ...`: the mean of parser
+// models trained on the same data (the ensemble of --ensemble, from
+// models trained separately).
+int WriteMeanParser(const std::vector<std::string>& paths, double prune, const std::string& out) {
+  std::vector<analyze::Parser> parsers(paths.size());
+  for (std::size_t i = 0; i < paths.size(); ++i) {
+    if (auto s = analyze::LoadParserModel(paths[i], &parsers[i]); !s.ok()) return Fail(s);
+  }
+  analyze::Parser mean;
+  if (auto s = analyze::MeanParser(parsers, &mean); !s.ok()) return Fail(s);
+  if (prune > 0) mean.Prune(static_cast<float>(prune));
+  if (auto s = analyze::SaveParserModel(out + "/parser.bin", mean); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << out << "/parser.bin (mean of " << paths.size() << " models, "
+            << mean.model().num_features() << " features)\n";
+  return 0;
+}
+
 int RunParser(int argc, char** argv) {
   Flags f("dyad train parser [options]",
           "Trains the dependency parser on the same data as the tagger, with POS tags "
@@ -151,12 +168,24 @@ int RunParser(int argc, char** argv) {
   std::string cache;
   f.String("tags-cache", &cache,
            "file keeping the jackknifed tags between runs (read if present, else written)");
+  bool non_monotonic = false;
+  f.Bool("non-monotonic", &non_monotonic,
+         "non-monotonic arc-eager transitions that repair earlier decisions "
+         "(Honnibal & Johnson 2015; docs/analysis.md)");
+  int ensemble = 1;
+  f.Int("ensemble", &ensemble,
+        "train this many parsers (seeds --seed, --seed + 1, ...) and ship the mean of their weights");
+  std::vector<std::string> mean_of;
+  f.List("mean-of", &mean_of,
+         "no training: write the mean of these parser models (same data, other seeds; saved "
+         "with --prune 0), pruned by --prune (repeatable)");
   bool with_dev = false;
   f.Bool("with-dev", &with_dev,
          "also train on EWT dev and the licensed GUM dev documents (for a final model; "
          "dev figures are then meaningless)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (!mean_of.empty()) return WriteMeanParser(mean_of, std::atof(prune.c_str()), c.out);
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
   if (!train.ok()) return Fail(train.status());
   if (with_dev) {
@@ -169,6 +198,8 @@ int RunParser(int argc, char** argv) {
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   auto opts = Options(c);
+  opts.non_monotonic = non_monotonic;
+  opts.ensemble = ensemble;
   if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &*train)) {
     std::cerr << "jackknifed tags read from " << cache << "\n";
   } else if (folds > 1) {

@@ -46,7 +46,7 @@ def f1s(path):
 
 ud = f1s(os.path.join(tmp, "ud.txt"))
 ewt = ud.get("en_ewt-ud-test.conllu", {})
-floors = {"UPOS": 95.4, "Lemmas": 97.0, "UAS": 86.1, "LAS": 83.4}
+floors = {"UPOS": 95.4, "Lemmas": 97.0, "UAS": 86.7, "LAS": 84.0}
 for k, v in floors.items():
     if ewt.get(k, 0) < v:
         bad.append(f"EWT test {k} {ewt.get(k, 0):.2f} below the floor {v}")

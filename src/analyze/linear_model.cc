@@ -138,6 +138,38 @@ void LinearModel::Prune(float min_abs) {
   Build(num_classes_, rows);
 }
 
+LinearModel LinearModel::Mean(const std::vector<LinearModel>& models) {
+  struct Weight {
+    std::uint32_t key;
+    std::uint16_t cls;
+    float w;
+  };
+  std::vector<Weight> all;
+  for (const LinearModel& m : models) {
+    for (const Row& r : m.Rows()) {
+      for (const auto& [c, w] : r.weights) all.push_back({r.key, c, w});
+    }
+  }
+  std::stable_sort(all.begin(), all.end(), [](const Weight& a, const Weight& b) {
+    return a.key != b.key ? a.key < b.key : a.cls < b.cls;
+  });
+  const float k = static_cast<float>(std::max<std::size_t>(models.size(), 1));
+  std::vector<Row> rows;
+  for (std::size_t i = 0; i < all.size();) {
+    Row row{all[i].key, {}};
+    for (; i < all.size() && all[i].key == row.key;) {
+      const std::uint16_t cls = all[i].cls;
+      double sum = 0;
+      for (; i < all.size() && all[i].key == row.key && all[i].cls == cls; ++i) sum += all[i].w;
+      row.weights.push_back({cls, static_cast<float>(sum / k)});
+    }
+    rows.push_back(std::move(row));
+  }
+  LinearModel out;
+  out.Build(models.empty() ? 0 : models[0].num_classes_, rows);
+  return out;
+}
+
 PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {
   keys_.assign(1 << 16, 0);
   index_.assign(1 << 16, -1);

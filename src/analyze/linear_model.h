@@ -55,6 +55,9 @@ class LinearModel {
   bool Load(ByteReader* r);
   // Drops the weights with |w| < min_abs (and features left empty).
   void Prune(float min_abs);
+  // The mean of models with the same classes (weights absent from a model
+  // count as 0): an ensemble of perceptrons at the cost of one model.
+  static LinearModel Mean(const std::vector<LinearModel>& models);
 
   static std::uint32_t Fingerprint(std::uint64_t key) {
     auto k = static_cast<std::uint32_t>(key >> 32) ^ static_cast<std::uint32_t>(key);

@@ -57,5 +57,31 @@ TEST(LinearModel, TruncatedInputFailsToLoad) {
   EXPECT_FALSE(m.Load(&r) && r.ok());
 }
 
+// The mean of two models: a weight both share is averaged, a weight only
+// one has is halved, and the scores follow (in the model's own units).
+TEST(LinearModel, MeanAveragesTheWeightsOfModels) {
+  const std::uint64_t a = FeatKey(1, 1), b = FeatKey(1, 2);
+  auto train = [&](int steps_a, bool with_b) {
+    PerceptronTrainer t(2);
+    for (int i = 0; i < steps_a; ++i) t.Update(&a, 1, 1, 0);
+    if (with_b) t.Update(&b, 1, 0, 1);
+    t.Tick();
+    return t.Average(0.0f);
+  };
+  std::vector<LinearModel> models = {train(2, false), train(4, true)};
+  LinearModel mean = LinearModel::Mean(models);
+  EXPECT_EQ(mean.num_classes(), 2);
+  EXPECT_EQ(mean.num_features(), 2u);
+  auto score = [&](std::uint64_t key) {
+    std::int32_t s[2] = {0, 0};
+    mean.Score(&key, 1, s);
+    return std::pair<float, float>(s[0] * mean.scale(), s[1] * mean.scale());
+  };
+  EXPECT_NEAR(score(a).first, -3.0f, 1e-3);
+  EXPECT_NEAR(score(a).second, 3.0f, 1e-3);
+  EXPECT_NEAR(score(b).first, 0.5f, 1e-3);
+  EXPECT_NEAR(score(b).second, -0.5f, 1e-3);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -10,7 +10,11 @@ namespace dyad::analyze {
 void ParseState::Init(int words) {
   n = words;
   b = 0;
+  steps = 0;
   stack.clear();
+  rebuf.clear();
+  loc.assign(n + 1, kInBuffer);
+  unshiftable.assign(n + 1, 0);
   head.assign(n + 1, -1);
   label.assign(n + 1, -1);
   l1.assign(n + 1, -1);
@@ -48,25 +52,85 @@ void ParseState::AddArc(int h, int d, int lab) {
   }
 }
 
-bool Parser::Legal(const ParseState& s, int cls, int num_labels) {
-  bool has_s0 = !s.stack.empty();
-  if (cls == kShift) return s.b < s.n;
-  if (cls == kReduce) return has_s0 && s.head[s.stack.back()] >= 0;
-  if (cls < kFirstArc + num_labels) return has_s0 && s.head[s.stack.back()] < 0;  // LEFT
-  return has_s0 && s.b < s.n;                                                     // RIGHT
+void ParseState::RemoveArc(int d) {
+  const int h = head[d];
+  head[d] = -1;
+  label[d] = -1;
+  if (h < 0) return;
+  // Rare (a repair): rebuild the children of h on the side of d from the
+  // heads, outermost first.
+  const bool left = d < h;
+  int& first = left ? l1[h] : r1[h];
+  int& second = left ? l2[h] : r2[h];
+  std::uint64_t& set = left ? lset[h] : rset[h];
+  --(left ? nl[h] : nr[h]);
+  first = second = -1;
+  set = 0;
+  for (int i = left ? 0 : n - 1; left ? i < h : i > h; i += left ? 1 : -1) {
+    if (head[i] != h) continue;
+    if (first < 0) {
+      first = i;
+    } else if (second < 0) {
+      second = i;
+    }
+    set |= std::uint64_t{1} << (label[i] & 63);
+  }
+}
+
+bool Parser::Legal(const ParseState& s, int cls, int num_labels, bool non_monotonic) {
+  const bool has_s0 = !s.stack.empty();
+  const int n0 = s.B(0);
+  const bool word_n0 = n0 >= 0 && n0 < s.n;
+  const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;
+  if (!RepairsAllowed(s, non_monotonic)) {
+    if (cls == kShift) return word_n0;
+    if (cls == kReduce) return s0_headed;
+    if (cls < kFirstArc + num_labels) return has_s0 && !s0_headed;  // LEFT
+    return has_s0 && word_n0;                                        // RIGHT
+  }
+  if (cls == kShift) return word_n0 && (!has_s0 || !s.unshiftable[n0]);
+  if (cls == kReduce) return s0_headed || s.stack.size() >= 2;
+  if (cls < kFirstArc + num_labels) return has_s0;  // LEFT
+  return has_s0 && word_n0;                         // RIGHT
 }
 
 void Parser::Apply(ParseState* s, int cls, int num_labels) {
+  ++s->steps;
+  // Takes the buffer's front word (an unshifted one first).
+  auto take_n0 = [s]() {
+    int x;
+    if (!s->rebuf.empty()) {
+      x = s->rebuf.back();
+      s->rebuf.pop_back();
+      s->unshiftable[x] = 0;
+    } else {
+      x = s->b++;
+    }
+    s->loc[x] = ParseState::kOnStack;
+    s->stack.push_back(x);
+  };
   if (cls == kShift) {
-    s->stack.push_back(s->b++);
+    take_n0();
   } else if (cls == kReduce) {
+    const int s0 = s->stack.back();
     s->stack.pop_back();
+    if (s->head[s0] >= 0) {
+      s->loc[s0] = ParseState::kDone;
+    } else {  // Unshift
+      s->loc[s0] = ParseState::kInBuffer;
+      s->unshiftable[s0] = 1;
+      s->rebuf.push_back(s0);
+    }
   } else if (cls < kFirstArc + num_labels) {
-    s->AddArc(s->b, s->stack.back(), cls - kFirstArc);
+    const int s0 = s->stack.back(), n0 = s->B(0);
+    if (s->head[s0] >= 0) s->RemoveArc(s0);
+    s->AddArc(n0, s0, cls - kFirstArc);
     s->stack.pop_back();
+    s->loc[s0] = ParseState::kDone;
+    if (n0 < s->n) s->unshiftable[n0] = 0;
   } else {
-    s->AddArc(s->stack.back(), s->b, cls - kFirstArc - num_labels);
-    s->stack.push_back(s->b++);
+    s->AddArc(s->stack.back(), s->B(0), cls - kFirstArc - num_labels);
+    take_n0();
   }
 }
 
@@ -84,9 +148,7 @@ int Parser::Features(const ParseState& s, const std::vector<WordInfo>& words,
   auto at = [&](const std::vector<int>& v, int x) { return x < 0 ? -1 : v[x]; };
   const int s0 = s.stack.empty() ? -1 : s.stack.back();
   const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
-  const int n0 = s.b <= n ? s.b : -1;
-  const int n1 = s.b + 1 <= n ? s.b + 1 : -1;
-  const int n2 = s.b + 2 <= n ? s.b + 2 : -1;
+  const int n0 = s.B(0), n1 = s.B(1), n2 = s.B(2);
   const int s0h = s0 >= 0 && s.head[s0] < n ? s.head[s0] : -1;
   const int s0h2 = s0h >= 0 && s.head[s0h] < n ? s.head[s0h] : -1;
   const int s0l = at(s.l1, s0), s0l2 = at(s.l2, s0), s0r = at(s.r1, s0), s0r2 = at(s.r2, s0);
@@ -288,16 +350,19 @@ void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::ui
     model_.Score(keys, nk, scores);
     const bool has_s0 = !s.stack.empty();
     const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;
+    const int n0 = s.B(0);
+    const bool word_n0 = n0 < s.n;  // n0 >= 0 while not terminal
+    const bool repairs = RepairsAllowed(s, non_monotonic_);
     int best = -1;
     auto consider = [&](int lo, int hi) {
       for (int c = lo; c < hi; ++c) {
         if (best < 0 || scores[c] > scores[best]) best = c;
       }
     };
-    if (s.b < s.n) consider(kShift, kShift + 1);
-    if (s0_headed) consider(kReduce, kReduce + 1);
-    if (has_s0 && !s0_headed) consider(kFirstArc, kFirstArc + nl);
-    if (has_s0 && s.b < s.n) consider(kFirstArc + nl, nc);
+    if (word_n0 && (!has_s0 || !repairs || !s.unshiftable[n0])) consider(kShift, kShift + 1);
+    if (s0_headed || (repairs && s.stack.size() >= 2)) consider(kReduce, kReduce + 1);
+    if (has_s0 && (!s0_headed || repairs)) consider(kFirstArc, kFirstArc + nl);
+    if (has_s0 && word_n0) consider(kFirstArc + nl, nc);
     Apply(&s, best, nl);
   }
   Finish(s, heads, labels);
@@ -308,6 +373,7 @@ void Parser::Save(ByteWriter* w) const {
   w->Varint(root_label_);
   w->Varint(fallback_label_);
   model_.Save(w);
+  w->Varint(non_monotonic_ ? 1 : 0);  // absent in older files: monotonic
 }
 
 bool Parser::Load(ByteReader* r) {
@@ -319,7 +385,11 @@ bool Parser::Load(ByteReader* r) {
   root_label_ = static_cast<int>(root);
   fallback_label_ = static_cast<int>(fb);
   SetLabelParts();
-  return model_.Load(r) && model_.num_classes() == num_classes();
+  if (!model_.Load(r) || model_.num_classes() != num_classes()) return false;
+  std::uint64_t system = 0;
+  if (r->remaining() > 0 && (!r->Varint(&system) || system > 1)) return false;
+  non_monotonic_ = system == 1;
+  return true;
 }
 
 }  // namespace dyad::analyze

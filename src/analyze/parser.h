@@ -20,6 +20,17 @@
 // arcs can come out. Parsing is linear: at most 2n
 // transitions, with a fixed-size feature buffer and a reused state.
 //
+// Non-monotonic variant (a flag of the model, chosen at training time):
+// the transitions of Honnibal, Goldberg & Johnson (2013) and Honnibal &
+// Johnson (2015) let a greedy parser repair an earlier decision.
+// LEFT-ARC may also take a stack top that already has a head, replacing
+// that head (a RIGHT-ARC that should have been a SHIFT); REDUCE of a stack
+// top without a head ("Unshift") puts the word back at the front of the
+// buffer, from where the word below it can take it as a right dependent
+// (a SHIFT that should have been a RIGHT-ARC); an unshifted word cannot be
+// shifted again until the stack changes under it, so parsing still ends
+// (and after 4n + 8 transitions only the monotonic ones stay legal).
+//
 // Thread safety: immutable after Load(); Parse() is const.
 #ifndef DYAD_ANALYZE_PARSER_H_
 #define DYAD_ANALYZE_PARSER_H_
@@ -34,17 +45,33 @@
 namespace dyad::analyze {
 
 // The arc-eager configuration. Token n (one past the last word) is ROOT.
+// The buffer is the unshifted words (`rebuf`, front at the back) followed
+// by b, b + 1, ..., n.
 struct ParseState {
+  enum : char { kInBuffer = 0, kOnStack = 1, kDone = 2 };
   int n = 0;
-  int b = 0;                      // buffer front; n = only ROOT left
+  int b = 0;                      // first word never shifted; n = only ROOT left
+  int steps = 0;                  // transitions applied
   std::vector<int> stack;
+  std::vector<int> rebuf;         // unshifted words, ascending from the back
+  std::vector<char> loc;          // per word: kInBuffer, kOnStack or kDone
+  std::vector<char> unshiftable;  // unshifted and not yet free to be shifted
   std::vector<int> head, label;   // -1 = none yet; size n
   std::vector<int> l1, l2, r1, r2;  // leftmost / second-leftmost, rightmost / second children
   std::vector<int> nl, nr;        // number of left / right children
   std::vector<std::uint64_t> lset, rset;  // label sets (bit masks) of left / right children
   void Init(int words);
   void AddArc(int h, int d, int lab);
-  bool Terminal() const { return b >= n && stack.empty(); }
+  // Removes d's arc (non-monotonic LEFT-ARC), updating its head's children.
+  void RemoveArc(int d);
+  // The i-th buffer item: a word, n (ROOT) or -1 past ROOT.
+  int B(int i) const {
+    const int r = static_cast<int>(rebuf.size());
+    if (i < r) return rebuf[r - 1 - i];
+    const int x = b + i - r;
+    return x <= n ? x : -1;
+  }
+  bool Terminal() const { return b >= n && stack.empty() && rebuf.empty(); }
 };
 
 class Parser {
@@ -64,15 +91,23 @@ class Parser {
   void Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
              std::vector<int>* heads, std::vector<int>* labels) const;
 
+  // Whether the model uses the non-monotonic transitions (see above).
+  bool non_monotonic() const { return non_monotonic_; }
+
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
   const LinearModel& model() const { return model_; }
   // Drops small weights (smaller, faster model; see docs/analysis.md).
   void Prune(float min_abs) { model_.Prune(min_abs); }
 
-  // Transition helpers shared with the trainer.
-  static bool Legal(const ParseState& s, int cls, int num_labels);
+  // Transition helpers shared with the trainer. `non_monotonic` is the
+  // system's flag; Legal() applies the step limit itself.
+  static bool Legal(const ParseState& s, int cls, int num_labels, bool non_monotonic);
   static void Apply(ParseState* s, int cls, int num_labels);
+  // Whether the non-monotonic transitions are still allowed in s.
+  static bool RepairsAllowed(const ParseState& s, bool non_monotonic) {
+    return non_monotonic && s.steps < 4 * s.n + 8;
+  }
   static int Features(const ParseState& s, const std::vector<WordInfo>& words,
                       const std::vector<std::uint64_t>& tags, std::uint64_t* out);
   // Turns the final state into heads/labels with a single root.
@@ -91,6 +126,7 @@ class Parser {
   std::vector<std::string> labels_;
   int root_label_ = 0;
   int fallback_label_ = 0;  // for extra roots
+  bool non_monotonic_ = false;
   LinearModel model_;
 };
 

@@ -41,7 +41,8 @@ const char kTreebank[] =
     "6\tleft\tleave\tVERB\tVBD\t_\t1\tacl\t_\t_\n"
     "\n";
 
-class ParserTest : public ::testing::Test {
+// Both transition systems: the monotonic one and the one with repairs.
+class ParserTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
     auto tb = text::ParseConllu(kTreebank, "toy");
@@ -51,10 +52,13 @@ class ParserTest : public ::testing::Test {
     o.epochs = 10;
     ASSERT_TRUE(TrainTagger(treebank_, o, &tagger_, &morph_).ok());
     o.epochs = 30;
+    o.non_monotonic = GetParam();
     ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &parser_).ok());
+    ASSERT_EQ(parser_.non_monotonic(), GetParam());
   }
   // Parses sentence i with gold tags; returns heads (1-based, 0 = root).
-  std::vector<int> Heads(int i, std::vector<std::string>* labels) {
+  std::vector<int> Heads(int i, std::vector<std::string>* labels, const Parser* parser = nullptr) {
+    const Parser& p = parser ? *parser : parser_;
     std::vector<std::string_view> forms;
     std::vector<std::uint64_t> keys;
     for (const auto& w : treebank_[i].words) {
@@ -66,11 +70,11 @@ class ParserTest : public ::testing::Test {
     std::vector<WordInfo> info;
     tagger_.Prepare(forms, &info);
     std::vector<int> heads, labs;
-    parser_.Parse(info, keys, &heads, &labs);
+    p.Parse(info, keys, &heads, &labs);
     std::vector<int> out;
     for (std::size_t k = 0; k < heads.size(); ++k) {
       out.push_back(heads[k] + 1);
-      labels->push_back(parser_.label(labs[k]));
+      labels->push_back(p.label(labs[k]));
     }
     return out;
   }
@@ -80,7 +84,7 @@ class ParserTest : public ::testing::Test {
   Parser parser_;
 };
 
-TEST_F(ParserTest, ReproducesProjectiveTrainingTrees) {
+TEST_P(ParserTest, ReproducesProjectiveTrainingTrees) {
   for (int i = 0; i < 3; ++i) {
     std::vector<std::string> labels;
     std::vector<int> heads = Heads(i, &labels);
@@ -91,7 +95,7 @@ TEST_F(ParserTest, ReproducesProjectiveTrainingTrees) {
   }
 }
 
-TEST_F(ParserTest, NonProjectiveArcIsLiftedAndTreeIsWellFormed) {
+TEST_P(ParserTest, NonProjectiveArcIsLiftedAndTreeIsWellFormed) {
   std::vector<std::string> labels;
   std::vector<int> heads = Heads(3, &labels);
   // "left" cannot attach to "News" across "came -> today": lifted to "came".
@@ -100,6 +104,66 @@ TEST_F(ParserTest, NonProjectiveArcIsLiftedAndTreeIsWellFormed) {
   int roots = 0;
   for (int h : heads) roots += h == 0;
   EXPECT_EQ(roots, 1);
+}
+
+// The model file keeps the transition system.
+TEST_P(ParserTest, SaveAndLoadKeepTheTransitionSystem) {
+  ByteWriter w;
+  parser_.Save(&w);
+  ByteReader r(w.data());
+  Parser loaded;
+  ASSERT_TRUE(loaded.Load(&r));
+  EXPECT_EQ(loaded.non_monotonic(), GetParam());
+  for (int i = 0; i < 4; ++i) {
+    std::vector<std::string> a, b;
+    EXPECT_EQ(Heads(i, &a), Heads(i, &b, &loaded)) << "sentence " << i;
+    EXPECT_EQ(a, b) << "sentence " << i;
+  }
+}
+
+INSTANTIATE_TEST_SUITE_P(Systems, ParserTest, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "NonMonotonic" : "Monotonic"; });
+
+// The repair transitions on a hand-built configuration of five words.
+TEST(ParserTransitions, RepairsReplaceAHeadAndUnshiftAWord) {
+  const int nl = 3, kLeft = Parser::kFirstArc, kRight = Parser::kFirstArc + nl;
+  ParseState s;
+  s.Init(5);
+  Parser::Apply(&s, Parser::kShift, nl);  // stack 0
+  Parser::Apply(&s, kRight + 1, nl);      // 0 -> 1, stack 0 1
+  EXPECT_EQ(s.head[1], 0);
+  EXPECT_EQ(s.r1[0], 1);
+  // Monotonic: a word with a head cannot take another one.
+  EXPECT_FALSE(Parser::Legal(s, kLeft, nl, false));
+  ASSERT_TRUE(Parser::Legal(s, kLeft + 2, nl, true));
+  Parser::Apply(&s, kLeft + 2, nl);  // 2 -> 1 replaces 0 -> 1
+  EXPECT_EQ(s.head[1], 2);
+  EXPECT_EQ(s.label[1], 2);
+  EXPECT_EQ(s.r1[0], -1);
+  EXPECT_EQ(s.nr[0], 0);
+  EXPECT_EQ(s.rset[0], 0u);
+  EXPECT_EQ(s.l1[2], 1);
+  // Stack 0, buffer 2 3 4 ROOT. Shift 2 (headless), then Unshift it.
+  Parser::Apply(&s, Parser::kShift, nl);
+  EXPECT_FALSE(Parser::Legal(s, Parser::kReduce, nl, false));
+  ASSERT_TRUE(Parser::Legal(s, Parser::kReduce, nl, true));
+  Parser::Apply(&s, Parser::kReduce, nl);
+  EXPECT_EQ(s.stack, std::vector<int>{0});
+  EXPECT_EQ(s.B(0), 2);
+  EXPECT_EQ(s.B(1), 3);
+  EXPECT_EQ(s.loc[2], ParseState::kInBuffer);
+  // 2 cannot be shifted again on top of 0: 0 takes it as a right dependent.
+  EXPECT_FALSE(Parser::Legal(s, Parser::kShift, nl, true));
+  ASSERT_TRUE(Parser::Legal(s, kRight, nl, true));
+  Parser::Apply(&s, kRight, nl);
+  EXPECT_EQ(s.head[2], 0);
+  EXPECT_EQ((std::vector<int>{0, 2}), s.stack);
+  EXPECT_EQ(s.B(0), 3);
+  // A lone headless word is never unshifted.
+  ParseState t;
+  t.Init(2);
+  Parser::Apply(&t, Parser::kShift, nl);
+  EXPECT_FALSE(Parser::Legal(t, Parser::kReduce, nl, true));
 }
 
 // Pseudo-projective parsing: when a lifted relation pair ("acl" lifted from

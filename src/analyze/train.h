@@ -33,6 +33,11 @@ struct TrainOptions {
   // the averaged model so far (e.g. to save it). May be empty.
   std::function<void(const Parser&, int epoch)> checkpoint;
   int checkpoint_from = 1;
+  // Parser only: the non-monotonic transition system (parser.h).
+  bool non_monotonic = false;
+  // Parser only: train this many parsers (seeds seed, seed + 1, ...) and
+  // keep the mean of their weights.
+  int ensemble = 1;
 };
 
 // Fisher-Yates shuffle with a fixed PRNG; advances *state.
@@ -67,6 +72,10 @@ Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const T
 // Trains the parser on `train` (whose tags may be predicted).
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser);
+
+// The parser whose weights are the mean of `parsers`' (which must share
+// labels and transition system: the same data, other seeds).
+Status MeanParser(const std::vector<Parser>& parsers, Parser* out);
 
 struct GazetteerEntry {
   std::vector<std::string> tokens;  // the name, tokenized like UD English

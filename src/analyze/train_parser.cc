@@ -1,6 +1,8 @@
 // Training the parser: pseudo-projective lifting (Nivre & Nilsson 2005,
 // "head" encoding), the arc-eager dynamic oracle of
-// Goldberg & Nivre (2012), and error-exploring perceptron training.
+// Goldberg & Nivre (2012), and error-exploring perceptron training. With
+// TrainOptions::non_monotonic, the repair transitions of parser.h and the
+// approximate oracle of Honnibal & Johnson (2015) for them.
 #include <algorithm>
 #include <map>
 
@@ -46,6 +48,7 @@ struct Gold {
 
 class ParserTrainer {
  public:
+  static void SetModel(Parser* p, LinearModel m) { p->model_ = std::move(m); }
   // A lifted relation pair seen fewer times keeps the plain relation.
   static constexpr int kMinLifted = 20;
   static Status Train(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
@@ -148,7 +151,8 @@ class ParserTrainer {
     std::uint64_t keys[Parser::kMaxFeatures];
     std::vector<float> scores(nc);
     std::vector<int> cost(nc);
-    std::vector<char> on_stack;
+    const bool nm = opts.non_monotonic;
+    p.non_monotonic_ = nm;
     ParseState st;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       Shuffle(&order, &rng);
@@ -157,12 +161,15 @@ class ParserTrainer {
         const Gold& g = golds[si];
         const int n = static_cast<int>(g.head.size());
         st.Init(n);
-        on_stack.assign(n + 1, 0);
         while (!st.Terminal()) {
           int nk = Parser::Features(st, infos[si], tags[si], keys);
           std::fill(scores.begin(), scores.end(), 0.0f);
           pt.Score(keys, nk, scores.data());
-          Costs(st, g, on_stack, nl, &cost);
+          if (nm) {
+            RepairCosts(st, g, nl, &cost);
+          } else {
+            Costs(st, g, nl, &cost);
+          }
           int pred = -1, best_gold = -1, min_cost = 1 << 30;
           for (int c = 0; c < nc; ++c) {
             if (cost[c] < 0) continue;  // illegal
@@ -181,10 +188,6 @@ class ParserTrainer {
           pt.Tick();
           int next = best_gold;
           if (epoch > 0 && (Mix64(rng++) % 10) < 9) next = pred;
-          if (next == Parser::kShift || next >= Parser::kFirstArc + nl) on_stack[st.b] = 1;
-          if (next == Parser::kReduce || (next >= Parser::kFirstArc && next < Parser::kFirstArc + nl)) {
-            on_stack[st.stack.back()] = 0;
-          }
           Parser::Apply(&st, next, nl);
         }
         for (int i = 0; i < n; ++i) {
@@ -209,11 +212,11 @@ class ParserTrainer {
  private:
   // Dynamic-oracle cost of each class (-1 = illegal): the number of gold
   // arcs still reachable now that the transition would make unreachable.
-  static void Costs(const ParseState& st, const Gold& g, const std::vector<char>& on_stack, int nl,
-                    std::vector<int>* cost) {
+  static void Costs(const ParseState& st, const Gold& g, int nl, std::vector<int>* cost) {
     const int n = st.n, b = st.b;
     std::fill(cost->begin(), cost->end(), -1);
     const int s0 = st.stack.empty() ? -1 : st.stack.back();
+    auto on_stack = [&](int x) { return x < n && st.loc[x] == ParseState::kOnStack; };
     auto deps_in_buffer = [&](int x) {
       int c = 0;
       for (int k : g.deps[x]) c += k >= b;
@@ -221,11 +224,11 @@ class ParserTrainer {
     };
     auto headless_deps_on_stack = [&](int x) {
       int c = 0;
-      for (int k : g.deps[x]) c += on_stack[k] && st.head[k] < 0;
+      for (int k : g.deps[x]) c += on_stack(k) && st.head[k] < 0;
       return c;
     };
     if (b < n) {  // SHIFT
-      (*cost)[Parser::kShift] = headless_deps_on_stack(b) + (g.head[b] < n && on_stack[g.head[b]]);
+      (*cost)[Parser::kShift] = headless_deps_on_stack(b) + on_stack(g.head[b]);
     }
     if (s0 >= 0 && st.head[s0] >= 0) (*cost)[Parser::kReduce] = deps_in_buffer(s0);
     if (s0 >= 0 && st.head[s0] < 0) {  // LEFT
@@ -237,9 +240,65 @@ class ParserTrainer {
     if (s0 >= 0 && b < n) {  // RIGHT
       int base = headless_deps_on_stack(b);
       int gh = g.head[b];
-      if (gh != s0 && (gh >= b || on_stack[gh])) ++base;
+      if (gh != s0 && (gh >= b || on_stack(gh))) ++base;
       for (int l = 0; l < nl; ++l) {
         (*cost)[Parser::kFirstArc + nl + l] = base + (gh == s0 && g.label[b] != l);
+      }
+    }
+  }
+
+  // The costs with the repair transitions, after Honnibal & Johnson
+  // (2015) (approximate, like theirs; never below 0): an arc counts as
+  // lost when neither the monotonic transitions nor a repair can still
+  // build it. A word that has a head can still take another one by
+  // LEFT-ARC, and an Unshift (REDUCE of a headless word) loses no arc: it
+  // is preferred when the word has gold arcs to the stack (it gets back
+  // to them) and avoided when it has gold arcs to the buffer.
+  static void RepairCosts(const ParseState& st, const Gold& g, int nl, std::vector<int>* cost) {
+    const int n = st.n;
+    std::fill(cost->begin(), cost->end(), -1);
+    const int s0 = st.stack.empty() ? -1 : st.stack.back();
+    const int n0 = st.B(0);
+    auto on_stack = [&](int x) { return x < n && st.loc[x] == ParseState::kOnStack; };
+    auto in_buffer = [&](int x) { return x == n || st.loc[x] == ParseState::kInBuffer; };
+    auto deps_on_stack = [&](int x) {
+      int c = 0;
+      for (int k : g.deps[x]) c += on_stack(k);
+      return c;
+    };
+    auto deps_in_buffer = [&](int x) {
+      int c = 0;
+      for (int k : g.deps[x]) c += in_buffer(k);
+      return c;
+    };
+    const int push_cost = n0 < n ? on_stack(g.head[n0]) + deps_on_stack(n0) : 0;
+    const int pop_cost = s0 >= 0 ? in_buffer(g.head[s0]) + deps_in_buffer(s0) : 0;
+    for (int c = 0; c < Parser::kFirstArc + 2 * nl; c += c < Parser::kFirstArc ? 1 : nl) {
+      if (!Parser::Legal(st, c, nl, /*non_monotonic=*/true)) continue;  // also the step limit
+      if (c == Parser::kShift) {
+        (*cost)[c] = push_cost;
+      } else if (c == Parser::kReduce) {
+        int x = pop_cost;
+        if (st.head[s0] < 0) x -= on_stack(g.head[s0]) + deps_on_stack(s0);
+        (*cost)[c] = std::max(x, 0);
+      } else if (c == Parser::kFirstArc) {  // LEFT
+        int base = pop_cost;
+        if (st.head[s0] >= 0) {
+          base += g.head[s0] == st.head[s0];  // overwrites a gold arc
+        } else {
+          base += on_stack(g.head[s0]) + deps_on_stack(s0);
+        }
+        const bool to_gold = g.head[s0] == n0;
+        for (int l = 0; l < nl; ++l) {
+          (*cost)[c + l] = std::max(base - to_gold + (to_gold && g.label[s0] != l), 0);
+        }
+      } else {  // RIGHT
+        int base = push_cost;
+        const bool from_gold = g.head[n0] == s0;
+        if (!from_gold && in_buffer(g.head[n0]) && !st.unshiftable[n0]) ++base;
+        for (int l = 0; l < nl; ++l) {
+          (*cost)[c + l] = std::max(base - from_gold + (from_gold && g.label[n0] != l), 0);
+        }
       }
     }
   }
@@ -247,7 +306,38 @@ class ParserTrainer {
 
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser) {
-  return ParserTrainer::Train(train, tagger, opts, parser);
+  if (opts.ensemble <= 1) return ParserTrainer::Train(train, tagger, opts, parser);
+  // Parameter averaging of independently trained parsers: the same data
+  // and labels, only the shuffling and exploration seed differ.
+  std::vector<Parser> parsers(opts.ensemble);
+  for (int k = 0; k < opts.ensemble; ++k) {
+    TrainOptions o = opts;
+    o.seed = opts.seed + static_cast<std::uint64_t>(k);
+    o.checkpoint = nullptr;
+    if (opts.log) {
+      opts.log("parser: ensemble member " + std::to_string(k + 1) + ", seed " + std::to_string(o.seed));
+    }
+    RETURN_IF_ERROR(ParserTrainer::Train(train, tagger, o, &parsers[k]));
+  }
+  return MeanParser(parsers, parser);
+}
+
+Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
+  if (parsers.empty()) return InvalidArgumentError("no parser to average");
+  std::vector<LinearModel> models;
+  for (const Parser& p : parsers) {
+    if (p.num_labels() != parsers[0].num_labels() ||
+        p.non_monotonic() != parsers[0].non_monotonic()) {
+      return InvalidArgumentError("parsers to average differ in labels or transition system");
+    }
+    for (int l = 0; l < p.num_labels(); ++l) {
+      if (p.label(l) != parsers[0].label(l)) return InvalidArgumentError("parsers to average differ in labels");
+    }
+    models.push_back(p.model());
+  }
+  *out = parsers[0];
+  ParserTrainer::SetModel(out, LinearModel::Mean(models));
+  return Status::OK();
 }
 
 }  // namespace dyad::analyze
