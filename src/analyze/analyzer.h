@@ -51,7 +51,8 @@ class Analyzer {
 
   // Fills the analysis fields of every token of `s` from the token forms.
   void Analyze(Sentence* s) const;
-  // Analyze() for every sentence of one document, then (with NER)
+  // Analyze() for every sentence of one document, NER seeing what it said
+  // earlier in the document (NerHistory), then (with NER)
   // PropagateEntities() over the document.
   void AnalyzeDocument(std::vector<Sentence>* sentences) const;
 
@@ -61,6 +62,7 @@ class Analyzer {
   const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
 
  private:
+  void Analyze(Sentence* s, NerHistory* history) const;
   AnalyzerOptions options_;
   Tagger tagger_;
   Morphology morph_;

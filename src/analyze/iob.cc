@@ -1,5 +1,7 @@
 #include "analyze/iob.h"
 
+#include <set>
+
 #include "util/files.h"
 
 namespace dyad::analyze {
@@ -32,10 +34,12 @@ void NormalizeIob(std::vector<std::string>* labels) {
   std::string prev_type;
   for (auto& l : *labels) {
     std::string type = l.size() > 2 && l[1] == '-' ? l.substr(2) : "";
-    if (type == "PERSON" || type == "person") type = "PER";
-    if (type == "LOCATION" || type == "location" || type == "GPE") type = "LOC";
-    if (type == "ORGANIZATION" || type == "organization" || type == "corporation" ||
-        type == "group") {
+    if (type == "PERSON" || type == "person" || type == "Person") type = "PER";
+    if (type == "LOCATION" || type == "location" || type == "Location" || type == "GPE") {
+      type = "LOC";
+    }
+    if (type == "ORGANIZATION" || type == "organization" || type == "Organisation" ||
+        type == "corporation" || type == "group") {
       type = "ORG";
     }
     if (type != "PER" && type != "ORG" && type != "LOC") {
@@ -49,15 +53,55 @@ void NormalizeIob(std::vector<std::string>* labels) {
   }
 }
 
+bool KeepNamesOnly(const std::vector<std::string>& forms, std::vector<std::string>* labels) {
+  static const std::set<std::string, std::less<>> kInside = {
+      "of", "and", "for", "the", "de", "du", "la", "le", "al", "el", "bin", "ibn", "von", "van",
+      "der", "on", "in", "'s", "’s", "s"};
+  auto cap = [](const std::string& w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; };
+  auto alpha = [](const std::string& w) {
+    return !w.empty() && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z');
+  };
+  bool keep = true;
+  for (const auto& e : EntitySpans(*labels)) {
+    int b = e.begin;
+    if (forms[b] == "the" || forms[b] == "The") {
+      (*labels)[b] = "O";
+      if (++b == e.end) continue;
+      (*labels)[b] = "B-" + e.type;
+    }
+    bool any_cap = false, name = cap(forms[b]);
+    for (int i = b; i < e.end; ++i) {
+      any_cap |= cap(forms[i]);
+      name &= cap(forms[i]) || !alpha(forms[i]) || kInside.count(forms[i]) > 0;
+    }
+    if (!any_cap) {
+      for (int i = b; i < e.end; ++i) (*labels)[i] = "O";
+    } else if (!name) {
+      keep = false;
+    }
+  }
+  return keep;
+}
+
+void BioToBilou(std::vector<std::string>* labels) {
+  auto& l = *labels;
+  for (std::size_t i = 0; i < l.size(); ++i) {
+    if (l[i].size() < 3 || l[i][1] != '-') continue;
+    const bool goes_on = i + 1 < l.size() && l[i + 1].size() > 2 && l[i + 1][0] == 'I' &&
+                         l[i + 1].compare(1, std::string::npos, l[i], 1) == 0;
+    if (goes_on) continue;
+    l[i][0] = l[i][0] == 'B' ? 'U' : 'L';
+  }
+}
+
 StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::string& name) {
   std::vector<IobSentence> out;
   IobSentence cur;
   std::size_t pos = 0, line_no = 0;
   auto flush = [&] {
-    if (!cur.forms.empty()) {
-      NormalizeIob(&cur.labels);
-      out.push_back(std::move(cur));
-    }
+    if (cur.forms.empty()) return;  // keeps a pending newdoc
+    NormalizeIob(&cur.labels);
+    out.push_back(std::move(cur));
     cur = IobSentence();
   };
   while (pos <= data.size()) {
@@ -75,6 +119,11 @@ StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::st
       continue;
     }
     auto cols = SplitCols(line);
+    if (!cols.empty() && cols[0] == "-DOCSTART-") {  // CoNLL 2003 document break
+      flush();
+      cur.newdoc = true;
+      continue;
+    }
     if (cols.size() < 2) {
       return InvalidArgumentError(name + ":" + std::to_string(line_no) + ": expected a form and a label");
     }

@@ -27,6 +27,39 @@ TEST(Iob, MarksTheFirstSentenceOfEachDocument) {
   EXPECT_TRUE((*s)[2].newdoc);
 }
 
+TEST(Iob, DocstartLinesStartDocumentsAndAreNoSentence) {
+  auto s = ParseIob("-DOCSTART- O\n\nHi O\n\nYo O\n-DOCSTART- -X- O O\nOk O\n", "t");
+  ASSERT_TRUE(s.ok());
+  ASSERT_EQ(s->size(), 3u);
+  EXPECT_TRUE((*s)[0].newdoc);
+  EXPECT_FALSE((*s)[1].newdoc);
+  EXPECT_EQ((*s)[1].forms, (std::vector<std::string>{"Yo"}));
+  EXPECT_TRUE((*s)[2].newdoc);
+}
+
+TEST(Iob, BioToBilouMarksSingleWordsAndLastWords) {
+  std::vector<std::string> l = {"B-PER", "I-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-LOC", "B-ORG"};
+  BioToBilou(&l);
+  EXPECT_EQ(l, (std::vector<std::string>{"B-PER", "I-PER", "L-PER", "O", "U-LOC", "B-LOC",
+                                         "L-LOC", "U-ORG"}));
+}
+
+TEST(Iob, KeepNamesOnlyDropsDescriptionsAndPronouns) {
+  // re3d's type names map to ours.
+  auto s = ParseIob("the B-Organisation\nVarnel I-Organisation\nGuard I-Organisation\n"
+                    "told O\nthem B-Person\nabout O\nthe B-Location\nharbour I-Location\n"
+                    "of O\nBrisk B-Location\n", "t");
+  ASSERT_TRUE(s.ok());
+  auto labels = (*s)[0].labels;
+  EXPECT_TRUE(KeepNamesOnly((*s)[0].forms, &labels));
+  EXPECT_EQ(labels, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "O", "O", "O", "O", "O", "O",
+                                              "B-LOC"}));
+  // A description around a name: the sentence is left out.
+  std::vector<std::string> forms = {"the", "old", "port", "of", "Brisk"};
+  std::vector<std::string> desc = {"B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC"};
+  EXPECT_FALSE(KeepNamesOnly(forms, &desc));
+}
+
 TEST(Iob, EntitySpans) {
   auto e = EntitySpans({"B-PER", "I-PER", "O", "B-LOC", "B-LOC", "I-ORG"});
   ASSERT_EQ(e.size(), 4u);

@@ -10,22 +10,30 @@ namespace dyad::analyze {
 void Ner::ComputeTypes() {
   std::map<std::string, int> types;
   type_.clear();
-  inside_.clear();
+  kind_.clear();
+  bio_.clear();
+  bilou_ = false;
   for (const auto& l : labels_) {
-    if (l.size() > 2 && (l[0] == 'B' || l[0] == 'I') && l[1] == '-') {
+    const char k = l.size() > 2 && l[1] == '-' ? l[0] : 'O';
+    if (k == 'B' || k == 'I' || k == 'L' || k == 'U') {
       auto it = types.emplace(l.substr(2), static_cast<int>(types.size())).first;
       type_.push_back(it->second);
-      inside_.push_back(l[0] == 'I');
+      kind_.push_back(k);
+      bilou_ |= k == 'L' || k == 'U';
+      bio_.push_back((k == 'B' || k == 'U' ? "B-" : "I-") + l.substr(2));
     } else {
       type_.push_back(-1);
-      inside_.push_back(0);
+      kind_.push_back('O');
+      bio_.push_back("O");
     }
   }
 }
 
 bool Ner::Allowed(int prev, int l) const {
-  if (!inside_[l]) return true;
-  return prev >= 0 && type_[prev] == type_[l];
+  const bool open = prev >= 0 && (kind_[prev] == 'B' || kind_[prev] == 'I');
+  if (kind_[l] == 'I' || kind_[l] == 'L') return open && type_[prev] == type_[l];
+  // BILOU: an entity opened by B- or I- must go on with I- or end with L-.
+  return !(bilou_ && open);
 }
 
 std::uint64_t Ner::GazKey(const WordInfo* w, int len) {
@@ -82,6 +90,34 @@ std::uint32_t Ner::SentenceShape(const std::vector<WordInfo>& w) {
   return 0;
 }
 
+void NerHistory::Marks(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* out) const {
+  out->assign(w.size(), 0);
+  if (counts_.empty()) return;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    auto it = counts_.find(w[i].lower);
+    if (it == counts_.end()) continue;
+    const auto& c = it->second;
+    int n = 0, best = 0;
+    for (int t = 0; t < kSlots; ++t) {
+      n += c[t];
+      if (c[t] > c[best]) best = t;
+    }
+    const std::uint32_t agree = c[best] == n ? 2 : (2 * c[best] > n ? 1 : 0);
+    (*out)[i] = 1 + 3 * static_cast<std::uint32_t>(best) + agree;
+  }
+}
+
+void NerHistory::Add(const std::vector<WordInfo>& w, const std::vector<int>& labels,
+                     const Ner& ner) {
+  for (std::size_t i = 0; i < w.size() && i < labels.size(); ++i) {
+    if (!(w[i].flags & (kCap | kAllCap))) continue;
+    const int t = ner.type(labels[i]) + 1;
+    if (t < 0 || t >= kSlots) continue;
+    auto& c = counts_[w[i].lower];
+    if (c[t] < 0xffff) ++c[t];
+  }
+}
+
 namespace {
 
 struct Window {
@@ -99,7 +135,7 @@ struct Window {
 
 int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                   const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
-                  std::uint64_t* out) {
+                  const std::uint32_t* hist, std::uint64_t* out) {
   const Window x{w, tags, gaz, static_cast<int>(w.size())};
   const WordInfo& c = w[i];
   const WordInfo& m1 = x.at(i - 1);
@@ -151,6 +187,11 @@ int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_
   out[k++] = FeatKey(148, ss, x.tag(i));
   out[k++] = FeatKey(149, m1.lower, c.shape);
   out[k++] = FeatKey(150, c.shape, n1.lower);
+  if (hist && hist[i]) {
+    out[k++] = FeatKey(151, hist[i]);
+    out[k++] = FeatKey(152, hist[i], c.shape);
+    out[k++] = FeatKey(153, hist[i], x.g(i));
+  }
   return k;
 }
 
@@ -172,19 +213,21 @@ int Ner::Transition(const std::vector<WordInfo>& w, const std::vector<std::uint6
 }
 
 void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-              std::vector<int>* labels) const {
+              std::vector<int>* labels, NerHistory* history) const {
   const int n = static_cast<int>(words.size());
   const int L = num_labels();
   std::uint64_t keys[kMaxFeatures];
-  thread_local std::vector<std::uint32_t> gaz;
+  thread_local std::vector<std::uint32_t> gaz, hist;
   thread_local std::vector<std::int32_t> em, tr, best;
   thread_local std::vector<int> back;
   MatchGazetteer(words, &gaz);
   const std::uint32_t sentence_shape = SentenceShape(words);
+  if (history) history->Marks(words, &hist);
+  const std::uint32_t* h = history ? hist.data() : nullptr;
   em.assign(static_cast<std::size_t>(n) * L, 0);
   tr.assign(static_cast<std::size_t>(n) * (L + 1) * L, 0);
   for (int i = 0; i < n; ++i) {
-    model_.Score(keys, Emission(words, tags, gaz, sentence_shape, i, keys),
+    model_.Score(keys, Emission(words, tags, gaz, sentence_shape, i, h, keys),
                  &em[static_cast<std::size_t>(i) * L]);
     for (int p = -1; p < (i == 0 ? 0 : L); ++p) {
       model_.Score(keys, Transition(words, tags, gaz, i, p, keys),
@@ -192,6 +235,7 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_
     }
   }
   Decode(n, em.data(), tr.data(), &best, &back, labels);
+  if (history) history->Add(words, *labels, *this);
 }
 
 void Ner::Save(ByteWriter* w) const {

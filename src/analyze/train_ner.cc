@@ -122,6 +122,12 @@ std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std:
   return out;
 }
 
+Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out) {
+  if (auto data = ReadFile(dict_file); !data.ok()) return data.status().WithContext(dict_file);
+  AddDictNames(dict_file, 2, out);
+  return Status::OK();
+}
+
 class NerTrainer {
  public:
   static Status Train(const std::vector<IobSentence>& train, const Tagger& tagger,
@@ -139,9 +145,14 @@ class NerTrainer {
       ner->gaz_.Build({types.begin(), types.end()});
       if (opts.log) opts.log("gazetteer names: " + std::to_string(types.size()));
     }
+    std::vector<std::vector<std::string>> labels(train.size());
+    for (std::size_t i = 0; i < train.size(); ++i) {
+      labels[i] = train[i].labels;
+      if (opts.ner_bilou) BioToBilou(&labels[i]);
+    }
     std::map<std::string, int> ids{{"O", 0}};
-    for (const auto& s : train) {
-      for (const auto& l : s.labels) ids[l] = 0;
+    for (const auto& ls : labels) {
+      for (const auto& l : ls) ids[l] = 0;
     }
     ner->labels_.clear();
     for (auto& [name, id] : ids) {
@@ -150,31 +161,81 @@ class NerTrainer {
     }
     ner->ComputeTypes();
     const int nl = ner->num_labels();
-    std::vector<std::vector<WordInfo>> infos(train.size());
-    std::vector<std::vector<std::uint64_t>> tags(train.size());
-    std::vector<std::vector<int>> gold(train.size());
-    std::vector<std::vector<std::uint32_t>> gaz(train.size());
+    Data d;
+    d.infos.resize(train.size());
+    d.tags.resize(train.size());
+    d.gold.resize(train.size());
+    d.gaz.resize(train.size());
     std::vector<std::string_view> forms;
     std::vector<int> t;
     for (std::size_t i = 0; i < train.size(); ++i) {
       forms.assign(train[i].forms.begin(), train[i].forms.end());
-      tagger.Prepare(forms, &infos[i]);
-      tagger.Tag(infos[i], &t);
-      for (int x : t) tags[i].push_back(tagger.tag_key(x));
-      ner->MatchGazetteer(infos[i], &gaz[i]);
-      for (const auto& l : train[i].labels) gold[i].push_back(ids[l]);
+      tagger.Prepare(forms, &d.infos[i]);
+      tagger.Tag(d.infos[i], &t);
+      for (int x : t) d.tags[i].push_back(tagger.tag_key(x));
+      ner->MatchGazetteer(d.infos[i], &d.gaz[i]);
+      for (const auto& l : labels[i]) d.gold[i].push_back(ids[l]);
+      if (i == 0 || train[i].newdoc) d.docs.push_back(static_cast<int>(i));
     }
+    d.docs.push_back(static_cast<int>(train.size()));
+    std::vector<LinearModel> models;
+    for (int run = 0; run < std::max(opts.ensemble, 1); ++run) {
+      models.push_back(TrainOne(d, opts, opts.seed + run, nl, *ner));
+    }
+    ner->model_ = models.size() == 1 ? std::move(models[0]) : LinearModel::Mean(models);
+    return Status::OK();
+  }
+
+ private:
+  struct Data {
+    std::vector<std::vector<WordInfo>> infos;
+    std::vector<std::vector<std::uint64_t>> tags;
+    std::vector<std::vector<std::uint32_t>> gaz;
+    std::vector<std::vector<int>> gold;
+    std::vector<int> docs;  // first sentence of each document, then the end
+  };
+
+  // One structured-perceptron run over the prepared sentences with `seed`;
+  // the averaged model. With opts.ner_history the documents are shuffled
+  // (their sentences stay in order) and each sentence sees the history of
+  // the labels predicted so far in its document, as at run time.
+  static LinearModel TrainOne(const Data& d, const TrainOptions& opts, std::uint64_t seed, int nl,
+                              const Ner& decoder) {
+    const Ner* ner = &decoder;
+    const auto& infos = d.infos;
+    const auto& tags = d.tags;
+    const auto& gaz = d.gaz;
+    const auto& gold = d.gold;
     PerceptronTrainer pt(nl);
-    std::vector<int> order(train.size());
-    for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
-    std::uint64_t rng = opts.seed * 31 + 5;
+    const int units = opts.ner_history ? static_cast<int>(d.docs.size()) - 1
+                                       : static_cast<int>(infos.size());
+    std::vector<int> order(units);
+    for (int i = 0; i < units; ++i) order[i] = i;
+    std::uint64_t rng = seed * 31 + 5;
     std::uint64_t keys[Ner::kMaxFeatures];
     std::vector<float> em, tr, best;
     std::vector<int> back, pred;
+    std::vector<std::uint32_t> hist;
+    NerHistory history;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       Shuffle(&order, &rng);
       long correct = 0, total = 0;
-      for (int si : order) {
+      std::vector<int> sentences;  // in training order; a document's first is marked ~
+      for (int u : order) {
+        if (opts.ner_history) {
+          sentences.push_back(~d.docs[u]);
+          for (int k = d.docs[u] + 1; k < d.docs[u + 1]; ++k) sentences.push_back(k);
+        } else {
+          sentences.push_back(u);
+        }
+      }
+      for (int si : sentences) {
+        const std::uint32_t* h = nullptr;
+        if (opts.ner_history) {
+          if (si < 0) si = ~si, history.Clear();
+          history.Marks(infos[si], &hist);
+          h = hist.data();
+        }
         const auto& w = infos[si];
         const auto& g = gold[si];
         const int n = static_cast<int>(g.size());
@@ -182,7 +243,7 @@ class NerTrainer {
         tr.assign(static_cast<std::size_t>(n) * (nl + 1) * nl, 0.0f);
         const std::uint32_t sent = Ner::SentenceShape(w);
         for (int i = 0; i < n; ++i) {
-          pt.Score(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, keys),
+          pt.Score(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, keys),
                    &em[static_cast<std::size_t>(i) * nl]);
           for (int p = -1; p < (i == 0 ? 0 : nl); ++p) {
             pt.Score(keys, Ner::Transition(w, tags[si], gaz[si], i, p, keys),
@@ -194,7 +255,7 @@ class NerTrainer {
           correct += pred[i] == g[i];
           ++total;
           if (pred[i] != g[i]) {
-            pt.Update(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, keys), g[i], pred[i]);
+            pt.Update(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, keys), g[i], pred[i]);
           }
           int gp = i ? g[i - 1] : -1, pp = i ? pred[i - 1] : -1;
           if (gp != pp || g[i] != pred[i]) {
@@ -202,15 +263,16 @@ class NerTrainer {
             pt.Update(keys, Ner::Transition(w, tags[si], gaz[si], i, pp, keys), pred[i], -1, -1.0f);
           }
         }
+        if (opts.ner_history) history.Add(w, pred, *ner);
         pt.Tick();
       }
       if (opts.log) {
-        opts.log("ner epoch " + std::to_string(epoch + 1) + ": train label accuracy " +
+        opts.log("ner seed " + std::to_string(seed) + " epoch " + std::to_string(epoch + 1) +
+                 ": train label accuracy " +
                  std::to_string(100.0 * correct / std::max<long>(total, 1)));
       }
     }
-    ner->model_ = pt.Average(1e-3f);
-    return Status::OK();
+    return pt.Average(1e-3f);
   }
 };
 

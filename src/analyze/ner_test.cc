@@ -1,0 +1,82 @@
+// Label constraints of the NER decoder, BIO and BILOU.
+#include "analyze/ner.h"
+
+#include <gtest/gtest.h>
+
+namespace dyad::analyze {
+namespace {
+
+// A model with these labels and no weights (decoding uses given scores).
+Ner WithLabels(const std::vector<std::string>& labels) {
+  ByteWriter w;
+  w.Strings(labels);
+  FlatMap().Save(&w);
+  PerceptronTrainer(static_cast<int>(labels.size())).Average(0.0f).Save(&w);
+  Ner ner;
+  ByteReader r(w.data());
+  EXPECT_TRUE(ner.Load(&r));
+  return ner;
+}
+
+// Decodes with emission scores only (all transitions 0).
+std::vector<std::string> Decode(const Ner& ner, const std::vector<std::vector<int>>& em) {
+  const int n = static_cast<int>(em.size()), L = ner.num_labels();
+  std::vector<int> e, tr(static_cast<std::size_t>(n) * (L + 1) * L, 0), best, back, out;
+  for (const auto& row : em) e.insert(e.end(), row.begin(), row.end());
+  ner.Decode(n, e.data(), tr.data(), &best, &back, &out);
+  std::vector<std::string> labels;
+  for (int l : out) labels.push_back(ner.label(l));
+  return labels;
+}
+
+TEST(Ner, BilouDecodingClosesEveryEntityAndOutputsBio) {
+  // Labels sorted as training stores them.
+  Ner ner = WithLabels({"B-PER", "I-PER", "L-PER", "O", "U-PER"});
+  EXPECT_EQ(ner.label(2), "I-PER");
+  EXPECT_EQ(ner.label(4), "B-PER");
+  // B- scores best on the last word, but an entity must end with L- or U-.
+  EXPECT_EQ(Decode(ner, {{0, 0, 0, 5, 0}, {3, 0, 0, 0, 2}}), (std::vector<std::string>{"O", "B-PER"}));
+  // After B-, O is not allowed: B L wins over B O.
+  EXPECT_EQ(Decode(ner, {{9, 0, 0, 0, 0}, {0, 0, 1, 4, 0}}),
+            (std::vector<std::string>{"B-PER", "I-PER"}));
+  EXPECT_FALSE(ner.Allowed(0, 3));
+  EXPECT_FALSE(ner.Allowed(-1, 2));
+  EXPECT_TRUE(ner.Allowed(2, 4));
+}
+
+TEST(Ner, BioDecodingMayEndInsideAnEntity) {
+  Ner ner = WithLabels({"B-PER", "I-PER", "O"});
+  EXPECT_TRUE(ner.Allowed(1, 2));
+  EXPECT_FALSE(ner.Allowed(-1, 1));
+  EXPECT_EQ(Decode(ner, {{0, 0, 5}, {3, 0, 0}}), (std::vector<std::string>{"O", "B-PER"}));
+  EXPECT_EQ(Decode(ner, {{9, 0, 0}, {0, 1, 0}}), (std::vector<std::string>{"B-PER", "I-PER"}));
+}
+
+std::vector<WordInfo> Words(const std::vector<std::string>& forms) {
+  std::vector<WordInfo> w(forms.size());
+  for (std::size_t i = 0; i < forms.size(); ++i) FillWordInfo(forms[i], &w[i]);
+  return w;
+}
+
+TEST(NerHistory, MarksWhatCapitalisedWordsWereLabelledEarlier) {
+  Ner ner = WithLabels({"B-LOC", "B-PER", "I-PER", "O"});  // types: LOC 0, PER 1
+  NerHistory h;
+  std::vector<std::uint32_t> marks;
+  h.Marks(Words({"Tovar", "met", "Ruiz"}), &marks);
+  EXPECT_EQ(marks, (std::vector<std::uint32_t>{0, 0, 0}));
+  h.Add(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);  // Tovar LOC, Ruiz PER
+  h.Add(Words({"Tovar", "left"}), {1, 3}, ner);            // Tovar PER once
+  h.Add(Words({"Ruiz", "left"}), {1, 3}, ner);
+  // Lower-case words are not recorded; a lower-case form finds a capitalised one.
+  h.Marks(Words({"ruiz", "met", "Tovar", "Ortiz"}), &marks);
+  EXPECT_EQ(marks[0], 1u + 3 * 2 + 2);  // PER (type 1 + 1) every time
+  EXPECT_EQ(marks[1], 0u);
+  EXPECT_EQ(marks[2], 1u + 3 * 1 + 0);  // LOC once and PER once: a tie, no majority
+  EXPECT_EQ(marks[3], 0u);
+  h.Clear();
+  h.Marks(Words({"Ruiz"}), &marks);
+  EXPECT_EQ(marks[0], 0u);
+}
+
+}  // namespace
+}  // namespace dyad::analyze
