@@ -260,6 +260,8 @@ int RunNer(int argc, char** argv) {
   f.List("gazetteer-orgs", &org_lists,
          "a further actor dictionary whose names join the gazetteer as organisations, e.g. "
          "data/dict/companies.dyad (repeatable)");
+  std::string prune = "0";
+  f.String("prune", &prune, "drop weights below this magnitude after training (0 = none)");
   bool history = false;
   f.Bool("history", &history,
          "features of the labels given to the same word earlier in the document");
@@ -329,6 +331,7 @@ int RunNer(int argc, char** argv) {
   opts.ner_bilou = bilou;
   opts.ner_history = history;
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
+  if (std::atof(prune.c_str()) > 0) ner.Prune(static_cast<float>(std::atof(prune.c_str())));
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;
