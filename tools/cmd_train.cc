@@ -271,6 +271,7 @@ int RunNer(int argc, char** argv) {
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());
   for (const auto& e : extra) {
+    if (auto s = analyze::CheckNerTrainingLicence(c.shared + "/" + e); !s.ok()) return Fail(s);
     auto more = analyze::ReadIob(c.shared + "/" + e);
     if (!more.ok()) return Fail(more.status());
     // A file without document marks (tweets) is one document per sentence.
@@ -294,6 +295,7 @@ int RunNer(int argc, char** argv) {
     }
     std::size_t kept = 0, dropped = 0;
     for (const auto& path : files) {
+      if (auto s = analyze::CheckNerTrainingLicence(path); !s.ok()) return Fail(s);
       auto more = analyze::ReadIob(path);
       if (!more.ok()) return Fail(more.status());
       bool first = true;

@@ -1,5 +1,7 @@
 // dyad train segment: learns the sentence splitter's model from treebanks.
+#include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <sstream>
 #include <string>
 
@@ -125,17 +127,32 @@ int Run(int argc, char** argv) {
     corpora.push_back(text::FilterGumGenres(std::move(*gold), SplitCommas(genres)));
     std::fprintf(stderr, "%s: %zu sentences\n", path.c_str(), corpora.back().size());
   }
+  // Numbers given as text: a clear error for "abc" or an out-of-range value.
+  auto number = [](const char* flag, const std::string& v, double lo, double hi, double* out) {
+    char* end = nullptr;
+    errno = 0;
+    double d = std::strtod(v.c_str(), &end);
+    if (v.empty() || end != v.c_str() + v.size() || errno != 0 || !(d >= lo && d <= hi)) {
+      std::fprintf(stderr, "dyad train segment: --%s must be a number from %g to %g, not '%s'\n",
+                   flag, lo, hi, v.c_str());
+      return false;
+    }
+    *out = d;
+    return true;
+  };
   text::SplitTrainOptions options;
+  if (!number("prune", prune, 0, 1, &options.prune) ||
+      !number("rate", rate, 1e-9, 1e9, &options.learning_rate) ||
+      !number("gate-quantile", gate, 0, 1, &options.gate_quantile)) {
+    return 2;
+  }
   options.epochs = epochs;
   options.seed = static_cast<unsigned>(seed);
   options.bags = bags;
-  options.prune = std::stod(prune);
   options.paragraph_examples = paragraphs;
   options.learner = learner;
   options.lexicons = !no_lexicons;
-  options.learning_rate = std::stod(rate);
   options.gate = !no_gate;
-  options.gate_quantile = std::stod(gate);
   if (cv > 0) return CrossValidate(corpora, options, dev_path, cv, errors, curve);
   text::SplitModel model = text::TrainSplitModel(corpora, options);
   text::PruneSplitModel(options.prune, &model);

@@ -61,6 +61,7 @@ bool KeepNamesOnly(const std::vector<std::string>& forms, std::vector<std::strin
   auto alpha = [](const std::string& w) {
     return !w.empty() && ((w[0] | 0x20) >= 'a' && (w[0] | 0x20) <= 'z');
   };
+  if (forms.size() != labels->size()) return false;
   bool keep = true;
   for (const auto& e : EntitySpans(*labels)) {
     int b = e.begin;

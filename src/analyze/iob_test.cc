@@ -2,6 +2,8 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/train.h"
+
 namespace dyad::analyze {
 namespace {
 
@@ -58,6 +60,27 @@ TEST(Iob, KeepNamesOnlyDropsDescriptionsAndPronouns) {
   std::vector<std::string> forms = {"the", "old", "port", "of", "Brisk"};
   std::vector<std::string> desc = {"B-LOC", "I-LOC", "I-LOC", "I-LOC", "I-LOC"};
   EXPECT_FALSE(KeepNamesOnly(forms, &desc));
+}
+
+TEST(Iob, Re3dTrainsOnlyFromItsLicensedSources) {
+  const std::string r = "/data/ner/re3d/CONLL-format/";
+  EXPECT_TRUE(CheckNerTrainingLicence(r + "data-by-source/conll/CENTCOM").ok());
+  EXPECT_TRUE(CheckNerTrainingLicence(r + "data-by-source/conll/Wikipedia/doc7.conll").ok());
+  EXPECT_TRUE(CheckNerTrainingLicence(r + "data-by-source/conll/UK_Government/").ok());
+  auto bbc = CheckNerTrainingLicence(r + "data-by-source/conll/BBC_Online");
+  ASSERT_FALSE(bbc.ok());
+  EXPECT_NE(bbc.message().find("NonCommercial"), std::string::npos) << bbc.ToString();
+  EXPECT_FALSE(
+      CheckNerTrainingLicence(r + "data-by-source/conll/Delegation_of_the_European_Union_to_Syria")
+          .ok());
+  EXPECT_FALSE(CheckNerTrainingLicence(r + "data/train/re3d-train.conll").ok());  // mixed split
+  EXPECT_TRUE(CheckNerTrainingLicence("/data/ner/wikigold/wikigold.conll.txt").ok());
+}
+
+TEST(Iob, KeepNamesOnlyRejectsMismatchedLists) {
+  std::vector<std::string> forms = {"Anna", "Brook"};
+  std::vector<std::string> labels = {"B-PER", "I-PER", "O"};
+  EXPECT_FALSE(KeepNamesOnly(forms, &labels));
 }
 
 TEST(Iob, EntitySpans) {

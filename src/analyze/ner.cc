@@ -113,7 +113,14 @@ void NerHistory::Add(const std::vector<WordInfo>& w, const std::vector<int>& lab
     if (!(w[i].flags & (kCap | kAllCap))) continue;
     const int t = ner.type(labels[i]) + 1;
     if (t < 0 || t >= kSlots) continue;
-    auto& c = counts_[w[i].lower];
+    auto it = counts_.find(w[i].lower);
+    if (it == counts_.end()) {
+      // A bound on memory for very long documents: past kMaxWords distinct
+      // capitalised words, new words get no history (earlier ones still do).
+      if (counts_.size() >= kMaxWords) continue;
+      it = counts_.emplace(w[i].lower, std::array<std::uint16_t, kSlots>{}).first;
+    }
+    auto& c = it->second;
     if (c[t] < 0xffff) ++c[t];
   }
 }

@@ -59,6 +59,7 @@ class NerHistory {
 
  private:
   static constexpr int kSlots = 5;  // O and up to four entity types
+  static constexpr std::size_t kMaxWords = 1 << 20;  // about 40 MB at most
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kSlots>> counts_;
 };
 

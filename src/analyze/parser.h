@@ -18,7 +18,9 @@
 // frequent in training, and the parser lowers such words back after
 // parsing (pseudo-projective parsing, Nivre & Nilsson 2005), so crossing
 // arcs can come out. Parsing is linear: at most 2n
-// transitions, with a fixed-size feature buffer and a reused state.
+// transitions (the non-monotonic variant below: at most 4n + 8 with its
+// repairs, then only monotonic ones), with a fixed-size feature buffer and a
+// reused state.
 //
 // Non-monotonic variant (a flag of the model, chosen at training time):
 // the transitions of Honnibal, Goldberg & Johnson (2013) and Honnibal &

@@ -53,6 +53,16 @@ void Shuffle(std::vector<int>* v, std::uint64_t* state);
 // speech, textbook, voyage). Non-GUM ids return true.
 bool LicensedForTraining(const std::string& sent_id);
 
+// Whether an NER training file may be used, judged by its path: re3d's
+// sources carry different licences, so a file of re3d (a path with a "re3d"
+// folder) must lie in one of the per-source folders whose licence allows
+// training and shipping a model: CENTCOM and US_State_Department (public
+// domain), UK_Government (OGL v3), Australian_Department_of_Foreign_Affairs
+// (CC BY 3.0 AU), Wikipedia (CC BY-SA 3.0). Not BBC_Online (NonCommercial),
+// not Delegation_of_the_European_Union_to_Syria (no stated licence), and not
+// re3d's mixed train/test splits, which contain both. Other paths: OK.
+Status CheckNerTrainingLicence(const std::string& path);
+
 // EWT train plus the licensed GUM train documents, from `ud_dir`
 // (the shared data's ud/ folder); with `dev`, the dev parts instead.
 StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,

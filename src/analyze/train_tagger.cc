@@ -1,6 +1,7 @@
 // Training the tagger (averaged perceptron, greedy decoding with the
 // model's own previous predictions as history) and the morphology.
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <map>
 #include <sstream>
@@ -47,6 +48,26 @@ bool LicensedForTraining(const std::string& sent_id) {
     if (genre == g) return true;
   }
   return false;
+}
+
+Status CheckNerTrainingLicence(const std::string& path) {
+  std::vector<std::string> parts;
+  for (const auto& p : std::filesystem::path(path)) parts.push_back(p.string());
+  auto re3d = std::find(parts.begin(), parts.end(), "re3d");
+  if (re3d == parts.end()) return Status::OK();
+  static const char* kOk[] = {"CENTCOM", "US_State_Department", "UK_Government",
+                              "Australian_Department_of_Foreign_Affairs", "Wikipedia"};
+  for (auto it = re3d; it != parts.end(); ++it) {
+    for (const char* ok : kOk) {
+      if (*it == ok) return Status::OK();
+    }
+  }
+  return InvalidArgumentError(path +
+                              ": re3d data outside its licensed sources (CENTCOM, "
+                              "US_State_Department, UK_Government, "
+                              "Australian_Department_of_Foreign_Affairs, Wikipedia) is not used "
+                              "for training: BBC_Online is NonCommercial, the EU delegation's has "
+                              "no licence, and the mixed splits contain both");
 }
 
 StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,

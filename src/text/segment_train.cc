@@ -134,8 +134,8 @@ SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpo
     }
     auto quantile = [&](std::vector<float>& v, bool from_top) {
       if (v.empty()) return from_top ? std::numeric_limits<float>::infinity() : 0.0f;
-      auto at = v.begin() + static_cast<std::ptrdiff_t>(options.gate_quantile *
-                                                        static_cast<double>(v.size() - 1));
+      const double q = std::clamp(options.gate_quantile, 0.0, 1.0);
+      auto at = v.begin() + static_cast<std::ptrdiff_t>(q * static_cast<double>(v.size() - 1));
       if (from_top) {
         std::nth_element(v.begin(), at, v.end(), std::greater<float>());
       } else {
