@@ -45,7 +45,9 @@ inline std::uint64_t WordId(const RawToken* t) {
   return t->hash;
 }
 
-inline std::uint64_t ShapeId(const RawToken* t) { return t ? t->shape : kShapeCount; }
+inline std::uint64_t ShapeId(const RawToken* t) {
+  return t ? static_cast<std::uint64_t>(t->shape) : static_cast<std::uint64_t>(kShapeCount);
+}
 
 inline std::uint64_t LengthBucket(std::uint32_t n) {
   return n <= 3 ? n : n <= 5 ? 4 : n <= 9 ? 5 : n <= 19 ? 6 : n <= 39 ? 7 : 8;
