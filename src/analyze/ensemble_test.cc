@@ -1,0 +1,216 @@
+// Ensembles of the trainers (TrainOptions::ensemble): training is
+// deterministic given the seed, an ensemble of K is the mean of the K
+// models trained with seeds seed .. seed + K - 1, and models that do not
+// share labels or transition system are refused. Toy data written for this
+// test.
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "analyze/iob.h"
+#include "analyze/linear_model.h"
+#include "analyze/ner.h"
+#include "analyze/parser.h"
+#include "analyze/train.h"
+
+namespace dyad::analyze {
+namespace {
+
+const char kTreebank[] =
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tconvoy\tconvoy\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tenvoy\tenvoy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tvisited\tvisit\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\tthree\tthree\tNUM\tCD\t_\t5\tnummod\t_\t_\n"
+    "5\tcamps\tcamp\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+    "\n"
+    "1\tTroops\ttroop\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tafter\tafter\tADP\tIN\t_\t5\tcase\t_\t_\n"
+    "4\tthe\tthe\tDET\tDT\t_\t5\tdet\t_\t_\n"
+    "5\ttruce\ttruce\tNOUN\tNN\t_\t2\tobl\t_\t_\n"
+    "\n";
+
+std::string Bytes(const Parser& p) {
+  ByteWriter w;
+  p.Save(&w);
+  return w.data();
+}
+std::string Bytes(const Ner& n) {
+  ByteWriter w;
+  n.Save(&w);
+  return w.data();
+}
+std::string Bytes(const LinearModel& m) {
+  ByteWriter w;
+  m.Save(&w);
+  return w.data();
+}
+
+class EnsembleTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    auto tb = text::ParseConllu(kTreebank, "toy");
+    ASSERT_TRUE(tb.ok()) << tb.status().ToString();
+    treebank_ = *tb;
+    TrainOptions o;
+    o.epochs = 5;
+    ASSERT_TRUE(TrainTagger(treebank_, o, &tagger_, &morph_).ok());
+  }
+  Parser TrainP(std::uint64_t seed, int ensemble = 1,
+                bool non_monotonic = false, std::size_t sentences = 3) {
+    TrainOptions o;
+    o.epochs = 4;
+    o.seed = seed;
+    o.ensemble = ensemble;
+    o.non_monotonic = non_monotonic;
+    std::vector<text::ConlluSentence> train(
+        treebank_.begin(),
+        treebank_.begin() + static_cast<std::ptrdiff_t>(sentences));
+    Parser p;
+    EXPECT_TRUE(TrainParser(train, tagger_, o, &p).ok());
+    return p;
+  }
+  std::vector<text::ConlluSentence> treebank_;
+  Tagger tagger_;
+  Morphology morph_;
+};
+
+TEST_F(EnsembleTest, ParserTrainingIsDeterministicGivenTheSeed) {
+  EXPECT_EQ(Bytes(TrainP(1)), Bytes(TrainP(1)));
+  EXPECT_EQ(Bytes(TrainP(1, 3)), Bytes(TrainP(1, 3)));
+  // The seed and the ensemble size are used.
+  EXPECT_NE(Bytes(TrainP(1)), Bytes(TrainP(2)));
+  EXPECT_NE(Bytes(TrainP(1, 2)), Bytes(TrainP(1, 3)));
+}
+
+TEST_F(EnsembleTest, ParserEnsembleIsTheMeanOfItsMembers) {
+  std::vector<Parser> members = {TrainP(4), TrainP(5), TrainP(6)};
+  Parser ensemble = TrainP(4, 3);
+  Parser mean;
+  ASSERT_TRUE(MeanParser(members, &mean).ok());
+  EXPECT_EQ(Bytes(ensemble), Bytes(mean));
+
+  // Element-wise: on the features of the first decision of every sentence,
+  // each class's weight is the mean of the members' (up to the int16
+  // quantization of each model).
+  const LinearModel& m = ensemble.model();
+  const int nc = m.num_classes();
+  ASSERT_EQ(nc, members[0].model().num_classes());
+  float tolerance = m.scale();
+  for (const Parser& p : members) tolerance += p.model().scale();
+  int nonzero = 0;
+  for (const auto& s : treebank_) {
+    std::vector<std::string_view> forms;
+    for (const auto& w : s.words) forms.push_back(w.form);
+    std::vector<WordInfo> info;
+    tagger_.Prepare(forms, &info);
+    std::vector<int> t;
+    tagger_.Tag(info, &t);
+    std::vector<std::uint64_t> tags;
+    for (int x : t) tags.push_back(tagger_.tag_key(x));
+    ParseState st;
+    st.Init(static_cast<int>(info.size()));
+    std::uint64_t keys[Parser::kMaxFeatures];
+    const int k = Parser::Features(st, info, tags, keys);
+    for (int f = 0; f < k; ++f) {
+      std::vector<std::int32_t> got(nc, 0);
+      m.Score(&keys[f], 1, got.data());
+      std::vector<double> want(nc, 0.0);
+      for (const Parser& p : members) {
+        std::vector<std::int32_t> s(nc, 0);
+        p.model().Score(&keys[f], 1, s.data());
+        for (int c = 0; c < nc; ++c)
+          want[c] += s[c] * p.model().scale() / members.size();
+      }
+      for (int c = 0; c < nc; ++c) {
+        EXPECT_NEAR(got[c] * m.scale(), want[c], tolerance)
+            << "feature " << f << " class " << c;
+        nonzero += std::fabs(want[c]) > tolerance;
+      }
+    }
+  }
+  EXPECT_GT(nonzero, 0);  // the comparison saw real weights
+}
+
+TEST_F(EnsembleTest, MeanParserRefusesParsersThatDoNotMatch) {
+  Parser all = TrainP(1), fewer = TrainP(1, 1, false, 2),
+         repairs = TrainP(1, 1, true);
+  ASSERT_NE(all.num_labels(),
+            fewer.num_labels());  // "obl" and "case" are only in the third
+  Parser out;
+  Status s = MeanParser({all, fewer}, &out);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("differ in labels"), std::string::npos)
+      << s.ToString();
+  s = MeanParser({all, repairs}, &out);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("transition system"), std::string::npos)
+      << s.ToString();
+  s = MeanParser({}, &out);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("no parser"), std::string::npos) << s.ToString();
+  EXPECT_TRUE(MeanParser({all, TrainP(2)}, &out).ok());
+}
+
+// Two documents that name the same people and places again, so that the
+// document history has something to say.
+const char kNer[] =
+    "# newdoc id = a\n"
+    "Hana B-PER\nOkafor I-PER\nreached O\nMirovo B-LOC\n. O\n\n"
+    "Okafor B-PER\nmet O\nofficials O\nin O\nMirovo B-LOC\n. O\n\n"
+    "The O\nRelief B-ORG\nCouncil I-ORG\nsent O\nfood O\n. O\n\n"
+    "# newdoc id = b\n"
+    "Council B-ORG\nstaff O\nleft O\nTarsk B-LOC\n. O\n\n"
+    "Tarsk B-LOC\nwas O\ncalm O\n, O\nsaid O\nOkafor B-PER\n. O\n\n";
+
+class NerEnsembleTest : public EnsembleTest {
+ protected:
+  Ner TrainN(std::uint64_t seed, int ensemble, bool history) {
+    auto data = ParseIob(kNer, "toy");
+    EXPECT_TRUE(data.ok()) << data.status().ToString();
+    TrainOptions o;
+    o.epochs = 4;
+    o.seed = seed;
+    o.ensemble = ensemble;
+    o.ner_history = history;
+    Ner ner;
+    EXPECT_TRUE(TrainNer(*data, tagger_, {}, o, &ner).ok());
+    return ner;
+  }
+};
+
+TEST_F(NerEnsembleTest, TrainingIsDeterministicGivenTheSeed) {
+  for (bool history : {false, true}) {
+    EXPECT_EQ(Bytes(TrainN(1, 1, history)), Bytes(TrainN(1, 1, history)))
+        << history;
+    EXPECT_EQ(Bytes(TrainN(1, 2, history)), Bytes(TrainN(1, 2, history)))
+        << history;
+    EXPECT_NE(Bytes(TrainN(1, 1, history)), Bytes(TrainN(2, 1, history)))
+        << history;
+  }
+  // The history features are used.
+  EXPECT_NE(Bytes(TrainN(1, 1, false)), Bytes(TrainN(1, 1, true)));
+}
+
+TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {
+  for (bool history : {false, true}) {
+    Ner ensemble = TrainN(3, 3, history);
+    std::vector<LinearModel> members = {TrainN(3, 1, history).model(),
+                                        TrainN(4, 1, history).model(),
+                                        TrainN(5, 1, history).model()};
+    EXPECT_EQ(Bytes(ensemble.model()), Bytes(LinearModel::Mean(members)))
+        << history;
+    EXPECT_NE(Bytes(ensemble.model()), Bytes(members[0])) << history;
+  }
+}
+
+}  // namespace
+}  // namespace dyad::analyze
