@@ -119,7 +119,9 @@ SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpo
   SplitModel model;
   model.weights = TrainBags(ex, options);
   if (options.gate) {
-    // The gate learns from the same examples, with the base features only.
+    // The gate learns from the same examples, with the base features only
+    // (Features() writes the kBaseFeatures of BaseFeatures first; a unit
+    // test checks it).
     Examples base = ex;
     for (auto& k : base.counts) k = std::min<std::uint8_t>(k, kBaseFeatures);
     model.gate_weights = TrainBags(base, options);

@@ -2,28 +2,32 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "text/segment_eval.h"
+#include "text/sentence_splitter.h"
+
 namespace dyad::text {
 namespace {
 
-// `docs` documents of three short sentences each, as CoNLL-U. Written for
-// this test.
-std::string Corpus(int docs) {
-  const char* kSentences[] = {"Aid arrived today .", "Talks failed again .",
-                              "Officials met in Geneva ."};
+// One document per entry of `docs`, each a list of sentences whose words
+// are separated by spaces, as CoNLL-U (no space before a full stop).
+std::string Documents(const std::vector<std::vector<std::string>>& docs) {
   std::string out;
-  for (int d = 0; d < docs; ++d) {
+  for (std::size_t d = 0; d < docs.size(); ++d) {
     out += "# newdoc id = d" + std::to_string(d) + "\n# newpar\n";
-    for (const char* s : kSentences) {
+    for (const std::string& s : docs[d]) {
       std::string text = s;
-      text.replace(text.size() - 2, 2, ".");  // no space before the stop
+      for (std::size_t at; (at = text.find(" .")) != std::string::npos;)
+        text.erase(at, 1);
       out += "# text = " + text + "\n";
       int id = 0;
       std::string word;
-      std::string rest = std::string(s) + " ";
+      std::string rest = s + " ";
       for (std::size_t i = 0; i < rest.size(); ++i) {
         if (rest[i] != ' ') {
           word += rest[i];
@@ -31,15 +35,22 @@ std::string Corpus(int docs) {
         }
         ++id;
         bool before_stop = i + 2 < rest.size() && rest[i + 1] == '.';
-        out += std::to_string(id) + "\t" + word + "\t_\t_\t_\t_\t" + (id == 1 ? "0" : "1") +
-               "\t" + (id == 1 ? "root" : "dep") + "\t_\t" +
-               (before_stop ? "SpaceAfter=No" : "_") + "\n";
+        out += std::to_string(id) + "\t" + word + "\t_\t_\t_\t_\t" +
+               (id == 1 ? "0" : "1") + "\t" + (id == 1 ? "root" : "dep") +
+               "\t_\t" + (before_stop ? "SpaceAfter=No" : "_") + "\n";
         word.clear();
       }
       out += "\n";
     }
   }
   return out;
+}
+
+// `docs` documents of three short sentences each. Written for this test.
+std::string Corpus(int docs) {
+  return Documents(std::vector<std::vector<std::string>>(
+      docs, {"Aid arrived today .", "Talks failed again .",
+             "Officials met in Geneva ."}));
 }
 
 TEST(SegmentTrain, CrossValidationScoresEverySentenceOnce) {
@@ -51,7 +62,8 @@ TEST(SegmentTrain, CrossValidationScoresEverySentenceOnce) {
   ASSERT_TRUE(cv.ok()) << cv.status().ToString();
   ASSERT_EQ(cv->folds.size(), 3u);
   EXPECT_EQ(cv->pooled.gold, 18u);  // 6 documents x 3 sentences
-  for (const EvalScore& f : cv->folds) EXPECT_EQ(f.gold, 6u);  // two documents a fold
+  for (const EvalScore& f : cv->folds)
+    EXPECT_EQ(f.gold, 6u);  // two documents a fold
   EXPECT_EQ(cv->curve.size(), static_cast<std::size_t>(2 * kBiasSteps + 1));
   EXPECT_EQ(cv->curve[kBiasSteps].gold, 18u);
   // Full stops before capitalized words: every fold learns them.
@@ -59,18 +71,27 @@ TEST(SegmentTrain, CrossValidationScoresEverySentenceOnce) {
 }
 
 // The gate's score of the gap after word i of `text` (a sentence starts at
-// word 0).
-float GateScore(const SplitModel& model, std::string_view text, std::size_t i) {
-  std::vector<RawToken> toks = TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
-  if (i + 1 >= toks.size()) return 0;
+// word 0; `previous`, if any, is the sentence before it).
+float GateScore(const SplitModel& model, std::string_view text, std::size_t i,
+                std::string_view previous = {}) {
   SplitState st;
+  if (!previous.empty()) {
+    std::vector<RawToken> prev =
+        TokenizeAll(previous, 0, static_cast<std::uint32_t>(previous.size()));
+    for (const RawToken& t : prev) st.Add(previous, t);
+    st.Reset(prev.back());
+  }
+  std::vector<RawToken> toks =
+      TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
+  if (i + 1 >= toks.size()) return 0;
   for (std::size_t j = 0; j <= i; ++j) st.Add(text, toks[j]);
   std::uint32_t feats[kMaxFeatures];
   int k = BaseFeatures(model, text, st, i >= 2 ? &toks[i - 2] : nullptr,
                        i >= 1 ? &toks[i - 1] : nullptr, toks[i],
                        i + 1 < toks.size() ? &toks[i + 1] : nullptr,
                        i + 2 < toks.size() ? &toks[i + 2] : nullptr, feats);
-  return SplitScore(model.gate_weights, model.gate_quantized, model.gate_scale, feats, k);
+  return SplitScore(model.gate_weights, model.gate_quantized, model.gate_scale,
+                    feats, k);
 }
 
 TEST(SegmentTrain, GateSettlesClearGapsButNoTrainingExampleWrongly) {
@@ -80,11 +101,20 @@ TEST(SegmentTrain, GateSettlesClearGapsButNoTrainingExampleWrongly) {
   options.epochs = 2;
   SplitModel model = TrainSplitModel({*corpus}, options);
   ASSERT_FALSE(model.gate_weights.empty());
-  // Here the gate separates its training examples: the cut is just above
-  // the highest non-end and gate_end is the lowest end.
-  ASSERT_LT(model.gate_cut, model.gate_end);
-  const float name = GateScore(model, "Officials met in Geneva.", 2);  // in || Geneva
-  const float end = GateScore(model, "Aid arrived today. Talks failed again.", 3);  // today. || Talks
+  // Here the gate separates its training examples, so it settles every
+  // candidate of the training text alone: whatever the full model says
+  // (a bias forcing every verdict one way), the split stays perfect.
+  for (float bias : {-1e6f, 1e6f}) {
+    SplitModel forced = model;
+    forced.bias = bias;
+    auto e = EvaluateSegmenter(*corpus, &forced);
+    ASSERT_TRUE(e.ok());
+    EXPECT_DOUBLE_EQ(e->sentences.F1(), 1.0) << bias;
+  }
+  const float name =
+      GateScore(model, "Officials met in Geneva.", 2);  // in || Geneva
+  const float end = GateScore(model, "Aid arrived today. Talks failed again.",
+                              3);  // today. || Talks
   EXPECT_LT(name, model.gate_end);
   EXPECT_GE(end, model.gate_cut);
   EXPECT_LT(name, end);
@@ -97,10 +127,101 @@ TEST(SegmentTrain, GateSettlesClearGapsButNoTrainingExampleWrongly) {
   EXPECT_TRUE(TrainSplitModel({*corpus}, options).gate_weights.empty());
 }
 
+// The sentences of `text` as the splitter with `model` finds them.
+std::vector<std::string> Split(const SplitModel& model, std::string_view text) {
+  SentenceSplitter splitter(model);
+  std::vector<std::string> out;
+  splitter.Run(text, 0, static_cast<std::uint32_t>(text.size()),
+               [&](std::span<const RawToken> s) {
+                 out.emplace_back(text.substr(s.front().begin,
+                                              s.back().end - s.front().begin));
+               });
+  return out;
+}
+
+// Half of the documents run "today. Talks" on as one sentence (say, a
+// quoted headline), the other half split there: the gate cannot separate
+// these examples, so the gap falls between its cuts and the full model,
+// with the pair features, decides it.
+TEST(SegmentTrain, GateLeavesWhatItCannotSeparateToTheFullModel) {
+  std::vector<std::vector<std::string>> docs;
+  for (int d = 0; d < 8; ++d) {
+    if (d % 2 == 0) {
+      docs.push_back({"Aid arrived today .", "Talks failed again .",
+                      "Officials met in Geneva ."});
+    } else {
+      docs.push_back({"Aid arrived today . Talks failed again .",
+                      "Officials met in Geneva ."});
+    }
+  }
+  auto corpus = ParseConllu(Documents(docs));
+  ASSERT_TRUE(corpus.ok()) << corpus.status().ToString();
+  SplitTrainOptions options;
+  options.epochs = 2;
+  SplitModel model = TrainSplitModel({*corpus}, options);
+  ASSERT_FALSE(model.gate_weights.empty());
+  // Not separated: the lowest end is below the highest non-end, and the
+  // band between the cuts is not empty.
+  EXPECT_LT(model.gate_cut, model.gate_end);
+  // The gap in the context it had in training: after a paragraph that
+  // ended "Geneva.".
+  const std::string first = "Officials met in Geneva.";
+  const std::string second = "Aid arrived today. Talks failed again.";
+  const float band = GateScore(model, second, 3, first);  // today. || Talks
+  EXPECT_GE(band, model.gate_cut);
+  EXPECT_LT(band, model.gate_end);
+  // "in || Geneva" was never an end: the gate settles it (below the cut).
+  EXPECT_LT(GateScore(model, first, 2), model.gate_cut);
+  // So the full model's verdict decides "today. || Talks" and only it.
+  const std::string text = first + "\n\n" + second;
+  SplitModel forced = model;
+  forced.bias = 1e6f;
+  EXPECT_EQ(Split(forced, text),
+            (std::vector<std::string>{first, "Aid arrived today.",
+                                      "Talks failed again."}));
+  forced.bias = -1e6f;
+  EXPECT_EQ(Split(forced, text), (std::vector<std::string>{first, second}));
+}
+
+// The gate's training truncates each example to its first kBaseFeatures
+// features and the splitter scores the gate on BaseFeatures' output: both
+// need Features() to be exactly BaseFeatures then PairFeatures, of the
+// declared sizes.
+TEST(SegmentTrain, FeaturesAreTheBaseFeaturesThenThePairs) {
+  const SplitModel model;
+  const std::string text =
+      "Talks in Geneva failed. Aid (food) arrived \"today\" at 9 a.m. in Oslo.";
+  std::vector<RawToken> toks =
+      TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
+  ASSERT_GT(toks.size(), 10u);
+  SplitState st;
+  for (std::size_t i = 0; i < toks.size(); ++i) {
+    st.Add(text, toks[i]);
+    const RawToken* p2 = i >= 2 ? &toks[i - 2] : nullptr;
+    const RawToken* p = i >= 1 ? &toks[i - 1] : nullptr;
+    const RawToken* n = i + 1 < toks.size() ? &toks[i + 1] : nullptr;
+    const RawToken* nn = i + 2 < toks.size() ? &toks[i + 2] : nullptr;
+    std::uint32_t all[kMaxFeatures], base[kMaxFeatures], pairs[kMaxFeatures];
+    const int k = Features(model, text, st, p2, p, toks[i], n, nn, all);
+    ASSERT_EQ(BaseFeatures(model, text, st, p2, p, toks[i], n, nn, base),
+              kBaseFeatures)
+        << i;
+    ASSERT_EQ(PairFeatures(model, text, st, p2, p, toks[i], n, nn, pairs),
+              kMaxFeatures - kBaseFeatures)
+        << i;
+    ASSERT_EQ(k, kMaxFeatures) << i;
+    EXPECT_TRUE(std::equal(base, base + kBaseFeatures, all)) << i;
+    EXPECT_TRUE(std::equal(pairs, pairs + (kMaxFeatures - kBaseFeatures),
+                           all + kBaseFeatures))
+        << i;
+  }
+}
+
 TEST(SegmentTrain, CrossValidationNeedsADocumentPerFold) {
   auto corpus = ParseConllu(Corpus(2));
   ASSERT_TRUE(corpus.ok());
-  auto cv = CrossValidateSplitModel({*corpus}, SplitTrainOptions{}, {}, 3, false, false);
+  auto cv = CrossValidateSplitModel({*corpus}, SplitTrainOptions{}, {}, 3,
+                                    false, false);
   EXPECT_FALSE(cv.ok());
 }
 

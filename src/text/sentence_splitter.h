@@ -48,7 +48,7 @@ inline constexpr std::uint32_t kMaxSentenceWords = 500;
 // Features() writes kBaseFeatures hand-written conjunctions
 // (BaseFeatures), then kPairAtoms single facts about the gap and every pair
 // of them (PairFeatures).
-inline constexpr int kBaseFeatures = 29;
+inline constexpr int kBaseFeatures = 28;
 inline constexpr int kPairAtoms = 19;
 inline constexpr int kMaxFeatures = kBaseFeatures + kPairAtoms + kPairAtoms * (kPairAtoms - 1) / 2;
 
