@@ -143,7 +143,11 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
     if (auto s = analyze::LoadParserModel(paths[i], &parsers[i]); !s.ok()) return Fail(s);
   }
   analyze::Parser mean;
-  if (auto s = analyze::MeanParser(parsers, &mean); !s.ok()) return Fail(s);
+  if (auto s = analyze::MeanParser(parsers, &mean); !s.ok()) {
+    std::string files;
+    for (const std::string& p : paths) files += (files.empty() ? "" : ", ") + p;
+    return Fail(s.WithContext("--mean-of " + files));
+  }
   if (prune > 0) mean.Prune(static_cast<float>(prune));
   if (auto s = analyze::SaveParserModel(out + "/parser.bin", mean); !s.ok()) return Fail(s);
   std::cerr << "wrote " << out << "/parser.bin (mean of " << paths.size() << " models, "

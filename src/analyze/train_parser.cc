@@ -325,13 +325,20 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
 Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
   if (parsers.empty()) return InvalidArgumentError("no parser to average");
   std::vector<LinearModel> models;
-  for (const Parser& p : parsers) {
-    if (p.num_labels() != parsers[0].num_labels() ||
-        p.non_monotonic() != parsers[0].non_monotonic()) {
-      return InvalidArgumentError("parsers to average differ in labels or transition system");
+  for (std::size_t i = 0; i < parsers.size(); ++i) {
+    const Parser& p = parsers[i];
+    const std::string which = "parser " + std::to_string(i + 1) + " of " +
+                              std::to_string(parsers.size()) + " differs from the first";
+    if (p.non_monotonic() != parsers[0].non_monotonic()) {
+      return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
     }
-    for (int l = 0; l < p.num_labels(); ++l) {
-      if (p.label(l) != parsers[0].label(l)) return InvalidArgumentError("parsers to average differ in labels");
+    bool same = p.num_labels() == parsers[0].num_labels();
+    for (int l = 0; same && l < p.num_labels(); ++l) same = p.label(l) == parsers[0].label(l);
+    if (!same) {
+      return InvalidArgumentError(which + " in its dependency labels (" +
+                                  std::to_string(p.num_labels()) + " vs " +
+                                  std::to_string(parsers[0].num_labels()) +
+                                  "): not trained on the same data");
     }
     models.push_back(p.model());
   }
