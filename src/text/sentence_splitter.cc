@@ -132,6 +132,11 @@ GapKind ClassifyGap(std::string_view text, const SplitState& st, const RawToken*
   if (c.shape == kShapeDash && p != nullptr && text[p->begin] == ')' && st.words <= 12) {
     return GapKind::kNever;
   }
+  // ... and the gap before that dash, which the learned model should not
+  // decide: a treebank's dateline is a sentence of its own.
+  if (n->shape == kShapeDash && text[c.begin] == ')' && c.end - c.begin == 1 && st.words <= 12) {
+    return GapKind::kNever;
+  }
   if (c.gap == 2) {  // a line break inside a block
     if (IsStop(&c) || c.shape == kShapeColon) return GapKind::kAlways;
     if ((c.shape == kShapeClose || c.shape == kShapeQuote) && IsStop(p)) return GapKind::kAlways;
