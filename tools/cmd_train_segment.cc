@@ -1,5 +1,6 @@
 // dyad train segment: learns the sentence splitter's model from treebanks.
 #include <cerrno>
+#include <cmath>
 #include <cstdio>
 #include <cstdlib>
 #include <sstream>
@@ -24,19 +25,61 @@ std::vector<std::string> SplitCommas(const std::string& s) {
   return out;
 }
 
+// Reads --dev (nothing if no path is given); false after printing the error.
+bool ReadDev(const std::string& path, std::vector<text::ConlluSentence>* dev) {
+  if (path.empty()) return true;
+  auto d = text::ReadConllu(path);
+  if (!d.ok()) {
+    PrintError(path, d.status());
+    return false;
+  }
+  *dev = std::move(*d);
+  return true;
+}
+
+// With --cv --curve: the threshold picked on dev alone (per fold, as the
+// pooled "cv sentence F1" uses) against the one picked on the pooled folds
+// plus dev (--tune-cv), in-sample and nested (each fold scored at the step
+// chosen without it), and dev at each pick (the mean over the folds' models).
+void PrintThresholdChoice(const text::SplitCrossValidation& cv) {
+  auto at = [](const std::vector<text::EvalScore>& curve, int step) {
+    return curve[static_cast<std::size_t>(step + text::kBiasSteps)];
+  };
+  auto mean_dev = [&](int step) {
+    double sum = 0;
+    for (const auto& c : cv.dev_curves) sum += at(c, step).F1();
+    return cv.dev_curves.empty() ? 0.0 : 100 * sum / static_cast<double>(cv.dev_curves.size());
+  };
+  const bool dev = !cv.dev_curves.empty();
+  if (dev) {
+    std::printf("dev-tuned steps:");
+    for (const auto& c : cv.dev_curves) {
+      std::vector<double> f1;
+      for (const text::EvalScore& p : c) f1.push_back(p.F1());
+      std::printf(" %+d", text::SmoothedBestStep(f1));
+    }
+    std::printf("\n");
+  }
+  const int pooled = text::PooledThresholdStep(cv, -1, dev);
+  const text::EvalScore nested = text::NestedThresholdScore(cv, dev);
+  std::printf("pooled pick (folds%s): step %+d, cv F1 %.2f (in-sample), nested cv F1 %.2f "
+              "(P %.2f R %.2f)",
+              dev ? " + dev" : "", pooled, 100 * at(cv.curve, pooled).F1(), 100 * nested.F1(),
+              100 * nested.Precision(), 100 * nested.Recall());
+  if (dev) {
+    const int folds_only = text::PooledThresholdStep(cv, -1, false);
+    std::printf(", dev F1 %.2f; folds-only pick: step %+d, dev F1 %.2f (held out)",
+                mean_dev(pooled), folds_only, mean_dev(folds_only));
+  }
+  std::printf("\n");
+}
+
 // --cv: prints the cross-validation figures instead of writing a model.
 int CrossValidate(const std::vector<std::vector<text::ConlluSentence>>& corpora,
                   const text::SplitTrainOptions& options, const std::string& dev_path, int k,
                   bool list_errors, bool curve) {
   std::vector<text::ConlluSentence> dev;
-  if (!dev_path.empty()) {
-    auto d = text::ReadConllu(dev_path);
-    if (!d.ok()) {
-      PrintError(dev_path, d.status());
-      return kExitUsage;
-    }
-    dev = std::move(*d);
-  }
+  if (!ReadDev(dev_path, &dev)) return kExitUsage;
   auto cv = text::CrossValidateSplitModel(corpora, options, dev, k, list_errors, curve);
   if (!cv.ok()) {
     PrintError("--cv", cv.status());
@@ -52,6 +95,7 @@ int CrossValidate(const std::vector<std::vector<text::ConlluSentence>>& corpora,
                 static_cast<int>(i) - text::kBiasSteps, 100 * p.F1(), 100 * p.Precision(),
                 100 * p.Recall());
   }
+  if (curve) PrintThresholdChoice(*cv);
   std::printf("cv sentence F1 %.2f (P %.2f R %.2f)", 100 * cv->pooled.F1(),
               100 * cv->pooled.Precision(), 100 * cv->pooled.Recall());
   if (!dev.empty()) std::printf(", mean tuned dev F1 %.2f", 100 * cv->mean_dev_f1);
@@ -104,6 +148,12 @@ int Run(int argc, char** argv) {
             "first training file (each fold's model trained on the rest and the other files, "
             "its threshold tuned on --dev); prints the pooled sentence F1 on the folds and "
             "the mean tuned F1 on --dev");
+  int tune_cv = 0;
+  flags.Int("tune-cv", &tune_cv,
+            "choose the decision threshold on K-fold cross-validation (as --cv) instead of "
+            "on --dev alone: the grid step with the best smoothed sentence F1 on the folds' "
+            "pooled curve plus --dev's; the model is then trained on all training files "
+            "(plus --dev with --add-dev) and given that step of its own threshold grid");
   bool curve = false;
   flags.Bool("curve", &curve, "with --cv, also print the pooled sentence scores over the "
                               "threshold grid");
@@ -154,16 +204,41 @@ int Run(int argc, char** argv) {
   options.lexicons = !no_lexicons;
   options.gate = !no_gate;
   if (cv > 0) return CrossValidate(corpora, options, dev_path, cv, errors, curve);
-  text::SplitModel model = text::TrainSplitModel(corpora, options);
-  text::PruneSplitModel(options.prune, &model);
-  if (!dev_path.empty()) {
+  text::SplitModel model;
+  if (tune_cv > 0) {
+    std::vector<text::ConlluSentence> dev;
+    if (!ReadDev(dev_path, &dev)) return kExitUsage;
+    auto folds = text::CrossValidateSplitModel(corpora, options, dev, tune_cv, false, true);
+    if (!folds.ok()) {
+      PrintError("--tune-cv", folds.status());
+      return kExitUsage;
+    }
+    const int step = text::PooledThresholdStep(*folds, -1, !dev.empty());
+    const text::EvalScore nested = text::NestedThresholdScore(*folds, !dev.empty());
+    std::fprintf(stderr, "threshold step %+d: cv sentence F1 %.2f (in-sample), nested %.2f\n",
+                 step, 100 * folds->curve[static_cast<std::size_t>(step + text::kBiasSteps)].F1(),
+                 100 * nested.F1());
+    if (add_dev && !dev.empty()) {
+      corpora.push_back(std::move(dev));
+      std::fprintf(stderr, "training on the training files plus %s\n", dev_path.c_str());
+    }
+    model = text::TrainSplitModel(corpora, options);
+    text::PruneSplitModel(options.prune, &model);
+    model.bias = static_cast<float>(step * text::BiasStep(model));
+  } else {
+    model = text::TrainSplitModel(corpora, options);
+    text::PruneSplitModel(options.prune, &model);
+  }
+  if (!dev_path.empty() && tune_cv == 0) {
     auto dev = text::ReadConllu(dev_path);
     if (!dev.ok()) {
       PrintError(dev_path, dev.status());
       return kExitUsage;
     }
     double f1 = text::TuneSplitBias(*dev, &model);
-    std::fprintf(stderr, "dev sentence F1 %.2f at bias %.4f\n", 100 * f1, model.bias);
+    const double unit = text::BiasStep(model);
+    std::fprintf(stderr, "dev sentence F1 %.2f at bias %.4f (threshold step %+ld)\n", 100 * f1,
+                 model.bias, unit > 0 ? std::lround(model.bias / unit) : 0L);
     if (add_dev) {
       float bias = model.bias;
       corpora.push_back(std::move(*dev));

@@ -249,29 +249,30 @@ void PruneSplitModel(double fraction, SplitModel* model) {
   }
 }
 
-namespace {
-
-// One step of the threshold grid: 4% of the largest weight.
 double BiasStep(const SplitModel& model) {
   double scale = 0;
   for (float v : model.weights) scale = std::max(scale, static_cast<double>(std::fabs(v)));
   return scale * 0.04;
 }
 
-}  // namespace
-
-double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) {
+std::vector<EvalScore> ThresholdCurve(const std::vector<ConlluSentence>& gold,
+                                      SplitModel* model) {
+  const float bias = model->bias;
   const double unit = BiasStep(*model);
-  // Sentence F1 over a grid of thresholds; the choice maximizes the mean
-  // over a window of five neighbouring points, since single points are
-  // noisy (a few sentences of a 2,000-sentence dev set).
-  constexpr int kSteps = kBiasSteps, kWindow = 2;
-  std::vector<double> f1(2 * kSteps + 1, 0.0);
-  for (int step = -kSteps; step <= kSteps; ++step) {
+  std::vector<EvalScore> curve(2 * kBiasSteps + 1);
+  for (int step = -kBiasSteps; step <= kBiasSteps; ++step) {
     model->bias = static_cast<float>(step * unit);
-    auto e = EvaluateSegmenter(dev, model);
-    if (e.ok()) f1[step + kSteps] = e->sentences.F1();
+    auto e = EvaluateSegmenter(gold, model);
+    if (e.ok()) curve[static_cast<std::size_t>(step + kBiasSteps)] = e->sentences;
   }
+  model->bias = bias;
+  return curve;
+}
+
+int SmoothedBestStep(const std::vector<double>& f1) {
+  // The mean over a window of five neighbouring points, since single points
+  // are noisy (a few sentences of a 2,000-sentence dev set).
+  constexpr int kWindow = 2;
   double best = -1;
   int best_step = 0;
   for (int i = kWindow; i + kWindow < static_cast<int>(f1.size()); ++i) {
@@ -279,11 +280,19 @@ double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) 
     for (int k = -kWindow; k <= kWindow; ++k) sum += f1[i + k];
     if (sum > best) {
       best = sum;
-      best_step = i - kSteps;
+      best_step = i - kBiasSteps;
     }
   }
-  model->bias = static_cast<float>(best_step * unit);
-  return f1[best_step + kSteps];
+  return best_step;
+}
+
+double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model) {
+  std::vector<EvalScore> curve = ThresholdCurve(dev, model);
+  std::vector<double> f1;
+  for (const EvalScore& p : curve) f1.push_back(p.F1());
+  const int step = SmoothedBestStep(f1);
+  model->bias = static_cast<float>(step * BiasStep(*model));
+  return f1[static_cast<std::size_t>(step + kBiasSteps)];
 }
 
 StatusOr<SplitCrossValidation> CrossValidateSplitModel(
@@ -310,20 +319,23 @@ StatusOr<SplitCrossValidation> CrossValidateSplitModel(
     train.insert(train.end(), corpora.begin() + 1, corpora.end());
     SplitModel model = TrainSplitModel(train, options);
     PruneSplitModel(options.prune, &model);
-    if (!dev.empty()) cv.mean_dev_f1 += TuneSplitBias(dev, &model) / folds;
+    if (!dev.empty()) {
+      std::vector<EvalScore> dev_curve = ThresholdCurve(dev, &model);
+      std::vector<double> f1;
+      for (const EvalScore& p : dev_curve) f1.push_back(p.F1());
+      const int step = SmoothedBestStep(f1);
+      model.bias = static_cast<float>(step * BiasStep(model));
+      cv.mean_dev_f1 += f1[static_cast<std::size_t>(step + kBiasSteps)] / folds;
+      if (curve) cv.dev_curves.push_back(std::move(dev_curve));
+    }
     if (curve) {
-      const float tuned = model.bias;
-      const double unit = BiasStep(model);
-      for (int step = -kBiasSteps; step <= kBiasSteps; ++step) {
-        model.bias = static_cast<float>(step * unit);
-        auto e = EvaluateSegmenter(held, &model);
-        if (!e.ok()) return e.status();
-        EvalScore& point = cv.curve[static_cast<std::size_t>(step + kBiasSteps)];
-        point.gold += e->sentences.gold;
-        point.system += e->sentences.system;
-        point.correct += e->sentences.correct;
+      std::vector<EvalScore> fold_curve = ThresholdCurve(held, &model);
+      for (std::size_t i = 0; i < fold_curve.size(); ++i) {
+        cv.curve[i].gold += fold_curve[i].gold;
+        cv.curve[i].system += fold_curve[i].system;
+        cv.curve[i].correct += fold_curve[i].correct;
       }
-      model.bias = tuned;
+      cv.fold_curves.push_back(std::move(fold_curve));
     }
     auto e = EvaluateSegmenter(held, &model, list_errors);
     if (!e.ok()) return e.status();
@@ -334,6 +346,42 @@ StatusOr<SplitCrossValidation> CrossValidateSplitModel(
     cv.errors.insert(cv.errors.end(), e->boundary_errors.begin(), e->boundary_errors.end());
   }
   return cv;
+}
+
+int PooledThresholdStep(const SplitCrossValidation& cv, int skip_fold, bool with_dev) {
+  const std::size_t points = 2 * kBiasSteps + 1;
+  std::vector<double> gold(points, 0), system(points, 0), correct(points, 0);
+  auto add = [&](const std::vector<EvalScore>& curve, double weight) {
+    for (std::size_t i = 0; i < points && i < curve.size(); ++i) {
+      gold[i] += weight * static_cast<double>(curve[i].gold);
+      system[i] += weight * static_cast<double>(curve[i].system);
+      correct[i] += weight * static_cast<double>(curve[i].correct);
+    }
+  };
+  for (std::size_t f = 0; f < cv.fold_curves.size(); ++f) {
+    if (static_cast<int>(f) != skip_fold) add(cv.fold_curves[f], 1.0);
+  }
+  if (with_dev) {
+    const double weight = 1.0 / static_cast<double>(cv.dev_curves.size());
+    for (const auto& curve : cv.dev_curves) add(curve, weight);
+  }
+  std::vector<double> f1(points, 0);
+  for (std::size_t i = 0; i < points; ++i) {
+    if (gold[i] + system[i] > 0) f1[i] = 2 * correct[i] / (gold[i] + system[i]);
+  }
+  return SmoothedBestStep(f1);
+}
+
+EvalScore NestedThresholdScore(const SplitCrossValidation& cv, bool with_dev) {
+  EvalScore total;
+  for (std::size_t f = 0; f < cv.fold_curves.size(); ++f) {
+    const int step = PooledThresholdStep(cv, static_cast<int>(f), with_dev);
+    const EvalScore& p = cv.fold_curves[f][static_cast<std::size_t>(step + kBiasSteps)];
+    total.gold += p.gold;
+    total.system += p.system;
+    total.correct += p.correct;
+  }
+  return total;
 }
 
 std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& options,

@@ -60,9 +60,26 @@ SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpo
 // model drops them).
 void PruneSplitModel(double fraction, SplitModel* model);
 
+// The decision threshold is chosen on a grid of 2 * kBiasSteps + 1 points:
+// model->bias = step * BiasStep(*model), step in [-kBiasSteps, kBiasSteps].
+inline constexpr int kBiasSteps = 20;
+
+// One step of the threshold grid: 4% of the model's largest weight.
+double BiasStep(const SplitModel& model);
+
+// The sentence scores of `model` on `gold` at each grid step (index
+// step + kBiasSteps); model->bias is left as it was.
+std::vector<EvalScore> ThresholdCurve(const std::vector<ConlluSentence>& gold,
+                                      SplitModel* model);
+
+// The grid step whose F1, averaged with its two neighbours on each side, is
+// highest (single points are noisy); `f1` has 2 * kBiasSteps + 1 entries.
+// Ties go to the lowest step.
+int SmoothedBestStep(const std::vector<double>& f1);
+
 // Sets model->bias to the value in a grid that maximizes sentence F1 on
-// `dev`, smoothed over neighbouring grid points. Returns the sentence F1
-// at that value.
+// `dev`, smoothed over neighbouring grid points (SmoothedBestStep). Returns
+// the sentence F1 at that value.
 double TuneSplitBias(const std::vector<ConlluSentence>& dev, SplitModel* model);
 
 // K-fold cross-validation over the documents of corpora[0] ("# newdoc"),
@@ -77,13 +94,27 @@ struct SplitCrossValidation {
   double mean_dev_f1 = 0;             // tuned dev F1, mean over the folds
   std::vector<std::string> errors;    // boundary errors on the folds, if asked for
   // If asked for: pooled sentence scores at each grid step of the threshold
-  // (kBiasSteps before and after 0, as TuneSplitBias searches).
+  // (kBiasSteps before and after 0, as TuneSplitBias searches), and the
+  // same per fold (fold_curves[f]: fold f scored by its own model) and on
+  // dev (dev_curves[f]: dev scored by fold f's model; if dev is given).
   std::vector<EvalScore> curve;
+  std::vector<std::vector<EvalScore>> fold_curves, dev_curves;
 };
-inline constexpr int kBiasSteps = 20;
 StatusOr<SplitCrossValidation> CrossValidateSplitModel(
     const std::vector<std::vector<ConlluSentence>>& corpora, const SplitTrainOptions& options,
     const std::vector<ConlluSentence>& dev, int folds, bool list_errors, bool curve);
+
+// Threshold selection on a large held-out sample (`--tune-cv`): the grid
+// step that maximizes the smoothed F1 of the folds' curves summed, plus
+// dev's (the mean of the folds' models' dev counts, so that dev weighs as
+// many sentences as it has). Needs cv.fold_curves (and cv.dev_curves if
+// `with_dev`). `skip_fold` >= 0 leaves that fold out, to score it at a step
+// chosen without it.
+int PooledThresholdStep(const SplitCrossValidation& cv, int skip_fold, bool with_dev);
+
+// An honest estimate of that selection: each fold scored at the step chosen
+// on the other folds (plus dev if `with_dev`), summed over the folds.
+EvalScore NestedThresholdScore(const SplitCrossValidation& cv, bool with_dev);
 
 // The model as the include file segment_model_data.inc. `command` is the
 // command line that regenerates it, written into the file's header.

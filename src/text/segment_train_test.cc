@@ -3,6 +3,7 @@
 #include <gtest/gtest.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <span>
 #include <string>
 #include <string_view>
@@ -215,6 +216,94 @@ TEST(SegmentTrain, FeaturesAreTheBaseFeaturesThenThePairs) {
                            all + kBaseFeatures))
         << i;
   }
+}
+
+TEST(SegmentTrain, CrossValidationKeepsEachFoldsAndDevsCurve) {
+  auto corpus = ParseConllu(Corpus(6));
+  auto dev = ParseConllu(Corpus(1));
+  ASSERT_TRUE(corpus.ok() && dev.ok());
+  SplitTrainOptions options;
+  options.epochs = 2;
+  auto cv = CrossValidateSplitModel({*corpus}, options, *dev, 3, false, true);
+  ASSERT_TRUE(cv.ok()) << cv.status().ToString();
+  ASSERT_EQ(cv->fold_curves.size(), 3u);
+  ASSERT_EQ(cv->dev_curves.size(), 3u);
+  for (std::size_t i = 0; i < cv->curve.size(); ++i) {
+    std::uint64_t gold = 0, correct = 0;
+    for (const auto& f : cv->fold_curves) {
+      gold += f[i].gold;
+      correct += f[i].correct;
+    }
+    EXPECT_EQ(cv->curve[i].gold, gold) << i;
+    EXPECT_EQ(cv->curve[i].correct, correct) << i;
+    for (const auto& d : cv->dev_curves) EXPECT_EQ(d[i].gold, 3u) << i;
+  }
+}
+
+// An invented threshold curve: 1,000 gold and system sentences at every
+// step, `base` of them correct, `height` more at the five steps centred on
+// `peak`.
+std::vector<EvalScore> Curve(int peak, std::uint64_t height,
+                             std::uint64_t base = 900) {
+  std::vector<EvalScore> curve(2 * kBiasSteps + 1);
+  for (int step = -kBiasSteps; step <= kBiasSteps; ++step) {
+    EvalScore& p = curve[static_cast<std::size_t>(step + kBiasSteps)];
+    p.gold = p.system = 1000;
+    p.correct = base + (std::abs(step - peak) <= 2 ? height : 0);
+  }
+  return curve;
+}
+
+std::vector<double> F1s(const std::vector<EvalScore>& curve) {
+  std::vector<double> f1;
+  for (const EvalScore& p : curve) f1.push_back(p.F1());
+  return f1;
+}
+
+TEST(SegmentTrain, SmoothedBestStepPrefersABroadOptimumToASpike) {
+  EXPECT_EQ(SmoothedBestStep(F1s(Curve(6, 20))), 6);
+  EXPECT_EQ(SmoothedBestStep(F1s(Curve(-13, 20))), -13);
+  // A single point higher than the plateau loses to it.
+  std::vector<double> f1 = F1s(Curve(6, 20));
+  f1[static_cast<std::size_t>(-15 + kBiasSteps)] = 0.95;
+  EXPECT_EQ(SmoothedBestStep(f1), 6);
+  // A flat curve: the lowest step the window fits.
+  EXPECT_EQ(SmoothedBestStep(F1s(Curve(0, 0))), -kBiasSteps + 2);
+}
+
+TEST(SegmentTrain, PooledThresholdStepWeighsFoldsAndDevBySentences) {
+  SplitCrossValidation cv;
+  cv.fold_curves = {Curve(10, 30), Curve(-10, 10)};
+  // Each fold's model scores dev; together they weigh as one dev set (a
+  // peak of 25 at 0), less than fold 0's peak of 30 at +10.
+  cv.dev_curves = {Curve(0, 25), Curve(0, 25)};
+  EXPECT_EQ(PooledThresholdStep(cv, -1, true), 10);
+  EXPECT_EQ(PooledThresholdStep(cv, -1, false), 10);
+  // Without fold 0: dev's peak beats fold 1's; without dev, fold 1's.
+  EXPECT_EQ(PooledThresholdStep(cv, 0, true), 0);
+  EXPECT_EQ(PooledThresholdStep(cv, 0, false), -10);
+  EXPECT_EQ(PooledThresholdStep(cv, 1, true), 10);
+  // Dev alone, twice as heavy, would have won.
+  cv.dev_curves = {Curve(0, 50), Curve(0, 50)};
+  EXPECT_EQ(PooledThresholdStep(cv, -1, true), 0);
+}
+
+TEST(SegmentTrain, NestedThresholdScoreScoresEachFoldAtAStepChosenWithoutIt) {
+  SplitCrossValidation cv;
+  cv.fold_curves = {Curve(10, 30), Curve(-10, 10)};
+  cv.dev_curves = {Curve(0, 25)};
+  // Fold 0 at the step chosen on fold 1 + dev (0): 900 correct; fold 1 at
+  // the step chosen on fold 0 + dev (+10): 900 correct. In-sample, the
+  // pooled pick (+10) would score 930 + 900.
+  EvalScore nested = NestedThresholdScore(cv, true);
+  EXPECT_EQ(nested.gold, 2000u);
+  EXPECT_EQ(nested.correct, 1800u);
+  // Without dev: fold 0 at -10 (900), fold 1 at +10 (900).
+  EXPECT_EQ(NestedThresholdScore(cv, false).correct, 1800u);
+  // When every set peaks at the same step, nesting changes nothing.
+  cv.fold_curves = {Curve(5, 30), Curve(5, 10)};
+  cv.dev_curves = {Curve(5, 25)};
+  EXPECT_EQ(NestedThresholdScore(cv, true).correct, 930u + 910u);
 }
 
 TEST(SegmentTrain, CrossValidationNeedsADocumentPerFold) {
