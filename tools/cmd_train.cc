@@ -20,6 +20,7 @@
 #include "pipeline/stages.h"
 #include "text/segmenter.h"
 #include "tools/cli.h"
+#include "tools/tags_cache.h"
 #include "util/files.h"
 #include "util/status_macros.h"
 
@@ -95,43 +96,6 @@ int RunTagger(int argc, char** argv) {
   if (auto s = analyze::SaveTaggerModel(c.out + "/tagger.bin", tagger, morph); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/tagger.bin\n";
   return 0;
-}
-
-// The tags cache: one line per sentence, "UPOS/XPOS" per word, spaces between.
-bool ReadTagsCache(const std::string& path, std::vector<text::ConlluSentence>* data) {
-  std::ifstream in(path);
-  if (!in) return false;
-  std::vector<std::vector<std::string>> lines;
-  std::string line;
-  while (std::getline(in, line)) {
-    std::vector<std::string> tags;
-    std::istringstream ss(line);
-    for (std::string t; ss >> t;) tags.push_back(t);
-    lines.push_back(std::move(tags));
-  }
-  if (lines.size() != data->size()) return false;
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    if (lines[i].size() != (*data)[i].words.size()) return false;
-  }
-  for (std::size_t i = 0; i < lines.size(); ++i) {
-    for (std::size_t k = 0; k < lines[i].size(); ++k) {
-      const std::string& t = lines[i][k];
-      std::size_t slash = t.find('/', 1);
-      (*data)[i].words[k].upos = t.substr(0, slash);
-      (*data)[i].words[k].xpos = slash == std::string::npos ? "" : t.substr(slash + 1);
-    }
-  }
-  return true;
-}
-
-void WriteTagsCache(const std::string& path, const std::vector<text::ConlluSentence>& data) {
-  std::ofstream out(path);
-  for (const auto& s : data) {
-    for (std::size_t k = 0; k < s.words.size(); ++k) {
-      out << (k ? " " : "") << s.words[k].upos << "/" << s.words[k].xpos;
-    }
-    out << "\n";
-  }
 }
 
 // `dyad train parser --mean-of A --mean-of B ...`: the mean of parser

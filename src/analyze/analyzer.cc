@@ -136,6 +136,14 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   a->options_ = options;
   RETURN_IF_ERROR(LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_));
   if (options.parse) RETURN_IF_ERROR(LoadParserModel(model_dir + "/parser.bin", &a->parser_));
+  if (options.parse && options.relabel) {
+    const std::string path = model_dir + "/relabel.bin";
+    if (Status s = LoadRelabelModel(path, &a->relabeler_); s.ok()) {
+      a->relabeler_.Bind(a->parser_);
+    } else if (s.code() != StatusCode::kNotFound) {
+      return s;
+    }
+  }
   if (options.ner) RETURN_IF_ERROR(LoadNerModel(model_dir + "/ner.bin", &a->ner_));
   return a;
 }
@@ -246,6 +254,7 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
     const std::size_t k = DatelineLength(*s);
     if (k == 0) {
       parser_.Parse(info, keys, &heads, &labels);
+      if (relabeler_.bound()) relabeler_.Relabel(info, keys, heads, &labels);
       for (std::size_t i = 0; i < n; ++i) {
         s->tokens[i].head = heads[i];
         s->tokens[i].deprel = parser_.label(labels[i]);
@@ -256,6 +265,7 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
       rest_info.assign(info.begin() + static_cast<std::ptrdiff_t>(k), info.end());
       rest_keys.assign(keys.begin() + static_cast<std::ptrdiff_t>(k), keys.end());
       parser_.Parse(rest_info, rest_keys, &heads, &labels);
+      if (relabeler_.bound()) relabeler_.Relabel(rest_info, rest_keys, heads, &labels);
       int root = -1;
       for (std::size_t i = k; i < n; ++i) {
         int h = heads[i - k];

@@ -9,6 +9,8 @@
 //   tagger.bin  tagger and morphology     (required)
 //   parser.bin  dependency parser         (required)
 //   ner.bin     named entities            (required)
+//   relabel.bin second-stage arc labeler  (optional: applied after parsing
+//               when present; relabeler.h)
 // Word clusters (clusters.h, `dyad train clusters`) are not loaded: no
 // shipped model uses them (docs/analysis.md says why).
 //
@@ -25,6 +27,7 @@
 #include "analyze/morphology.h"
 #include "analyze/ner.h"
 #include "analyze/parser.h"
+#include "analyze/relabeler.h"
 #include "analyze/tagger.h"
 #include "dyad/sentence.h"
 #include "dyad/status.h"
@@ -40,6 +43,7 @@ inline constexpr std::uint32_t kModelVersion = 1;
 struct AnalyzerOptions {
   bool parse = true;  // load and run the parser
   bool ner = true;    // load and run NER
+  bool relabel = true;  // with parse: load and apply relabel.bin if present
 };
 
 class Analyzer {
@@ -60,6 +64,7 @@ class Analyzer {
   const Morphology& morphology() const { return morph_; }
   const Parser* parser() const { return options_.parse ? &parser_ : nullptr; }
   const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
+  const Relabeler* relabeler() const { return relabeler_.bound() ? &relabeler_ : nullptr; }
 
  private:
   void Analyze(Sentence* s, NerHistory* history) const;
@@ -67,6 +72,7 @@ class Analyzer {
   Tagger tagger_;
   Morphology morph_;
   Parser parser_;
+  Relabeler relabeler_;  // bound to parser_ when loaded
   Ner ner_;
 };
 
