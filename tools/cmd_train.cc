@@ -208,6 +208,11 @@ int RunNer(int argc, char** argv) {
          "further training file, or folder of *.conll files (one document each), whose "
          "entities include common nouns and pronouns (re3d): only its name mentions are kept "
          "and sentences with descriptions around names left out (repeatable)");
+  std::vector<std::string> gum;
+  f.List("gum", &gum,
+         "a GUM CoNLL-U file, relative to --shared (ud/GUM/en_gum-ud-train.conllu): its entity "
+         "layer's named persons, organisations and places as training data, from the CC BY / "
+         "CC BY-SA genres only (repeatable)");
   std::string iso = "/usr/share/iso-codes/json";
   std::string dict = internal::ResolveDataDir(PipelineOptions{}) + "/dict";
   f.String("iso-codes", &iso, "Debian iso-codes JSON folder (gazetteer: countries, regions)");
@@ -233,11 +238,21 @@ int RunNer(int argc, char** argv) {
   bool history = false;
   f.Bool("history", &history,
          "features of the labels given to the same word earlier in the document");
+  std::string first_names;
+  f.String("first-names", &first_names,
+           "ruby-faker's English name.yml (Debian ruby-faker, "
+           "/usr/share/rubygems-integration/all/gems/faker-*/lib/locales/en/name.yml): its first "
+           "names join the gazetteer as a type of their own");
+  bool nationalities_o = false;
+  f.Bool("nationalities-o", &nationalities_o,
+         "in the corpora besides UNER, a one-word entity that the gazetteer knows only as a "
+         "nationality word (\"Israeli\") becomes O, as UNER labels them (OTH)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());
+  const std::size_t further_from = train->size();  // the corpora besides UNER start here
   for (const auto& e : extra) {
     if (auto s = analyze::CheckNerTrainingLicence(c.shared + "/" + e); !s.ok()) return Fail(s);
     auto more = analyze::ReadIob(c.shared + "/" + e);
@@ -281,6 +296,14 @@ int RunNer(int argc, char** argv) {
     std::cerr << e << ": " << files.size() << " files, " << kept << " sentences kept, " << dropped
               << " left out\n";
   }
+  for (const auto& g : gum) {
+    int dropped = 0;
+    auto more = analyze::LoadGumNer(c.shared + "/" + g, &dropped);
+    if (!more.ok()) return Fail(more.status());
+    std::cerr << g << ": " << more->size() << " sentences of licensed genres kept, " << dropped
+              << " left out (not converted reliably)\n";
+    for (auto& s : *more) train->push_back(std::move(s));
+  }
   std::cerr << "training sentences: " << train->size() << "\n";
   analyze::Tagger tagger;
   analyze::Morphology morph;
@@ -295,6 +318,17 @@ int RunNer(int argc, char** argv) {
         !s.ok()) {
       return Fail(s);
     }
+  }
+  if (!first_names.empty()) {
+    if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);
+  }
+  if (nationalities_o) {
+    const auto words = analyze::NationalityWords(gazetteer);
+    int n = 0;
+    for (std::size_t i = further_from; i < train->size(); ++i) {
+      n += analyze::UnlabelWords(words, &(*train)[i]);
+    }
+    std::cerr << "nationality words made O in the further corpora: " << n << "\n";
   }
   analyze::TrainOptions opts = Options(c);
   opts.ensemble = ensemble;

@@ -1,5 +1,7 @@
 #include "analyze/iob.h"
 
+#include <algorithm>
+#include <map>
 #include <set>
 
 #include "util/files.h"
@@ -84,6 +86,18 @@ bool KeepNamesOnly(const std::vector<std::string>& forms, std::vector<std::strin
   return keep;
 }
 
+int UnlabelWords(const std::set<std::string, std::less<>>& words, IobSentence* s) {
+  int n = 0;
+  for (const auto& e : EntitySpans(s->labels)) {
+    if (e.end == e.begin + 1 && e.end <= static_cast<int>(s->forms.size()) &&
+        words.count(s->forms[e.begin])) {
+      s->labels[e.begin] = "O";
+      ++n;
+    }
+  }
+  return n;
+}
+
 void BioToBilou(std::vector<std::string>* labels) {
   auto& l = *labels;
   for (std::size_t i = 0; i < l.size(); ++i) {
@@ -93,6 +107,193 @@ void BioToBilou(std::vector<std::string>* labels) {
     if (goes_on) continue;
     l[i][0] = l[i][0] == 'B' ? 'U' : 'L';
   }
+}
+
+namespace {
+
+struct GumMention {
+  int begin = 0, end = 0;  // word indices, [begin, end)
+  std::string type;        // GUM's etype: person, organization, place, ...
+};
+
+// The value of `key` in a MISC field ("A=1|Entity=(3-person...|B=2"), or "".
+std::string_view MiscValue(std::string_view misc, std::string_view key) {
+  std::size_t pos = 0;
+  while (pos < misc.size()) {
+    std::size_t bar = misc.find('|', pos);
+    if (bar == std::string_view::npos) bar = misc.size();
+    std::string_view kv = misc.substr(pos, bar - pos);
+    if (kv.size() > key.size() && kv.starts_with(key) && kv[key.size()] == '=') {
+      return kv.substr(key.size() + 1);
+    }
+    pos = bar + 1;
+  }
+  return {};
+}
+
+// The mentions of a sentence; false on malformed or unbalanced annotation.
+bool GumMentions(const text::ConlluSentence& s, std::vector<GumMention>* out) {
+  std::map<std::string, std::vector<std::pair<int, std::string>>, std::less<>> open;
+  for (int i = 0; i < static_cast<int>(s.words.size()); ++i) {
+    std::string_view e = MiscValue(s.words[i].misc, "Entity");
+    std::size_t j = 0;
+    while (j < e.size()) {
+      if (e[j] == '(') {
+        std::size_t k = e.find_first_of("()", j + 1);
+        if (k == std::string_view::npos) k = e.size();
+        std::string_view body = e.substr(j + 1, k - j - 1);
+        std::size_t d1 = body.find('-');
+        if (d1 == std::string_view::npos || d1 == 0) return false;
+        std::size_t d2 = body.find('-', d1 + 1);
+        std::string id(body.substr(0, d1));
+        std::string type(body.substr(d1 + 1, d2 == std::string_view::npos ? std::string_view::npos
+                                                                             : d2 - d1 - 1));
+        if (k < e.size() && e[k] == ')') {
+          out->push_back({i, i + 1, type});
+          j = k + 1;
+        } else {
+          open[id].emplace_back(i, type);
+          j = k;
+        }
+      } else {
+        std::size_t k = e.find(')', j);
+        if (k == std::string_view::npos) return false;
+        auto it = open.find(e.substr(j, k - j));
+        if (it == open.end() || it->second.empty()) return false;
+        out->push_back({it->second.back().first, i + 1, it->second.back().second});
+        it->second.pop_back();
+        j = k + 1;
+      }
+    }
+  }
+  for (const auto& [id, v] : open) {
+    if (!v.empty()) return false;  // a mention that does not close in the sentence
+  }
+  return true;
+}
+
+bool HasUpper(const std::string& w) {
+  for (char c : w) {
+    if (c >= 'A' && c <= 'Z') return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+bool GumEntitiesToIob(const text::ConlluSentence& s, IobSentence* out) {
+  // Particles inside a name of any type ("Diego de Landa") and further words
+  // that join proper nouns inside names of organisations and places ("Bank
+  // of the North"; "Ana of the Guild" is a person and an organisation).
+  static const std::set<std::string, std::less<>> kParticles = {
+      "de", "du", "des", "del", "della", "la", "le", "da", "von", "van", "der", "den", "al",
+      "el", "bin", "ibn", "-"};
+  static const std::set<std::string, std::less<>> kJoin = {"of", "and", "&", "for", "the", "on",
+                                                           "'s", "’s"};
+  // Titles before a person's name, which UNER leaves outside the name.
+  static const std::set<std::string, std::less<>> kTitles = {
+      "mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+      "president", "king", "queen", "prince", "princess", "emperor", "empress", "pope", "bishop",
+      "archbishop", "cardinal", "rev", "reverend", "father", "sister", "brother", "saint", "st",
+      "general", "gen", "colonel", "col", "captain", "capt", "lt", "lieutenant", "sgt",
+      "sergeant", "major", "admiral", "senator", "sen", "rep", "representative", "governor", "gov",
+      "mayor", "minister", "premier", "chancellor", "secretary", "ambassador", "judge", "justice",
+      "chief", "chairman", "sheikh", "imam", "rabbi", "mother", "uncle", "aunt",
+      "coach", "officer", "agent", "detective", "inspector", "doctor", "vice", "deputy", "prime",
+      "first", "grand", "duke", "duchess", "count", "countess", "baron", "earl", "congressman",
+      "congresswoman", "commissioner", "commander", "director", "pastor", "elder"};
+  auto is_title = [](const std::string& w) {
+    std::string l;
+    for (char c : w) {
+      if (c != '.') l += static_cast<char>(c >= 'A' && c <= 'Z' ? c + 32 : c);
+    }
+    return kTitles.count(l) > 0;
+  };
+  const auto& w = s.words;
+  const int n = static_cast<int>(w.size());
+  std::vector<GumMention> mentions;
+  if (!GumMentions(s, &mentions)) return false;
+  struct Name {
+    int begin, end;
+    const char* type;
+  };
+  std::vector<Name> names;
+  for (const auto& m : mentions) {
+    const char* type = m.type == "person"         ? "PER"
+                       : m.type == "organization" ? "ORG"
+                       : m.type == "place"        ? "LOC"
+                                                  : nullptr;
+    if (!type) continue;
+    std::vector<int> heads;
+    for (int i = m.begin; i < m.end; ++i) {
+      const int h = w[i].head - 1;  // -1: the root
+      if (h < m.begin || h >= m.end) heads.push_back(i);
+    }
+    bool propn_head = false;
+    for (int h : heads) propn_head |= w[h].upos == "PROPN";
+    if (!propn_head) continue;                  // a description or pronoun
+    if (heads.size() != 1) return false;        // e.g. a coordination: which is the name?
+    const int h = heads[0];
+    if (m.type == "person" && w[h].xpos == "NNPS") continue;  // a group ("the Icelanders")
+    // Name words: proper nouns, and capitalised adjectives, nouns, verbs and
+    // numbers inside a name ("New", "United", "Red"), but not at the start of
+    // a sentence, where any word is capitalised.
+    auto namey = [&w](int i) {
+      if (w[i].upos == "PROPN") return true;
+      const auto& u = w[i].upos;
+      return i > 0 && !w[i].form.empty() && w[i].form[0] >= 'A' && w[i].form[0] <= 'Z' &&
+             (u == "ADJ" || u == "NOUN" || u == "VERB" || u == "NUM");
+    };
+    int b = h, e = h + 1;
+    while (b > m.begin && namey(b - 1)) --b;
+    while (e < m.end) {
+      if (namey(e)) {
+        ++e;
+        continue;
+      }
+      // Up to two joining words followed by a proper noun.
+      int j = e;
+      while (j < m.end && j < e + 2 && !namey(j) &&
+             (kParticles.count(w[j].form) || (m.type != "person" && kJoin.count(w[j].form)))) {
+        ++j;
+      }
+      if (j == e || j >= m.end || !namey(j)) break;
+      e = j + 1;
+    }
+    if (m.type == "person") {
+      while (b < e && b < h && is_title(w[b].form)) ++b;
+      if (b == h && e == h + 1 && is_title(w[h].form)) continue;  // "Mr. President"
+    }
+    bool upper = false;
+    for (int i = b; i < e; ++i) upper |= HasUpper(w[i].form);
+    if (!upper) continue;
+    names.push_back({b, e, type});
+  }
+  // Longer names first: a name inside another is part of it (UNER is flat).
+  std::stable_sort(names.begin(), names.end(), [](const Name& x, const Name& y) {
+    return x.end - x.begin > y.end - y.begin;
+  });
+  out->forms.clear();
+  out->labels.assign(n, "O");
+  out->newdoc = s.newdoc;
+  for (const auto& word : w) out->forms.push_back(word.form);
+  std::vector<Name> kept;
+  for (const auto& nm : names) {
+    int taken = 0;
+    for (int i = nm.begin; i < nm.end; ++i) taken += out->labels[i] != "O";
+    for (const auto& k : kept) {
+      // The same words as two types (a country as place and as organisation).
+      if (k.begin == nm.begin && k.end == nm.end && std::string_view(k.type) != nm.type) {
+        return false;
+      }
+    }
+    if (taken == nm.end - nm.begin) continue;  // inside a longer name
+    if (taken > 0) return false;               // two names cross
+    kept.push_back(nm);
+    out->labels[nm.begin] = std::string("B-") + nm.type;
+    for (int i = nm.begin + 1; i < nm.end; ++i) out->labels[i] = std::string("I-") + nm.type;
+  }
+  return true;
 }
 
 StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::string& name) {

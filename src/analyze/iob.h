@@ -14,11 +14,13 @@
 #ifndef DYAD_ANALYZE_IOB_H_
 #define DYAD_ANALYZE_IOB_H_
 
+#include <set>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "dyad/status.h"
+#include "text/conllu.h"
 
 namespace dyad::analyze {
 
@@ -42,6 +44,31 @@ void NormalizeIob(std::vector<std::string>* labels);
 // description around a name ("the old quarter of Tulsa"): such a sentence
 // teaches nothing reliable about the name and is best left out.
 bool KeepNamesOnly(const std::vector<std::string>& forms, std::vector<std::string>* labels);
+
+// GUM's entity layer (the MISC "Entity=" annotation of its CoNLL-U files:
+// "(ID-etype-..." opens a mention, "ID)" closes one, "(ID-etype-...)" is a
+// one-word mention) in Universal NER's conventions. GUM marks every mention
+// ("the president", "she") with one of eleven types; UNER marks names of
+// persons, organisations and places only. So a person, organization or
+// place mention becomes PER, ORG or LOC only where its head (the one word
+// whose syntactic head lies outside the mention) is a proper noun, and then
+// only over its name: the run of proper nouns around the head (and of
+// capitalised words inside it: "New", "United"), with particles ("de") and,
+// for organisations and places, joining words between them ("University of
+// X", "Bay of the X"), without leading titles of persons ("Dr.",
+// "President"). A person
+// mention headed by a plural proper noun ("the Icelanders") is a group, not
+// a name (UNER: OTH, here O). A name inside another name is not labelled
+// (UNER is flat). Returns false, leaving *out unspecified, when the
+// sentence cannot be converted reliably: a mention with several heads one
+// of which is a proper noun, two names that cross, or malformed entity
+// annotation.
+bool GumEntitiesToIob(const text::ConlluSentence& s, IobSentence* out);
+
+// Makes every one-word entity whose form is in `words` O; returns how many.
+// (UNER labels nationality words, "Israeli", "Americans", as OTH, which
+// dyad reads as O; some corpora label them LOC or ORG.)
+int UnlabelWords(const std::set<std::string, std::less<>>& words, IobSentence* s);
 
 // Rewrites normalised BIO labels as BILOU (Ratinov & Roth 2009): a
 // one-word entity is U-X, the last word of a longer one L-X.

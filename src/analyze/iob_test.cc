@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <filesystem>
+#include <fstream>
+
 #include "analyze/train.h"
 
 namespace dyad::analyze {
@@ -90,6 +93,184 @@ TEST(Iob, EntitySpans) {
   EXPECT_EQ(e[1], (EntitySpan{3, 4, "LOC"}));
   EXPECT_EQ(e[2], (EntitySpan{4, 5, "LOC"}));
   EXPECT_EQ(e[3], (EntitySpan{5, 6, "ORG"}));
+}
+
+// An invented CoNLL-U sentence: rows of "form upos xpos head entity" ('_'
+// for no entity annotation).
+text::ConlluSentence Gum(const std::vector<std::string>& rows) {
+  std::string c = "# sent_id = GUM_news_x-1\n";
+  int i = 0;
+  for (const auto& r : rows) {
+    std::string form, upos, xpos, head, ent;
+    std::size_t a = r.find(' '), b = r.find(' ', a + 1), d = r.find(' ', b + 1);
+    std::size_t e = r.find(' ', d + 1);
+    form = r.substr(0, a);
+    upos = r.substr(a + 1, b - a - 1);
+    xpos = r.substr(b + 1, d - b - 1);
+    head = r.substr(d + 1, e - d - 1);
+    ent = r.substr(e + 1);
+    c += std::to_string(++i) + "\t" + form + "\t_\t" + upos + "\t" + xpos + "\t_\t" + head +
+         "\tdep\t_\t" + (ent == "_" ? "_" : "Entity=" + ent + "|SpaceAfter=No") + "\n";
+  }
+  auto s = text::ParseConllu(c + "\n", "t");
+  EXPECT_TRUE(s.ok()) << s.status().ToString();
+  return s.ok() && !s->empty() ? (*s)[0] : text::ConlluSentence();
+}
+
+TEST(Iob, GumNamesBecomeUnerEntities) {
+  // "Dr. Mira Tolvan of the Varnel Institute met the mayor of Brisk and her in Port Orla ."
+  auto s = Gum({"Dr. PROPN NNP 3 (1-person-new-x-cf1-1-coref",
+                "Mira PROPN NNP 3 _",
+                "Tolvan PROPN NNP 8 _",
+                "of ADP IN 7 _",
+                "the DET DT 7 (2-organization-new-x-cf2-1-sgl",
+                "Varnel PROPN NNP 7 _",
+                "Institute PROPN NNP 3 2)1)",
+                "met VERB VBD 0 _",
+                "the DET DT 10 (3-person-new-x-cf3-1-coref",
+                "mayor NOUN NN 8 _",
+                "of ADP IN 12 _",
+                "Brisk PROPN NNP 10 (4-place-new-x-cf4-1-sgl)3)",
+                "and CCONJ CC 14 _",
+                "her PRON PRP 10 (5-person-giv-x-cf5-1-coref)",
+                "in ADP IN 17 _",
+                "Port PROPN NNP 17 (6-place-new-x-cf6-1-sgl",
+                "Orla PROPN NNP 8 6)",
+                ". PUNCT . 8 _"});
+  IobSentence out;
+  ASSERT_TRUE(GumEntitiesToIob(s, &out));
+  EXPECT_EQ(out.forms[1], "Mira");
+  // The title and the joining "of the" stay outside the person's name; the
+  // organisation keeps its name without "the"; "the mayor" and "her" are no
+  // names; the place inside the description is one.
+  EXPECT_EQ(out.labels, (std::vector<std::string>{"O", "B-PER", "I-PER", "O", "O", "B-ORG",
+                                                  "I-ORG", "O", "O", "O", "O", "B-LOC", "O", "O",
+                                                  "O", "B-LOC", "I-LOC", "O"}));
+}
+
+TEST(Iob, GumOrganisationNamesJoinTheirPartsAndHoldNestedPlaces) {
+  // "the Bank of Brisk , Orla" : a place inside the organisation's name is
+  // part of it; the place after the comma is its own entity.
+  auto s = Gum({"the DET DT 2 (1-organization-new-x-cf1-1-coref",
+                "Bank PROPN NNP 0 _",
+                "of ADP IN 4 _",
+                "Brisk PROPN NNP 2 (2-place-new-x-cf2-1-sgl)",
+                ", PUNCT , 6 _",
+                "Orla PROPN NNP 2 (3-place-new-x-cf3-1-sgl)1)"});
+  IobSentence out;
+  ASSERT_TRUE(GumEntitiesToIob(s, &out));
+  EXPECT_EQ(out.labels, (std::vector<std::string>{"O", "B-ORG", "I-ORG", "I-ORG", "O", "B-LOC"}));
+}
+
+TEST(Iob, GumGroupsTitlesAndOtherTypesAreNoNames) {
+  // "the Orlans thanked Mr. President for Brisk Day" (a group of people, a
+  // bare title, an event).
+  auto s = Gum({"the DET DT 2 (1-person-new-x-cf1-1-coref",
+                "Orlans PROPN NNPS 3 1)",
+                "thanked VERB VBD 0 _",
+                "Mr. PROPN NNP 5 (2-person-new-x-cf2-1-coref",
+                "President PROPN NNP 3 2)",
+                "for ADP IN 8 _",
+                "Brisk PROPN NNP 8 (3-event-new-x-cf3-1-sgl",
+                "Day PROPN NNP 3 3)"});
+  IobSentence out;
+  ASSERT_TRUE(GumEntitiesToIob(s, &out));
+  EXPECT_EQ(out.labels, std::vector<std::string>(8, "O"));
+}
+
+TEST(Iob, GumLeavesOutSentencesItCannotConvert) {
+  IobSentence out;
+  // A mention with two heads, one a proper noun: which words are the name?
+  EXPECT_FALSE(GumEntitiesToIob(Gum({"Mira PROPN NNP 3 (1-person-new-x-cf1-1-coref",
+                                     "Tolvan PROPN NNP 3 1)", "left VERB VBD 0 _"}),
+                                &out));
+  // The same words as a place and an organisation.
+  EXPECT_FALSE(GumEntitiesToIob(
+      Gum({"Brisk PROPN NNP 2 (1-place-new-x-cf1-1-coref(2-organization-new-x-cf2-1-sgl)1)",
+           "won VERB VBD 0 _"}),
+      &out));
+  // A mention closed that was never opened, and one never closed.
+  EXPECT_FALSE(GumEntitiesToIob(Gum({"Brisk PROPN NNP 2 7)", "won VERB VBD 0 _"}), &out));
+  EXPECT_FALSE(GumEntitiesToIob(Gum({"Brisk PROPN NNP 2 (7-place-new-x-cf1-1-sgl",
+                                     "won VERB VBD 0 _"}),
+                                &out));
+  // Without entity annotation every word is O.
+  ASSERT_TRUE(GumEntitiesToIob(Gum({"Brisk PROPN NNP 2 _", "won VERB VBD 0 _"}), &out));
+  EXPECT_EQ(out.labels, (std::vector<std::string>{"O", "O"}));
+}
+
+TEST(Iob, GumTrainsNerOnlyFromLicensedGenres) {
+  // A plain training file from GUM is refused: only LoadGumNer filters genres.
+  auto plain = CheckNerTrainingLicence("/data/ud/GUM/en_gum-ud-train.conllu");
+  ASSERT_FALSE(plain.ok());
+  EXPECT_NE(plain.message().find("NonCommercial"), std::string::npos) << plain.ToString();
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_gum_ner_test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "gum.conllu").string();
+  {
+    std::ofstream f(path);
+    const std::string word =
+        "1\tBrisk\t_\tPROPN\tNNP\t_\t0\troot\t_\tEntity=(1-place-new-x-cf1-1-sgl)\n";
+    f << "# newdoc id = GUM_fiction_a\n# sent_id = GUM_fiction_a-1\n" << word << "\n"
+      << "# newdoc id = GUM_news_b\n# sent_id = GUM_news_b-1\n" << word << "\n"
+      << "# sent_id = GUM_news_b-2\n" << word << "\n"
+      << "# newdoc id = GUM_whow_c\n# sent_id = GUM_whow_c-1\n" << word << "\n"
+      << "# newdoc id = other\n# sent_id = other-1\n" << word << "\n"
+      << "# newdoc id = GUM_bio_d\n# sent_id = GUM_bio_d-1\n" << word << "\n";
+  }
+  int dropped = -1;
+  auto s = LoadGumNer(path, &dropped);
+  std::filesystem::remove_all(dir);
+  ASSERT_TRUE(s.ok()) << s.status().ToString();
+  EXPECT_EQ(dropped, 0);
+  ASSERT_EQ(s->size(), 3u);  // news b-1, b-2, bio d-1: no fiction, wikiHow or unknown id
+  EXPECT_TRUE((*s)[0].newdoc);
+  EXPECT_FALSE((*s)[1].newdoc);
+  EXPECT_TRUE((*s)[2].newdoc);
+  EXPECT_EQ((*s)[2].labels, (std::vector<std::string>{"B-LOC"}));
+  EXPECT_FALSE(LoadGumNer(path, &dropped).ok());  // a missing file is an error
+}
+
+TEST(Iob, UnlabelWordsClearsOneWordEntitiesOnly) {
+  IobSentence s;
+  s.forms = {"Brisklander", "troops", "left", "Brisklander", "Bay", "and", "Orla"};
+  s.labels = {"B-LOC", "O", "O", "B-LOC", "I-LOC", "O", "B-LOC"};
+  EXPECT_EQ(UnlabelWords({"Brisklander"}, &s), 1);
+  EXPECT_EQ(s.labels, (std::vector<std::string>{"O", "O", "O", "B-LOC", "I-LOC", "O", "B-LOC"}));
+}
+
+TEST(Iob, NationalityWordsAreThoseWithNoOtherType) {
+  std::vector<GazetteerEntry> g = {{{"Brisklander"}, 8}, {{"Orlan"}, 8}, {{"Orlan"}, 4},
+                                   {{"Brisk", "Bay"}, 4}, {{"Vantish"}, 8 | 2}};
+  EXPECT_EQ(NationalityWords(g), (std::set<std::string, std::less<>>{"Brisklander"}));
+}
+
+TEST(Iob, FirstNamesComeFromTheFirstNameListsOnly) {
+  const auto dir = std::filesystem::temp_directory_path() / "dyad_first_names_test";
+  std::filesystem::create_directories(dir);
+  const std::string path = (dir / "name.yml").string();
+  {
+    std::ofstream f(path);
+    f << "en:\n  faker:\n    name:\n      male_first_name: [Arvo, Bexley]\n"
+      << "      female_first_name: [Cilla, Dorrit, Ella Mae]\n"
+      << "      last_name: [Fernwhistle]\n      prefix: [Mr., Dr.]\n";
+  }
+  std::vector<GazetteerEntry> g;
+  ASSERT_TRUE(AddFirstNames(path, &g).ok());
+  std::vector<std::string> names;
+  for (const auto& e : g) {
+    ASSERT_EQ(e.tokens.size(), 1u);
+    EXPECT_EQ(e.types, 16u);
+    names.push_back(e.tokens[0]);
+  }
+  EXPECT_EQ(names, (std::vector<std::string>{"Arvo", "Bexley", "Cilla", "Dorrit"}));
+  {
+    std::ofstream f(path);
+    f << "en:\n  faker:\n    name:\n      last_name: [Fernwhistle]\n";
+  }
+  EXPECT_FALSE(AddFirstNames(path, &g).ok());  // no first-name list: the wrong file
+  std::filesystem::remove_all(dir);
+  EXPECT_FALSE(AddFirstNames(path, &g).ok());  // missing
 }
 
 TEST(Iob, RejectsLinesWithoutLabel) {

@@ -128,7 +128,8 @@ class Ner {
   std::vector<int> type_;    // entity type index per label; -1 for O
   std::vector<char> kind_;   // 'B', 'I', 'L', 'U' or 'O'
   bool bilou_ = false;       // the labels are BILOU (Ratinov & Roth 2009), not BIO
-  FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality)
+  FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality,
+                 // 16 first name)
   LinearModel model_;
 };
 

@@ -146,7 +146,7 @@ TEST(ShippedModels, EwtAndUnerTestSlices) {
     for (const auto& e : p) tp += std::find(g.begin(), g.end(), e) != g.end();
   }
   double f1 = ng + ns ? 200.0 * tp / (ng + ns) : 0;
-  EXPECT_GE(f1, 64.0);  // measured 67.83
+  EXPECT_GE(f1, 67.0);  // measured 70.38
 }
 
 }  // namespace

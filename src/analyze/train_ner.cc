@@ -122,6 +122,58 @@ std::vector<GazetteerEntry> LoadGazetteer(const std::string& iso_dir, const std:
   return out;
 }
 
+Status AddFirstNames(const std::string& name_yml, std::vector<GazetteerEntry>* out) {
+  ASSIGN_OR_RETURN(std::string data, ReadFile(name_yml));
+  std::size_t pos = 0, lists = 0;
+  while (pos < data.size()) {
+    std::size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) nl = data.size();
+    std::string_view line(data.data() + pos, nl - pos);
+    pos = nl + 1;
+    std::size_t a = line.find_first_not_of(' ');
+    if (a == std::string_view::npos) continue;
+    line.remove_prefix(a);
+    bool first_names = false;
+    for (const char* key : {"male_first_name:", "female_first_name:", "neutral_first_name:"}) {
+      first_names |= line.starts_with(key);
+    }
+    const std::size_t open = line.find('['), close = line.rfind(']');
+    if (!first_names || open == std::string_view::npos || close == std::string_view::npos ||
+        close < open) {
+      continue;
+    }
+    ++lists;
+    std::string_view items = line.substr(open + 1, close - open - 1);
+    while (!items.empty()) {
+      std::size_t comma = items.find(',');
+      std::string_view item = items.substr(0, comma);
+      items = comma == std::string_view::npos ? std::string_view() : items.substr(comma + 1);
+      while (!item.empty() && item.front() == ' ') item.remove_prefix(1);
+      while (!item.empty() && item.back() == ' ') item.remove_suffix(1);
+      if (!item.empty() && item[0] >= 'A' && item[0] <= 'Z' &&
+          item.find(' ') == std::string_view::npos) {
+        out->push_back({{std::string(item)}, 16});
+      }
+    }
+  }
+  if (lists == 0) {
+    return InvalidArgumentError(name_yml + ": no first-name lists (male_first_name: [...])");
+  }
+  return Status::OK();
+}
+
+std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerEntry>& gazetteer) {
+  std::map<std::string, std::uint32_t> types;
+  for (const auto& g : gazetteer) {
+    if (g.tokens.size() == 1) types[g.tokens[0]] |= g.types;
+  }
+  std::set<std::string, std::less<>> out;
+  for (const auto& [word, t] : types) {
+    if ((t & 8) && !(t & 7)) out.insert(word);
+  }
+  return out;
+}
+
 Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out) {
   if (auto data = ReadFile(dict_file); !data.ok()) return data.status().WithContext(dict_file);
   AddDictNames(dict_file, 2, out);

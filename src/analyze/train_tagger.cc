@@ -53,6 +53,12 @@ bool LicensedForTraining(const std::string& sent_id) {
 Status CheckNerTrainingLicence(const std::string& path) {
   std::vector<std::string> parts;
   for (const auto& p : std::filesystem::path(path)) parts.push_back(p.string());
+  if (std::find(parts.begin(), parts.end(), "GUM") != parts.end()) {
+    return InvalidArgumentError(path +
+                                ": GUM mixes CC BY / CC BY-SA genres with NonCommercial ones; its "
+                                "entity layer is read only through the genre filter (dyad train "
+                                "ner --gum), never as a plain training file");
+  }
   auto re3d = std::find(parts.begin(), parts.end(), "re3d");
   if (re3d == parts.end()) return Status::OK();
   static const char* kOk[] = {"CENTCOM", "US_State_Department", "UK_Government",
@@ -68,6 +74,27 @@ Status CheckNerTrainingLicence(const std::string& path) {
                               "Australian_Department_of_Foreign_Affairs, Wikipedia) is not used "
                               "for training: BBC_Online is NonCommercial, the EU delegation's has "
                               "no licence, and the mixed splits contain both");
+}
+
+StatusOr<std::vector<IobSentence>> LoadGumNer(const std::string& path, int* dropped) {
+  ASSIGN_OR_RETURN(auto gum, text::ReadConllu(path));
+  std::vector<IobSentence> out;
+  *dropped = 0;
+  bool newdoc = false;
+  for (const auto& s : gum) {
+    newdoc |= s.newdoc;
+    // Only GUM ids of a licensed genre: LicensedForTraining passes non-GUM ids.
+    if (!s.sent_id.starts_with("GUM_") || !LicensedForTraining(s.sent_id)) continue;
+    IobSentence iob;
+    if (!GumEntitiesToIob(s, &iob)) {
+      ++*dropped;
+      continue;
+    }
+    iob.newdoc = newdoc || out.empty();
+    newdoc = false;
+    out.push_back(std::move(iob));
+  }
+  return out;
 }
 
 StatusOr<std::vector<text::ConlluSentence>> LoadTrainingTreebanks(const std::string& ud_dir,
