@@ -8,6 +8,7 @@
 // run time, or, when it is absent, a paragraph written by us.
 #include <benchmark/benchmark.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -46,13 +47,17 @@ dyad::Document BenchDoc() {
   return doc;
 }
 
-const dyad::analyze::Analyzer* Get(bool parse, bool ner) {
-  static std::unique_ptr<dyad::analyze::Analyzer> models[4];
-  int i = (parse ? 1 : 0) + (ner ? 2 : 0);
+// beam: the parser's beam width (0 = the model's own); beam_model: load
+// the opt-in parser-beam.bin instead of parser.bin.
+const dyad::analyze::Analyzer* Get(bool parse, bool ner, int beam = 0, bool beam_model = false) {
+  static std::unique_ptr<dyad::analyze::Analyzer> models[2 * 4 * 9];
+  int i = (parse ? 1 : 0) + (ner ? 2 : 0) + 4 * std::min(beam, 8) + (beam_model ? 36 : 0);
   if (!models[i]) {
     dyad::analyze::AnalyzerOptions o;
     o.parse = parse;
     o.ner = ner;
+    o.beam = beam;
+    if (beam_model) o.parser_file = "parser-beam.bin";
     auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
     if (!a.ok()) return nullptr;
     models[i] = std::move(*a);
@@ -79,8 +84,8 @@ void BM_Tokenize(benchmark::State& state) {
 }
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 
-void Analyze(benchmark::State& state, bool parse, bool ner) {
-  const auto* a = Get(parse, ner);
+void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false) {
+  const auto* a = Get(parse, ner, beam, beam_model);
   if (!a) {
     state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
     return;
@@ -115,5 +120,16 @@ void BM_TagParseNer(benchmark::State& state) { Analyze(state, true, true); }
 BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParseNer)->Unit(benchmark::kMillisecond);
+
+// Tagging + parsing with the shipped parser decoding with a beam of K
+// (the run-time override; docs/analysis.md, beam search).
+void BM_TagParseBeam(benchmark::State& state) {
+  Analyze(state, true, false, static_cast<int>(state.range(0)));
+}
+BENCHMARK(BM_TagParseBeam)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond);
+// Tagging + parsing with the opt-in beam-trained parser-beam.bin at its
+// own width.
+void BM_TagParseBeamModel(benchmark::State& state) { Analyze(state, true, false, 0, true); }
+BENCHMARK(BM_TagParseBeamModel)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -29,6 +29,10 @@ int Run(int argc, char** argv) {
   f.String("output", &output, "write the system analysis here as CoNLL-U (gold tokenization)");
   bool no_parse = false;
   f.Bool("no-parse", &no_parse, "tag and lemmatize only (UAS/LAS are then 0)");
+  int beam = 0;
+  f.Int("beam", &beam, "parser beam width (1 = greedy; 0 = the model's own, as dyad analyze)");
+  std::string parser_file = "parser.bin";
+  f.String("parser", &parser_file, "the parser model file in models/ (e.g. parser-beam.bin)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {
@@ -40,6 +44,8 @@ int Run(int argc, char** argv) {
   analyze::AnalyzerOptions ao;
   ao.parse = !no_parse;
   ao.ner = false;
+  ao.beam = beam;
+  ao.parser_file = parser_file;
   auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
   if (!analyzer.ok()) {
     PrintError(analyzer.status());

@@ -29,6 +29,8 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   int threads = 0;
   bool fail_fast = false, progress = false, quiet = false, all_modalities = false;
   bool keep_captions = false;
+  std::string parser_model;
+  int parser_beam = 0;
 
   std::string names;
   for (const auto& n : RecordWriterNames()) names += (names.empty() ? "" : ", ") + n;
@@ -53,6 +55,10 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   flags.List("dict", &dictionaries,
              "actor dictionary file or directory (dyad, PETRARCH or TABARI format) to use "
              "instead of the shipped ones");
+  flags.String("parser", &parser_model,
+               "parser model file in the models folder (default parser.bin; parser-beam.bin: "
+               "the beam-search parser, more accurate and slower)");
+  flags.Int("beam", &parser_beam, "parser beam width (1 = greedy; default: the model's own)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;
@@ -92,6 +98,8 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   po.data_dir = data_dir;
   po.all_modalities = all_modalities;
   po.dictionaries = dictionaries;
+  po.parser_model = parser_model;
+  po.parser_beam = parser_beam;
   auto pipeline = Pipeline::Create(po);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());

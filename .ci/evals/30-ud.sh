@@ -1,10 +1,12 @@
 #!/usr/bin/env bash
 # Linguistic analysis with the shipped models (no retraining here):
 #  - dyad eval ud (CoNLL 2018 metrics) on UD English-EWT test with gold
-#    tokenization and from raw text, GUM test and GENTLE;
+#    tokenization and from raw text, GUM test and GENTLE; EWT test also with
+#    the opt-in beam-search parser (parser-beam.bin);
 #  - dyad eval ner (entity-level exact span + type) on Universal NER EWT test;
 #  - the speed benchmark: tagging + parsing against tokenization alone in
-#    the same run (dyad_bench --benchmark_filter=BM_Tokenize|BM_Tag).
+#    the same run (dyad_bench --benchmark_filter=BM_Tokenize|BM_Tag), also
+#    with the parser's opt-in beam (BM_TagParseBeam/K; printed, no floor).
 # Fails only when an evaluation cannot run or a figure falls below its
 # regression floor (a little under the figures measured in docs/analysis.md).
 set -euo pipefail
@@ -16,6 +18,8 @@ trap 'rm -rf "$tmp"' EXIT
 "$DYAD_BIN" eval ud "$ud/UD_English-EWT/en_ewt-ud-test.conllu" "$ud/GUM/en_gum-ud-test.conllu" \
   "$ud/GENTLE/gentle-test2.conllu" | tee "$tmp/ud.txt"
 "$DYAD_BIN" eval ud --raw "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/raw.txt"
+echo "opt-in beam-search parser (parser-beam.bin):"
+"$DYAD_BIN" eval ud --parser parser-beam.bin "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/beam.txt"
 "$DYAD_BIN" eval ner "$DYAD_SHARED/ner/UNER_English-EWT/en_ewt-ud-test.iob2" | tee "$tmp/ner.txt"
 
 bench_status=0
@@ -50,6 +54,11 @@ floors = {"UPOS": 95.4, "Lemmas": 97.0, "UAS": 86.7, "LAS": 84.0}
 for k, v in floors.items():
     if ewt.get(k, 0) < v:
         bad.append(f"EWT test {k} {ewt.get(k, 0):.2f} below the floor {v}")
+beam = f1s(os.path.join(tmp, "beam.txt")).get("en_ewt-ud-test.conllu", {})
+for k, v in {"UAS": 87.1, "LAS": 84.5}.items():
+    if beam.get(k, 0) < v:
+        bad.append(f"EWT test {k} with parser-beam.bin {beam.get(k, 0):.2f} below the floor {v}")
+print(f"summary: parser-beam.bin EWT test UAS {beam.get('UAS', 0):.2f} LAS {beam.get('LAS', 0):.2f}")
 ner = 0.0
 for line in open(os.path.join(tmp, "ner.txt")):
     if line.startswith("ALL"):
@@ -66,7 +75,8 @@ if bench_status != 0:
 elif os.path.exists(bench):
     rates = {b["name"]: b.get("words/s", 0) for b in json.load(open(bench))["benchmarks"]}
     tok = rates.get("BM_Tokenize", 0)
-    for name in ("BM_Tag", "BM_TagParse", "BM_TagParseNer"):
+    for name in ("BM_Tag", "BM_TagParse", "BM_TagParseNer", "BM_TagParseBeam/2",
+                 "BM_TagParseBeam/4", "BM_TagParseBeam/8", "BM_TagParseBeamModel"):
         r = rates.get(name, 0)
         ratio = r / tok if tok else 0
         print(f"speed: {name} {r:,.0f} words/s, {ratio:.3f} x tokenization ({tok:,.0f} words/s)")

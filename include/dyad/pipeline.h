@@ -51,6 +51,13 @@ struct PipelineOptions {
   // and agent files (the format is guessed from each name; see
   // src/actors/actor_dictionary.h). Default: empty = the shipped ones.
   std::vector<std::string> dictionaries;
+  // The parser model file in <data_dir>/models. Default: "" = parser.bin
+  // (greedy, fast); "parser-beam.bin" is the opt-in beam-search parser
+  // (more accurate, several times slower; docs/analysis.md).
+  std::string parser_model;
+  // The parser's beam width (1 = greedy). Default: 0 = the width the
+  // parser model was trained for.
+  int parser_beam = 0;
 };
 
 // A document with the results of every stage that ran.

@@ -135,7 +135,10 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
   a->options_ = options;
   RETURN_IF_ERROR(LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_));
-  if (options.parse) RETURN_IF_ERROR(LoadParserModel(model_dir + "/parser.bin", &a->parser_));
+  if (options.parse) {
+    RETURN_IF_ERROR(LoadParserModel(model_dir + "/" + options.parser_file, &a->parser_));
+    if (options.beam > 0) a->parser_.set_beam_width(options.beam);
+  }
   if (options.parse && options.relabel) {
     const std::string path = model_dir + "/relabel.bin";
     if (Status s = LoadRelabelModel(path, &a->relabeler_); s.ok()) {

@@ -44,6 +44,11 @@ struct AnalyzerOptions {
   bool parse = true;  // load and run the parser
   bool ner = true;    // load and run NER
   bool relabel = true;  // with parse: load and apply relabel.bin if present
+  // Parser beam width (1 = greedy); 0 = the width the model was trained
+  // for (1 for the shipped parser.bin).
+  int beam = 0;
+  // The parser model file in the model directory.
+  std::string parser_file = "parser.bin";
 };
 
 class Analyzer {

@@ -216,7 +216,18 @@ int PerceptronTrainer::Insert(std::uint64_t key) {
   return index_[slot];
 }
 
+void PerceptronTrainer::SetBase(LinearModel base) {
+  base_ = std::move(base);
+  has_base_ = true;
+  base_scores_.assign(num_classes_, 0);
+}
+
 void PerceptronTrainer::Score(const std::uint64_t* keys, int n, float* scores) const {
+  if (has_base_) {
+    std::fill(base_scores_.begin(), base_scores_.end(), 0);
+    base_.Score(keys, n, base_scores_.data());
+    for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(base_scores_[c]) * base_.scale();
+  }
   for (int i = 0; i < n; ++i) {
     int r = Find(keys[i]);
     if (r < 0) continue;
@@ -259,6 +270,12 @@ LinearModel PerceptronTrainer::Average(float prune) const {
   std::vector<char> seen(num_classes_, 0);
   std::vector<int> touched;
   const double steps = static_cast<double>(std::max<std::int64_t>(now_, 1));
+  const std::vector<LinearModel::Row> base_rows = has_base_ ? base_.Rows() : std::vector<LinearModel::Row>();
+  std::size_t b = 0;
+  auto keep = [&](LinearModel::Row r) {
+    std::erase_if(r.weights, [&](const auto& cw) { return std::fabs(cw.second) < prune; });
+    if (!r.weights.empty()) out.push_back(std::move(r));
+  };
   for (std::size_t i = 0; i < order.size();) {
     std::size_t j = i;
     touched.clear();
@@ -272,8 +289,24 @@ LinearModel PerceptronTrainer::Average(float prune) const {
         dense[e.cls] += total / steps;
       }
     }
+    const std::uint32_t key = fp[order[i]];
+    // The base model's rows with smaller keys come first, unchanged; the
+    // one with this key joins the averaged updates.
+    for (; b < base_rows.size() && base_rows[b].key <= key; ++b) {
+      if (base_rows[b].key < key) {
+        keep(base_rows[b]);
+        continue;
+      }
+      for (const auto& [c, w] : base_rows[b].weights) {
+        if (!seen[c]) {
+          seen[c] = 1;
+          touched.push_back(c);
+        }
+        dense[c] += w;
+      }
+    }
     std::sort(touched.begin(), touched.end());
-    LinearModel::Row row{fp[order[i]], {}};
+    LinearModel::Row row{key, {}};
     for (int c : touched) {
       if (std::fabs(dense[c]) >= prune) {
         row.weights.push_back({static_cast<std::uint16_t>(c), static_cast<float>(dense[c])});
@@ -284,6 +317,7 @@ LinearModel PerceptronTrainer::Average(float prune) const {
     if (!row.weights.empty()) out.push_back(std::move(row));
     i = j;
   }
+  for (; b < base_rows.size(); ++b) keep(base_rows[b]);
   LinearModel m;
   m.Build(num_classes_, out);
   return m;

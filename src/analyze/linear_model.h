@@ -150,6 +150,10 @@ class PerceptronTrainer {
   int num_classes() const { return num_classes_; }
   // Adds the current (not averaged) weights to scores.
   void Score(const std::uint64_t* keys, int n, float* scores) const;
+  // Starts from the weights of a trained model (fine-tuning): they are
+  // added to every score, and Average() returns them plus the averaged
+  // updates. Call before the first update.
+  void SetBase(LinearModel base);
   // Moves weight `amount` from class `guess` to class `truth` on each key.
   void Update(const std::uint64_t* keys, int n, int truth, int guess, float amount = 1.0f);
   // Advances the averaging clock; call once per training decision.
@@ -169,6 +173,9 @@ class PerceptronTrainer {
 
   int num_classes_;
   std::int64_t now_ = 0;
+  bool has_base_ = false;
+  LinearModel base_;
+  mutable std::vector<std::int32_t> base_scores_;
   std::vector<std::uint64_t> keys_;   // open addressing; 0 = empty
   std::vector<std::int32_t> index_;   // into rows_
   std::size_t used_ = 0;

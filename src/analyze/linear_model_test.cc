@@ -83,5 +83,42 @@ TEST(LinearModel, MeanAveragesTheWeightsOfModels) {
   EXPECT_NEAR(score(b).second, -0.5f, 1e-3);
 }
 
+// A trainer started from a model (fine-tuning) scores with the model's
+// weights plus its own updates, and its average keeps the model's weights
+// (features the updates never touch included) plus the averaged updates.
+TEST(LinearModel, TrainerStartsFromABaseModel) {
+  const std::uint64_t a = FeatKey(1, 1), b = FeatKey(1, 2), c = FeatKey(1, 3);
+  PerceptronTrainer first(2);
+  first.Update(&a, 1, 1, 0);
+  first.Update(&a, 1, 1, 0);
+  first.Update(&b, 1, 0, 1);
+  first.Tick();
+  LinearModel base = first.Average(0.0f);
+  PerceptronTrainer t(2);
+  t.SetBase(base);
+  float s[2] = {0, 0};
+  t.Score(&a, 1, s);
+  EXPECT_NEAR(s[0], -2.0f, 1e-3);
+  EXPECT_NEAR(s[1], 2.0f, 1e-3);
+  // Two ticks: one update of c held for both, one of a for the second.
+  t.Update(&c, 1, 1, 0);
+  t.Tick();
+  t.Update(&a, 1, 0, 1);
+  t.Tick();
+  LinearModel m = t.Average(0.0f);
+  EXPECT_EQ(m.num_features(), 3u);
+  auto score = [&](std::uint64_t key) {
+    std::int32_t x[2] = {0, 0};
+    m.Score(&key, 1, x);
+    return std::pair<float, float>(x[0] * m.scale(), x[1] * m.scale());
+  };
+  EXPECT_NEAR(score(a).first, -1.5f, 1e-3);  // -2 + 1 * (1/2)
+  EXPECT_NEAR(score(a).second, 1.5f, 1e-3);
+  EXPECT_NEAR(score(b).first, 1.0f, 1e-3);   // untouched
+  EXPECT_NEAR(score(c).second, 1.0f, 1e-3);  // new
+  // Pruning applies to the sums: |a| = 1.5 stays, |b| = |c| = 1 go.
+  EXPECT_EQ(t.Average(1.2f).num_features(), 1u);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

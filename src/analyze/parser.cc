@@ -339,6 +339,10 @@ void Parser::Finish(const ParseState& s, std::vector<int>* heads, std::vector<in
 
 void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                    std::vector<int>* heads, std::vector<int>* labels) const {
+  if (beam_ > 1) {
+    ParseBeam(words, tags, beam_, heads, labels);
+    return;
+  }
   thread_local ParseState s;
   s.Init(static_cast<int>(words.size()));
   const int nl = num_labels(), nc = num_classes();
@@ -348,21 +352,12 @@ void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::ui
     int nk = Features(s, words, tags, keys);
     std::fill(scores, scores + nc, 0);
     model_.Score(keys, nk, scores);
-    const bool has_s0 = !s.stack.empty();
-    const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;
-    const int n0 = s.B(0);
-    const bool word_n0 = n0 < s.n;  // n0 >= 0 while not terminal
-    const bool repairs = RepairsAllowed(s, non_monotonic_);
     int best = -1;
-    auto consider = [&](int lo, int hi) {
+    ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {
       for (int c = lo; c < hi; ++c) {
         if (best < 0 || scores[c] > scores[best]) best = c;
       }
-    };
-    if (word_n0 && (!has_s0 || !repairs || !s.unshiftable[n0])) consider(kShift, kShift + 1);
-    if (s0_headed || (repairs && s.stack.size() >= 2)) consider(kReduce, kReduce + 1);
-    if (has_s0 && (!s0_headed || repairs)) consider(kFirstArc, kFirstArc + nl);
-    if (has_s0 && word_n0) consider(kFirstArc + nl, nc);
+    });
     Apply(&s, best, nl);
   }
   Finish(s, heads, labels);
@@ -374,6 +369,7 @@ void Parser::Save(ByteWriter* w) const {
   w->Varint(fallback_label_);
   model_.Save(w);
   w->Varint(non_monotonic_ ? 1 : 0);  // absent in older files: monotonic
+  if (beam_ > 1) w->Varint(beam_);    // absent: greedy (files stay as before)
 }
 
 bool Parser::Load(ByteReader* r) {
@@ -389,6 +385,9 @@ bool Parser::Load(ByteReader* r) {
   std::uint64_t system = 0;
   if (r->remaining() > 0 && (!r->Varint(&system) || system > 1)) return false;
   non_monotonic_ = system == 1;
+  std::uint64_t beam = 1;
+  if (r->remaining() > 0 && (!r->Varint(&beam) || beam < 2 || beam > kMaxBeam)) return false;
+  beam_ = static_cast<int>(beam);
   return true;
 }
 

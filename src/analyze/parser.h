@@ -33,10 +33,20 @@
 // shifted again until the stack changes under it, so parsing still ends
 // (and after 4n + 8 transitions only the monotonic ones stay legal).
 //
-// Thread safety: immutable after Load(); Parse() is const.
+// Beam search (Zhang & Clark 2008, Zhang & Nivre 2011): the same
+// transitions and features, but the K best configurations by the sum of
+// their transitions' scores are kept at each step, and the best complete
+// one gives the tree. A model trained for it (globally, with the
+// max-violation perceptron of Huang et al. 2012; train_parser.cc) records
+// its width K and Parse() decodes with it; a width of 1 is the greedy
+// parser. Beam decoding costs about K times the greedy time per sentence.
+//
+// Thread safety: immutable after Load() (and set_beam_width()); Parse() is
+// const (its scratch is thread-local).
 #ifndef DYAD_ANALYZE_PARSER_H_
 #define DYAD_ANALYZE_PARSER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <string>
 #include <vector>
@@ -76,9 +86,34 @@ struct ParseState {
   bool Terminal() const { return b >= n && stack.empty() && rebuf.empty(); }
 };
 
+// One expansion in beam search: the item's score plus the class's, the
+// item, and the class (-1: a finished item carried over as it is).
+template <typename Score>
+struct BeamCandidate {
+  Score score;
+  int item;
+  int cls;
+  // Best first; ties go to the lower item, then the lower class, as in
+  // greedy decoding (so a beam of 1 decides as the greedy parser does).
+  bool operator<(const BeamCandidate& o) const {
+    if (score != o.score) return score > o.score;
+    return item != o.item ? item < o.item : cls < o.cls;
+  }
+};
+
+// Moves the best min(k, size) candidates to the front, best first.
+template <typename Score>
+int SelectBest(std::vector<BeamCandidate<Score>>* c, int k) {
+  const int m = std::min(k, static_cast<int>(c->size()));
+  if (m < static_cast<int>(c->size())) std::nth_element(c->begin(), c->begin() + m, c->end());
+  std::sort(c->begin(), c->begin() + m);
+  return m;
+}
+
 class Parser {
  public:
   static constexpr int kMaxFeatures = 96;
+  static constexpr int kMaxBeam = 64;
   enum : int { kShift = 0, kReduce = 1, kFirstArc = 2 };
 
   int num_labels() const { return static_cast<int>(labels_.size()); }
@@ -89,9 +124,20 @@ class Parser {
 
   // Parses one sentence. `tags` are the tagger's tag keys (Tagger::tag_key),
   // so that a parser survives retraining the tagger. Writes
-  // heads (-1 = root; exactly one root) and label ids.
+  // heads (-1 = root; exactly one root) and label ids. Decodes greedily
+  // when beam_width() is 1, else with ParseBeam().
   void Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
              std::vector<int>* heads, std::vector<int>* labels) const;
+  // Beam-search decoding with `beam` configurations (1..kMaxBeam; a width
+  // of 1 takes the same decisions as greedy decoding).
+  void ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                 int beam, std::vector<int>* heads, std::vector<int>* labels) const;
+
+  // The beam width Parse() decodes with: the one the model was trained for
+  // (1 = greedy), unless overridden.
+  int beam_width() const { return beam_; }
+  // Overrides the decoding width (clamped to 1..kMaxBeam).
+  void set_beam_width(int beam) { beam_ = beam < 1 ? 1 : (beam > kMaxBeam ? kMaxBeam : beam); }
 
   // Whether the model uses the non-monotonic transitions (see above).
   bool non_monotonic() const { return non_monotonic_; }
@@ -112,6 +158,20 @@ class Parser {
   }
   static int Features(const ParseState& s, const std::vector<WordInfo>& words,
                       const std::vector<std::uint64_t>& tags, std::uint64_t* out);
+  // Calls f(lo, hi) for the ranges of classes legal in the non-terminal
+  // state s, in increasing class order (Legal() for all classes at once).
+  template <typename F>
+  static void ForEachLegal(const ParseState& s, int num_labels, bool non_monotonic, F&& f) {
+    const bool has_s0 = !s.stack.empty();
+    const bool s0_headed = has_s0 && s.head[s.stack.back()] >= 0;
+    const int n0 = s.B(0);
+    const bool word_n0 = n0 < s.n;  // n0 >= 0 while not terminal
+    const bool repairs = RepairsAllowed(s, non_monotonic);
+    if (word_n0 && (!has_s0 || !repairs || !s.unshiftable[n0])) f(kShift, kShift + 1);
+    if (s0_headed || (repairs && s.stack.size() >= 2)) f(kReduce, kReduce + 1);
+    if (has_s0 && (!s0_headed || repairs)) f(kFirstArc, kFirstArc + num_labels);
+    if (has_s0 && word_n0) f(kFirstArc + num_labels, kFirstArc + 2 * num_labels);
+  }
   // Turns the final state into heads/labels with a single root.
   void Finish(const ParseState& s, std::vector<int>* heads, std::vector<int>* labels) const;
 
@@ -129,6 +189,7 @@ class Parser {
   int root_label_ = 0;
   int fallback_label_ = 0;  // for extra roots
   bool non_monotonic_ = false;
+  int beam_ = 1;  // decoding width; stored in the model file when > 1
   LinearModel model_;
 };
 

@@ -52,6 +52,39 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
   for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
 }
 
+// The opt-in beam-search parser (parser-beam.bin, chosen with
+// PipelineOptions::parser_model) loads with its beam width and parses our
+// sentence as the greedy one does; an unknown parser file is named.
+TEST(ShippedModels, BeamParserIsAnOption) {
+  Parser beam;
+  ASSERT_TRUE(LoadParserModel(ModelDir() + "/parser-beam.bin", &beam).ok());
+  EXPECT_GT(beam.beam_width(), 1);
+  Parser greedy;
+  ASSERT_TRUE(LoadParserModel(ModelDir() + "/parser.bin", &greedy).ok());
+  EXPECT_EQ(greedy.beam_width(), 1);
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  o.parser_model = "parser-beam.bin";
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document d;
+  d.id = "t";
+  d.text = "The police arrested two journalists in the capital on Monday.";
+  auto out = (*p)->Run(d);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  const auto& t = out->sentences[0].tokens;
+  ASSERT_EQ(t.size(), 11u);
+  EXPECT_EQ(t[2].deprel, "root");
+  EXPECT_EQ(t[1].head, 2);
+  EXPECT_EQ(t[1].deprel, "nsubj");
+  EXPECT_EQ(t[4].head, 2);
+  EXPECT_EQ(t[4].deprel, "obj");
+  o.parser_model = "no-such-parser.bin";
+  auto missing = Pipeline::Create(o);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("no-such-parser.bin"), std::string::npos);
+}
+
 // A dateline kept with the story's first sentence is parsed apart from it.
 TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
   auto out = AnalyzeText("(Riga) \u2013 Police detained two reporters on Monday, a rights group said.");

@@ -24,7 +24,10 @@ class AnalyzeStage : public Stage {
 }  // namespace
 
 StatusOr<std::unique_ptr<Stage>> MakeAnalyzeStage(const PipelineOptions& options) {
-  auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models");
+  analyze::AnalyzerOptions ao;
+  if (!options.parser_model.empty()) ao.parser_file = options.parser_model;
+  ao.beam = options.parser_beam;
+  auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models", ao);
   if (!a.ok()) return a.status();
   return std::unique_ptr<Stage>(new AnalyzeStage(std::move(*a)));
 }

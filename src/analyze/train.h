@@ -36,6 +36,13 @@ struct TrainOptions {
   int checkpoint_from = 1;
   // Parser only: the non-monotonic transition system (parser.h).
   bool non_monotonic = false;
+  // Parser only: global training with a beam of this width (1 = greedy
+  // training with the dynamic oracle): the max-violation structured
+  // perceptron (train_parser.cc). The model records the width.
+  int beam = 1;
+  // Parser only: start from this parser's weights (fine-tuning; trained on
+  // the same data, so with the same labels and transition system).
+  const Parser* init = nullptr;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;

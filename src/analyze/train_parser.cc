@@ -2,9 +2,11 @@
 // "head" encoding), the arc-eager dynamic oracle of
 // Goldberg & Nivre (2012), and error-exploring perceptron training. With
 // TrainOptions::non_monotonic, the repair transitions of parser.h and the
-// approximate oracle of Honnibal & Johnson (2015) for them.
+// approximate oracle of Honnibal & Johnson (2015) for them. With
+// TrainOptions::beam > 1, global training over a beam (TrainGlobal).
 #include <algorithm>
 #include <map>
+#include <numeric>
 
 #include "analyze/features.h"
 #include "analyze/train.h"
@@ -145,6 +147,24 @@ class ParserTrainer {
     }
 
     PerceptronTrainer pt(nc);
+    if (opts.init) {
+      const Parser& init = *opts.init;
+      bool same = init.labels_ == p.labels_ && init.non_monotonic_ == opts.non_monotonic;
+      if (!same) {
+        return InvalidArgumentError(
+            "the parser to start from has other labels or another transition system (" +
+            std::to_string(init.num_labels()) + " labels vs " + std::to_string(nl) +
+            "): it was not trained on the same data with the same --non-monotonic");
+      }
+      pt.SetBase(init.model());
+    }
+    if (opts.beam > 1) {
+      p.non_monotonic_ = opts.non_monotonic;
+      p.beam_ = std::min(opts.beam, Parser::kMaxBeam);
+      TrainGlobal(infos, tags, golds, opts, &p, &pt);
+      p.model_ = pt.Average(2e-3f);
+      return Status::OK();
+    }
     std::vector<int> order(golds.size());
     for (std::size_t i = 0; i < order.size(); ++i) order[i] = static_cast<int>(i);
     std::uint64_t rng = opts.seed * 7919 + 17;
@@ -210,6 +230,210 @@ class ParserTrainer {
   }
 
  private:
+  // Global training (Zhang & Nivre 2011; Huang, Fayong & Guo 2012). Each
+  // sentence is decoded with a beam of the parser's width, scored by the
+  // current weights; beside it a gold beam of the same width follows only
+  // oracle transitions (those of least dynamic-oracle cost in their
+  // configuration: every gold derivation, not one fixed sequence). After
+  // the sentence, one update is made at the step where the best predicted
+  // configuration, not itself a gold one, leads the best gold one by most
+  // (max violation; the first such step when they tie): the
+  // features of the gold prefix's transitions are rewarded, those of the
+  // predicted prefix's penalized (from where the two first differ). The
+  // averaging clock advances once per sentence. Both beams keep a history
+  // tree of (parent, transition) nodes, so a prefix is replayed from its
+  // node; a gold configuration that is also in the predicted beam reuses
+  // its scores.
+  static void TrainGlobal(const std::vector<std::vector<WordInfo>>& infos,
+                          const std::vector<std::vector<std::uint64_t>>& tags,
+                          const std::vector<Gold>& golds, const TrainOptions& opts, Parser* parser,
+                          PerceptronTrainer* pt) {
+    const Parser& p = *parser;
+    const int k = p.beam_, nl = p.num_labels(), nc = p.num_classes();
+    const bool nm = p.non_monotonic_;
+    struct Node {
+      int parent;
+      int cls;
+    };
+    struct Beam {
+      std::vector<ParseState> state;
+      std::vector<float> score;
+      std::vector<int> node;
+      int size = 0;
+    };
+    Beam pred, gold, next_pred, next_gold;
+    for (Beam* b : {&pred, &gold, &next_pred, &next_gold}) {
+      b->state.resize(k);
+      b->score.resize(k);
+      b->node.resize(k);
+    }
+    std::vector<float> pred_scores(static_cast<std::size_t>(k) * nc), own_scores(nc);
+    std::vector<int> cost(nc), gold_path, pred_path;
+    std::vector<BeamCandidate<float>> pc, gc;
+    std::vector<Node> nodes;
+    std::uint64_t keys[Parser::kMaxFeatures];
+    ParseState replay_gold, replay_pred;
+    std::vector<int> order(golds.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::uint64_t rng = opts.seed * 7919 + 17;
+    auto path = [&](int node, std::vector<int>* out) {
+      out->clear();
+      for (int x = node; x > 0; x = nodes[x].parent) out->push_back(nodes[x].cls);
+      std::reverse(out->begin(), out->end());
+    };
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      long updates = 0, arcs_ok = 0, arcs = 0;
+      for (int si : order) {
+        const Gold& g = golds[si];
+        const auto& words = infos[si];
+        const auto& ts = tags[si];
+        const int n = static_cast<int>(g.head.size());
+        nodes.assign(1, Node{-1, -1});
+        for (Beam* b : {&pred, &gold}) {
+          b->state[0].Init(n);
+          b->score[0] = 0;
+          b->node[0] = 0;
+          b->size = 1;
+        }
+        float worst = -1;
+        int viol_pred = -1, viol_gold = -1;
+        while (true) {
+          pc.clear();
+          gc.clear();
+          bool done = true;
+          for (int i = 0; i < pred.size; ++i) {
+            const ParseState& s = pred.state[i];
+            if (s.Terminal()) {
+              pc.push_back({pred.score[i], i, -1});
+              continue;
+            }
+            done = false;
+            float* sc = &pred_scores[static_cast<std::size_t>(i) * nc];
+            const int nk = Parser::Features(s, words, ts, keys);
+            std::fill(sc, sc + nc, 0.0f);
+            pt->Score(keys, nk, sc);
+            Parser::ForEachLegal(s, nl, nm, [&](int lo, int hi) {
+              for (int c = lo; c < hi; ++c) pc.push_back({pred.score[i] + sc[c], i, c});
+            });
+          }
+          for (int i = 0; i < gold.size; ++i) {
+            const ParseState& s = gold.state[i];
+            if (s.Terminal()) {
+              gc.push_back({gold.score[i], i, -1});
+              continue;
+            }
+            done = false;
+            if (nm) {
+              RepairCosts(s, g, nl, &cost);
+            } else {
+              Costs(s, g, nl, &cost);
+            }
+            int min_cost = 1 << 30;
+            for (int c = 0; c < nc; ++c) {
+              if (cost[c] >= 0) min_cost = std::min(min_cost, cost[c]);
+            }
+            const float* sc = nullptr;
+            for (int j = 0; j < pred.size && !sc; ++j) {
+              if (pred.node[j] == gold.node[i]) sc = &pred_scores[static_cast<std::size_t>(j) * nc];
+            }
+            if (!sc) {
+              const int nk = Parser::Features(s, words, ts, keys);
+              std::fill(own_scores.begin(), own_scores.end(), 0.0f);
+              pt->Score(keys, nk, own_scores.data());
+              sc = own_scores.data();
+            }
+            for (int c = 0; c < nc; ++c) {
+              if (cost[c] == min_cost) gc.push_back({gold.score[i] + sc[c], i, c});
+            }
+          }
+          if (done) break;
+          next_pred.size = SelectBest(&pc, k);
+          for (int j = 0; j < next_pred.size; ++j) {
+            const auto& c = pc[j];
+            next_pred.state[j] = pred.state[c.item];
+            next_pred.score[j] = c.score;
+            next_pred.node[j] = pred.node[c.item];
+            if (c.cls >= 0) {
+              Parser::Apply(&next_pred.state[j], c.cls, nl);
+              nodes.push_back({pred.node[c.item], c.cls});
+              next_pred.node[j] = static_cast<int>(nodes.size()) - 1;
+            }
+          }
+          next_gold.size = SelectBest(&gc, k);
+          for (int j = 0; j < next_gold.size; ++j) {
+            const auto& c = gc[j];
+            const int parent = gold.node[c.item];
+            int match = -1;
+            for (int q = 0; q < next_pred.size && match < 0 && c.cls >= 0; ++q) {
+              if (pc[q].cls == c.cls && pred.node[pc[q].item] == parent) match = q;
+            }
+            next_gold.score[j] = c.score;
+            if (match >= 0) {  // the same configuration is in the predicted beam
+              next_gold.state[j] = next_pred.state[match];
+              next_gold.node[j] = next_pred.node[match];
+              continue;
+            }
+            next_gold.state[j] = gold.state[c.item];
+            next_gold.node[j] = parent;
+            if (c.cls >= 0) {
+              Parser::Apply(&next_gold.state[j], c.cls, nl);
+              nodes.push_back({parent, c.cls});
+              next_gold.node[j] = static_cast<int>(nodes.size()) - 1;
+            }
+          }
+          std::swap(pred, next_pred);
+          std::swap(gold, next_gold);
+          // A violation: the best predicted configuration is not a gold
+          // one and scores at least as high as the best gold one (ties
+          // count, so that training starts from all-zero weights).
+          bool pred_gold = false;
+          for (int j = 0; j < gold.size && !pred_gold; ++j) pred_gold = gold.node[j] == pred.node[0];
+          const float violation = pred.score[0] - gold.score[0];
+          if (!pred_gold && violation >= 0 && violation > worst) {
+            worst = violation;
+            viol_pred = pred.node[0];
+            viol_gold = gold.node[0];
+          }
+        }
+        for (int i = 0; i < n; ++i) arcs_ok += pred.state[0].head[i] == g.head[i];
+        arcs += n;
+        if (viol_pred >= 0) {
+          ++updates;
+          path(viol_gold, &gold_path);
+          path(viol_pred, &pred_path);
+          std::size_t common = 0;
+          while (common < gold_path.size() && common < pred_path.size() &&
+                 gold_path[common] == pred_path[common]) {
+            ++common;
+          }
+          replay_gold.Init(n);
+          for (std::size_t i = 0; i < common; ++i) Parser::Apply(&replay_gold, gold_path[i], nl);
+          replay_pred = replay_gold;
+          auto update = [&](ParseState* st, const std::vector<int>& cls, float amount) {
+            for (std::size_t i = common; i < cls.size(); ++i) {
+              const int nk = Parser::Features(*st, words, ts, keys);
+              pt->Update(keys, nk, cls[i], -1, amount);
+              Parser::Apply(st, cls[i], nl);
+            }
+          };
+          update(&replay_gold, gold_path, 1.0f);
+          update(&replay_pred, pred_path, -1.0f);
+        }
+        pt->Tick();
+      }
+      if (opts.checkpoint && epoch + 1 >= opts.checkpoint_from && epoch + 1 < opts.epochs) {
+        parser->model_ = pt->Average(2e-3f);
+        opts.checkpoint(*parser, epoch + 1);
+      }
+      if (opts.log) {
+        opts.log("parser beam " + std::to_string(k) + " epoch " + std::to_string(epoch + 1) +
+                 ": updates " + std::to_string(100.0 * updates / std::max<std::size_t>(golds.size(), 1)) +
+                 "% of sentences, train UAS " + std::to_string(100.0 * arcs_ok / std::max<long>(arcs, 1)));
+      }
+    }
+  }
+
   // Dynamic-oracle cost of each class (-1 = illegal): the number of gold
   // arcs still reachable now that the transition would make unreachable.
   static void Costs(const ParseState& st, const Gold& g, int nl, std::vector<int>* cost) {
