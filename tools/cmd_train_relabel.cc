@@ -33,7 +33,7 @@ int Run(int argc, char** argv) {
           "applies after parsing when it is present.");
   const char* env = std::getenv("DYAD_SHARED");
   std::string shared = env && *env ? env : "../shared/data";
-  std::string out = internal::ResolveDataDir(PipelineOptions{}) + "/models";
+  std::string out;  // required: a relabel.bin there is applied by the analyzer
   int seed = 2, epochs = 10, parser_epochs = 10, folds = 4, tag_folds = 4;
   bool no_gum = false, with_dev = false, non_monotonic = false,
        wrong_heads = false;
@@ -41,7 +41,8 @@ int Run(int argc, char** argv) {
   f.String("shared", &shared,
            "the shared data folder (ud/); default $DYAD_SHARED");
   f.String("out", &out,
-           "model directory (reads tagger.bin, writes relabel.bin)");
+           "model directory, required (reads tagger.bin, writes "
+           "relabel.bin)");
   f.Int("seed", &seed,
         "random seed of the jackknifed tags, the jackknifed parsers (fold f: "
         "seed + f) and the "
@@ -86,6 +87,12 @@ int Run(int argc, char** argv) {
            "else written)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (out.empty()) {
+    return Fail(InvalidArgumentError(
+        "--out DIR is required (a directory holding tagger.bin; the analyzer "
+        "applies a relabel.bin it finds beside the other models, so it is "
+        "never written to data/models by default)"));
+  }
   if (folds < 2)
     return Fail(InvalidArgumentError("--folds must be at least 2"));
   auto data = analyze::LoadTrainingTreebanks(shared + "/ud", !no_gum);

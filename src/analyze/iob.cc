@@ -182,7 +182,7 @@ bool HasUpper(const std::string& w) {
 }  // namespace
 
 bool GumEntitiesToIob(const text::ConlluSentence& s, IobSentence* out) {
-  // Particles inside a name of any type ("Diego de Landa") and further words
+  // Particles inside a name of any type ("Lucia de Varga") and further words
   // that join proper nouns inside names of organisations and places ("Bank
   // of the North"; "Ana of the Guild" is a person and an organisation).
   static const std::set<std::string, std::less<>> kParticles = {

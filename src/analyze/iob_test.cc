@@ -6,6 +6,7 @@
 #include <fstream>
 
 #include "analyze/train.h"
+#include "tests/test_util.h"
 
 namespace dyad::analyze {
 namespace {
@@ -204,9 +205,8 @@ TEST(Iob, GumTrainsNerOnlyFromLicensedGenres) {
   auto plain = CheckNerTrainingLicence("/data/ud/GUM/en_gum-ud-train.conllu");
   ASSERT_FALSE(plain.ok());
   EXPECT_NE(plain.message().find("NonCommercial"), std::string::npos) << plain.ToString();
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_gum_ner_test";
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "gum.conllu").string();
+  testing::TempDir dir;
+  const std::string path = dir.File("gum.conllu");
   {
     std::ofstream f(path);
     const std::string word =
@@ -220,7 +220,7 @@ TEST(Iob, GumTrainsNerOnlyFromLicensedGenres) {
   }
   int dropped = -1;
   auto s = LoadGumNer(path, &dropped);
-  std::filesystem::remove_all(dir);
+  std::filesystem::remove(path);
   ASSERT_TRUE(s.ok()) << s.status().ToString();
   EXPECT_EQ(dropped, 0);
   ASSERT_EQ(s->size(), 3u);  // news b-1, b-2, bio d-1: no fiction, wikiHow or unknown id
@@ -246,9 +246,8 @@ TEST(Iob, NationalityWordsAreThoseWithNoOtherType) {
 }
 
 TEST(Iob, FirstNamesComeFromTheFirstNameListsOnly) {
-  const auto dir = std::filesystem::temp_directory_path() / "dyad_first_names_test";
-  std::filesystem::create_directories(dir);
-  const std::string path = (dir / "name.yml").string();
+  testing::TempDir dir;
+  const std::string path = dir.File("name.yml");
   {
     std::ofstream f(path);
     f << "en:\n  faker:\n    name:\n      male_first_name: [Arvo, Bexley]\n"
@@ -269,7 +268,7 @@ TEST(Iob, FirstNamesComeFromTheFirstNameListsOnly) {
     f << "en:\n  faker:\n    name:\n      last_name: [Fernwhistle]\n";
   }
   EXPECT_FALSE(AddFirstNames(path, &g).ok());  // no first-name list: the wrong file
-  std::filesystem::remove_all(dir);
+  std::filesystem::remove(path);
   EXPECT_FALSE(AddFirstNames(path, &g).ok());  // missing
 }
 

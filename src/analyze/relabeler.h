@@ -17,8 +17,9 @@
 // order of the words does not matter.
 //
 // The output is restricted to the relations seen in training between the
-// dependent's and the head's UPOS (plus the parser's own label), so it
-// stays valid UD; the root keeps "root" and no other word gets it.
+// dependent's and the head's UPOS (plus the parser's own label); for a pair
+// of tags never seen in training every relation but root is allowed. The
+// root keeps "root" and no other word gets it.
 //
 // Training (train_relabel.cc, `dyad train relabel`) uses trees that look
 // like run time: the training sentences are parsed by K jackknifed parsers
