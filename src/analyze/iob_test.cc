@@ -272,6 +272,34 @@ TEST(Iob, FirstNamesComeFromTheFirstNameListsOnly) {
   EXPECT_FALSE(AddFirstNames(path, &g).ok());  // missing
 }
 
+TEST(Iob, BrandNamesAreCapitalisedTitlesThatAreNotCommonWords) {
+  testing::TempDir dir;
+  const std::string path = dir.File("icons.json");
+  {
+    std::ofstream f(path);
+    f << R"([{"title":"Quorbit","slug":"quorbit"},{"title":"Lantern","slug":"lantern"},)"
+      << R"({"title":"Lantern Works","slug":"lw"},{"title":"zeppo","slug":"zeppo"},)"
+      << R"({"title":".VEX","slug":"vex"},{"slug":"untitled"},{"title":"QRB","slug":"q"}])";
+  }
+  BaseForms common;
+  common.lemmas = {{"lantern", 0}, {"works", 0}, {"qrb", 0}};  // an acronym stays
+  std::vector<GazetteerEntry> g;
+  ASSERT_TRUE(AddBrandNames(path, common, &g).ok());
+  std::vector<std::vector<std::string>> names;
+  for (const auto& e : g) {
+    EXPECT_EQ(e.types, 2u);
+    names.push_back(e.tokens);
+  }
+  EXPECT_EQ(names, (std::vector<std::vector<std::string>>{{"Quorbit"}, {"Lantern", "Works"}, {"QRB"}}));
+  {
+    std::ofstream f(path);
+    f << R"({"title":"Quorbit"})";
+  }
+  EXPECT_FALSE(AddBrandNames(path, common, &g).ok());  // not the icon list
+  std::filesystem::remove(path);
+  EXPECT_FALSE(AddBrandNames(path, common, &g).ok());  // missing
+}
+
 TEST(Iob, RejectsLinesWithoutLabel) {
   EXPECT_FALSE(ParseIob("lonely\n", "t").ok());
 }

@@ -127,6 +127,15 @@ std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerE
 // Adds the capitalised "name" lines of a dictionary file as organisations.
 Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out);
 
+// Adds the brand and organisation names of simple-icons' data file
+// (npm simple-icons, data/simple-icons.json, CC0; fetched at build time:
+// build/ner-npm/simple-icons/package/data/simple-icons.json): each
+// capitalised "title" as an organisation (ORG), except a one-word title
+// whose lower-case form is a common word, i.e. one of `common_words`
+// (WordNet's single-word lemmas: "Effect", "Mermaid").
+Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& common_words,
+                     std::vector<GazetteerEntry>* out);
+
 // Adds the first names (type 16) of ruby-faker's English name lists
 // (Debian ruby-faker: .../faker-*/lib/locales/en/name.yml, the
 // male_first_name, female_first_name and neutral_first_name lines; MIT):

@@ -1,6 +1,7 @@
 // Training the NER model on BIO data tagged by our own POS tagger.
 #include <algorithm>
 #include <map>
+#include <set>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -177,6 +178,35 @@ std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerE
 Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out) {
   if (auto data = ReadFile(dict_file); !data.ok()) return data.status().WithContext(dict_file);
   AddDictNames(dict_file, 2, out);
+  return Status::OK();
+}
+
+Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& common_words,
+                     std::vector<GazetteerEntry>* out) {
+  ASSIGN_OR_RETURN(std::string data, ReadFile(simple_icons_json));
+  auto j = nlohmann::json::parse(data, nullptr, false);
+  if (j.is_discarded() || !j.is_array()) {
+    return InvalidArgumentError(simple_icons_json + ": not a JSON array of icons");
+  }
+  std::set<std::string, std::less<>> common;
+  for (const auto& [lemma, word_class] : common_words.lemmas) common.insert(lemma);
+  std::size_t titles = 0;
+  for (const auto& e : j) {
+    if (!e.is_object() || !e.contains("title") || !e["title"].is_string()) continue;
+    ++titles;
+    const std::string title = e["title"].get<std::string>();
+    if (title.empty() || title[0] < 'A' || title[0] > 'Z') continue;
+    const bool acronym = std::none_of(title.begin(), title.end(),
+                                      [](char c) { return c >= 'a' && c <= 'z'; });
+    if (!acronym && title.find(' ') == std::string::npos) {
+      std::string lower = title;
+      std::transform(lower.begin(), lower.end(), lower.begin(),
+                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+      if (common.contains(lower)) continue;
+    }
+    AddName(title, 2, out);
+  }
+  if (titles == 0) return InvalidArgumentError(simple_icons_json + ": no icon titles");
   return Status::OK();
 }
 
