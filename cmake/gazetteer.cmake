@@ -35,7 +35,8 @@ add_custom_command(
   VERBATIM)
 add_custom_target(dyad_gazetteer ALL DEPENDS ${DYAD_GEO_BIN})
 # The NER's brand names (`dyad train ner --brands`): simple-icons' data file
-# (CC0), read at NER training time only.
+# (CC0), read at NER training time only, so not part of the default build:
+# `cmake --build build --target dyad_ner_data` fetches it.
 set(DYAD_NER_NPM_DIR ${CMAKE_BINARY_DIR}/ner-npm)
 set(DYAD_BRANDS_JSON ${DYAD_NER_NPM_DIR}/simple-icons/package/data/simple-icons.json)
 add_custom_command(
@@ -45,7 +46,7 @@ add_custom_command(
   DEPENDS ${PROJECT_SOURCE_DIR}/cmake/fetch_geonames.cmake
   COMMENT "Fetching the NER's brand names from npm (simple-icons)"
   VERBATIM)
-add_custom_target(dyad_ner_data ALL DEPENDS ${DYAD_BRANDS_JSON})
+add_custom_target(dyad_ner_data DEPENDS ${DYAD_BRANDS_JSON})
 target_compile_definitions(dyad_lib PRIVATE DYAD_BUILD_DATA_DIR="${CMAKE_BINARY_DIR}/data")
 if(TARGET dyad_tests)
   add_dependencies(dyad_tests dyad_gazetteer)

@@ -128,7 +128,7 @@ std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerE
 Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* out);
 
 // Adds the brand and organisation names of simple-icons' data file
-// (npm simple-icons, data/simple-icons.json, CC0; fetched at build time:
+// (npm simple-icons, data/simple-icons.json, CC0; fetched by the dyad_ner_data build target:
 // build/ner-npm/simple-icons/package/data/simple-icons.json): each
 // capitalised "title" as an organisation (ORG), except a one-word title
 // whose lower-case form is a common word, i.e. one of `common_words`
