@@ -57,6 +57,7 @@ const dyad::analyze::Analyzer* Get(bool parse, bool ner, int beam = 0, bool beam
     o.parse = parse;
     o.ner = ner;
     o.beam = beam;
+    o.beam_on_greedy = true;  // BM_TagParseBeam: the greedy weights at width K
     if (beam_model) o.parser_file = "parser-beam.bin";
     auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
     if (!a.ok()) return nullptr;

@@ -32,7 +32,7 @@ int Run(int argc, char** argv) {
   int beam = 0;
   f.Int("beam", &beam, "parser beam width (1 = greedy; 0 = the model's own, as dyad analyze)");
   std::string parser_file = "parser.bin";
-  f.String("parser", &parser_file, "the parser model file in models/ (e.g. parser-beam.bin)");
+  f.String("parser", &parser_file, "the parser model: a file name in models/ (e.g. parser-beam.bin) or a path");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {

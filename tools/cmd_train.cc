@@ -113,8 +113,12 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
     return Fail(s.WithContext("--mean-of " + files));
   }
   if (prune > 0) mean.Prune(static_cast<float>(prune));
-  if (auto s = analyze::SaveParserModel(out + "/parser.bin", mean); !s.ok()) return Fail(s);
-  std::cerr << "wrote " << out << "/parser.bin (mean of " << paths.size() << " models, "
+  // Beam-trained members make the opt-in parser-beam.bin, never the greedy
+  // default parser.bin (as training writes them).
+  const std::string file =
+      out + (mean.beam_width() > 1 ? "/parser-beam.bin" : "/parser.bin");
+  if (auto s = analyze::SaveParserModel(file, mean); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << file << " (mean of " << paths.size() << " models, "
             << mean.model().num_features() << " features)\n";
   return 0;
 }
@@ -256,7 +260,7 @@ int RunNer(int argc, char** argv) {
          "data/dict/companies.dyad (repeatable)");
   std::string brands;
   f.String("brands", &brands,
-           "simple-icons' data/simple-icons.json (npm simple-icons, CC0, fetched at build time: "
+           "simple-icons' data/simple-icons.json (npm simple-icons, CC0, fetched by `cmake --build build --target dyad_ner_data`: "
            "build/ner-npm/simple-icons/package/data/simple-icons.json): its brand names join the "
            "gazetteer as organisations, one-word common words (WordNet, --wordnet) left out");
   std::string brands_wordnet = "/usr/share/wordnet";

@@ -56,9 +56,9 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
              "actor dictionary file or directory (dyad, PETRARCH or TABARI format) to use "
              "instead of the shipped ones");
   flags.String("parser", &parser_model,
-               "parser model file in the models folder (default parser.bin; parser-beam.bin: "
-               "the beam-search parser, more accurate and slower)");
-  flags.Int("beam", &parser_beam, "parser beam width (1 = greedy; default: the model's own)");
+               "parser model: a file name in the models folder (default parser.bin; "
+               "parser-beam.bin: the beam-search parser, more accurate and slower) or a path");
+  flags.Int("beam", &parser_beam, "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses a wider beam)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;

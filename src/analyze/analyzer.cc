@@ -136,7 +136,25 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   a->options_ = options;
   RETURN_IF_ERROR(LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_));
   if (options.parse) {
-    RETURN_IF_ERROR(LoadParserModel(model_dir + "/" + options.parser_file, &a->parser_));
+    if (options.beam < 0 || options.beam > Parser::kMaxBeam) {
+      return InvalidArgumentError("parser beam width " + std::to_string(options.beam) +
+                                  " is out of range: give 1 (greedy) to " +
+                                  std::to_string(Parser::kMaxBeam) +
+                                  ", or 0 for the width the model was trained for");
+    }
+    // A bare file name is looked up among the models; a path (with a '/')
+    // is taken as it is.
+    const std::string& file = options.parser_file;
+    const std::string path =
+        file.find('/') == std::string::npos ? model_dir + "/" + file : file;
+    RETURN_IF_ERROR(LoadParserModel(path, &a->parser_));
+    if (options.beam > 1 && a->parser_.beam_width() == 1 && !options.beam_on_greedy) {
+      return InvalidArgumentError(
+          path + " was trained for greedy decoding, and a beam of " +
+          std::to_string(options.beam) +
+          " makes its parses much worse; use the beam-trained parser "
+          "(--parser parser-beam.bin) or leave the width to the model");
+    }
     if (options.beam > 0) a->parser_.set_beam_width(options.beam);
   }
   if (options.parse && options.relabel) {

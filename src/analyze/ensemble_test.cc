@@ -162,6 +162,13 @@ TEST_F(EnsembleTest, MeanParserRefusesParsersThatDoNotMatch) {
           "parser 2 of 2 differs from the first in its transition system"),
       std::string::npos)
       << s.ToString();
+  Parser wide = TrainP(2);
+  wide.set_beam_width(4);
+  s = MeanParser({all, wide}, &out);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("parser 2 of 2 differs from the first in its beam width (4 vs 1)"),
+            std::string::npos)
+      << s.ToString();
   s = MeanParser({}, &out);
   EXPECT_FALSE(s.ok());
   EXPECT_NE(s.ToString().find("no parser"), std::string::npos) << s.ToString();

@@ -83,6 +83,25 @@ TEST(ShippedModels, BeamParserIsAnOption) {
   auto missing = Pipeline::Create(o);
   ASSERT_FALSE(missing.ok());
   EXPECT_NE(missing.status().ToString().find("no-such-parser.bin"), std::string::npos);
+  // A path (with a '/') is taken as it is, not looked up among the models.
+  o.parser_model = ModelDir() + "/parser-beam.bin";
+  EXPECT_TRUE(Pipeline::Create(o).ok());
+  // The greedy parser refuses a beam (its weights parse far worse in one),
+  // and widths outside 1..64 are refused with the range.
+  o.parser_model = "";
+  o.parser_beam = 4;
+  auto greedy_beam = Pipeline::Create(o);
+  ASSERT_FALSE(greedy_beam.ok());
+  EXPECT_NE(greedy_beam.status().ToString().find("trained for greedy decoding"), std::string::npos)
+      << greedy_beam.status().ToString();
+  o.parser_beam = 1;
+  EXPECT_TRUE(Pipeline::Create(o).ok());
+  for (int bad : {-1, 65}) {
+    o.parser_beam = bad;
+    auto out_of_range = Pipeline::Create(o);
+    ASSERT_FALSE(out_of_range.ok()) << bad;
+    EXPECT_NE(out_of_range.status().ToString().find("out of range"), std::string::npos);
+  }
 }
 
 // A dateline kept with the story's first sentence is parsed apart from it.

@@ -384,6 +384,10 @@ class ParserTrainer {
           }
           std::swap(pred, next_pred);
           std::swap(gold, next_gold);
+          // No legal gold transition left (the exact monotonic oracle always
+          // has one; the approximate non-monotonic one might not): update
+          // with the violations seen so far.
+          if (gold.size == 0) break;
           // A violation: the best predicted configuration is not a gold
           // one and scores at least as high as the best gold one (ties
           // count, so that training starts from all-zero weights).
@@ -555,6 +559,11 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
                               std::to_string(parsers.size()) + " differs from the first";
     if (p.non_monotonic() != parsers[0].non_monotonic()) {
       return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
+    }
+    if (p.beam_width() != parsers[0].beam_width()) {
+      return InvalidArgumentError(which + " in its beam width (" +
+                                  std::to_string(p.beam_width()) + " vs " +
+                                  std::to_string(parsers[0].beam_width()) + ")");
     }
     bool same = p.num_labels() == parsers[0].num_labels();
     for (int l = 0; same && l < p.num_labels(); ++l) same = p.label(l) == parsers[0].label(l);
