@@ -11,6 +11,7 @@
 
 #include "analyze/parser.h"
 #include "analyze/train.h"
+#include "analyze/gold_tags_test_util.h"
 
 namespace dyad::analyze {
 namespace {
@@ -122,18 +123,8 @@ class BeamTest : public ::testing::TestWithParam<bool> {
   // Every training sentence parsed (gold tags) as in the treebank.
   bool ReproducesTreebank(const Parser& p) const {
     for (const auto& s : treebank_) {
-      std::vector<std::string_view> forms;
-      std::vector<std::uint64_t> keys;
-      for (const auto& w : s.words) {
-        forms.push_back(w.form);
-        for (int t = 0; t < tagger_.num_tags(); ++t) {
-          if (tagger_.upos(t) == w.upos && tagger_.xpos(t) == w.xpos) keys.push_back(tagger_.tag_key(t));
-        }
-      }
-      std::vector<WordInfo> info;
-      tagger_.Prepare(forms, &info);
       std::vector<int> heads, labels;
-      p.Parse(info, keys, &heads, &labels);
+      ParseWithGoldTags(tagger_, p, s, &heads, &labels);
       for (std::size_t k = 0; k < s.words.size(); ++k) {
         if (heads[k] + 1 != s.words[k].head || p.label(labels[k]) != s.words[k].deprel) return false;
       }

@@ -6,6 +6,7 @@
 #include <gtest/gtest.h>
 
 #include "analyze/train.h"
+#include "analyze/gold_tags_test_util.h"
 
 namespace dyad::analyze {
 namespace {
@@ -59,18 +60,8 @@ class ParserTest : public ::testing::TestWithParam<bool> {
   // Parses sentence i with gold tags; returns heads (1-based, 0 = root).
   std::vector<int> Heads(int i, std::vector<std::string>* labels, const Parser* parser = nullptr) {
     const Parser& p = parser ? *parser : parser_;
-    std::vector<std::string_view> forms;
-    std::vector<std::uint64_t> keys;
-    for (const auto& w : treebank_[i].words) {
-      forms.push_back(w.form);
-      for (int t = 0; t < tagger_.num_tags(); ++t) {
-        if (tagger_.upos(t) == w.upos && tagger_.xpos(t) == w.xpos) keys.push_back(tagger_.tag_key(t));
-      }
-    }
-    std::vector<WordInfo> info;
-    tagger_.Prepare(forms, &info);
     std::vector<int> heads, labs;
-    p.Parse(info, keys, &heads, &labs);
+    ParseWithGoldTags(tagger_, p, treebank_[i], &heads, &labs);
     std::vector<int> out;
     for (std::size_t k = 0; k < heads.size(); ++k) {
       out.push_back(heads[k] + 1);
@@ -204,19 +195,9 @@ TEST(ParserPseudoProjective, FrequentLiftIsUndone) {
   for (int l = 0; l < parser.num_labels(); ++l) marked |= parser.label(l) == "acl|nsubj";
   EXPECT_TRUE(marked);
 
-  const auto& s = (*tb)[0];
-  std::vector<std::string_view> forms;
-  std::vector<std::uint64_t> keys;
-  for (const auto& w : s.words) {
-    forms.push_back(w.form);
-    for (int t = 0; t < tagger.num_tags(); ++t) {
-      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys.push_back(tagger.tag_key(t));
-    }
-  }
-  std::vector<WordInfo> info;
-  tagger.Prepare(forms, &info);
   std::vector<int> heads, labs;
-  parser.Parse(info, keys, &heads, &labs);
+  const auto& s = (*tb)[0];
+  ParseWithGoldTags(tagger, parser, s, &heads, &labs);
   ASSERT_EQ(heads.size(), 6u);
   EXPECT_EQ(heads[5], 0);  // "left" -> "Reports" again, across "came -> today"
   EXPECT_EQ(parser.label(labs[5]), "acl");

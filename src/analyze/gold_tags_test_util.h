@@ -1,0 +1,36 @@
+// Test support for the parser tests: parsing a treebank sentence with its
+// gold tags (the tagger's key of each word's gold UPOS/XPOS pair), so that
+// a test sees the parser's own errors, not the tagger's.
+#ifndef DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_
+#define DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_
+
+#include <cstdint>
+#include <string_view>
+#include <vector>
+
+#include "analyze/parser.h"
+#include "analyze/tagger.h"
+#include "text/conllu.h"
+
+namespace dyad::analyze {
+
+// Heads are 0-based (-1 = root) and labels the parser's ids, as Parse().
+inline void ParseWithGoldTags(const Tagger& tagger, const Parser& parser,
+                              const text::ConlluSentence& s, std::vector<int>* heads,
+                              std::vector<int>* labels) {
+  std::vector<std::string_view> forms;
+  std::vector<std::uint64_t> keys;
+  for (const auto& w : s.words) {
+    forms.push_back(w.form);
+    for (int t = 0; t < tagger.num_tags(); ++t) {
+      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys.push_back(tagger.tag_key(t));
+    }
+  }
+  std::vector<WordInfo> info;
+  tagger.Prepare(forms, &info);
+  parser.Parse(info, keys, heads, labels);
+}
+
+}  // namespace dyad::analyze
+
+#endif  // DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_
