@@ -14,20 +14,28 @@
 
 namespace dyad::analyze {
 
+// The tagger's word information and the keys of the gold tags of s, as
+// Parser::Parse() and Relabeler::Relabel() read them.
+inline void GoldTagged(const Tagger& tagger, const text::ConlluSentence& s,
+                       std::vector<WordInfo>* info, std::vector<std::uint64_t>* keys) {
+  std::vector<std::string_view> forms;
+  keys->clear();
+  for (const auto& w : s.words) {
+    forms.push_back(w.form);
+    for (int t = 0; t < tagger.num_tags(); ++t) {
+      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys->push_back(tagger.tag_key(t));
+    }
+  }
+  tagger.Prepare(forms, info);
+}
+
 // Heads are 0-based (-1 = root) and labels the parser's ids, as Parse().
 inline void ParseWithGoldTags(const Tagger& tagger, const Parser& parser,
                               const text::ConlluSentence& s, std::vector<int>* heads,
                               std::vector<int>* labels) {
-  std::vector<std::string_view> forms;
-  std::vector<std::uint64_t> keys;
-  for (const auto& w : s.words) {
-    forms.push_back(w.form);
-    for (int t = 0; t < tagger.num_tags(); ++t) {
-      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys.push_back(tagger.tag_key(t));
-    }
-  }
   std::vector<WordInfo> info;
-  tagger.Prepare(forms, &info);
+  std::vector<std::uint64_t> keys;
+  GoldTagged(tagger, s, &info, &keys);
   parser.Parse(info, keys, heads, labels);
 }
 

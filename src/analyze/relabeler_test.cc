@@ -10,6 +10,7 @@
 #include <iterator>
 
 #include "analyze/analyzer.h"
+#include "analyze/gold_tags_test_util.h"
 #include "analyze/train.h"
 #include "tests/test_util.h"
 
@@ -89,17 +90,9 @@ class RelabelerTest : public ::testing::Test {
   // relabelling when `r` is given.
   static std::vector<std::string> Labels(int i, const Relabeler* r) {
     const auto& s = (*unique_)[i];
-    std::vector<std::string_view> forms;
-    std::vector<std::uint64_t> keys;
-    for (const auto& w : s.words) {
-      forms.push_back(w.form);
-      for (int t = 0; t < tagger_->num_tags(); ++t) {
-        if (tagger_->upos(t) == w.upos && tagger_->xpos(t) == w.xpos)
-          keys.push_back(tagger_->tag_key(t));
-      }
-    }
     std::vector<WordInfo> info;
-    tagger_->Prepare(forms, &info);
+    std::vector<std::uint64_t> keys;
+    GoldTagged(*tagger_, s, &info, &keys);
     std::vector<int> heads, labels;
     parser_->Parse(info, keys, &heads, &labels);
     if (r) r->Relabel(info, keys, heads, &labels);
@@ -182,17 +175,9 @@ TEST_F(RelabelerTest, OutputLabelsAreAllowedAndOnlyTheRootIsRoot) {
   // kip (NOUN under VERB) may be obj or iobj as seen in training, never
   // amod (seen only between ADJ and NOUN).
   const auto& s = (*unique_)[0];
-  std::vector<std::string_view> forms;
-  std::vector<std::uint64_t> keys;
-  for (const auto& w : s.words) {
-    forms.push_back(w.form);
-    for (int t = 0; t < tagger_->num_tags(); ++t) {
-      if (tagger_->upos(t) == w.upos && tagger_->xpos(t) == w.xpos)
-        keys.push_back(tagger_->tag_key(t));
-    }
-  }
   std::vector<WordInfo> info;
-  tagger_->Prepare(forms, &info);
+  std::vector<std::uint64_t> keys;
+  GoldTagged(*tagger_, s, &info, &keys);
   const std::vector<int> heads = {1, -1, 1, 6, 6, 6, 2, 1};
   Relabeler::Tree t;
   t.labels.assign(8, r.LabelId("obj"));
