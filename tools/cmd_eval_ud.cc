@@ -32,7 +32,10 @@ int Run(int argc, char** argv) {
   int beam = 0;
   f.Int("beam", &beam, "parser beam width (1 = greedy; 0 = the model's own, as dyad analyze)");
   std::string parser_file = "parser.bin";
-  f.String("parser", &parser_file, "the parser model: a file name in models/ (e.g. parser-beam.bin) or a path");
+  f.String("parser", &parser_file,
+           "the parser model: a file name in models/ (e.g. parser-beam.bin) or a path; a "
+           "comma-separated list (optional :weight each, the first breaks ties) is a reparsing "
+           "ensemble");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {
@@ -45,7 +48,10 @@ int Run(int argc, char** argv) {
   ao.parse = !no_parse;
   ao.ner = false;
   ao.beam = beam;
-  ao.parser_file = parser_file;
+  if (auto st = analyze::SetParserSpec(parser_file, &ao); !st.ok()) {
+    PrintError(st);
+    return kExitUsage;
+  }
   auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
   if (!analyzer.ok()) {
     PrintError(analyzer.status());

@@ -145,6 +145,10 @@ int RunParser(int argc, char** argv) {
   f.Bool("non-monotonic", &non_monotonic,
          "non-monotonic arc-eager transitions that repair earlier decisions "
          "(Honnibal & Johnson 2015; docs/analysis.md)");
+  bool right_to_left = false;
+  f.Bool("right-to-left", &right_to_left,
+         "train on the sentences reversed: the parser reads them from the end (the model "
+         "records it; a member of a reparsing ensemble, --parser a.bin,b.bin)");
   int ensemble = 1;
   f.Int("ensemble", &ensemble,
         "train this many parsers (seeds --seed, --seed + 1, ...) and ship the mean of their weights");
@@ -187,6 +191,7 @@ int RunParser(int argc, char** argv) {
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
   auto opts = Options(c);
   opts.non_monotonic = non_monotonic;
+  opts.right_to_left = right_to_left;
   opts.ensemble = ensemble;
   opts.beam = beam;
   if (!beam_from.empty()) opts.init = &init;

@@ -57,7 +57,9 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
              "instead of the shipped ones");
   flags.String("parser", &parser_model,
                "parser model: a file name in the models folder (default parser.bin; "
-               "parser-beam.bin: the beam-search parser, more accurate and slower) or a path");
+               "parser-beam.bin: the beam-search parser, more accurate and slower) or a path; a "
+               "comma-separated list (optional :weight each, the first breaks ties) is a "
+               "reparsing ensemble, e.g. parser.bin,parser-r2l.bin,parser-beam.bin");
   flags.Int("beam", &parser_beam, "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses a wider beam)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");

@@ -53,7 +53,11 @@ struct PipelineOptions {
   std::vector<std::string> dictionaries;
   // The parser model file in <data_dir>/models. Default: "" = parser.bin
   // (greedy, fast); "parser-beam.bin" is the opt-in beam-search parser
-  // (more accurate, several times slower; docs/analysis.md).
+  // (more accurate, several times slower; docs/analysis.md). A
+  // comma-separated list, each name with an optional ":weight"
+  // ("parser.bin,parser-r2l.bin,parser-beam.bin:1.5"), is a reparsing
+  // ensemble: every parser parses and the trees are combined
+  // (src/analyze/reparse.h; the first breaks ties).
   std::string parser_model;
   // The parser's beam width (1 = greedy). Default: 0 = the width the
   // parser model was trained for.

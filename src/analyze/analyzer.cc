@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cstdlib>
 #include <map>
 #include <string_view>
 
@@ -130,6 +131,50 @@ Status LoadNerModel(const std::string& path, Ner* ner) {
   return LoadModel(path, kNerMagic, [&](ByteReader* r) { return ner->Load(r); });
 }
 
+Status SetParserSpec(const std::string& spec, AnalyzerOptions* options) {
+  if (spec.find(',') == std::string::npos && spec.find(':') == std::string::npos) {
+    if (spec.empty()) return InvalidArgumentError("--parser: no parser model named");
+    options->parser_file = spec;
+    options->parser_models.clear();
+    return Status::OK();
+  }
+  std::vector<ParserModel> models;
+  for (std::size_t a = 0; a <= spec.size();) {
+    std::size_t b = spec.find(',', a);
+    if (b == std::string::npos) b = spec.size();
+    std::string item = spec.substr(a, b - a);
+    ParserModel m;
+    if (const auto colon = item.rfind(':'); colon != std::string::npos) {
+      const std::string w = item.substr(colon + 1);
+      char* end = nullptr;
+      m.weight = std::strtod(w.c_str(), &end);
+      if (w.empty() || end != w.c_str() + w.size() || !(m.weight > 0)) {
+        return InvalidArgumentError("--parser " + spec + ": the weight \"" + w + "\" of " +
+                                    item.substr(0, colon) + " is not a positive number");
+      }
+      item.resize(colon);
+    }
+    if (item.empty()) {
+      return InvalidArgumentError("--parser " + spec + ": an empty parser model name");
+    }
+    m.file = std::move(item);
+    models.push_back(std::move(m));
+    a = b + 1;
+  }
+  options->parser_models = std::move(models);
+  return Status::OK();
+}
+
+void Analyzer::ParseWords(const std::vector<WordInfo>& words,
+                          const std::vector<std::uint64_t>& tags, std::vector<int>* heads,
+                          std::vector<int>* labels) const {
+  if (ensemble_.size() > 0) {
+    ensemble_.Parse(words, tags, heads, labels);
+  } else {
+    parser_.Parse(words, tags, heads, labels);
+  }
+}
+
 StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
                                                    const AnalyzerOptions& options) {
   auto a = std::unique_ptr<Analyzer>(new Analyzer());
@@ -144,20 +189,39 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
     }
     // A bare file name is looked up among the models; a path (with a '/')
     // is taken as it is.
-    const std::string& file = options.parser_file;
-    const std::string path =
-        file.find('/') == std::string::npos ? model_dir + "/" + file : file;
-    RETURN_IF_ERROR(LoadParserModel(path, &a->parser_));
-    if (options.beam > 1 && a->parser_.beam_width() == 1 && !options.beam_on_greedy) {
-      return InvalidArgumentError(
-          path + " was trained for greedy decoding, and a beam of " +
-          std::to_string(options.beam) +
-          " makes its parses much worse; use the beam-trained parser "
-          "(--parser parser-beam.bin) or leave the width to the model");
+    auto path_of = [&model_dir](const std::string& file) {
+      return file.find('/') == std::string::npos ? model_dir + "/" + file : file;
+    };
+    if (options.parser_models.size() >= 2) {
+      if (options.beam != 0) {
+        return InvalidArgumentError(
+            "a parser beam width cannot be given for a parser ensemble: each of its parsers "
+            "decodes with the width it was trained for");
+      }
+      for (const ParserModel& m : options.parser_models) {
+        if (!(m.weight > 0)) {
+          return InvalidArgumentError("parser " + m.file + ": its ensemble weight " +
+                                      std::to_string(m.weight) + " is not positive");
+        }
+        Parser p;
+        RETURN_IF_ERROR(LoadParserModel(path_of(m.file), &p));
+        a->ensemble_.Add(std::move(p), m.weight);
+      }
+    } else {
+      const std::string path = path_of(
+          options.parser_models.empty() ? options.parser_file : options.parser_models[0].file);
+      RETURN_IF_ERROR(LoadParserModel(path, &a->parser_));
+      if (options.beam > 1 && a->parser_.beam_width() == 1 && !options.beam_on_greedy) {
+        return InvalidArgumentError(
+            path + " was trained for greedy decoding, and a beam of " +
+            std::to_string(options.beam) +
+            " makes its parses much worse; use the beam-trained parser "
+            "(--parser parser-beam.bin) or leave the width to the model");
+      }
+      if (options.beam > 0) a->parser_.set_beam_width(options.beam);
     }
-    if (options.beam > 0) a->parser_.set_beam_width(options.beam);
   }
-  if (options.parse && options.relabel) {
+  if (options.parse && options.relabel && a->ensemble_.size() == 0) {
     const std::string path = model_dir + "/relabel.bin";
     if (Status s = LoadRelabelModel(path, &a->relabeler_); s.ok()) {
       a->relabeler_.Bind(a->parser_);
@@ -274,24 +338,24 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
     // own) parses the sentence after it, and the dateline hangs off its root.
     const std::size_t k = DatelineLength(*s);
     if (k == 0) {
-      parser_.Parse(info, keys, &heads, &labels);
+      ParseWords(info, keys, &heads, &labels);
       if (relabeler_.bound()) relabeler_.Relabel(info, keys, heads, &labels);
       for (std::size_t i = 0; i < n; ++i) {
         s->tokens[i].head = heads[i];
-        s->tokens[i].deprel = parser_.label(labels[i]);
+        s->tokens[i].deprel = ParserLabel(labels[i]);
       }
     } else {
       thread_local std::vector<WordInfo> rest_info;
       thread_local std::vector<std::uint64_t> rest_keys;
       rest_info.assign(info.begin() + static_cast<std::ptrdiff_t>(k), info.end());
       rest_keys.assign(keys.begin() + static_cast<std::ptrdiff_t>(k), keys.end());
-      parser_.Parse(rest_info, rest_keys, &heads, &labels);
+      ParseWords(rest_info, rest_keys, &heads, &labels);
       if (relabeler_.bound()) relabeler_.Relabel(rest_info, rest_keys, heads, &labels);
       int root = -1;
       for (std::size_t i = k; i < n; ++i) {
         int h = heads[i - k];
         s->tokens[i].head = h < 0 ? -1 : h + static_cast<int>(k);
-        s->tokens[i].deprel = parser_.label(labels[i - k]);
+        s->tokens[i].deprel = ParserLabel(labels[i - k]);
         if (h < 0 && root < 0) root = static_cast<int>(i);
       }
       AttachDateline(k, root, s);

@@ -10,7 +10,9 @@
 //   parser.bin  dependency parser         (required)
 //   ner.bin     named entities            (required)
 //   relabel.bin second-stage arc labeler  (optional: applied after parsing
-//               when present; relabeler.h)
+//               when present, except with a parser ensemble; relabeler.h)
+// With AnalyzerOptions::parser_models, several parser files make a
+// reparsing ensemble (reparse.h) instead of the one parser.
 // Word clusters (clusters.h, `dyad train clusters`) are not loaded: no
 // shipped model uses them (docs/analysis.md says why).
 //
@@ -28,6 +30,7 @@
 #include "analyze/ner.h"
 #include "analyze/parser.h"
 #include "analyze/relabeler.h"
+#include "analyze/reparse.h"
 #include "analyze/tagger.h"
 #include "dyad/sentence.h"
 #include "dyad/status.h"
@@ -40,6 +43,13 @@ inline constexpr char kNerMagic[] = "DYADNER1";
 inline constexpr char kClustersMagic[] = "DYADCLU1";
 inline constexpr std::uint32_t kModelVersion = 1;
 
+// One parser of a reparsing ensemble: a file name in the model directory
+// (or a path, with a '/') and its weight in the arc votes.
+struct ParserModel {
+  std::string file;
+  double weight = 1.0;
+};
+
 struct AnalyzerOptions {
   bool parse = true;  // load and run the parser
   bool ner = true;    // load and run NER
@@ -49,11 +59,23 @@ struct AnalyzerOptions {
   int beam = 0;
   // The parser model file in the model directory.
   std::string parser_file = "parser.bin";
+  // Two or more: a reparsing ensemble of these parsers (reparse.h; the
+  // first breaks ties) instead of parser_file; each decodes with the width
+  // it was trained for (`beam` must be 0), and relabel.bin is not applied.
+  // One: that parser alone, as parser_file. Empty: parser_file.
+  std::vector<ParserModel> parser_models;
   // A beam wider than 1 on a parser trained greedily (width 1 in its file)
   // is refused by Load(): its weights parse far worse in a beam (EWT test
   // UAS 87 -> 69 at 8). Set this to measure that anyway (the benchmark does).
   bool beam_on_greedy = false;
 };
+
+// Sets the parser(s) of `options` from a --parser value: one file name
+// ("parser-beam.bin", or a path) sets parser_file; a comma-separated list
+// with optional weights ("parser.bin,parser-r2l.bin:1.5,parser-beam.bin")
+// sets parser_models (weight 1 when none is given). Fails on an empty name
+// or a weight that is not a positive number.
+Status SetParserSpec(const std::string& spec, AnalyzerOptions* options);
 
 class Analyzer {
  public:
@@ -71,7 +93,12 @@ class Analyzer {
 
   const Tagger& tagger() const { return tagger_; }
   const Morphology& morphology() const { return morph_; }
-  const Parser* parser() const { return options_.parse ? &parser_ : nullptr; }
+  // The parser (with an ensemble: its first member).
+  const Parser* parser() const {
+    return !options_.parse ? nullptr : (ensemble_.size() > 0 ? &ensemble_.member(0) : &parser_);
+  }
+  // The parser ensemble; size() 0 when one parser parses.
+  const ParserEnsemble& ensemble() const { return ensemble_; }
   const Ner* ner() const { return options_.ner ? &ner_ : nullptr; }
   const Relabeler* relabeler() const { return relabeler_.bound() ? &relabeler_ : nullptr; }
 
@@ -80,7 +107,14 @@ class Analyzer {
   AnalyzerOptions options_;
   Tagger tagger_;
   Morphology morph_;
+  // Parses with the parser or the ensemble; labels index ParserLabel().
+  void ParseWords(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                  std::vector<int>* heads, std::vector<int>* labels) const;
+  const std::string& ParserLabel(int l) const {
+    return ensemble_.size() > 0 ? ensemble_.label(l) : parser_.label(l);
+  }
   Parser parser_;
+  ParserEnsemble ensemble_;  // empty unless options_.parser_models has 2+
   Relabeler relabeler_;  // bound to parser_ when loaded
   Ner ner_;
 };

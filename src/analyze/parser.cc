@@ -337,12 +337,47 @@ void Parser::Finish(const ParseState& s, std::vector<int>* heads, std::vector<in
   for (int i = 0; i < n; ++i) (*labels)[i] = base_[(*labels)[i]];
 }
 
+void ReverseParse(std::vector<int>* heads, std::vector<int>* labels) {
+  const int n = static_cast<int>(heads->size());
+  std::reverse(heads->begin(), heads->end());
+  std::reverse(labels->begin(), labels->end());
+  for (int& h : *heads) {
+    if (h >= 0) h = n - 1 - h;
+  }
+}
+
 void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                    std::vector<int>* heads, std::vector<int>* labels) const {
-  if (beam_ > 1) {
-    ParseBeam(words, tags, beam_, heads, labels);
-    return;
+  ParseInOrder(words, tags, beam_ > 1 ? beam_ : 0, heads, labels);
+}
+
+void Parser::ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                       int beam, std::vector<int>* heads, std::vector<int>* labels) const {
+  ParseInOrder(words, tags, std::clamp(beam, 1, kMaxBeam), heads, labels);
+}
+
+void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                          int beam, std::vector<int>* heads, std::vector<int>* labels) const {
+  const std::vector<WordInfo>* w = &words;
+  const std::vector<std::uint64_t>* t = &tags;
+  if (right_to_left_) {
+    thread_local std::vector<WordInfo> rwords;
+    thread_local std::vector<std::uint64_t> rtags;
+    rwords.assign(words.rbegin(), words.rend());
+    rtags.assign(tags.rbegin(), tags.rend());
+    w = &rwords;
+    t = &rtags;
   }
+  if (beam > 0) {
+    ParseBeamInOrder(*w, *t, beam, heads, labels);
+  } else {
+    ParseGreedy(*w, *t, heads, labels);
+  }
+  if (right_to_left_) ReverseParse(heads, labels);
+}
+
+void Parser::ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                         std::vector<int>* heads, std::vector<int>* labels) const {
   thread_local ParseState s;
   s.Init(static_cast<int>(words.size()));
   const int nl = num_labels(), nc = num_classes();
@@ -368,7 +403,9 @@ void Parser::Save(ByteWriter* w) const {
   w->Varint(root_label_);
   w->Varint(fallback_label_);
   model_.Save(w);
-  w->Varint(non_monotonic_ ? 1 : 0);  // absent in older files: monotonic
+  // System flags: 1 non-monotonic, 2 right-to-left (absent in older files:
+  // monotonic, left to right; a left-to-right file is as before).
+  w->Varint((non_monotonic_ ? 1 : 0) | (right_to_left_ ? 2 : 0));
   if (beam_ > 1) w->Varint(beam_);    // absent: greedy (files stay as before)
 }
 
@@ -383,8 +420,9 @@ bool Parser::Load(ByteReader* r) {
   SetLabelParts();
   if (!model_.Load(r) || model_.num_classes() != num_classes()) return false;
   std::uint64_t system = 0;
-  if (r->remaining() > 0 && (!r->Varint(&system) || system > 1)) return false;
-  non_monotonic_ = system == 1;
+  if (r->remaining() > 0 && (!r->Varint(&system) || system > 3)) return false;
+  non_monotonic_ = (system & 1) != 0;
+  right_to_left_ = (system & 2) != 0;
   std::uint64_t beam = 1;
   if (r->remaining() > 0 && (!r->Varint(&beam) || beam < 2 || beam > kMaxBeam)) return false;
   beam_ = static_cast<int>(beam);

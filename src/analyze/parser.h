@@ -41,6 +41,13 @@
 // its width K and Parse() decodes with it; a width of 1 is the greedy
 // parser. Beam decoding costs about K times the greedy time per sentence.
 //
+// Right-to-left variant (a flag of the model, chosen at training time,
+// `dyad train parser --right-to-left`): the parser was trained on sentences
+// with their words in reverse order, and Parse() reverses the words, parses
+// and maps the tree back. Its errors differ from the left-to-right parser's
+// (it decides the attachments of the sentence's end first), which is what a
+// reparsing ensemble needs (reparse.h).
+//
 // Thread safety: immutable after Load() (and set_beam_width()); Parse() is
 // const (its scratch is thread-local).
 #ifndef DYAD_ANALYZE_PARSER_H_
@@ -110,6 +117,10 @@ int SelectBest(std::vector<BeamCandidate<Score>>* c, int k) {
   return m;
 }
 
+// Reverses a parse in place: word i becomes word n - 1 - i, and so does
+// each head (-1, the root, stays). Applying it twice gives the parse back.
+void ReverseParse(std::vector<int>* heads, std::vector<int>* labels);
+
 class Parser {
  public:
   static constexpr int kMaxFeatures = 96;
@@ -141,6 +152,8 @@ class Parser {
 
   // Whether the model uses the non-monotonic transitions (see above).
   bool non_monotonic() const { return non_monotonic_; }
+  // Whether the model parses the words in reverse order (see above).
+  bool right_to_left() const { return right_to_left_; }
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
@@ -179,6 +192,14 @@ class Parser {
   friend class ParserTrainer;
   // Fills base_/lifted_ from the label names ("rel" or "rel|headrel").
   void SetLabelParts();
+  // Parse() / ParseBeam() on the words in the parser's order: `beam` 0
+  // decodes greedily, 1..kMaxBeam with the beam decoder.
+  void ParseInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                    int beam, std::vector<int>* heads, std::vector<int>* labels) const;
+  void ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                   std::vector<int>* heads, std::vector<int>* labels) const;
+  void ParseBeamInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                        int beam, std::vector<int>* heads, std::vector<int>* labels) const;
   // Undoes the lifts marked by "rel|headrel" labels: the word moves down
   // to the first word labelled headrel (breadth-first, left to right) in
   // its head's subtree (Nivre & Nilsson 2005, the "head" encoding).
@@ -189,6 +210,7 @@ class Parser {
   int root_label_ = 0;
   int fallback_label_ = 0;  // for extra roots
   bool non_monotonic_ = false;
+  bool right_to_left_ = false;  // stored in the model file's system flags
   int beam_ = 1;  // decoding width; stored in the model file when > 1
   LinearModel model_;
 };

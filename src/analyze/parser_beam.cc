@@ -11,8 +11,8 @@
 
 namespace dyad::analyze {
 
-void Parser::ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                       int beam, std::vector<int>* heads, std::vector<int>* labels) const {
+void Parser::ParseBeamInOrder(const std::vector<WordInfo>& words,
+                              const std::vector<std::uint64_t>& tags, int beam, std::vector<int>* heads, std::vector<int>* labels) const {
   using Candidate = BeamCandidate<std::int64_t>;
   const int k = std::clamp(beam, 1, kMaxBeam);
   thread_local std::vector<ParseState> cur, next;

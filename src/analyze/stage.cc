@@ -4,6 +4,7 @@
 // pipeline with the model's path).
 #include "analyze/analyzer.h"
 #include "pipeline/stages.h"
+#include "util/status_macros.h"
 
 namespace dyad::internal {
 namespace {
@@ -25,7 +26,9 @@ class AnalyzeStage : public Stage {
 
 StatusOr<std::unique_ptr<Stage>> MakeAnalyzeStage(const PipelineOptions& options) {
   analyze::AnalyzerOptions ao;
-  if (!options.parser_model.empty()) ao.parser_file = options.parser_model;
+  if (!options.parser_model.empty()) {
+    RETURN_IF_ERROR(analyze::SetParserSpec(options.parser_model, &ao));
+  }
   ao.beam = options.parser_beam;
   auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models", ao);
   if (!a.ok()) return a.status();

@@ -43,6 +43,9 @@ struct TrainOptions {
   // Parser only: start from this parser's weights (fine-tuning; trained on
   // the same data, so with the same labels and transition system).
   const Parser* init = nullptr;
+  // Parser only: train on the sentences with their words reversed; the
+  // model records it and parses right to left (parser.h).
+  bool right_to_left = false;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;
@@ -103,7 +106,13 @@ Status TrainTagger(const std::vector<text::ConlluSentence>& train, const TrainOp
 // fold tagged by a tagger trained on the other folds).
 Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const TrainOptions& opts);
 
-// Trains the parser on `train` (whose tags may be predicted).
+// The sentence with its words in reverse order: word i (1-based) becomes
+// word n + 1 - i, and so do the heads (0, the root, stays); multi-word
+// tokens are dropped (the parser's training reads words only).
+text::ConlluSentence ReversedSentence(const text::ConlluSentence& s);
+
+// Trains the parser on `train` (whose tags may be predicted); with
+// opts.right_to_left on the reversed sentences (ReversedSentence).
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser);
 

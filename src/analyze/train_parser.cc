@@ -53,9 +53,11 @@ class ParserTrainer {
   static void SetModel(Parser* p, LinearModel m) { p->model_ = std::move(m); }
   // A lifted relation pair seen fewer times keeps the plain relation.
   static constexpr int kMinLifted = 20;
+  // `train` is already reversed for a right-to-left parser (TrainParser).
   static Status Train(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                       const TrainOptions& opts, Parser* parser) {
     Parser& p = *parser;
+    p.right_to_left_ = opts.right_to_left;
     // Projectivize every tree first: a lifted word's relation becomes
     // "rel|headrel" (headrel = the relation of its original head) when that
     // pair is frequent enough, so that the parser can undo the lift.
@@ -149,12 +151,14 @@ class ParserTrainer {
     PerceptronTrainer pt(nc);
     if (opts.init) {
       const Parser& init = *opts.init;
-      bool same = init.labels_ == p.labels_ && init.non_monotonic_ == opts.non_monotonic;
+      bool same = init.labels_ == p.labels_ && init.non_monotonic_ == opts.non_monotonic &&
+                  init.right_to_left_ == opts.right_to_left;
       if (!same) {
         return InvalidArgumentError(
             "the parser to start from has other labels or another transition system (" +
             std::to_string(init.num_labels()) + " labels vs " + std::to_string(nl) +
-            "): it was not trained on the same data with the same --non-monotonic");
+            "): it was not trained on the same data with the same --non-monotonic and "
+            "--right-to-left");
       }
       pt.SetBase(init.model());
     }
@@ -532,9 +536,31 @@ class ParserTrainer {
   }
 };
 
+text::ConlluSentence ReversedSentence(const text::ConlluSentence& s) {
+  text::ConlluSentence r = s;
+  r.mwts.clear();
+  const int n = static_cast<int>(s.words.size());
+  for (int i = 0; i < n; ++i) {
+    text::ConlluWord& w = r.words[i];
+    w = s.words[n - 1 - i];
+    w.id = i + 1;
+    if (w.head > 0 && w.head <= n) w.head = n + 1 - w.head;
+    w.deps.clear();  // enhanced dependencies would name the old ids
+  }
+  return r;
+}
+
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser) {
-  if (opts.ensemble <= 1) return ParserTrainer::Train(train, tagger, opts, parser);
+  // A right-to-left parser is trained on the reversed sentences (Train()
+  // records the direction in the model).
+  std::vector<text::ConlluSentence> reversed;
+  if (opts.right_to_left) {
+    reversed.reserve(train.size());
+    for (const auto& s : train) reversed.push_back(ReversedSentence(s));
+  }
+  const auto& data = opts.right_to_left ? reversed : train;
+  if (opts.ensemble <= 1) return ParserTrainer::Train(data, tagger, opts, parser);
   // Parameter averaging of independently trained parsers: the same data
   // and labels, only the shuffling and exploration seed differ.
   std::vector<Parser> parsers(opts.ensemble);
@@ -545,7 +571,7 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
     if (opts.log) {
       opts.log("parser: ensemble member " + std::to_string(k + 1) + ", seed " + std::to_string(o.seed));
     }
-    RETURN_IF_ERROR(ParserTrainer::Train(train, tagger, o, &parsers[k]));
+    RETURN_IF_ERROR(ParserTrainer::Train(data, tagger, o, &parsers[k]));
   }
   return MeanParser(parsers, parser);
 }
@@ -559,6 +585,9 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
                               std::to_string(parsers.size()) + " differs from the first";
     if (p.non_monotonic() != parsers[0].non_monotonic()) {
       return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
+    }
+    if (p.right_to_left() != parsers[0].right_to_left()) {
+      return InvalidArgumentError(which + " in its direction (--right-to-left)");
     }
     if (p.beam_width() != parsers[0].beam_width()) {
       return InvalidArgumentError(which + " in its beam width (" +
