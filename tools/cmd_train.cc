@@ -14,13 +14,12 @@
 #include "analyze/clusters.h"
 #include "analyze/features.h"
 #include "analyze/train.h"
-#include "ingest/html.h"
-#include "ingest/html_eval.h"
 #include "dyad/input.h"
 #include "pipeline/stages.h"
 #include "text/segmenter.h"
 #include "tools/cli.h"
 #include "tools/tags_cache.h"
+#include "tools/unlabelled_text.h"
 #include "util/files.h"
 #include "util/status_macros.h"
 
@@ -397,83 +396,26 @@ const char* const kClusterNerFiles[] = {
     "ner/BTC/CONLL-format/data/g.conll", "ner/BTC/CONLL-format/data/h.conll",
 };
 
-// Whether a page's words look English: the share of a few very frequent
-// English function words (other languages' pages stay out of the corpus).
-bool LooksEnglish(const std::vector<Sentence>& sentences) {
-  static const std::unordered_set<std::string> kWords = {
-      "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "on", "was", "are"};
-  std::size_t hits = 0, words = 0;
-  for (const auto& s : sentences) {
-    for (const auto& t : s.tokens) {
-      ++words;
-      hits += kWords.count(t.form);
-    }
-  }
-  return words > 0 && hits * 100 >= words * 12;
-}
-
-// Appends the sentences of every HTML page under `dir` (sorted, *.html or
-// *.html.gz): main content by our extractor, tokens by our segmenter.
+// Appends the sentences of every English HTML page under `dir`: main
+// content by our extractor, tokens by our segmenter.
 void AddHtmlText(const std::string& dir, std::vector<std::vector<std::string>>* out, int* pages,
                  int* kept) {
-  std::vector<std::string> files;
-  std::error_code ec;
-  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
-    const std::string p = e.path().string();
-    if (p.ends_with(".html") || p.ends_with(".html.gz")) files.push_back(p);
-  }
-  std::sort(files.begin(), files.end());
-  for (const auto& p : files) {
-    ++*pages;
-    auto bytes = ingest::html_eval::ReadMaybeGzip(p);
-    if (!bytes.ok()) {
-      PrintError(bytes.status());
-      continue;
-    }
-    auto doc = ingest::HtmlToDocument(p, *bytes, InputOptions{});
-    if (!doc.ok()) {
-      PrintError(doc.status());
-      continue;
-    }
-    auto sentences = text::Segment(*doc);
-    if (!LooksEnglish(sentences)) continue;
-    ++*kept;
-    for (const auto& s : sentences) {
-      std::vector<std::string> words;
-      for (const auto& t : s.tokens) words.push_back(t.form);
-      out->push_back(std::move(words));
-    }
-  }
+  ForEachEnglishHtmlPage(dir, pages, kept,
+                         [&](const Document&, const std::vector<Sentence>& sentences) {
+                           for (const auto& s : sentences) {
+                             std::vector<std::string> words;
+                             for (const auto& t : s.tokens) words.push_back(t.form);
+                             out->push_back(std::move(words));
+                           }
+                         });
 }
 
 // Appends the glosses and usage examples of WordNet's data.noun|verb|adj|adv
-// in `dir` (the text after " | " on each synset line; ';' separates the
-// parts, examples lose their quotes), tokenized by our segmenter.
+// in `dir` (WordNetGlossText), tokenized by our segmenter.
 Status AddWordNetGlosses(const std::string& dir, std::vector<std::vector<std::string>>* out) {
   for (const char* pos : {"noun", "verb", "adj", "adv"}) {
     const std::string path = dir + "/data." + pos;
-    ASSIGN_OR_RETURN(std::string data, ReadFile(path));
-    std::string text;
-    std::size_t at = 0;
-    while (at < data.size()) {
-      std::size_t nl = data.find('\n', at);
-      if (nl == std::string::npos) nl = data.size();
-      std::string_view line(data.data() + at, nl - at);
-      at = nl + 1;
-      if (line.starts_with("  ")) continue;  // the licence header
-      const std::size_t bar = line.find(" | ");
-      if (bar == std::string_view::npos) continue;
-      std::string_view gloss = line.substr(bar + 3);
-      while (!gloss.empty()) {
-        std::size_t semi = gloss.find(';');
-        std::string_view part = gloss.substr(0, semi);
-        gloss = semi == std::string_view::npos ? std::string_view() : gloss.substr(semi + 1);
-        for (char ch : part) {
-          if (ch != '"') text.push_back(ch);
-        }
-        text += "\n\n";
-      }
-    }
+    ASSIGN_OR_RETURN(std::string text, WordNetGlossText(dir, pos));
     ASSIGN_OR_RETURN(Document doc, DocumentFromBytes(path, text, InputFormat::kText, InputOptions{}));
     for (const auto& s : text::Segment(doc)) {
       std::vector<std::string> words;
@@ -509,9 +451,9 @@ int RunClusters(int argc, char** argv) {
   std::vector<std::vector<std::string>> corpus;
   if (!no_html) {
     int pages = 0, kept = 0;
-    AddHtmlText(c.shared + "/html/trafilatura-eval/eval", &corpus, &pages, &kept);
-    AddHtmlText(c.shared + "/html/trafilatura-eval/cache", &corpus, &pages, &kept);
-    AddHtmlText(c.shared + "/html/scrapinghub/html", &corpus, &pages, &kept);
+    for (const char* dir : kUnlabelledHtmlDirs) {
+      AddHtmlText(c.shared + "/" + dir, &corpus, &pages, &kept);
+    }
     std::cerr << "HTML pages: " << pages << ", English: " << kept << "\n";
   }
   if (!wordnet.empty()) {

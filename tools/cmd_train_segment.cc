@@ -5,11 +5,13 @@
 #include <cstdlib>
 #include <sstream>
 #include <string>
+#include <unordered_set>
 
 #include "text/conllu.h"
 #include "text/segment_eval.h"
 #include "text/segment_train.h"
 #include "tools/cli.h"
+#include "tools/unlabelled_text.h"
 #include "util/files.h"
 
 namespace dyad::cli {
@@ -34,6 +36,50 @@ bool ReadDev(const std::string& path, std::vector<text::ConlluSentence>* dev) {
     return false;
   }
   *dev = std::move(*d);
+  return true;
+}
+
+// --orthography: the counts of the unlabelled text (the main content of the
+// English HTML pages under `shared`, each distinct line once, and WordNet's
+// glosses if `wordnet` is not empty). False after printing the error.
+bool ReadOrthography(const std::string& shared, const std::string& wordnet,
+                     text::OrthoCounts* counts) {
+  int pages = 0, kept = 0;
+  std::unordered_set<std::uint64_t> seen;
+  for (const char* dir : kUnlabelledHtmlDirs) {
+    ForEachEnglishHtmlPage(shared + "/" + dir, &pages, &kept,
+                           [&](const Document& doc, const std::vector<Sentence>&) {
+                             std::string_view text = doc.text;
+                             std::size_t at = 0;
+                             while (at < text.size()) {
+                               std::size_t nl = text.find('\n', at);
+                               if (nl == std::string_view::npos) nl = text.size();
+                               std::string_view line = text.substr(at, nl - at);
+                               at = nl + 1;
+                               if (seen.insert(text::HashLower(line) ^ line.size()).second) {
+                                 text::AddOrthoCounts(line, counts);
+                               }
+                             }
+                           });
+  }
+  std::fprintf(stderr, "orthography: %d of %d HTML pages English, %zu words\n", kept, pages,
+               counts->tokens);
+  if (pages == 0) {
+    std::fprintf(stderr, "dyad train segment: --orthography %s: no HTML pages under %s/html\n",
+                 shared.c_str(), shared.c_str());
+    return false;
+  }
+  if (wordnet.empty()) return true;
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
+    auto gloss = WordNetGlossText(wordnet, pos);
+    if (!gloss.ok()) {
+      PrintError(wordnet, gloss.status());
+      return false;
+    }
+    text::AddOrthoCounts(*gloss, counts);
+  }
+  std::fprintf(stderr, "orthography: with WordNet glosses %zu words, %zu capitalized words counted\n",
+               counts->tokens, counts->words.size());
   return true;
 }
 
@@ -140,6 +186,13 @@ int Run(int argc, char** argv) {
   flags.String("gate-quantile", &gate,
                "fraction of the training sentence ends that the gate may reject, and of the "
                "other gaps that it may take for ends");
+  std::string orthography, wordnet = "/usr/share/wordnet";
+  flags.String("orthography", &orthography,
+               "shared data folder whose HTML pages' main content (html/, with --wordnet's "
+               "glosses) is read as unlabelled text: words capitalized there mostly where a "
+               "sentence clearly begins form the sentence-starter lexicon (\"\" = none)");
+  flags.String("wordnet", &wordnet, "with --orthography: WordNet database folder (Debian "
+                                    "wordnet-base) whose glosses join the text (\"\" = none)");
   flags.List("eval", &evals, "CoNLL-U file to score the trained model on (repeatable)");
   bool errors = false;
   int cv = 0;
@@ -203,6 +256,11 @@ int Run(int argc, char** argv) {
   options.learner = learner;
   options.lexicons = !no_lexicons;
   options.gate = !no_gate;
+  text::OrthoCounts ortho;
+  if (!orthography.empty()) {
+    if (!ReadOrthography(orthography, wordnet, &ortho)) return kExitUsage;
+    options.ortho = &ortho;
+  }
   if (cv > 0) return CrossValidate(corpora, options, dev_path, cv, errors, curve);
   text::SplitModel model;
   if (tune_cv > 0) {

@@ -22,8 +22,10 @@ struct Examples {
 };
 
 // Words seen inside sentences (not first, not after opening punctuation),
-// by case: the lexicons of SplitModel.
-void BuildLexicons(const std::vector<std::vector<ConlluSentence>>& corpora, SplitModel* model) {
+// by case: the lexicons of SplitModel; with unlabelled text's counts
+// (options.ortho), also the sentence starters.
+void BuildLexicons(const std::vector<std::vector<ConlluSentence>>& corpora,
+                   const SplitTrainOptions& options, SplitModel* model) {
   std::unordered_map<std::uint64_t, std::pair<int, int>> counts;  // lower, capitalized
   for (const auto& corpus : corpora) {
     for (const ConlluSentence& s : corpus) {
@@ -44,6 +46,14 @@ void BuildLexicons(const std::vector<std::vector<ConlluSentence>>& corpora, Spli
   }
   model->lower_words.clear();
   model->proper_words.clear();
+  model->starter_words.clear();
+  if (options.ortho != nullptr) {
+    for (const auto& [hash, w] : options.ortho->words) {
+      if (w.start_upper >= 2 && w.start_upper > w.mid_upper) {
+        AddToLexicon(&model->starter_words, hash);
+      }
+    }
+  }
   for (const auto& [hash, cnt] : counts) {
     if (cnt.first >= 2 && cnt.first > cnt.second) AddToLexicon(&model->lower_words, hash);
     if (cnt.second >= 2 && cnt.second > cnt.first) AddToLexicon(&model->proper_words, hash);
@@ -113,7 +123,7 @@ std::vector<float> TrainBags(const Examples& ex, const SplitTrainOptions& option
 SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpora,
                            const SplitTrainOptions& options) {
   SplitModel lexicons;
-  if (options.lexicons) BuildLexicons(corpora, &lexicons);
+  if (options.lexicons) BuildLexicons(corpora, options, &lexicons);
   Examples ex;
   for (const auto& c : corpora) Collect(lexicons, c, options.paragraph_examples, &ex);
   SplitModel model;
@@ -155,7 +165,25 @@ SplitModel TrainSplitModel(const std::vector<std::vector<ConlluSentence>>& corpo
   }
   model.lower_words = std::move(lexicons.lower_words);
   model.proper_words = std::move(lexicons.proper_words);
+  model.starter_words = std::move(lexicons.starter_words);
   return model;
+}
+
+void AddOrthoCounts(std::string_view text, OrthoCounts* counts) {
+  std::vector<RawToken> toks = TokenizeAll(text, 0, static_cast<std::uint32_t>(text.size()));
+  counts->tokens += toks.size();
+  for (std::size_t i = 1; i < toks.size(); ++i) {
+    const RawToken& t = toks[i];
+    const RawToken& prev = toks[i - 1];
+    // A capitalized word whose previous word is on the same line.
+    if (t.shape != kShapeCapital || prev.gap != 1) continue;
+    if (prev.shape == kShapeLower || prev.shape == kShapeComma) {
+      ++counts->words[t.hash].mid_upper;
+    } else if ((prev.shape == kShapePeriod || prev.shape == kShapeStop) && i >= 2 &&
+               toks[i - 2].shape == kShapeLower && toks[i - 2].gap == 0) {
+      ++counts->words[t.hash].start_upper;
+    }
+  }
 }
 
 std::vector<ConlluSentence> FilterGumGenres(std::vector<ConlluSentence> sentences,
@@ -446,6 +474,7 @@ std::string SplitModelSource(const SplitModel& model, const SplitTrainOptions& o
   };
   bits("kSegLowerWords", model.lower_words);
   bits("kSegProperWords", model.proper_words);
+  bits("kSegStarterWords", model.starter_words);
   return out;
 }
 

@@ -11,7 +11,10 @@
 #ifndef DYAD_TEXT_SEGMENT_TRAIN_H_
 #define DYAD_TEXT_SEGMENT_TRAIN_H_
 
+#include <cstdint>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "dyad/status.h"
@@ -20,6 +23,26 @@
 #include "text/sentence_splitter.h"
 
 namespace dyad::text {
+
+// Orthographic statistics of words in unlabelled running text (the
+// orthographic context of Kiss & Strunk 2006, "Punkt"), by RawToken::hash:
+// how often a word is capitalized where it is clearly inside a sentence
+// (after a lower-case word or a comma on the same line) and where it
+// clearly begins one (after a full stop, question or exclamation mark that
+// directly follows a lower-case word). A word capitalized mostly where
+// sentences begin ("Thanks", "Meanwhile") is a sentence starter; a name is
+// capitalized inside sentences too.
+struct OrthoCounts {
+  struct Word {
+    std::uint32_t mid_upper = 0, start_upper = 0;
+  };
+  std::unordered_map<std::uint64_t, Word> words;
+  std::size_t tokens = 0;  // words read
+};
+
+// Tokenizes `text` (running text; line and paragraph breaks as in a
+// document) and adds its words' counts.
+void AddOrthoCounts(std::string_view text, OrthoCounts* counts);
 
 struct SplitTrainOptions {
   int epochs = 10;          // passes over the examples
@@ -36,6 +59,10 @@ struct SplitTrainOptions {
   // Build the word-case lexicons (SplitModel::lower_words, proper_words).
   // Default: true
   bool lexicons = true;
+  // Counts from unlabelled text (not owned; null: none): the words seen
+  // capitalized at least twice where a sentence clearly begins, and more
+  // often there than inside sentences, form SplitModel::starter_words.
+  const OrthoCounts* ortho = nullptr;
   // Also train the gate (SplitModel::gate_*). Default: true
   bool gate = true;
   // The fraction of the training sentence ends whose gate score may fall

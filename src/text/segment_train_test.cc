@@ -306,6 +306,42 @@ TEST(SegmentTrain, NestedThresholdScoreScoresEachFoldAtAStepChosenWithoutIt) {
   EXPECT_EQ(NestedThresholdScore(cv, true).correct, 930u + 910u);
 }
 
+TEST(SegmentTrain, OrthoCountsTellSentenceStartsFromCapitalsInsideSentences) {
+  // Invented running text.
+  OrthoCounts counts;
+  AddOrthoCounts(
+      "we met Nadia at the port, Nadia said. Meanwhile the rain stopped. "
+      "Meanwhile it was late! Nadia left.\n"
+      "Gen. Meanwhile waited\nMeanwhile", &counts);
+  const OrthoCounts::Word nadia = counts.words[HashLower("Nadia")];
+  EXPECT_EQ(nadia.mid_upper, 2u);    // after "met" and after the comma
+  EXPECT_EQ(nadia.start_upper, 1u);  // after "late!"
+  const OrthoCounts::Word meanwhile = counts.words[HashLower("meanwhile")];
+  // Not after the abbreviation "Gen." nor across a line break.
+  EXPECT_EQ(meanwhile.start_upper, 2u);
+  EXPECT_EQ(meanwhile.mid_upper, 0u);
+  EXPECT_EQ(counts.words.count(HashLower("the")), 0u);  // lower-case words are not kept
+  EXPECT_EQ(counts.tokens, 27u);
+}
+
+TEST(SegmentTrain, StarterLexiconHoldsWordsCapitalizedMostlyAtSentenceStarts) {
+  auto corpus = ParseConllu(Corpus(2));
+  ASSERT_TRUE(corpus.ok());
+  OrthoCounts counts;
+  counts.words[HashLower("meanwhile")] = {.mid_upper = 0, .start_upper = 3};
+  counts.words[HashLower("nadia")] = {.mid_upper = 4, .start_upper = 3};    // a name
+  counts.words[HashLower("however")] = {.mid_upper = 0, .start_upper = 1};  // seen once
+  SplitTrainOptions options;
+  options.epochs = 1;
+  EXPECT_TRUE(TrainSplitModel({*corpus}, options).starter_words.empty());
+  options.ortho = &counts;
+  SplitModel model = TrainSplitModel({*corpus}, options);
+  EXPECT_TRUE(InLexicon(model.starter_words, HashLower("Meanwhile")));
+  EXPECT_FALSE(InLexicon(model.starter_words, HashLower("Nadia")));
+  EXPECT_FALSE(InLexicon(model.starter_words, HashLower("However")));
+  EXPECT_EQ(model.starter_words.size(), (std::size_t{1} << kLexiconBits) / 64);
+}
+
 TEST(SegmentTrain, CrossValidationNeedsADocumentPerFold) {
   auto corpus = ParseConllu(Corpus(2));
   ASSERT_TRUE(corpus.ok());

@@ -105,6 +105,7 @@ const SplitModel& DefaultSplitModel() {
     }
     if (std::size(kSegLowerWords) > 1) m->lower_words.assign(std::begin(kSegLowerWords), std::end(kSegLowerWords));
     if (std::size(kSegProperWords) > 1) m->proper_words.assign(std::begin(kSegProperWords), std::end(kSegProperWords));
+    if (std::size(kSegStarterWords) > 1) m->starter_words.assign(std::begin(kSegStarterWords), std::end(kSegStarterWords));
     return m;
   }();
   return *model;
@@ -176,11 +177,12 @@ void AddToLexicon(std::vector<std::uint64_t>* set, std::uint64_t hash) {
 namespace {
 
 // A word's case lexicons as bits: 1 mostly lower-case, 2 mostly
-// capitalized; 4: no word.
+// capitalized, 8 a sentence starter; 4: no word.
 std::uint64_t LexiconClass(const SplitModel& model, const RawToken* t) {
   if (t == nullptr) return 4;
   return (InLexicon(model.lower_words, t->hash) ? 1 : 0) |
-         (InLexicon(model.proper_words, t->hash) ? 2 : 0);
+         (InLexicon(model.proper_words, t->hash) ? 2 : 0) |
+         (InLexicon(model.starter_words, t->hash) ? 8 : 0);
 }
 
 }  // namespace

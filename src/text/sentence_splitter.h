@@ -52,7 +52,7 @@ inline constexpr int kBaseFeatures = 28;
 inline constexpr int kPairAtoms = 19;
 inline constexpr int kMaxFeatures = kBaseFeatures + kPairAtoms + kPairAtoms * (kPairAtoms - 1) / 2;
 
-inline constexpr std::uint32_t kLexiconBits = 17;
+inline constexpr std::uint32_t kLexiconBits = 20;
 
 // A dense weight table over hashed features; score > 0 ends a sentence.
 struct SplitModel {
@@ -67,6 +67,9 @@ struct SplitModel {
   // (names). A capitalized common word after a gap hints at a sentence
   // start; a name does not. Empty sets are allowed.
   std::vector<std::uint64_t> lower_words, proper_words;
+  // Words of unlabelled text capitalized mostly where a sentence clearly
+  // begins rather than inside sentences (segment_train.h, OrthoCounts).
+  std::vector<std::uint64_t> starter_words;
   // The gate (optional): a second model of the same kind over the base
   // features only. A candidate whose gate score is below gate_cut is no
   // sentence end, one whose gate score is gate_end or more is one, and for

@@ -1,0 +1,89 @@
+#include "tools/unlabelled_text.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <string_view>
+#include <unordered_set>
+
+#include "dyad/input.h"
+#include "ingest/html.h"
+#include "ingest/html_eval.h"
+#include "text/segmenter.h"
+#include "tools/cli.h"
+#include "util/files.h"
+#include "util/status_macros.h"
+
+namespace dyad::cli {
+
+const char* const kUnlabelledHtmlDirs[3] = {
+    "html/trafilatura-eval/eval", "html/trafilatura-eval/cache", "html/scrapinghub/html"};
+
+bool LooksEnglish(const std::vector<Sentence>& sentences) {
+  static const std::unordered_set<std::string> kWords = {
+      "the", "of", "and", "to", "a", "in", "is", "that", "for", "it", "with", "on", "was", "are"};
+  std::size_t hits = 0, words = 0;
+  for (const auto& s : sentences) {
+    for (const auto& t : s.tokens) {
+      ++words;
+      hits += kWords.count(t.form);
+    }
+  }
+  return words > 0 && hits * 100 >= words * 12;
+}
+
+void ForEachEnglishHtmlPage(
+    const std::string& dir, int* pages, int* kept,
+    const std::function<void(const Document&, const std::vector<Sentence>&)>& fn) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(dir, ec)) {
+    const std::string p = e.path().string();
+    if (p.ends_with(".html") || p.ends_with(".html.gz")) files.push_back(p);
+  }
+  std::sort(files.begin(), files.end());
+  for (const auto& p : files) {
+    ++*pages;
+    auto bytes = ingest::html_eval::ReadMaybeGzip(p);
+    if (!bytes.ok()) {
+      PrintError(bytes.status());
+      continue;
+    }
+    auto doc = ingest::HtmlToDocument(p, *bytes, InputOptions{});
+    if (!doc.ok()) {
+      PrintError(doc.status());
+      continue;
+    }
+    auto sentences = text::Segment(*doc);
+    if (!LooksEnglish(sentences)) continue;
+    ++*kept;
+    fn(*doc, sentences);
+  }
+}
+
+StatusOr<std::string> WordNetGlossText(const std::string& dir, const std::string& pos) {
+  ASSIGN_OR_RETURN(std::string data, ReadFile(dir + "/data." + pos));
+  std::string text;
+  std::size_t at = 0;
+  while (at < data.size()) {
+    std::size_t nl = data.find('\n', at);
+    if (nl == std::string::npos) nl = data.size();
+    std::string_view line(data.data() + at, nl - at);
+    at = nl + 1;
+    if (line.starts_with("  ")) continue;  // the licence header
+    const std::size_t bar = line.find(" | ");
+    if (bar == std::string_view::npos) continue;
+    std::string_view gloss = line.substr(bar + 3);
+    while (!gloss.empty()) {
+      std::size_t semi = gloss.find(';');
+      std::string_view part = gloss.substr(0, semi);
+      gloss = semi == std::string_view::npos ? std::string_view() : gloss.substr(semi + 1);
+      for (char ch : part) {
+        if (ch != '"') text.push_back(ch);
+      }
+      text += "\n\n";
+    }
+  }
+  return text;
+}
+
+}  // namespace dyad::cli
