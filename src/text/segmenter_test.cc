@@ -95,13 +95,16 @@ TEST(Segmenter, HeadlinesAndListItems) {
   EXPECT_EQ(Show("Steps taken:\n1. Talks opened\n2. Prisoners freed"),
             "Steps taken : | 1. Talks opened | 2. Prisoners freed");
   // A hard-wrapped long line does not end a sentence (the short-line rule
-  // above does not apply to it). Before a capitalized word the model
-  // decides, and its features of a line break inside a block are untrained
-  // (the rebuilt treebank text has none; docs/segmentation.md).
+  // above does not apply to it): the model scores its line break as a
+  // space, before a lower-case word as before a capitalized one.
   EXPECT_EQ(Show("The commission said that the villages along the northern river had been\n"
                  "abandoned by most residents."),
             "The commission said that the villages along the northern river had been "
             "abandoned by most residents .");
+  EXPECT_EQ(Show("The commission said that the villages along the northern river had been\n"
+                 "Abandoned by most residents."),
+            "The commission said that the villages along the northern river had been "
+            "Abandoned by most residents .");
 }
 
 TEST(Segmenter, BlankLinesAlwaysSplit) {

@@ -310,7 +310,13 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
     }
     bool end_here = kind == GapKind::kAlways;
     if (kind == GapKind::kCandidate && has_model) {
-      int k = BaseFeatures(model_, text, st, p2, p, c, n, nn, feats);
+      // The model learnt from text in which every candidate gap is a space
+      // (the treebank text has no line break inside a paragraph), so a line
+      // break that the rules above leave to it, such as a hard-wrapped long
+      // line, is scored as the space it stands for.
+      RawToken cs = c;
+      if (cs.gap == 2) cs.gap = 1;
+      int k = BaseFeatures(model_, text, st, p2, p, cs, n, nn, feats);
       // The gate settles the clear cases (most candidates: the words of a
       // name, ". The") from the base features alone.
       float gate = has_gate ? SplitScore(model_.gate_weights, model_.gate_quantized,
@@ -319,7 +325,7 @@ void SentenceSplitter::Run(std::string_view text, std::uint32_t begin, std::uint
       if (has_gate && gate >= model_.gate_end) {
         end_here = true;
       } else if (!has_gate || gate >= model_.gate_cut) {
-        k += PairFeatures(model_, text, st, p2, p, c, n, nn, feats + k);
+        k += PairFeatures(model_, text, st, p2, p, cs, n, nn, feats + k);
         end_here = model_.bias + SplitScore(model_.weights, model_.quantized, model_.scale,
                                             feats, k) > 0;
       }
