@@ -102,6 +102,36 @@ void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool b
       benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
 }
 
+// The full analyzer over the text as one document (AnalyzeDocument: NER's
+// document history and consistency), with NER's second pass (the default)
+// and without it: what the second pass costs.
+void AnalyzeAsDocument(benchmark::State& state, bool second_pass) {
+  static std::unique_ptr<dyad::analyze::Analyzer> models[2];
+  if (!models[second_pass]) {
+    dyad::analyze::AnalyzerOptions o;
+    o.ner_second_pass = second_pass;
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    if (!a.ok()) {
+      state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
+      return;
+    }
+    models[second_pass] = std::move(*a);
+  }
+  const auto sentences = dyad::text::Segment(BenchDoc());
+  const long words = CountWords(sentences);
+  auto work = sentences;
+  for (auto _ : state) {
+    models[second_pass]->AnalyzeDocument(&work);
+    benchmark::DoNotOptimize(work.data());
+  }
+  state.counters["words/s"] =
+      benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
+}
+void BM_TagParseNerDocument(benchmark::State& state) { AnalyzeAsDocument(state, true); }
+void BM_TagParseNerDocumentOnePass(benchmark::State& state) { AnalyzeAsDocument(state, false); }
+BENCHMARK(BM_TagParseNerDocument)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParseNerDocumentOnePass)->Unit(benchmark::kMillisecond);
+
 // Loading every model from data/models (target: under 200 ms).
 void BM_LoadModels(benchmark::State& state) {
   for (auto _ : state) {

@@ -36,6 +36,9 @@ int Run(int argc, char** argv) {
   f.String("data-dir", &data_dir, "where models/ lives");
   std::string output;
   f.String("output", &output, "write \"form gold system\" per token here (blank line between sentences)");
+  bool one_pass = false;
+  f.Bool("one-pass", &one_pass,
+         "label each document once, without NER's second pass (to measure what it adds)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {
@@ -46,6 +49,7 @@ int Run(int argc, char** argv) {
   po.data_dir = data_dir;
   analyze::AnalyzerOptions ao;
   ao.parse = false;
+  ao.ner_second_pass = !one_pass;
   auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
   if (!analyzer.ok()) {
     PrintError(analyzer.status());

@@ -6,6 +6,8 @@
 #include <filesystem>
 #include <fstream>
 #include <iostream>
+#include <iterator>
+#include <set>
 #include <sstream>
 #include <unordered_set>
 
@@ -285,8 +287,27 @@ int RunNer(int argc, char** argv) {
   f.Bool("nationalities-o", &nationalities_o,
          "in the corpora besides UNER, a one-word entity that the gazetteer knows only as a "
          "nationality word (\"Israeli\") becomes O, as UNER labels them (OTH)");
+  int replace_mentions = 0;
+  f.Int("replace-mentions", &replace_mentions,
+        "add this many copies of UNER train (--replace-in all: of every corpus) in which each "
+        "mention is replaced by another of its type from the training corpora's own mentions "
+        "(mention replacement, Dai & Adel 2020; seeded by --seed)");
+  std::string replace_in = "uner";
+  f.String("replace-in", &replace_in, "which corpora --replace-mentions copies: uner or all");
+  std::string replace_pool = "all";
+  f.String("replace-pool", &replace_pool,
+           "whose mentions --replace-mentions draws from: uner or all (every training corpus)");
+  std::string replace_types = "PER,ORG,LOC";
+  f.String("replace-types", &replace_types, "the entity types --replace-mentions replaces");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  for (const std::string* v : {&replace_in, &replace_pool}) {
+    if (*v != "uner" && *v != "all") {
+      return Fail(
+          InvalidArgumentError("--replace-in and --replace-pool take uner or all, not " + *v));
+    }
+  }
+  if (replace_mentions < 0) return Fail(InvalidArgumentError("--replace-mentions must be >= 0"));
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());
@@ -374,6 +395,28 @@ int RunNer(int argc, char** argv) {
       n += analyze::UnlabelWords(words, &(*train)[i]);
     }
     std::cerr << "nationality words made O in the further corpora: " << n << "\n";
+  }
+  if (replace_mentions > 0) {
+    const std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
+    const std::vector<analyze::IobSentence>& source = replace_in == "all" ? *train : uner;
+    analyze::MentionPool pool;
+    analyze::CollectMentions(replace_pool == "all" ? *train : uner, &pool);
+    std::set<std::string, std::less<>> types;
+    for (std::size_t a = 0; a <= replace_types.size();) {
+      std::size_t comma = std::min(replace_types.find(',', a), replace_types.size());
+      types.insert(replace_types.substr(a, comma - a));
+      a = comma + 1;
+    }
+    std::vector<analyze::IobSentence> copies;
+    for (int k = 0; k < replace_mentions; ++k) {
+      auto copy = analyze::ReplaceMentions(source, pool, types,
+                                             static_cast<std::uint64_t>(c.seed) * 1000 + k);
+      std::move(copy.begin(), copy.end(), std::back_inserter(copies));
+    }
+    std::cerr << "mention replacement: " << copies.size() << " sentences added";
+    for (const auto& [type, mentions] : pool) std::cerr << ", " << mentions.size() << " " << type;
+    std::cerr << " mentions in the pool\n";
+    std::move(copies.begin(), copies.end(), std::back_inserter(*train));
   }
   analyze::TrainOptions opts = Options(c);
   opts.ensemble = ensemble;

@@ -85,8 +85,22 @@ void PropagateEntities(std::vector<Sentence>* sentences) {
 
 void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
   NerHistory history;
-  for (Sentence& s : *sentences) Analyze(&s, &history);
-  if (options_.ner) PropagateEntities(sentences);
+  if (!options_.ner || !options_.ner_second_pass) {
+    for (Sentence& s : *sentences) Analyze(&s, &history);
+    if (options_.ner) PropagateEntities(sentences);
+    return;
+  }
+  std::vector<NerPass> first(sentences->size());
+  for (std::size_t k = 0; k < sentences->size(); ++k) {
+    Analyze(&(*sentences)[k], &history, &first[k]);
+  }
+  for (std::size_t k = 0; k < sentences->size(); ++k) {
+    std::vector<int> labels = first[k].labels;
+    if (!ner_.TagSecondPass(first[k].info, first[k].keys, &history, &labels)) continue;
+    Sentence& s = (*sentences)[k];
+    for (std::size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].ner = ner_.label(labels[i]);
+  }
+  PropagateEntities(sentences);
 }
 
 Status SaveTaggerModel(const std::string& path, const Tagger& tagger, const Morphology& morph) {
@@ -313,7 +327,7 @@ void AttachDateline(std::size_t k, int root, Sentence* s) {
 
 void Analyzer::Analyze(Sentence* s) const { Analyze(s, nullptr); }
 
-void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
+void Analyzer::Analyze(Sentence* s, NerHistory* history, NerPass* keep) const {
   thread_local std::vector<std::string_view> forms;
   thread_local std::vector<WordInfo> info;
   thread_local std::vector<int> tags, heads, labels, ents;
@@ -364,6 +378,7 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history) const {
   if (options_.ner) {
     ner_.Tag(info, keys, &ents, history);
     for (std::size_t i = 0; i < n; ++i) s->tokens[i].ner = ner_.label(ents[i]);
+    if (keep) *keep = {info, keys, ents};
   }
 }
 

@@ -68,6 +68,9 @@ struct AnalyzerOptions {
   // is refused by Load(): its weights parse far worse in a beam (EWT test
   // UAS 87 -> 69 at 8). Set this to measure that anyway (the benchmark does).
   bool beam_on_greedy = false;
+  // AnalyzeDocument(): NER labels each sentence a second time, its history
+  // the first pass's labels of the whole rest of the document (see there).
+  bool ner_second_pass = true;
 };
 
 // Sets the parser(s) of `options` from a --parser value: one file name
@@ -87,7 +90,10 @@ class Analyzer {
   // Fills the analysis fields of every token of `s` from the token forms.
   void Analyze(Sentence* s) const;
   // Analyze() for every sentence of one document, NER seeing what it said
-  // earlier in the document (NerHistory), then (with NER)
+  // earlier in the document (NerHistory); then (AnalyzerOptions::
+  // ner_second_pass) NER labels each sentence again seeing what the first
+  // pass said in the whole rest of the document (Ner::TagSecondPass: the
+  // history features see the right context too); then (with NER)
   // PropagateEntities() over the document.
   void AnalyzeDocument(std::vector<Sentence>* sentences) const;
 
@@ -103,7 +109,13 @@ class Analyzer {
   const Relabeler* relabeler() const { return relabeler_.bound() ? &relabeler_ : nullptr; }
 
  private:
-  void Analyze(Sentence* s, NerHistory* history) const;
+  // What NER's first pass saw and said of a sentence (for the second pass).
+  struct NerPass {
+    std::vector<WordInfo> info;
+    std::vector<std::uint64_t> keys;
+    std::vector<int> labels;
+  };
+  void Analyze(Sentence* s, NerHistory* history, NerPass* keep = nullptr) const;
   AnalyzerOptions options_;
   Tagger tagger_;
   Morphology morph_;

@@ -1,9 +1,11 @@
 #include "analyze/iob.h"
 
 #include <algorithm>
+#include <cctype>
 #include <map>
 #include <set>
 
+#include "analyze/features.h"
 #include "util/files.h"
 
 namespace dyad::analyze {
@@ -359,6 +361,95 @@ std::vector<EntitySpan> EntitySpans(const std::vector<std::string>& labels) {
     } else {
       out.push_back({i, i + 1, type});
     }
+  }
+  return out;
+}
+
+void CollectMentions(const std::vector<IobSentence>& sentences, MentionPool* pool) {
+  std::map<std::string, std::set<std::vector<std::string>>, std::less<>> sets;
+  for (const auto& [type, mentions] : *pool) sets[type].insert(mentions.begin(), mentions.end());
+  for (const auto& s : sentences) {
+    for (const auto& e : EntitySpans(s.labels)) {
+      if (e.end > static_cast<int>(s.forms.size())) continue;
+      sets[e.type].emplace(s.forms.begin() + e.begin, s.forms.begin() + e.end);
+    }
+  }
+  pool->clear();
+  for (auto& [type, mentions] : sets) (*pool)[type].assign(mentions.begin(), mentions.end());
+}
+
+namespace {
+
+// The case of a mention: 1 every letter lower-case, 2 every letter upper-case
+// (and more than one letter), 0 otherwise.
+int MentionCase(const std::vector<std::string>& words) {
+  int lower = 0, upper = 0;
+  for (const auto& w : words) {
+    for (char c : w) {
+      lower += c >= 'a' && c <= 'z';
+      upper += c >= 'A' && c <= 'Z';
+    }
+  }
+  if (upper == 0 && lower > 0) return 1;
+  if (lower == 0 && upper > 1) return 2;
+  return 0;
+}
+
+}  // namespace
+
+std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentences,
+                                         const MentionPool& pool,
+                                         const std::set<std::string, std::less<>>& types,
+                                         std::uint64_t seed) {
+  std::vector<IobSentence> out;
+  out.reserve(sentences.size());
+  std::map<std::pair<std::string, std::vector<std::string>>, const std::vector<std::string>*>
+      chosen;  // this document's replacements
+  std::uint64_t draws = 0;
+  for (const auto& s : sentences) {
+    if (s.newdoc) chosen.clear();
+    if (s.labels.size() != s.forms.size()) {  // not from ParseIob: copied as it is
+      out.push_back(s);
+      out.back().newdoc |= out.size() == 1;
+      continue;
+    }
+    IobSentence c;
+    c.newdoc = s.newdoc || out.empty();
+    int next = 0;  // the first word of s not yet copied
+    auto copy_to = [&](int end) {
+      for (; next < end; ++next) {
+        c.forms.push_back(s.forms[next]);
+        c.labels.push_back(s.labels[next]);
+      }
+    };
+    for (const auto& e : EntitySpans(s.labels)) {
+      auto it = pool.find(e.type);
+      if (!types.count(e.type) || it == pool.end() || it->second.empty()) continue;
+      copy_to(e.begin);
+      std::vector<std::string> words(s.forms.begin() + e.begin, s.forms.begin() + e.end);
+      const std::vector<std::string>*& pick = chosen[{e.type, words}];
+      if (pick == nullptr) {
+        const auto& mentions = it->second;
+        for (int attempt = 0; attempt < 4; ++attempt) {
+          pick = &mentions[Mix64(seed * 0x9e3779b97f4a7c15ULL + ++draws) % mentions.size()];
+          if (*pick != words) break;
+        }
+      }
+      const int case_of = MentionCase(words);
+      for (std::size_t k = 0; k < pick->size(); ++k) {
+        std::string w = (*pick)[k];
+        if (case_of != 0) {
+          std::transform(w.begin(), w.end(), w.begin(), [case_of](unsigned char ch) {
+            return static_cast<char>(case_of == 1 ? std::tolower(ch) : std::toupper(ch));
+          });
+        }
+        c.forms.push_back(std::move(w));
+        c.labels.push_back((k == 0 ? "B-" : "I-") + e.type);
+      }
+      next = e.end;
+    }
+    copy_to(static_cast<int>(s.forms.size()));
+    out.push_back(std::move(c));
   }
   return out;
 }

@@ -14,6 +14,8 @@
 #ifndef DYAD_ANALYZE_IOB_H_
 #define DYAD_ANALYZE_IOB_H_
 
+#include <cstdint>
+#include <map>
 #include <set>
 #include <string>
 #include <string_view>
@@ -28,6 +30,7 @@ struct IobSentence {
   std::vector<std::string> forms;
   std::vector<std::string> labels;
   bool newdoc = false;  // a "# newdoc" comment or "-DOCSTART-" line came before it
+  friend bool operator==(const IobSentence&, const IobSentence&) = default;
 };
 
 StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::string& name);
@@ -73,6 +76,27 @@ int UnlabelWords(const std::set<std::string, std::less<>>& words, IobSentence* s
 // Rewrites normalised BIO labels as BILOU (Ratinov & Roth 2009): a
 // one-word entity is U-X, the last word of a longer one L-X.
 void BioToBilou(std::vector<std::string>* labels);
+
+// Mention replacement (Dai & Adel 2020, "An analysis of simple data
+// augmentation for named entity recognition"), so that the model learns the
+// contexts that mark a name rather than the names it saw. MentionPool holds
+// the distinct mentions of each entity type ("ORG" -> token sequences),
+// sorted, so that draws from it do not depend on the corpora's order.
+using MentionPool = std::map<std::string, std::vector<std::vector<std::string>>, std::less<>>;
+// Adds the mentions of `sentences` to *pool (keeping it sorted and distinct).
+void CollectMentions(const std::vector<IobSentence>& sentences, MentionPool* pool);
+// A copy of `sentences` in which every mention of a type in `types` that
+// `pool` has mentions of is replaced by one drawn from the pool
+// (deterministic given `seed`; the mention itself is drawn only when the
+// pool has no other). Within a document (IobSentence::newdoc starts one) the
+// same mention (type and words) gets the same replacement, so names repeat as
+// in the original. A replacement takes the case of the mention it replaces
+// when that is all lower-case or all upper-case. The copy's first sentence
+// starts a document.
+std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentences,
+                                         const MentionPool& pool,
+                                         const std::set<std::string, std::less<>>& types,
+                                         std::uint64_t seed);
 
 struct EntitySpan {
   int begin = 0, end = 0;  // word indices, [begin, end)

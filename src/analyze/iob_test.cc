@@ -300,6 +300,99 @@ TEST(Iob, BrandNamesAreCapitalisedTitlesThatAreNotCommonWords) {
   EXPECT_FALSE(AddBrandNames(path, common, &g).ok());  // missing
 }
 
+// An invented toy corpus of two documents for mention replacement.
+std::vector<IobSentence> ToyMentionCorpus() {
+  auto s = ParseIob(
+      "# newdoc id = a\n1\tQuorvex\tB-ORG\n2\thired\tO\n3\tTamsin\tB-PER\n4\tYarrow\tI-PER\n"
+      "5\tin\tO\n6\tBrellport\tB-LOC\n\n"
+      "1\tQuorvex\tB-ORG\n2\tgrew\tO\n3\t.\tO\n\n"
+      "# newdoc id = b\n1\tmet\tO\n2\tquorvex\tB-ORG\n3\tand\tO\n4\tOLLENDA\tB-ORG\n\n"
+      "1\tDask\tB-PER\n2\tleft\tO\n3\tthe\tO\n4\tZintar\tB-ORG\n5\tGroup\tI-ORG\n",
+      "t");
+  return s.ok() ? *s : std::vector<IobSentence>{};
+}
+
+TEST(Iob, CollectMentionsKeepsDistinctMentionsPerTypeSorted) {
+  MentionPool pool;
+  CollectMentions(ToyMentionCorpus(), &pool);
+  using Words = std::vector<std::vector<std::string>>;
+  EXPECT_EQ(pool["ORG"], (Words{{"OLLENDA"}, {"Quorvex"}, {"Zintar", "Group"}, {"quorvex"}}));
+  EXPECT_EQ(pool["PER"], (Words{{"Dask"}, {"Tamsin", "Yarrow"}}));
+  EXPECT_EQ(pool["LOC"], (Words{{"Brellport"}}));
+  CollectMentions(ToyMentionCorpus(), &pool);  // adding the same mentions again changes nothing
+  EXPECT_EQ(pool["ORG"].size(), 4u);
+}
+
+TEST(Iob, ReplaceMentionsSwapsNamesOfTheSameTypeConsistentlyPerDocument) {
+  const auto corpus = ToyMentionCorpus();
+  ASSERT_EQ(corpus.size(), 4u);
+  MentionPool pool;
+  pool["ORG"] = {{"Fenwold", "Labs"}, {"Gritmark"}, {"Hollisar"}};
+  pool["PER"] = {{"Ivo", "Pell"}};
+  pool["LOC"] = {{"Nordhaven"}};
+  const std::set<std::string, std::less<>> org_per = {"ORG", "PER"};
+  for (std::uint64_t seed : {1u, 2u, 3u, 4u, 5u}) {
+    const auto copy = ReplaceMentions(corpus, pool, org_per, seed);
+    EXPECT_EQ(copy, ReplaceMentions(corpus, pool, org_per, seed));  // deterministic
+    ASSERT_EQ(copy.size(), corpus.size());
+    EXPECT_TRUE(copy[0].newdoc);
+    EXPECT_FALSE(copy[1].newdoc);
+    EXPECT_TRUE(copy[2].newdoc);
+    for (const auto& s : copy) {
+      ASSERT_EQ(s.forms.size(), s.labels.size());
+      auto labels = s.labels;
+      NormalizeIob(&labels);
+      EXPECT_EQ(labels, s.labels);  // well-formed BIO
+    }
+    // Document a: the persons and organisations are replaced, the place (a
+    // type not asked for) and the other words stay, and both mentions of
+    // "Quorvex" get the same organisation.
+    const auto spans0 = EntitySpans(copy[0].labels);
+    ASSERT_EQ(spans0.size(), 3u);
+    const std::vector<std::string> org0(copy[0].forms.begin() + spans0[0].begin,
+                                        copy[0].forms.begin() + spans0[0].end);
+    EXPECT_NE(org0, std::vector<std::string>{"Quorvex"});
+    EXPECT_EQ(spans0[0].type, "ORG");
+    const auto spans1 = EntitySpans(copy[1].labels);
+    ASSERT_EQ(spans1.size(), 1u);
+    EXPECT_EQ(
+        std::vector<std::string>(copy[1].forms.begin(), copy[1].forms.begin() + spans1[0].end),
+        org0);
+    EXPECT_EQ(copy[1].forms.back(), ".");
+    EXPECT_EQ(spans0[1].type, "PER");
+    EXPECT_EQ(std::vector<std::string>(copy[0].forms.begin() + spans0[1].begin,
+                                       copy[0].forms.begin() + spans0[1].end),
+              (std::vector<std::string>{"Ivo", "Pell"}));
+    EXPECT_EQ(copy[0].forms[spans0[1].end], "in");
+    EXPECT_EQ(copy[0].forms.back(), "Brellport");
+    EXPECT_EQ(copy[0].labels.back(), "B-LOC");
+    // Document b: a lower-case mention gets a lower-case name, an all-caps
+    // one an all-caps name.
+    const auto spans2 = EntitySpans(copy[2].labels);
+    ASSERT_EQ(spans2.size(), 2u);
+    for (int i = spans2[0].begin; i < spans2[0].end; ++i) {
+      EXPECT_TRUE(copy[2].forms[i] == "fenwold" || copy[2].forms[i] == "labs" ||
+                  copy[2].forms[i] == "gritmark" || copy[2].forms[i] == "hollisar")
+          << copy[2].forms[i];
+    }
+    for (int i = spans2[1].begin; i < spans2[1].end; ++i) {
+      EXPECT_TRUE(copy[2].forms[i] == "FENWOLD" || copy[2].forms[i] == "LABS" ||
+                  copy[2].forms[i] == "GRITMARK" || copy[2].forms[i] == "HOLLISAR")
+          << copy[2].forms[i];
+    }
+  }
+  // Other seeds draw other names: over five seeds, document a's
+  // organisation is not always the same.
+  std::set<std::string> firsts;
+  for (std::uint64_t seed = 1; seed <= 5; ++seed) {
+    firsts.insert(ReplaceMentions(corpus, pool, org_per, seed)[0].forms[0]);
+  }
+  EXPECT_GT(firsts.size(), 1u);
+  // No type asked for, or an empty pool: the copy is the corpus.
+  EXPECT_EQ(ReplaceMentions(corpus, pool, {}, 1), corpus);
+  EXPECT_EQ(ReplaceMentions(corpus, MentionPool{}, org_per, 1), corpus);
+}
+
 TEST(Iob, RejectsLinesWithoutLabel) {
   EXPECT_FALSE(ParseIob("lonely\n", "t").ok());
 }

@@ -109,11 +109,30 @@ void NerHistory::Marks(const std::vector<WordInfo>& w, std::vector<std::uint32_t
 
 void NerHistory::Add(const std::vector<WordInfo>& w, const std::vector<int>& labels,
                      const Ner& ner) {
+  Count(w, labels, ner, true);
+}
+
+void NerHistory::Remove(const std::vector<WordInfo>& w, const std::vector<int>& labels,
+                        const Ner& ner) {
+  Count(w, labels, ner, false);
+}
+
+void NerHistory::Count(const std::vector<WordInfo>& w, const std::vector<int>& labels,
+                       const Ner& ner, bool add) {
   for (std::size_t i = 0; i < w.size() && i < labels.size(); ++i) {
     if (!(w[i].flags & (kCap | kAllCap))) continue;
     const int t = ner.type(labels[i]) + 1;
     if (t < 0 || t >= kSlots) continue;
     auto it = counts_.find(w[i].lower);
+    if (!add) {
+      if (it == counts_.end() || it->second[t] == 0) continue;
+      auto& c = it->second;
+      --c[t];
+      if (std::all_of(c.begin(), c.end(), [](std::uint16_t x) { return x == 0; })) {
+        counts_.erase(it);
+      }
+      continue;
+    }
     if (it == counts_.end()) {
       // A bound on memory for very long documents: past kMaxWords distinct
       // capitalised words, new words get no history (earlier ones still do).
@@ -221,16 +240,35 @@ int Ner::Transition(const std::vector<WordInfo>& w, const std::vector<std::uint6
 
 void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
               std::vector<int>* labels, NerHistory* history) const {
+  thread_local std::vector<std::uint32_t> hist;
+  if (history) history->Marks(words, &hist);
+  TagWithMarks(words, tags, history ? hist.data() : nullptr, labels);
+  if (history) history->Add(words, *labels, *this);
+}
+
+bool Ner::TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                        NerHistory* history, std::vector<int>* labels) const {
+  thread_local std::vector<std::uint32_t> marks;
+  history->Remove(words, *labels, *this);
+  history->Marks(words, &marks);
+  history->Add(words, *labels, *this);
+  if (std::all_of(marks.begin(), marks.end(), [](std::uint32_t m) { return m == 0; })) {
+    return false;
+  }
+  TagWithMarks(words, tags, marks.data(), labels);
+  return true;
+}
+
+void Ner::TagWithMarks(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                       const std::uint32_t* h, std::vector<int>* labels) const {
   const int n = static_cast<int>(words.size());
   const int L = num_labels();
   std::uint64_t keys[kMaxFeatures];
-  thread_local std::vector<std::uint32_t> gaz, hist;
+  thread_local std::vector<std::uint32_t> gaz;
   thread_local std::vector<std::int32_t> em, tr, best;
   thread_local std::vector<int> back;
   MatchGazetteer(words, &gaz);
   const std::uint32_t sentence_shape = SentenceShape(words);
-  if (history) history->Marks(words, &hist);
-  const std::uint32_t* h = history ? hist.data() : nullptr;
   em.assign(static_cast<std::size_t>(n) * L, 0);
   tr.assign(static_cast<std::size_t>(n) * (L + 1) * L, 0);
   for (int i = 0; i < n; ++i) {
@@ -242,7 +280,6 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_
     }
   }
   Decode(n, em.data(), tr.data(), &best, &back, labels);
-  if (history) history->Add(words, *labels, *this);
 }
 
 void Ner::Save(ByteWriter* w) const {

@@ -56,8 +56,14 @@ class NerHistory {
   // when every earlier label had it, 1 for a majority, 0 otherwise.
   void Marks(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* out) const;
   void Add(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner);
+  // Takes back what Add() recorded for these labels.
+  void Remove(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner);
+  bool empty() const { return counts_.empty(); }
 
  private:
+  // Add() (add) or Remove().
+  void Count(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner,
+             bool add);
   static constexpr int kSlots = 5;  // O and up to four entity types
   static constexpr std::size_t kMaxWords = 1 << 20;  // about 40 MB at most
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kSlots>> counts_;
@@ -79,6 +85,16 @@ class Ner {
   // added to it.
   void Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
            std::vector<int>* labels, NerHistory* history = nullptr) const;
+  // The second pass over a document (Analyzer::AnalyzeDocument): after
+  // Tag() with `history` has labelled every sentence of the document,
+  // `history` holds all those labels, and a sentence whose first-pass labels
+  // are *labels is labelled again, its history marks being what the first
+  // pass said in every other sentence of the document, right context
+  // included (`history` is left as it was). Returns false, leaving *labels
+  // alone, when no word of the sentence has such a mark: the second pass
+  // would see what the first saw and label it the same.
+  bool TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                     NerHistory* history, std::vector<int>* labels) const;
   // The entity type index of label l (-1 for O).
   int type(int l) const { return type_[l]; }
 
@@ -123,6 +139,8 @@ class Ner {
  private:
   friend class NerTrainer;
   void ComputeTypes();
+  void TagWithMarks(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                    const std::uint32_t* marks, std::vector<int>* labels) const;
   std::vector<std::string> labels_;
   std::vector<std::string> bio_;  // the BIO label of each label
   std::vector<int> type_;    // entity type index per label; -1 for O

@@ -78,5 +78,44 @@ TEST(NerHistory, MarksWhatCapitalisedWordsWereLabelledEarlier) {
   EXPECT_EQ(marks[0], 0u);
 }
 
+TEST(NerHistory, RemoveTakesBackWhatAddRecorded) {
+  Ner ner = WithLabels({"B-LOC", "B-PER", "I-PER", "O"});
+  NerHistory h;
+  std::vector<std::uint32_t> before, after;
+  h.Add(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);
+  h.Marks(Words({"Tovar", "Ruiz"}), &before);
+  h.Add(Words({"Tovar", "left"}), {1, 3}, ner);
+  h.Marks(Words({"Tovar", "Ruiz"}), &after);
+  EXPECT_NE(after, before);
+  h.Remove(Words({"Tovar", "left"}), {1, 3}, ner);
+  h.Marks(Words({"Tovar", "Ruiz"}), &after);
+  EXPECT_EQ(after, before);
+  h.Remove(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);
+  EXPECT_TRUE(h.empty());
+  h.Remove(Words({"Tovar"}), {0}, ner);  // nothing to take back: no effect
+  EXPECT_TRUE(h.empty());
+}
+
+TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {
+  Ner ner = WithLabels({"B-PER", "I-PER", "O"});
+  NerHistory h;
+  const auto first = Words({"Ruiz", "left"}), second = Words({"Ruiz", "came"});
+  std::vector<int> l1 = {0, 2}, l2 = {0, 2};
+  h.Add(first, l1, ner);
+  // The only mark of the first sentence's words is its own label: no pass.
+  std::vector<int> labels = l1;
+  EXPECT_FALSE(ner.TagSecondPass(first, {1, 2}, &h, &labels));
+  EXPECT_EQ(labels, l1);
+  h.Add(second, l2, ner);
+  std::vector<std::uint32_t> before, after;
+  h.Marks(first, &before);
+  // Now the other sentence names Ruiz: the sentence is labelled again and
+  // the history is as it was.
+  EXPECT_TRUE(ner.TagSecondPass(first, {1, 2}, &h, &labels));
+  EXPECT_EQ(labels.size(), 2u);
+  h.Marks(first, &after);
+  EXPECT_EQ(after, before);
+}
+
 }  // namespace
 }  // namespace dyad::analyze
