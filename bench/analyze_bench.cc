@@ -85,8 +85,25 @@ void BM_Tokenize(benchmark::State& state) {
 }
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 
-void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false) {
-  const auto* a = Get(parse, ner, beam, beam_model);
+// The opt-in reparsing ensemble of docs/analysis.md ("Issue 4, reparsing
+// ensemble"), as `--parser` takes it.
+const char kEnsembleSpec[] = "parser-beam.bin,parser-r2l-beam.bin,parser.bin";
+
+const dyad::analyze::Analyzer* GetEnsemble() {
+  static const std::unique_ptr<dyad::analyze::Analyzer> model =
+      []() -> std::unique_ptr<dyad::analyze::Analyzer> {
+    dyad::analyze::AnalyzerOptions o;
+    o.ner = false;
+    if (!dyad::analyze::SetParserSpec(kEnsembleSpec, &o).ok()) return nullptr;
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    return a.ok() ? std::move(*a) : nullptr;
+  }();
+  return model.get();
+}
+
+void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
+             bool ensemble = false) {
+  const auto* a = ensemble ? GetEnsemble() : Get(parse, ner, beam, beam_model);
   if (!a) {
     state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
     return;
@@ -162,5 +179,9 @@ BENCHMARK(BM_TagParseBeam)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond
 // own width.
 void BM_TagParseBeamModel(benchmark::State& state) { Analyze(state, true, false, 0, true); }
 BENCHMARK(BM_TagParseBeamModel)->Unit(benchmark::kMillisecond);
+// Tagging + parsing with the reparsing ensemble (kEnsembleSpec): every
+// member parses, then the trees are combined.
+void BM_TagParseEnsemble(benchmark::State& state) { Analyze(state, true, false, 0, false, true); }
+BENCHMARK(BM_TagParseEnsemble)->Unit(benchmark::kMillisecond);
 
 }  // namespace

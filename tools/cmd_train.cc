@@ -99,6 +99,13 @@ int RunTagger(int argc, char** argv) {
   return 0;
 }
 
+// The file a trained parser is written to: parser.bin (the default),
+// parser-beam.bin (beam-trained), parser-r2l.bin and parser-r2l-beam.bin
+// (right to left), so that a variant never replaces the default.
+std::string ParserFileName(bool right_to_left, int beam) {
+  return std::string("parser") + (right_to_left ? "-r2l" : "") + (beam > 1 ? "-beam" : "") + ".bin";
+}
+
 // `dyad train parser --mean-of A --mean-of B ...`: the mean of parser
 // models trained on the same data (the ensemble of --ensemble, from
 // models trained separately).
@@ -116,8 +123,7 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
   if (prune > 0) mean.Prune(static_cast<float>(prune));
   // Beam-trained members make the opt-in parser-beam.bin, never the greedy
   // default parser.bin (as training writes them).
-  const std::string file =
-      out + (mean.beam_width() > 1 ? "/parser-beam.bin" : "/parser.bin");
+  const std::string file = out + "/" + ParserFileName(mean.right_to_left(), mean.beam_width());
   if (auto s = analyze::SaveParserModel(file, mean); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << " (mean of " << paths.size() << " models, "
             << mean.model().num_features() << " features)\n";
@@ -128,7 +134,8 @@ int RunParser(int argc, char** argv) {
   Flags f("dyad train parser [options]",
           "Trains the dependency parser on the same data as the tagger, with POS tags "
           "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin "
-          "(with --beam K > 1: <out>/parser-beam.bin).");
+          "(with --beam K > 1: <out>/parser-beam.bin; with --right-to-left: "
+          "<out>/parser-r2l.bin or parser-r2l-beam.bin).");
   Common c;
   AddCommon(&f, &c, 10);
   int folds = 4;
@@ -219,8 +226,8 @@ int RunParser(int argc, char** argv) {
               << parser.model().num_weights() << " weights\n";
   }
   // A beam-trained parser is the opt-in parser-beam.bin beside the greedy
-  // parser.bin (docs/analysis.md).
-  const std::string file = c.out + (beam > 1 ? "/parser-beam.bin" : "/parser.bin");
+  // parser.bin, a right-to-left one parser-r2l[-beam].bin (docs/analysis.md).
+  const std::string file = c.out + "/" + ParserFileName(right_to_left, beam);
   if (auto s = analyze::SaveParserModel(file, parser); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << "\n";
   return 0;

@@ -2,13 +2,15 @@
 # Linguistic analysis with the shipped models (no retraining here):
 #  - dyad eval ud (CoNLL 2018 metrics) on UD English-EWT test with gold
 #    tokenization and from raw text, GUM test and GENTLE; EWT test also with
-#    the opt-in beam-search parser (parser-beam.bin);
+#    the opt-in beam-search parser (parser-beam.bin) and the opt-in reparsing
+#    ensemble (--parser parser-beam.bin,parser-r2l-beam.bin,parser.bin);
 #  - dyad eval ner (entity-level exact span + type) on Universal NER EWT test;
 #  - the speed benchmark: tagging + parsing against tokenization alone in
 #    the same run (dyad_bench --benchmark_filter=BM_Tokenize|BM_Tag), also
-#    with the parser's opt-in beam (BM_TagParseBeam/K) and over the text as
-#    one document with and without NER's second pass
-#    (BM_TagParseNerDocument, ...OnePass); printed, no floor.
+#    with the parser's opt-in beam (BM_TagParseBeam/K), the reparsing
+#    ensemble (BM_TagParseEnsemble), and over the text as one document with
+#    and without NER's second pass (BM_TagParseNerDocument, ...OnePass);
+#    printed, no floor.
 # Fails only when an evaluation cannot run or a figure falls below its
 # regression floor (a little under the figures measured in docs/analysis.md).
 set -euo pipefail
@@ -22,6 +24,9 @@ trap 'rm -rf "$tmp"' EXIT
 "$DYAD_BIN" eval ud --raw "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/raw.txt"
 echo "opt-in beam-search parser (parser-beam.bin):"
 "$DYAD_BIN" eval ud --parser parser-beam.bin "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/beam.txt"
+echo "opt-in reparsing ensemble (parser-beam.bin,parser-r2l-beam.bin,parser.bin):"
+"$DYAD_BIN" eval ud --parser parser-beam.bin,parser-r2l-beam.bin,parser.bin \
+  "$ud/UD_English-EWT/en_ewt-ud-test.conllu" | tee "$tmp/ensemble.txt"
 "$DYAD_BIN" eval ner "$DYAD_SHARED/ner/UNER_English-EWT/en_ewt-ud-test.iob2" | tee "$tmp/ner.txt"
 
 bench_status=0
@@ -61,6 +66,11 @@ for k, v in {"UAS": 87.1, "LAS": 84.5}.items():
     if beam.get(k, 0) < v:
         bad.append(f"EWT test {k} with parser-beam.bin {beam.get(k, 0):.2f} below the floor {v}")
 print(f"summary: parser-beam.bin EWT test UAS {beam.get('UAS', 0):.2f} LAS {beam.get('LAS', 0):.2f}")
+ens = f1s(os.path.join(tmp, "ensemble.txt")).get("en_ewt-ud-test.conllu", {})
+for k, v in {"UAS": 87.7, "LAS": 85.1}.items():
+    if ens.get(k, 0) < v:
+        bad.append(f"EWT test {k} with the parser ensemble {ens.get(k, 0):.2f} below the floor {v}")
+print(f"summary: parser ensemble EWT test UAS {ens.get('UAS', 0):.2f} LAS {ens.get('LAS', 0):.2f}")
 ner = 0.0
 for line in open(os.path.join(tmp, "ner.txt")):
     if line.startswith("ALL"):
@@ -79,7 +89,8 @@ elif os.path.exists(bench):
     tok = rates.get("BM_Tokenize", 0)
     for name in ("BM_Tag", "BM_TagParse", "BM_TagParseNer", "BM_TagParseNerDocument",
                  "BM_TagParseNerDocumentOnePass", "BM_TagParseBeam/2",
-                 "BM_TagParseBeam/4", "BM_TagParseBeam/8", "BM_TagParseBeamModel"):
+                 "BM_TagParseBeam/4", "BM_TagParseBeam/8", "BM_TagParseBeamModel",
+                 "BM_TagParseEnsemble"):
         r = rates.get(name, 0)
         ratio = r / tok if tok else 0
         print(f"speed: {name} {r:,.0f} words/s, {ratio:.3f} x tokenization ({tok:,.0f} words/s)")

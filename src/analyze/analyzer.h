@@ -12,7 +12,8 @@
 //   relabel.bin second-stage arc labeler  (optional: applied after parsing
 //               when present, except with a parser ensemble; relabeler.h)
 // With AnalyzerOptions::parser_models, several parser files make a
-// reparsing ensemble (reparse.h) instead of the one parser.
+// reparsing ensemble (reparse.h) instead of the one parser (shipped for it:
+// parser-beam.bin, parser-r2l-beam.bin, parser.bin, in that order).
 // Word clusters (clusters.h, `dyad train clusters`) are not loaded: no
 // shipped model uses them (docs/analysis.md says why).
 //

@@ -52,6 +52,26 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
   for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
 }
 
+// Our sentence through the pipeline with `o`'s parser: police <-nsubj-
+// arrested -obj-> journalists, arrested the root.
+void ExpectOwnSentenceParsed(const PipelineOptions& o) {
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document d;
+  d.id = "t";
+  d.text = "The police arrested two journalists in the capital on Monday.";
+  auto out = (*p)->Run(d);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  const auto& t = out->sentences[0].tokens;
+  ASSERT_EQ(t.size(), 11u);
+  EXPECT_EQ(t[2].head, -1);
+  EXPECT_EQ(t[2].deprel, "root");
+  EXPECT_EQ(t[1].head, 2);
+  EXPECT_EQ(t[1].deprel, "nsubj");
+  EXPECT_EQ(t[4].head, 2);
+  EXPECT_EQ(t[4].deprel, "obj");
+}
+
 // The opt-in beam-search parser (parser-beam.bin, chosen with
 // PipelineOptions::parser_model) loads with its beam width and parses our
 // sentence as the greedy one does; an unknown parser file is named.
@@ -65,20 +85,7 @@ TEST(ShippedModels, BeamParserIsAnOption) {
   PipelineOptions o;
   o.last_stage = StageId::kAnalyze;
   o.parser_model = "parser-beam.bin";
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  Document d;
-  d.id = "t";
-  d.text = "The police arrested two journalists in the capital on Monday.";
-  auto out = (*p)->Run(d);
-  ASSERT_TRUE(out.ok()) << out.status().ToString();
-  const auto& t = out->sentences[0].tokens;
-  ASSERT_EQ(t.size(), 11u);
-  EXPECT_EQ(t[2].deprel, "root");
-  EXPECT_EQ(t[1].head, 2);
-  EXPECT_EQ(t[1].deprel, "nsubj");
-  EXPECT_EQ(t[4].head, 2);
-  EXPECT_EQ(t[4].deprel, "obj");
+  ExpectOwnSentenceParsed(o);
   o.parser_model = "no-such-parser.bin";
   auto missing = Pipeline::Create(o);
   ASSERT_FALSE(missing.ok());
@@ -102,6 +109,58 @@ TEST(ShippedModels, BeamParserIsAnOption) {
     ASSERT_FALSE(out_of_range.ok()) << bad;
     EXPECT_NE(out_of_range.status().ToString().find("out of range"), std::string::npos);
   }
+}
+
+// The opt-in reparsing ensemble (a --parser list): the right-to-left beam
+// parser records its direction, the ensemble parses our sentence, an
+// ensemble of one parser three times gives that parser's trees, and a beam
+// width or a bad weight is refused.
+TEST(ShippedModels, ReparsingEnsembleIsAnOption) {
+  Parser r2l;
+  ASSERT_TRUE(LoadParserModel(ModelDir() + "/parser-r2l-beam.bin", &r2l).ok());
+  EXPECT_TRUE(r2l.right_to_left());
+  EXPECT_GT(r2l.beam_width(), 1);
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  o.parser_model = "parser-beam.bin,parser-r2l-beam.bin,parser.bin";
+  ExpectOwnSentenceParsed(o);
+
+  AnalyzerOptions single, triple;
+  ASSERT_TRUE(SetParserSpec("parser.bin,parser.bin:2,parser.bin", &triple).ok());
+  auto a = Analyzer::Load(ModelDir(), single);
+  auto b = Analyzer::Load(ModelDir(), triple);
+  ASSERT_TRUE(a.ok() && b.ok());
+  EXPECT_EQ((*b)->ensemble().size(), 3);
+  Sentence sa, sb;
+  for (const char* w : {"Rebels", "said", "on", "Friday", "that", "they", "had", "seized", "the",
+                        "airport", "and", "two", "bridges", "."}) {
+    Token tok;
+    tok.form = w;
+    sa.tokens.push_back(tok);
+  }
+  sb = sa;
+  (*a)->Analyze(&sa);
+  (*b)->Analyze(&sb);
+  for (std::size_t i = 0; i < sa.tokens.size(); ++i) {
+    EXPECT_EQ(sa.tokens[i].head, sb.tokens[i].head) << i;
+    EXPECT_EQ(sa.tokens[i].deprel, sb.tokens[i].deprel) << i;
+  }
+
+  o.parser_beam = 4;
+  auto beam = Pipeline::Create(o);
+  ASSERT_FALSE(beam.ok());
+  EXPECT_NE(beam.status().ToString().find("parser ensemble"), std::string::npos)
+      << beam.status().ToString();
+  o.parser_beam = 0;
+  o.parser_model = "parser-beam.bin,parser.bin:0";
+  auto weight = Pipeline::Create(o);
+  ASSERT_FALSE(weight.ok());
+  EXPECT_NE(weight.status().ToString().find("not a positive number"), std::string::npos)
+      << weight.status().ToString();
+  o.parser_model = "parser-beam.bin,no-such-parser.bin";
+  auto missing = Pipeline::Create(o);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("no-such-parser.bin"), std::string::npos);
 }
 
 // A dateline kept with the story's first sentence is parsed apart from it.
