@@ -5,6 +5,7 @@
 #include <cstdlib>
 #include <map>
 #include <string_view>
+#include <unordered_map>
 
 #include "analyze/iob.h"
 #include "util/status_macros.h"
@@ -64,10 +65,24 @@ void PropagateEntities(std::vector<Sentence>* sentences) {
   }
   std::stable_sort(list.begin(), list.end(),
                    [](const Name& a, const Name& b) { return a.words.size() > b.words.size(); });
+  // The names by their first word, so that a sentence tries only the names
+  // that can start in it (trying every name in every sentence is quadratic
+  // in the document's length), in the list's order.
+  std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first;
+  for (std::uint32_t k = 0; k < list.size(); ++k) by_first[list[k].words[0]].push_back(k);
+  std::vector<std::uint32_t> tries;
   for (Sentence& s : *sentences) {
     auto& t = s.tokens;
     const std::size_t n = t.size();
-    for (const Name& name : list) {
+    tries.clear();
+    for (const Token& w : t) {
+      auto it = by_first.find(w.form);
+      if (it != by_first.end()) tries.insert(tries.end(), it->second.begin(), it->second.end());
+    }
+    std::sort(tries.begin(), tries.end());
+    tries.erase(std::unique(tries.begin(), tries.end()), tries.end());
+    for (std::uint32_t k : tries) {
+      const Name& name = list[k];
       const std::size_t len = name.words.size();
       for (std::size_t i = 0; i + len <= n; ++i) {
         if (i > 0 && t[i - 1].ner != "O") continue;

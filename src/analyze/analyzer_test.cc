@@ -52,5 +52,17 @@ TEST(PropagateEntities, LeavesLowerCaseWordsAndEntityNeighboursAlone) {
   EXPECT_EQ(Labels(doc[3]), (std::vector<std::string>{"B-PER", "O", "O"}));
 }
 
+TEST(PropagateEntities, LongerNamesFirstAmongNamesThatShareTheirFirstWord) {
+  std::vector<Sentence> doc = {
+      Make({"Port", "Alvar", "Authority", "said"}, {"B-ORG", "I-ORG", "I-ORG", "O"}),
+      Make({"in", "Port", "Alvar"}, {"O", "B-LOC", "I-LOC"}),
+      Make({"Port", "Alvar", "Authority", "staff", "left", "Port", "Alvar"}),
+  };
+  PropagateEntities(&doc);
+  // The three-word name takes its words before the two-word name can.
+  EXPECT_EQ(Labels(doc[2]), (std::vector<std::string>{"B-ORG", "I-ORG", "I-ORG", "O", "O",
+                                                      "B-LOC", "I-LOC"}));
+}
+
 }  // namespace
 }  // namespace dyad::analyze
