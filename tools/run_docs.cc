@@ -59,7 +59,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
                "parser model: a file name in the models folder (default parser.bin; "
                "parser-beam.bin: the beam-search parser, more accurate and slower) or a path; a "
                "comma-separated list (optional :weight each, the first breaks ties) is a "
-               "reparsing ensemble, e.g. parser.bin,parser-r2l.bin,parser-beam.bin");
+               "reparsing ensemble, e.g. parser-beam.bin,parser-r2l-beam.bin,parser.bin");
   flags.Int("beam", &parser_beam, "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses a wider beam)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");

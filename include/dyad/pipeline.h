@@ -55,7 +55,7 @@ struct PipelineOptions {
   // (greedy, fast); "parser-beam.bin" is the opt-in beam-search parser
   // (more accurate, several times slower; docs/analysis.md). A
   // comma-separated list, each name with an optional ":weight"
-  // ("parser.bin,parser-r2l.bin,parser-beam.bin:1.5"), is a reparsing
+  // ("parser-beam.bin,parser-r2l-beam.bin,parser.bin"), is a reparsing
   // ensemble: every parser parses and the trees are combined
   // (src/analyze/reparse.h; the first breaks ties).
   std::string parser_model;
