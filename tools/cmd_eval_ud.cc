@@ -30,7 +30,9 @@ int Run(int argc, char** argv) {
   bool no_parse = false;
   f.Bool("no-parse", &no_parse, "tag and lemmatize only (UAS/LAS are then 0)");
   int beam = 0;
-  f.Int("beam", &beam, "parser beam width (1 = greedy; 0 = the model's own, as dyad analyze)");
+  f.Int("beam", &beam,
+        "parser beam width (1 = greedy; 0 = the model's own, as dyad analyze); refused with a "
+        "--parser list, whose parsers each decode with their own width");
   std::string parser_file = "parser.bin";
   f.String("parser", &parser_file,
            "the parser model: a file name in models/ (e.g. parser-beam.bin) or a path; a "

@@ -99,13 +99,6 @@ int RunTagger(int argc, char** argv) {
   return 0;
 }
 
-// The file a trained parser is written to: parser.bin (the default),
-// parser-beam.bin (beam-trained), parser-r2l.bin and parser-r2l-beam.bin
-// (right to left), so that a variant never replaces the default.
-std::string ParserFileName(bool right_to_left, int beam) {
-  return std::string("parser") + (right_to_left ? "-r2l" : "") + (beam > 1 ? "-beam" : "") + ".bin";
-}
-
 // `dyad train parser --mean-of A --mean-of B ...`: the mean of parser
 // models trained on the same data (the ensemble of --ensemble, from
 // models trained separately).
@@ -123,7 +116,7 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
   if (prune > 0) mean.Prune(static_cast<float>(prune));
   // Beam-trained members make the opt-in parser-beam.bin, never the greedy
   // default parser.bin (as training writes them).
-  const std::string file = out + "/" + ParserFileName(mean.right_to_left(), mean.beam_width());
+  const std::string file = out + "/" + analyze::ParserFileName(mean.right_to_left(), mean.beam_width());
   if (auto s = analyze::SaveParserModel(file, mean); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << " (mean of " << paths.size() << " models, "
             << mean.model().num_features() << " features)\n";
@@ -145,7 +138,8 @@ int RunParser(int argc, char** argv) {
            "drop parser weights below this magnitude (smaller, faster model; 0 = keep all)");
   int checkpoint_from = 0;
   f.Int("checkpoint-from", &checkpoint_from,
-        "also save <out>/parser.epochN.bin after each epoch N >= this (0 = never)");
+        "also save <out>/parser.epochN.bin after each epoch N >= this (0 = never; "
+        "parser-beam.epochN.bin, parser-r2l.epochN.bin, ... for the variants)");
   std::string cache;
   f.String("tags-cache", &cache,
            "file keeping the jackknifed tags between runs (read if present, else written)");
@@ -214,8 +208,11 @@ int RunParser(int argc, char** argv) {
   analyze::Parser parser;
   if (checkpoint_from > 0) {
     opts.checkpoint_from = checkpoint_from;
-    opts.checkpoint = [&c](const analyze::Parser& p, int epoch) {
-      std::string path = c.out + "/parser.epoch" + std::to_string(epoch) + ".bin";
+    // Named after the variant (parser-r2l-beam.epochN.bin, ...), so that
+    // runs of several variants into one --out keep each other's checkpoints.
+    opts.checkpoint = [&c, right_to_left, beam](const analyze::Parser& p, int epoch) {
+      const std::string path =
+          c.out + "/" + analyze::ParserFileName(right_to_left, beam, epoch);
       if (analyze::SaveParserModel(path, p).ok()) std::cerr << "wrote " << path << "\n";
     };
   }
@@ -227,7 +224,7 @@ int RunParser(int argc, char** argv) {
   }
   // A beam-trained parser is the opt-in parser-beam.bin beside the greedy
   // parser.bin, a right-to-left one parser-r2l[-beam].bin (docs/analysis.md).
-  const std::string file = c.out + "/" + ParserFileName(right_to_left, beam);
+  const std::string file = c.out + "/" + analyze::ParserFileName(right_to_left, beam);
   if (auto s = analyze::SaveParserModel(file, parser); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << "\n";
   return 0;

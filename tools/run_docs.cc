@@ -60,7 +60,10 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
                "parser-beam.bin: the beam-search parser, more accurate and slower) or a path; a "
                "comma-separated list (optional :weight each, the first breaks ties) is a "
                "reparsing ensemble, e.g. parser-beam.bin,parser-r2l-beam.bin,parser.bin");
-  flags.Int("beam", &parser_beam, "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses a wider beam)");
+  flags.Int("beam", &parser_beam,
+            "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses "
+            "a wider beam, and a --parser list refuses any width: its parsers each decode with "
+            "their own)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;

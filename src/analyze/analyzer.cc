@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
 #include <cstdlib>
 #include <map>
+#include <sstream>
 #include <string_view>
 #include <unordered_map>
 
@@ -160,35 +162,52 @@ Status LoadNerModel(const std::string& path, Ner* ner) {
   return LoadModel(path, kNerMagic, [&](ByteReader* r) { return ner->Load(r); });
 }
 
+std::string ParserFileName(bool right_to_left, int beam, int epoch) {
+  return std::string("parser") + (right_to_left ? "-r2l" : "") + (beam > 1 ? "-beam" : "") +
+         (epoch > 0 ? ".epoch" + std::to_string(epoch) : "") + ".bin";
+}
+
+namespace {
+
+// An ensemble weight: finite, positive and at most kMaxParserWeight (a
+// huge weight would make one member outvote the rest without bound).
+constexpr double kMaxParserWeight = 1e6;
+bool IsParserWeight(double w) { return std::isfinite(w) && w > 0 && w <= kMaxParserWeight; }
+
+}  // namespace
+
 Status SetParserSpec(const std::string& spec, AnalyzerOptions* options) {
-  if (spec.find(',') == std::string::npos && spec.find(':') == std::string::npos) {
-    if (spec.empty()) return InvalidArgumentError("--parser: no parser model named");
-    options->parser_file = spec;
-    options->parser_models.clear();
-    return Status::OK();
-  }
+  const std::string what = "parser model list '" + spec + "': ";
   std::vector<ParserModel> models;
+  bool weighted = false;
   for (std::size_t a = 0; a <= spec.size();) {
     std::size_t b = spec.find(',', a);
     if (b == std::string::npos) b = spec.size();
     std::string item = spec.substr(a, b - a);
     ParserModel m;
-    if (const auto colon = item.rfind(':'); colon != std::string::npos) {
+    // A ':' followed by a '/' belongs to a directory of the path
+    // ("/data/run:1/parser.bin"), not to a weight.
+    if (const auto colon = item.rfind(':');
+        colon != std::string::npos && item.find('/', colon) == std::string::npos) {
       const std::string w = item.substr(colon + 1);
       char* end = nullptr;
       m.weight = std::strtod(w.c_str(), &end);
-      if (w.empty() || end != w.c_str() + w.size() || !(m.weight > 0)) {
-        return InvalidArgumentError("--parser " + spec + ": the weight \"" + w + "\" of " +
-                                    item.substr(0, colon) + " is not a positive number");
+      if (w.empty() || end != w.c_str() + w.size() || !IsParserWeight(m.weight)) {
+        return InvalidArgumentError(what + "the weight '" + w + "' of " + item.substr(0, colon) +
+                                    " is not a number greater than 0 and at most 1e6");
       }
       item.resize(colon);
+      weighted = true;
     }
-    if (item.empty()) {
-      return InvalidArgumentError("--parser " + spec + ": an empty parser model name");
-    }
+    if (item.empty()) return InvalidArgumentError(what + "an empty parser model name");
     m.file = std::move(item);
     models.push_back(std::move(m));
     a = b + 1;
+  }
+  if (models.size() == 1 && !weighted) {
+    options->parser_file = std::move(models[0].file);
+    options->parser_models.clear();
+    return Status::OK();
   }
   options->parser_models = std::move(models);
   return Status::OK();
@@ -228,9 +247,11 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
             "decodes with the width it was trained for");
       }
       for (const ParserModel& m : options.parser_models) {
-        if (!(m.weight > 0)) {
-          return InvalidArgumentError("parser " + m.file + ": its ensemble weight " +
-                                      std::to_string(m.weight) + " is not positive");
+        if (!IsParserWeight(m.weight)) {
+          std::ostringstream w;
+          w << m.weight;
+          return InvalidArgumentError("parser " + m.file + ": its ensemble weight " + w.str() +
+                                      " is not a number greater than 0 and at most 1e6");
         }
         Parser p;
         RETURN_IF_ERROR(LoadParserModel(path_of(m.file), &p));

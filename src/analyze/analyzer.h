@@ -74,12 +74,20 @@ struct AnalyzerOptions {
   bool ner_second_pass = true;
 };
 
-// Sets the parser(s) of `options` from a --parser value: one file name
-// ("parser-beam.bin", or a path) sets parser_file; a comma-separated list
-// with optional weights ("parser.bin,parser-r2l.bin:1.5,parser-beam.bin")
-// sets parser_models (weight 1 when none is given). Fails on an empty name
-// or a weight that is not a positive number.
+// Sets the parser(s) of `options` from a parser model list (--parser,
+// PipelineOptions::parser_model): one file name ("parser-beam.bin", or a
+// path) sets parser_file; a comma-separated list with optional weights
+// ("parser.bin,parser-r2l.bin:1.5,parser-beam.bin") sets parser_models
+// (weight 1 when none is given). A ':' is read as the start of a weight only
+// when no '/' follows it ("/data/run:1/parser.bin" is one path). Fails on an
+// empty name or a weight that is not a finite number in (0, 1e6].
 Status SetParserSpec(const std::string& spec, AnalyzerOptions* options);
+
+// The file `dyad train parser` writes: parser.bin (greedy, left to right),
+// parser-beam.bin (beam > 1), parser-r2l.bin / parser-r2l-beam.bin (right to
+// left), so that a variant never replaces another; with epoch > 0 the
+// checkpoint after that epoch, e.g. parser-r2l-beam.epoch5.bin.
+std::string ParserFileName(bool right_to_left, int beam, int epoch = 0);
 
 class Analyzer {
  public:

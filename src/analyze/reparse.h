@@ -65,7 +65,9 @@ class ParserEnsemble {
   const Parser& member(int i) const { return members_[i]; }
   double weight(int i) const { return weights_[i]; }
 
-  // The union of the members' relation names (plain relations).
+  // The union of the members' label names: plain relations and the lifted
+  // "rel|headrel" labels alike (Add() collects every label), though Parse()
+  // outputs plain relations only, as Parser::Parse() does.
   int num_labels() const { return static_cast<int>(labels_.size()); }
   const std::string& label(int l) const { return labels_[l]; }
 

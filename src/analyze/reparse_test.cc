@@ -448,5 +448,63 @@ TEST(SetParserSpec, OneFileOrAWeightedList) {
   }
 }
 
+// A weight must be finite and in (0, 1e6]: an infinite or huge one would
+// outvote every other member. The error names the weight, and not the CLI
+// flag (the library reaches it from PipelineOptions::parser_model too).
+TEST(SetParserSpec, WeightsAreFiniteAndBounded) {
+  AnalyzerOptions o;
+  ASSERT_TRUE(SetParserSpec("a.bin:1e6,b.bin:0.001", &o).ok());
+  ASSERT_EQ(o.parser_models.size(), 2u);
+  EXPECT_EQ(o.parser_models[0].weight, 1e6);
+  EXPECT_EQ(o.parser_models[1].weight, 0.001);
+  for (const char* w : {"inf", "INF", "infinity", "nan", "1e308", "1e400", "1000001"}) {
+    AnalyzerOptions x;
+    const std::string spec = std::string("a.bin,b.bin:") + w;
+    Status s = SetParserSpec(spec, &x);
+    ASSERT_FALSE(s.ok()) << spec;
+    EXPECT_NE(s.ToString().find(std::string("weight '") + w + "' of b.bin"), std::string::npos)
+        << s.ToString();
+    EXPECT_NE(s.ToString().find("parser model list '" + spec + "'"), std::string::npos)
+        << s.ToString();
+    EXPECT_EQ(s.ToString().find("--parser"), std::string::npos) << s.ToString();
+    EXPECT_TRUE(x.parser_models.empty());
+  }
+}
+
+// A ':' inside a directory name belongs to the path: only a ":weight"
+// suffix without a '/' after the ':' is a weight.
+TEST(SetParserSpec, ColonInAPathIsNoWeight) {
+  AnalyzerOptions o;
+  ASSERT_TRUE(SetParserSpec("/data/run:1/parser.bin", &o).ok());
+  EXPECT_EQ(o.parser_file, "/data/run:1/parser.bin");
+  EXPECT_TRUE(o.parser_models.empty());
+  ASSERT_TRUE(SetParserSpec("/data/run:1/parser-beam.bin:2,run:2/parser.bin", &o).ok());
+  ASSERT_EQ(o.parser_models.size(), 2u);
+  EXPECT_EQ(o.parser_models[0].file, "/data/run:1/parser-beam.bin");
+  EXPECT_EQ(o.parser_models[0].weight, 2.0);
+  EXPECT_EQ(o.parser_models[1].file, "run:2/parser.bin");
+  EXPECT_EQ(o.parser_models[1].weight, 1.0);
+  // One file with a weight is still a list of one (weights are read as
+  // before); a bad weight after a path is still an error.
+  ASSERT_TRUE(SetParserSpec("/data/run:1/parser.bin:3", &o).ok());
+  ASSERT_EQ(o.parser_models.size(), 1u);
+  EXPECT_EQ(o.parser_models[0].file, "/data/run:1/parser.bin");
+  EXPECT_EQ(o.parser_models[0].weight, 3.0);
+  EXPECT_FALSE(SetParserSpec("/data/run:1/parser.bin:x", &o).ok());
+}
+
+// Each variant of the parser, and each of its epoch checkpoints, has its
+// own file, so that runs of several variants into one folder keep theirs.
+TEST(ParserFileName, OneFilePerVariantAndCheckpoint) {
+  EXPECT_EQ(ParserFileName(false, 1), "parser.bin");
+  EXPECT_EQ(ParserFileName(false, 8), "parser-beam.bin");
+  EXPECT_EQ(ParserFileName(true, 1), "parser-r2l.bin");
+  EXPECT_EQ(ParserFileName(true, 8), "parser-r2l-beam.bin");
+  EXPECT_EQ(ParserFileName(false, 1, 7), "parser.epoch7.bin");
+  EXPECT_EQ(ParserFileName(false, 8, 7), "parser-beam.epoch7.bin");
+  EXPECT_EQ(ParserFileName(true, 1, 7), "parser-r2l.epoch7.bin");
+  EXPECT_EQ(ParserFileName(true, 8, 12), "parser-r2l-beam.epoch12.bin");
+}
+
 }  // namespace
 }  // namespace dyad::analyze

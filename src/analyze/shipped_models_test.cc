@@ -2,6 +2,8 @@
 // tagged, lemmatized and parsed sensibly, and (with the shared data) the
 // models must reach figures near the ones measured in docs/analysis.md on
 // slices of UD English-EWT test and Universal NER EWT test.
+#include <cmath>
+
 #include <gtest/gtest.h>
 
 #include "analyze/analyzer.h"
@@ -155,8 +157,16 @@ TEST(ShippedModels, ReparsingEnsembleIsAnOption) {
   o.parser_model = "parser-beam.bin,parser.bin:0";
   auto weight = Pipeline::Create(o);
   ASSERT_FALSE(weight.ok());
-  EXPECT_NE(weight.status().ToString().find("not a positive number"), std::string::npos)
+  EXPECT_NE(weight.status().ToString().find("the weight '0' of parser.bin"), std::string::npos)
       << weight.status().ToString();
+  // Set directly, past SetParserSpec: Load() refuses the weight too.
+  AnalyzerOptions infinite;
+  infinite.parser_models = {{"parser-beam.bin", 1.0}, {"parser.bin", HUGE_VAL}};
+  auto refused = Analyzer::Load(ModelDir(), infinite);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().ToString().find("parser.bin: its ensemble weight inf"),
+            std::string::npos)
+      << refused.status().ToString();
   o.parser_model = "parser-beam.bin,no-such-parser.bin";
   auto missing = Pipeline::Create(o);
   ASSERT_FALSE(missing.ok());
