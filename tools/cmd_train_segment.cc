@@ -257,6 +257,11 @@ int Run(int argc, char** argv) {
   options.lexicons = !no_lexicons;
   options.gate = !no_gate;
   text::OrthoCounts ortho;
+  if (!orthography.empty() && no_lexicons) {
+    // The sentence-starter lexicon is one of the lexicons.
+    std::fprintf(stderr, "dyad train segment: --orthography needs the lexicons; drop --no-lexicons\n");
+    return kExitUsage;
+  }
   if (!orthography.empty()) {
     if (!ReadOrthography(orthography, wordnet, &ortho)) return kExitUsage;
     options.ortho = &ortho;

@@ -68,8 +68,8 @@ void PropagateEntities(std::vector<Sentence>* sentences) {
   std::stable_sort(list.begin(), list.end(),
                    [](const Name& a, const Name& b) { return a.words.size() > b.words.size(); });
   // The names by their first word, so that a sentence tries only the names
-  // that can start in it (trying every name in every sentence is quadratic
-  // in the document's length), in the list's order.
+  // that can start in it, in the list's order (trying every name in every
+  // sentence costs the document's length times its number of names).
   std::unordered_map<std::string_view, std::vector<std::uint32_t>> by_first;
   for (std::uint32_t k = 0; k < list.size(); ++k) by_first[list[k].words[0]].push_back(k);
   std::vector<std::uint32_t> tries;
@@ -83,8 +83,8 @@ void PropagateEntities(std::vector<Sentence>* sentences) {
     }
     std::sort(tries.begin(), tries.end());
     tries.erase(std::unique(tries.begin(), tries.end()), tries.end());
-    for (std::uint32_t k : tries) {
-      const Name& name = list[k];
+    for (std::uint32_t idx : tries) {
+      const Name& name = list[idx];
       const std::size_t len = name.words.size();
       for (std::size_t i = 0; i + len <= n; ++i) {
         if (i > 0 && t[i - 1].ner != "O") continue;

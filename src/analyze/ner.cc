@@ -102,6 +102,7 @@ void NerHistory::Marks(const std::vector<WordInfo>& w, std::vector<std::uint32_t
       n += c[t];
       if (c[t] > c[best]) best = t;
     }
+    if (n == 0) continue;  // every label taken back by Remove(): as never seen
     const std::uint32_t agree = c[best] == n ? 2 : (2 * c[best] > n ? 1 : 0);
     (*out)[i] = 1 + 3 * static_cast<std::uint32_t>(best) + agree;
   }
@@ -126,11 +127,10 @@ void NerHistory::Count(const std::vector<WordInfo>& w, const std::vector<int>& l
     auto it = counts_.find(w[i].lower);
     if (!add) {
       if (it == counts_.end() || it->second[t] == 0) continue;
-      auto& c = it->second;
-      --c[t];
-      if (std::all_of(c.begin(), c.end(), [](std::uint16_t x) { return x == 0; })) {
-        counts_.erase(it);
-      }
+      // The entry stays, at zero, so that Add() of the same labels finds its
+      // slot again even when the history is full (kMaxWords).
+      --it->second[t];
+      --total_;
       continue;
     }
     if (it == counts_.end()) {
@@ -140,7 +140,7 @@ void NerHistory::Count(const std::vector<WordInfo>& w, const std::vector<int>& l
       it = counts_.emplace(w[i].lower, std::array<std::uint16_t, kSlots>{}).first;
     }
     auto& c = it->second;
-    if (c[t] < 0xffff) ++c[t];
+    if (c[t] < 0xffff) ++c[t], ++total_;
   }
 }
 

@@ -50,7 +50,13 @@ class Ner;
 // the labels given to a sentence. One per document; not thread-safe.
 class NerHistory {
  public:
-  void Clear() { counts_.clear(); }
+  // Distinct capitalised words kept (about 40 MB at most); later new words
+  // get no history.
+  static constexpr std::size_t kMaxWords = 1 << 20;
+  void Clear() {
+    counts_.clear();
+    total_ = 0;
+  }
   // Per word: 0 never labelled before; else 1 + 3 * t + agreement, where t
   // is the most frequent type (0 = O, 1 + entity type) and agreement is 2
   // when every earlier label had it, 1 for a majority, 0 otherwise.
@@ -58,15 +64,16 @@ class NerHistory {
   void Add(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner);
   // Takes back what Add() recorded for these labels.
   void Remove(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner);
-  bool empty() const { return counts_.empty(); }
+  // No label recorded (every Add() taken back by Remove(), or none).
+  bool empty() const { return total_ == 0; }
 
  private:
   // Add() (add) or Remove().
   void Count(const std::vector<WordInfo>& w, const std::vector<int>& labels, const Ner& ner,
              bool add);
   static constexpr int kSlots = 5;  // O and up to four entity types
-  static constexpr std::size_t kMaxWords = 1 << 20;  // about 40 MB at most
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kSlots>> counts_;
+  std::size_t total_ = 0;  // labels recorded, less those taken back
 };
 
 class Ner {

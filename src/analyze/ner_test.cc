@@ -62,19 +62,19 @@ TEST(NerHistory, MarksWhatCapitalisedWordsWereLabelledEarlier) {
   Ner ner = WithLabels({"B-LOC", "B-PER", "I-PER", "O"});  // types: LOC 0, PER 1
   NerHistory h;
   std::vector<std::uint32_t> marks;
-  h.Marks(Words({"Tovar", "met", "Ruiz"}), &marks);
+  h.Marks(Words({"Tovar", "met", "Orvane"}), &marks);
   EXPECT_EQ(marks, (std::vector<std::uint32_t>{0, 0, 0}));
-  h.Add(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);  // Tovar LOC, Ruiz PER
+  h.Add(Words({"Tovar", "met", "Orvane"}), {0, 3, 1}, ner);  // Tovar LOC, Orvane PER
   h.Add(Words({"Tovar", "left"}), {1, 3}, ner);            // Tovar PER once
-  h.Add(Words({"Ruiz", "left"}), {1, 3}, ner);
+  h.Add(Words({"Orvane", "left"}), {1, 3}, ner);
   // Lower-case words are not recorded; a lower-case form finds a capitalised one.
-  h.Marks(Words({"ruiz", "met", "Tovar", "Ortiz"}), &marks);
+  h.Marks(Words({"orvane", "met", "Tovar", "Quelmar"}), &marks);
   EXPECT_EQ(marks[0], 1u + 3 * 2 + 2);  // PER (type 1 + 1) every time
   EXPECT_EQ(marks[1], 0u);
   EXPECT_EQ(marks[2], 1u + 3 * 1 + 0);  // LOC once and PER once: a tie, no majority
   EXPECT_EQ(marks[3], 0u);
   h.Clear();
-  h.Marks(Words({"Ruiz"}), &marks);
+  h.Marks(Words({"Orvane"}), &marks);
   EXPECT_EQ(marks[0], 0u);
 }
 
@@ -82,24 +82,49 @@ TEST(NerHistory, RemoveTakesBackWhatAddRecorded) {
   Ner ner = WithLabels({"B-LOC", "B-PER", "I-PER", "O"});
   NerHistory h;
   std::vector<std::uint32_t> before, after;
-  h.Add(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);
-  h.Marks(Words({"Tovar", "Ruiz"}), &before);
+  h.Add(Words({"Tovar", "met", "Orvane"}), {0, 3, 1}, ner);
+  h.Marks(Words({"Tovar", "Orvane"}), &before);
   h.Add(Words({"Tovar", "left"}), {1, 3}, ner);
-  h.Marks(Words({"Tovar", "Ruiz"}), &after);
+  h.Marks(Words({"Tovar", "Orvane"}), &after);
   EXPECT_NE(after, before);
   h.Remove(Words({"Tovar", "left"}), {1, 3}, ner);
-  h.Marks(Words({"Tovar", "Ruiz"}), &after);
+  h.Marks(Words({"Tovar", "Orvane"}), &after);
   EXPECT_EQ(after, before);
-  h.Remove(Words({"Tovar", "met", "Ruiz"}), {0, 3, 1}, ner);
+  h.Remove(Words({"Tovar", "met", "Orvane"}), {0, 3, 1}, ner);
   EXPECT_TRUE(h.empty());
   h.Remove(Words({"Tovar"}), {0}, ner);  // nothing to take back: no effect
   EXPECT_TRUE(h.empty());
 }
 
+TEST(NerHistory, RemoveThenAddKeepsAWordOfAFullHistory) {
+  Ner ner = WithLabels({"B-PER", "I-PER", "O"});
+  NerHistory h;
+  std::vector<WordInfo> filler(NerHistory::kMaxWords - 1);
+  for (std::size_t i = 0; i < filler.size(); ++i) {
+    FillWordInfo("Xq" + std::to_string(i), &filler[i]);
+  }
+  h.Add(filler, std::vector<int>(filler.size(), 2), ner);
+  h.Add(Words({"Tovar"}), {0}, ner);  // the last word the history has room for
+  // "Brellport" comes after the history is full and is not recorded; taking
+  // the sentence back and adding it again (as the second pass does) must not
+  // give Tovar's place to it.
+  const auto sentence = Words({"Brellport", "Tovar"});
+  const std::vector<int> labels = {0, 0};
+  h.Add(sentence, labels, ner);
+  std::vector<std::uint32_t> before, after;
+  h.Marks(sentence, &before);
+  EXPECT_EQ(before[0], 0u);
+  EXPECT_NE(before[1], 0u);
+  h.Remove(sentence, labels, ner);
+  h.Add(sentence, labels, ner);
+  h.Marks(sentence, &after);
+  EXPECT_EQ(after, before);
+}
+
 TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {
   Ner ner = WithLabels({"B-PER", "I-PER", "O"});
   NerHistory h;
-  const auto first = Words({"Ruiz", "left"}), second = Words({"Ruiz", "came"});
+  const auto first = Words({"Orvane", "left"}), second = Words({"Orvane", "came"});
   std::vector<int> l1 = {0, 2}, l2 = {0, 2};
   h.Add(first, l1, ner);
   // The only mark of the first sentence's words is its own label: no pass.
@@ -109,7 +134,7 @@ TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {
   h.Add(second, l2, ner);
   std::vector<std::uint32_t> before, after;
   h.Marks(first, &before);
-  // Now the other sentence names Ruiz: the sentence is labelled again and
+  // Now the other sentence names Orvane: the sentence is labelled again and
   // the history is as it was.
   EXPECT_TRUE(ner.TagSecondPass(first, {1, 2}, &h, &labels));
   EXPECT_EQ(labels.size(), 2u);

@@ -310,12 +310,12 @@ TEST(SegmentTrain, OrthoCountsTellSentenceStartsFromCapitalsInsideSentences) {
   // Invented running text.
   OrthoCounts counts;
   AddOrthoCounts(
-      "we met Nadia at the port, Nadia said. Meanwhile the rain stopped. "
-      "Meanwhile it was late! Nadia left.\n"
+      "we met Zelvina at the port, Zelvina said. Meanwhile the rain stopped. "
+      "Meanwhile it was late! Zelvina left.\n"
       "Gen. Meanwhile waited\nMeanwhile", &counts);
-  const OrthoCounts::Word nadia = counts.words[HashLower("Nadia")];
-  EXPECT_EQ(nadia.mid_upper, 2u);    // after "met" and after the comma
-  EXPECT_EQ(nadia.start_upper, 1u);  // after "late!"
+  const OrthoCounts::Word zelvina = counts.words[HashLower("Zelvina")];
+  EXPECT_EQ(zelvina.mid_upper, 2u);    // after "met" and after the comma
+  EXPECT_EQ(zelvina.start_upper, 1u);  // after "late!"
   const OrthoCounts::Word meanwhile = counts.words[HashLower("meanwhile")];
   // Not after the abbreviation "Gen." nor across a line break.
   EXPECT_EQ(meanwhile.start_upper, 2u);
@@ -329,7 +329,7 @@ TEST(SegmentTrain, StarterLexiconHoldsWordsCapitalizedMostlyAtSentenceStarts) {
   ASSERT_TRUE(corpus.ok());
   OrthoCounts counts;
   counts.words[HashLower("meanwhile")] = {.mid_upper = 0, .start_upper = 3};
-  counts.words[HashLower("nadia")] = {.mid_upper = 4, .start_upper = 3};    // a name
+  counts.words[HashLower("zelvina")] = {.mid_upper = 4, .start_upper = 3};    // a name
   counts.words[HashLower("however")] = {.mid_upper = 0, .start_upper = 1};  // seen once
   SplitTrainOptions options;
   options.epochs = 1;
@@ -337,7 +337,7 @@ TEST(SegmentTrain, StarterLexiconHoldsWordsCapitalizedMostlyAtSentenceStarts) {
   options.ortho = &counts;
   SplitModel model = TrainSplitModel({*corpus}, options);
   EXPECT_TRUE(InLexicon(model.starter_words, HashLower("Meanwhile")));
-  EXPECT_FALSE(InLexicon(model.starter_words, HashLower("Nadia")));
+  EXPECT_FALSE(InLexicon(model.starter_words, HashLower("Zelvina")));
   EXPECT_FALSE(InLexicon(model.starter_words, HashLower("However")));
   EXPECT_EQ(model.starter_words.size(), (std::size_t{1} << kLexiconBits) / 64);
 }

@@ -103,6 +103,13 @@ const SplitModel& DefaultSplitModel() {
       m->gate_cut = kSegGateCut;
       m->gate_end = kSegGateEnd;
     }
+    // A lexicon compiled with another kLexiconBits would be read out of
+    // bounds by InLexicon(): regenerate the .inc when the constant changes.
+    constexpr std::size_t kLexiconWords = (std::size_t{1} << kLexiconBits) / 64;
+    static_assert(std::size(kSegLowerWords) <= 1 || std::size(kSegLowerWords) == kLexiconWords);
+    static_assert(std::size(kSegProperWords) <= 1 || std::size(kSegProperWords) == kLexiconWords);
+    static_assert(std::size(kSegStarterWords) <= 1 ||
+                  std::size(kSegStarterWords) == kLexiconWords);
     if (std::size(kSegLowerWords) > 1) m->lower_words.assign(std::begin(kSegLowerWords), std::end(kSegLowerWords));
     if (std::size(kSegProperWords) > 1) m->proper_words.assign(std::begin(kSegProperWords), std::end(kSegProperWords));
     if (std::size(kSegStarterWords) > 1) m->starter_words.assign(std::begin(kSegStarterWords), std::end(kSegStarterWords));
