@@ -273,10 +273,15 @@ int RunNer(int argc, char** argv) {
            "simple-icons' data/simple-icons.json (npm simple-icons, CC0, fetched by `cmake --build build --target dyad_ner_data`: "
            "build/ner-npm/simple-icons/package/data/simple-icons.json): its brand names join the "
            "gazetteer as organisations, one-word common words (WordNet, --wordnet) left out");
+  std::vector<std::string> org_name_lists;
+  f.List("org-list", &org_name_lists,
+         "a plain-text list of organisation names, one a line (e.g. build/ner-orgs.txt written "
+         "by scripts/ner-org-list.sh): they join the gazetteer as organisations, with --brands' "
+         "filter, names under 3 bytes left out (repeatable)");
   std::string brands_wordnet = "/usr/share/wordnet";
   f.String("wordnet", &brands_wordnet,
            "WordNet database folder (Debian wordnet-base) whose lemmas are the common words "
-           "left out of --brands");
+           "left out of --brands and --org-list");
   std::string prune = "0";
   f.String("prune", &prune, "drop weights below this magnitude after training (0 = none)");
   bool history = false;
@@ -388,6 +393,15 @@ int RunNer(int argc, char** argv) {
     const std::size_t before = gazetteer.size();
     if (auto s = analyze::AddBrandNames(brands, *common, &gazetteer); !s.ok()) return Fail(s);
     std::cerr << "brand names: " << gazetteer.size() - before << "\n";
+  }
+  if (!org_name_lists.empty()) {
+    auto common = analyze::LoadWordNet(brands_wordnet);
+    if (!common.ok()) return Fail(common.status());
+    for (const auto& path : org_name_lists) {
+      const std::size_t before = gazetteer.size();
+      if (auto s = analyze::AddOrgList(path, *common, &gazetteer); !s.ok()) return Fail(s);
+      std::cerr << "organisation names (" << path << "): " << gazetteer.size() - before << "\n";
+    }
   }
   if (!first_names.empty()) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);

@@ -300,6 +300,34 @@ TEST(Iob, BrandNamesAreCapitalisedTitlesThatAreNotCommonWords) {
   EXPECT_FALSE(AddBrandNames(path, common, &g).ok());  // missing
 }
 
+TEST(Iob, OrgListKeepsCapitalisedNamesOfThreeBytesThatAreNotCommonWords) {
+  testing::TempDir dir;
+  const std::string path = dir.File("orgs.txt");
+  {
+    std::ofstream f(path);
+    f << "# invented names\nQuorbit Devices\r\n\n  Zentrix  \nLantern\nLantern Works\nQX\nQRB\n"
+      << "zeppo\n7Wave\n";
+  }
+  BaseForms common;
+  common.lemmas = {{"lantern", 0}, {"qrb", 0}};
+  std::vector<GazetteerEntry> g;
+  ASSERT_TRUE(AddOrgList(path, common, &g).ok());
+  std::vector<std::vector<std::string>> names;
+  for (const auto& e : g) {
+    EXPECT_EQ(e.types, 2u);
+    names.push_back(e.tokens);
+  }
+  EXPECT_EQ(names, (std::vector<std::vector<std::string>>{
+                       {"Quorbit", "Devices"}, {"Zentrix"}, {"Lantern", "Works"}, {"QRB"}}));
+  {
+    std::ofstream f(path);
+    f << "# only a comment\n\n";
+  }
+  EXPECT_FALSE(AddOrgList(path, common, &g).ok());  // no names
+  std::filesystem::remove(path);
+  EXPECT_FALSE(AddOrgList(path, common, &g).ok());  // missing
+}
+
 // An invented toy corpus of two documents for mention replacement.
 std::vector<IobSentence> ToyMentionCorpus() {
   auto s = ParseIob(

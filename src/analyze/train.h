@@ -145,6 +145,13 @@ Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* ou
 Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& common_words,
                      std::vector<GazetteerEntry>* out);
 
+// Adds the names of a plain-text list (one name a line; empty lines and lines starting
+// with '#' skipped) as organisations, with AddBrandNames' filter, and names shorter than
+// 3 bytes left out. scripts/ner-org-list.sh writes such a list from Debian's hwdata and
+// mobile-broadband-provider-info.
+Status AddOrgList(const std::string& list_file, const BaseForms& common_words,
+                  std::vector<GazetteerEntry>* out);
+
 // Adds the first names (type 16) of ruby-faker's English name lists
 // (Debian ruby-faker: .../faker-*/lib/locales/en/name.yml, the
 // male_first_name, female_first_name and neutral_first_name lines; MIT):

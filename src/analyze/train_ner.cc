@@ -181,6 +181,32 @@ Status AddOrgNames(const std::string& dict_file, std::vector<GazetteerEntry>* ou
   return Status::OK();
 }
 
+namespace {
+
+std::set<std::string, std::less<>> CommonWords(const BaseForms& common_words) {
+  std::set<std::string, std::less<>> common;
+  for (const auto& [lemma, word_class] : common_words.lemmas) common.insert(lemma);
+  return common;
+}
+
+// The filter that --brands and --org-list share: a capitalised name of at least `min_length`
+// bytes, not a one-word common word (an all-caps acronym stays).
+void AddCleanOrgName(const std::string& name, const std::set<std::string, std::less<>>& common,
+                     std::size_t min_length, std::vector<GazetteerEntry>* out) {
+  if (name.size() < min_length || name[0] < 'A' || name[0] > 'Z') return;
+  const bool acronym =
+      std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+  if (!acronym && name.find(' ') == std::string::npos) {
+    std::string lower = name;
+    std::transform(lower.begin(), lower.end(), lower.begin(),
+                   [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    if (common.contains(lower)) return;
+  }
+  AddName(name, 2, out);
+}
+
+}  // namespace
+
 Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& common_words,
                      std::vector<GazetteerEntry>* out) {
   ASSIGN_OR_RETURN(std::string data, ReadFile(simple_icons_json));
@@ -188,25 +214,34 @@ Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& comm
   if (j.is_discarded() || !j.is_array()) {
     return InvalidArgumentError(simple_icons_json + ": not a JSON array of icons");
   }
-  std::set<std::string, std::less<>> common;
-  for (const auto& [lemma, word_class] : common_words.lemmas) common.insert(lemma);
+  const auto common = CommonWords(common_words);
   std::size_t titles = 0;
   for (const auto& e : j) {
     if (!e.is_object() || !e.contains("title") || !e["title"].is_string()) continue;
     ++titles;
-    const std::string title = e["title"].get<std::string>();
-    if (title.empty() || title[0] < 'A' || title[0] > 'Z') continue;
-    const bool acronym = std::none_of(title.begin(), title.end(),
-                                      [](char c) { return c >= 'a' && c <= 'z'; });
-    if (!acronym && title.find(' ') == std::string::npos) {
-      std::string lower = title;
-      std::transform(lower.begin(), lower.end(), lower.begin(),
-                     [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
-      if (common.contains(lower)) continue;
-    }
-    AddName(title, 2, out);
+    AddCleanOrgName(e["title"].get<std::string>(), common, 1, out);
   }
   if (titles == 0) return InvalidArgumentError(simple_icons_json + ": no icon titles");
+  return Status::OK();
+}
+
+Status AddOrgList(const std::string& list_file, const BaseForms& common_words,
+                  std::vector<GazetteerEntry>* out) {
+  ASSIGN_OR_RETURN(std::string data, ReadFile(list_file));
+  const auto common = CommonWords(common_words);
+  std::size_t names = 0;
+  std::string_view rest = data;
+  while (!rest.empty()) {
+    const std::size_t nl = rest.find('\n');
+    std::string_view line = rest.substr(0, nl);
+    rest = nl == std::string_view::npos ? std::string_view() : rest.substr(nl + 1);
+    while (!line.empty() && (line.back() == '\r' || line.back() == ' ')) line.remove_suffix(1);
+    while (!line.empty() && line.front() == ' ') line.remove_prefix(1);
+    if (line.empty() || line.front() == '#') continue;
+    ++names;
+    AddCleanOrgName(std::string(line), common, 3, out);
+  }
+  if (names == 0) return InvalidArgumentError(list_file + ": no names (one a line)");
   return Status::OK();
 }
 
