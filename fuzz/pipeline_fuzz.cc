@@ -15,6 +15,9 @@
 // gazetteer in the build tree): DYAD_DATA_DIR=data build-fuzz/pipeline_fuzz
 //   CORPUS -max_total_time=600 -max_len=4096 -timeout=10 -rss_limit_mb=2048
 // (CORPUS: a directory seeded with examples/ and tests/fixtures text files).
+// DYAD_FUZZ_PARSER sets PipelineOptions::parser_model, e.g. the opt-in
+// ensemble "parser-beam.bin,parser-r2l-beam.bin,parser.bin" (beam search,
+// right-to-left parsing and the reparsing combiner).
 #include <cstddef>
 #include <cstdint>
 #include <cstdio>
@@ -29,7 +32,9 @@ namespace {
 
 const dyad::Pipeline& SharedPipeline() {
   static std::unique_ptr<dyad::Pipeline> pipeline = [] {
-    auto p = dyad::Pipeline::Create(dyad::PipelineOptions{});
+    dyad::PipelineOptions options;
+    if (const char* parser = std::getenv("DYAD_FUZZ_PARSER")) options.parser_model = parser;
+    auto p = dyad::Pipeline::Create(options);
     if (!p.ok()) {
       std::fprintf(stderr, "pipeline_fuzz: %s\n", p.status().ToString().c_str());
       std::abort();
@@ -59,11 +64,14 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     Check(Inside(s.span, n) && s.span.begin >= last);
     last = s.span.end;
     const int count = static_cast<int>(s.tokens.size());
+    int roots = 0;
     for (int i = 0; i < count; ++i) {
       const dyad::Token& t = s.tokens[i];
       Check(Inside(t.span, n));
       Check(t.head >= -1 && t.head < count && t.head != i);
+      roots += t.head == -1;
     }
+    Check(count == 0 || roots == 1);  // one root word a parsed sentence
   }
   for (const dyad::ActorMention& m : out->mentions) {
     Check(Inside(m.span, n) && m.sentence < out->sentences.size());

@@ -1,10 +1,12 @@
-// Test support for the parser tests: parsing a treebank sentence with its
-// gold tags (the tagger's key of each word's gold UPOS/XPOS pair), so that
-// a test sees the parser's own errors, not the tagger's.
+// Test support for the parser tests: tagging invented words, and parsing a
+// treebank sentence with its gold tags (the tagger's key of each word's gold
+// UPOS/XPOS pair), so that a test sees the parser's own errors, not the
+// tagger's.
 #ifndef DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_
 #define DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_
 
 #include <cstdint>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +29,18 @@ inline void GoldTagged(const Tagger& tagger, const text::ConlluSentence& s,
     }
   }
   tagger.Prepare(forms, info);
+}
+
+// The tagger's word information and the keys of its predicted tags for
+// `forms`, as Parser::Parse() reads them.
+inline void PredictedTagged(const Tagger& tagger, const std::vector<std::string>& forms,
+                            std::vector<WordInfo>* info, std::vector<std::uint64_t>* keys) {
+  std::vector<std::string_view> views(forms.begin(), forms.end());
+  tagger.Prepare(views, info);
+  std::vector<int> tags;
+  tagger.Tag(*info, &tags);
+  keys->clear();
+  for (int t : tags) keys->push_back(tagger.tag_key(t));
 }
 
 // Heads are 0-based (-1 = root) and labels the parser's ids, as Parse().

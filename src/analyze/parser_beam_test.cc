@@ -85,15 +85,9 @@ class BeamTest : public ::testing::TestWithParam<bool> {
     o.non_monotonic = GetParam();
     return o;
   }
-  // The tagger's word infos and predicted tag keys of `forms`.
   void Prepare(const std::vector<std::string>& forms, std::vector<WordInfo>* info,
                std::vector<std::uint64_t>* keys) const {
-    std::vector<std::string_view> views(forms.begin(), forms.end());
-    tagger_.Prepare(views, info);
-    std::vector<int> tags;
-    tagger_.Tag(*info, &tags);
-    keys->clear();
-    for (int t : tags) keys->push_back(tagger_.tag_key(t));
+    PredictedTagged(tagger_, forms, info, keys);
   }
   // Parses every unseen sentence with `a` and `b` (width 0: Parse(), else
   // ParseBeam() with that width), expects the same trees, and returns the

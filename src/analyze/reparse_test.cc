@@ -118,12 +118,7 @@ class RightToLeftTest : public ::testing::TestWithParam<bool> {
   }
   void Prepare(const std::vector<std::string>& forms, std::vector<WordInfo>* info,
                std::vector<std::uint64_t>* keys) const {
-    std::vector<std::string_view> views(forms.begin(), forms.end());
-    tagger_.Prepare(views, info);
-    std::vector<int> tags;
-    tagger_.Tag(*info, &tags);
-    keys->clear();
-    for (int t : tags) keys->push_back(tagger_.tag_key(t));
+    PredictedTagged(tagger_, forms, info, keys);
   }
   std::vector<text::ConlluSentence> treebank_;
   Tagger tagger_;
