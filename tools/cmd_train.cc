@@ -277,7 +277,7 @@ int RunNer(int argc, char** argv) {
   f.List("org-list", &org_name_lists,
          "a plain-text list of organisation names, one a line (e.g. build/ner-orgs.txt written "
          "by scripts/ner-org-list.sh): they join the gazetteer as organisations, with --brands' "
-         "filter, names under 3 bytes left out (repeatable)");
+         "filter, names under 3 bytes left out");
   std::string brands_wordnet = "/usr/share/wordnet";
   f.String("wordnet", &brands_wordnet,
            "WordNet database folder (Debian wordnet-base) whose lemmas are the common words "
