@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/gold_tags_test_util.h"
 #include "analyze/iob.h"
 #include "analyze/linear_model.h"
 #include "analyze/ner.h"
@@ -59,12 +60,7 @@ std::string Bytes(const LinearModel& m) {
 class EnsembleTest : public ::testing::Test {
  protected:
   void SetUp() override {
-    auto tb = text::ParseConllu(kTreebank, "toy");
-    ASSERT_TRUE(tb.ok()) << tb.status().ToString();
-    treebank_ = *tb;
-    TrainOptions o;
-    o.epochs = 5;
-    ASSERT_TRUE(TrainTagger(treebank_, o, &tagger_, &morph_).ok());
+    ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 5, &treebank_, &tagger_, &morph_));
   }
   Parser TrainP(std::uint64_t seed, int ensemble = 1,
                 bool non_monotonic = false, std::size_t sentences = 3) {

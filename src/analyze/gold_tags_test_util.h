@@ -10,11 +10,27 @@
 #include <string_view>
 #include <vector>
 
+#include <gtest/gtest.h>
+
 #include "analyze/parser.h"
 #include "analyze/tagger.h"
+#include "analyze/train.h"
 #include "text/conllu.h"
 
 namespace dyad::analyze {
+
+// Parses a test's own small treebank and trains the tagger on it for
+// `epochs` epochs (call it as ASSERT_NO_FATAL_FAILURE(ToyTagger(...))).
+inline void ToyTagger(std::string_view conllu, int epochs,
+                      std::vector<text::ConlluSentence>* treebank, Tagger* tagger,
+                      Morphology* morph) {
+  auto tb = text::ParseConllu(conllu, "toy");
+  ASSERT_TRUE(tb.ok()) << tb.status().ToString();
+  *treebank = *tb;
+  TrainOptions o;
+  o.epochs = epochs;
+  ASSERT_TRUE(TrainTagger(*treebank, o, tagger, morph).ok());
+}
 
 // The tagger's word information and the keys of the gold tags of s, as
 // Parser::Parse() and Relabeler::Relabel() read them.

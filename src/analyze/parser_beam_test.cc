@@ -70,12 +70,7 @@ const std::vector<std::vector<std::string>> kUnseen = {
 class BeamTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto tb = text::ParseConllu(kTreebank, "toy");
-    ASSERT_TRUE(tb.ok()) << tb.status().ToString();
-    treebank_ = *tb;
-    TrainOptions o;
-    o.epochs = 10;
-    ASSERT_TRUE(TrainTagger(treebank_, o, &tagger_, &morph_).ok());
+    ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 10, &treebank_, &tagger_, &morph_));
   }
   TrainOptions Options(int beam, int epochs, std::uint64_t seed = 1) const {
     TrainOptions o;

@@ -46,12 +46,8 @@ const char kTreebank[] =
 class ParserTest : public ::testing::TestWithParam<bool> {
  protected:
   void SetUp() override {
-    auto tb = text::ParseConllu(kTreebank, "toy");
-    ASSERT_TRUE(tb.ok()) << tb.status().ToString();
-    treebank_ = *tb;
+    ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 10, &treebank_, &tagger_, &morph_));
     TrainOptions o;
-    o.epochs = 10;
-    ASSERT_TRUE(TrainTagger(treebank_, o, &tagger_, &morph_).ok());
     o.epochs = 30;
     o.non_monotonic = GetParam();
     ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &parser_).ok());
