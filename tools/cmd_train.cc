@@ -278,10 +278,16 @@ int RunNer(int argc, char** argv) {
          "a plain-text list of organisation names, one a line (e.g. build/ner-orgs.txt written "
          "by scripts/ner-org-list.sh): they join the gazetteer as organisations, with --brands' "
          "filter, names under 3 bytes left out");
+  std::string wordnet_instances;
+  f.String("wordnet-instances", &wordnet_instances,
+           "these types (a comma list of PER, ORG, LOC) of WordNet's named nouns (--wordnet's "
+           "data.noun: instances typed by their hypernyms, and named organisations) join the "
+           "gazetteer");
   std::string brands_wordnet = "/usr/share/wordnet";
   f.String("wordnet", &brands_wordnet,
            "WordNet database folder (Debian wordnet-base) whose lemmas are the common words "
-           "left out of --brands and --org-list");
+           "left out of --brands and --org-list, and whose instance nouns --wordnet-instances "
+           "reads");
   std::string prune = "0";
   f.String("prune", &prune, "drop weights below this magnitude after training (0 = none)");
   bool history = false;
@@ -402,6 +408,24 @@ int RunNer(int argc, char** argv) {
       if (auto s = analyze::AddOrgList(path, *common, &gazetteer); !s.ok()) return Fail(s);
       std::cerr << "organisation names (" << path << "): " << gazetteer.size() - before << "\n";
     }
+  }
+  if (!wordnet_instances.empty()) {
+    std::uint32_t kept = 0;
+    for (std::size_t a = 0; a <= wordnet_instances.size();) {
+      const std::size_t comma = std::min(wordnet_instances.find(',', a), wordnet_instances.size());
+      const std::string type = wordnet_instances.substr(a, comma - a);
+      a = comma + 1;
+      if (type == "PER" || type == "ORG" || type == "LOC") {
+        kept |= type == "PER" ? 1 : type == "ORG" ? 2 : 4;
+      } else {
+        return Fail(InvalidArgumentError("--wordnet-instances takes PER, ORG, LOC, not " + type));
+      }
+    }
+    auto counts = analyze::AddWordNetInstances(brands_wordnet, kept, &gazetteer);
+    if (!counts.ok()) return Fail(counts.status());
+    std::cerr << "WordNet instances: " << counts->instances << " synsets, names added: "
+              << counts->per << " PER, " << counts->org << " ORG, " << counts->loc << " LOC (" << counts->named_kinds
+              << " organisation kinds)\n";
   }
   if (!first_names.empty()) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);

@@ -328,6 +328,68 @@ TEST(Iob, OrgListKeepsCapitalisedNamesOfThreeBytesThatAreNotCommonWords) {
   EXPECT_FALSE(AddOrgList(path, common, &g).ok());  // missing
 }
 
+// An invented miniature of WordNet's data files: the roots AddWordNetInstances types by, and
+// invented names below them.
+void WriteToyWordNet(const std::string& dir, bool with_roots) {
+  {
+    std::ofstream f(dir + "/data.noun");
+    f << "  1 invented header line\n";
+    if (with_roots) {
+      f << "00007846 03 n 01 person 0 000 | a human\n"
+        << "00027167 03 n 01 location 0 000 | a place\n"
+        << "09225146 17 n 01 body_of_water 0 000 | water\n"
+        << "09287968 17 n 01 geological_formation 0 000 | rock\n"
+        << "09334396 17 n 01 land 0 000 | dry land\n"
+        << "08008335 14 n 01 organization 0 000 | a group\n"
+        << "04511002 06 n 01 university 0 000 | a school\n";
+    }
+    f << "10000001 18 n 01 inventor 0 001 @ 00007846 n 0000 | a person\n"
+      << "10000002 18 n 01 Quorvane_Telliston 0 001 @i 10000001 n 0000 | an inventor\n"
+      << "10000003 17 n 01 river 0 001 @ 09225146 n 0000 | water\n"
+      << "10000004 17 n 02 Brellwater 0 Brellwater_River 0 001 @i 10000003 n 0000 | a river\n"
+      << "10000005 14 n 02 Zentrix_Guild 0 ZG 0 001 @ 08008335 n 0000 | a guild\n"
+      << "10000006 17 n 01 Lantern 0 001 @i 10000003 n 0000 | a river\n"
+      << "10000007 10 n 01 Yarrow_Saga 0 001 @i 10000009 n 0000 | a book\n"
+      << "10000008 06 n 01 lantern 0 000 | a lamp\n"
+      << "10000009 10 n 01 book 0 000 | pages\n"
+      << "10000010 14 n 01 Tamsin_College 0 001 @i 04511002 n 0000 | a school\n"
+      << "10000011 17 n 01 Vantic 0 001 @i 10000003 n 0000 | a river\n";
+  }
+  std::ofstream(dir + "/data.verb") << "  1 header\n20000001 30 v 01 glimmer 0 000 00 | shine\n";
+  std::ofstream(dir + "/data.adj") << "30000001 00 a 01 vantic(a) 0 000 | of rivers\n";
+  std::ofstream(dir + "/data.adv") << "40000001 02 r 01 brightly 0 000 | so\n";
+}
+
+TEST(Iob, WordNetInstancesAreTypedByTheirHypernyms) {
+  testing::TempDir dir;
+  WriteToyWordNet(dir.path(), true);
+  std::vector<GazetteerEntry> g;
+  auto counts = AddWordNetInstances(dir.path(), 1 | 2 | 4, &g);
+  ASSERT_TRUE(counts.ok()) << counts.status().message();
+  std::vector<std::pair<std::vector<std::string>, std::uint32_t>> names;
+  for (const auto& e : g) names.emplace_back(e.tokens, e.types);
+  // The book is under no root; "Lantern" is written lower-case too, "Vantic" as an adjective;
+  // the acronym "ZG" is left out.
+  EXPECT_EQ(names, (std::vector<std::pair<std::vector<std::string>, std::uint32_t>>{
+                       {{"Quorvane", "Telliston"}, 1},
+                       {{"Brellwater"}, 4},
+                       {{"Brellwater", "River"}, 4},
+                       {{"Zentrix", "Guild"}, 2},
+                       {{"Tamsin", "College"}, 2}}));
+  EXPECT_EQ(counts->instances, 6u);
+  EXPECT_EQ(counts->per, 1u);
+  EXPECT_EQ(counts->org, 2u);
+  EXPECT_EQ(counts->loc, 2u);
+  EXPECT_EQ(counts->named_kinds, 1u);
+  g.clear();
+  ASSERT_TRUE(AddWordNetInstances(dir.path(), 2, &g).ok());
+  ASSERT_EQ(g.size(), 2u);  // organisations only
+  EXPECT_EQ(g[0].tokens, (std::vector<std::string>{"Zentrix", "Guild"}));
+  WriteToyWordNet(dir.path(), false);
+  EXPECT_FALSE(AddWordNetInstances(dir.path(), 7, &g).ok());  // not WordNet 3.0's offsets
+  EXPECT_FALSE(AddWordNetInstances(dir.path() + "/missing", 7, &g).ok());
+}
+
 // An invented toy corpus of two documents for mention replacement.
 std::vector<IobSentence> ToyMentionCorpus() {
   auto s = ParseIob(

@@ -152,6 +152,25 @@ Status AddBrandNames(const std::string& simple_icons_json, const BaseForms& comm
 Status AddOrgList(const std::string& list_file, const BaseForms& common_words,
                   std::vector<GazetteerEntry>* out);
 
+// What AddWordNetInstances() added: instance synsets read, names added per type (a name of
+// several types counts once for each), and of those the names of organisation kinds.
+struct WordNetInstanceCounts {
+  std::size_t instances = 0, per = 0, org = 0, loc = 0, named_kinds = 0;
+};
+// Adds WordNet 3.0's instance nouns (data.noun of Debian wordnet-base in `wordnet_dir`:
+// synsets with an instance hypernym, `@i`), typed by the roots their (instance) hypernyms
+// reach: person.n.01 -> PER; location.n.01, body_of_water.n.01, geological_formation.n.01,
+// land.n.04 -> LOC; organization.n.01, university.n.03 -> ORG; a synset reaching none is left
+// out (deities, battles, books). WordNet models most named organisations as kinds, not
+// instances (the Federal Bureau of Investigation is a kind of federal agency), so the
+// capitalised lemmas of every synset under organization.n.01 are added as ORG too. Only
+// capitalised names; not a one-word name that WordNet also writes lower-case ("Mercury":
+// "mercury"), and no acronym (matched lower-case too, "WHO" would mark "who"). Only the
+// types in `types_kept` (1 PER | 2 ORG | 4 LOC) are added.
+StatusOr<WordNetInstanceCounts> AddWordNetInstances(const std::string& wordnet_dir,
+                                                    std::uint32_t types_kept,
+                                                    std::vector<GazetteerEntry>* out);
+
 // Adds the first names (type 16) of ruby-faker's English name lists
 // (Debian ruby-faker: .../faker-*/lib/locales/en/name.yml, the
 // male_first_name, female_first_name and neutral_first_name lines; MIT):

@@ -1,7 +1,9 @@
 // Training the NER model on BIO data tagged by our own POS tagger.
 #include <algorithm>
+#include <functional>
 #include <map>
 #include <set>
+#include <sstream>
 
 #include <filesystem>
 #include <nlohmann/json.hpp>
@@ -243,6 +245,127 @@ Status AddOrgList(const std::string& list_file, const BaseForms& common_words,
   }
   if (names == 0) return InvalidArgumentError(list_file + ": no names (one a line)");
   return Status::OK();
+}
+
+namespace {
+
+// One synset of a WordNet data.* file: its words and its (instance) hypernyms.
+struct WordNetSynset {
+  std::vector<std::string> words;
+  std::vector<std::uint32_t> hypernyms;  // `@` and `@i` targets in the same file
+  bool instance = false;                 // has an instance hypernym (`@i`)
+};
+
+// Parses the synset lines of a data.* file (the licence header's lines start with spaces).
+std::map<std::uint32_t, WordNetSynset> ReadWordNetData(const std::string& data) {
+  std::map<std::uint32_t, WordNetSynset> out;
+  std::size_t pos = 0;
+  while (pos < data.size()) {
+    std::size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) nl = data.size();
+    const std::string line = data.substr(pos, nl - pos);
+    pos = nl + 1;
+    if (line.empty() || line[0] == ' ') continue;
+    std::istringstream in(line.substr(0, line.find(" | ")));
+    std::uint32_t offset = 0;
+    std::string lexfile, ss_type, hex_count, lex_id;
+    if (!(in >> offset >> lexfile >> ss_type >> hex_count)) continue;
+    WordNetSynset& s = out[offset];
+    const unsigned long words = std::strtoul(hex_count.c_str(), nullptr, 16);
+    for (unsigned long k = 0; k < words; ++k) {
+      std::string word;
+      if (!(in >> word >> lex_id)) break;
+      s.words.push_back(word);
+    }
+    int pointers = 0;
+    in >> pointers;
+    for (int k = 0; k < pointers; ++k) {
+      std::string symbol, pos_tag, source_target;
+      std::uint32_t target = 0;
+      if (!(in >> symbol >> target >> pos_tag >> source_target)) break;
+      if ((symbol == "@" || symbol == "@i") && pos_tag == "n") s.hypernyms.push_back(target);
+      s.instance |= symbol == "@i";
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+StatusOr<WordNetInstanceCounts> AddWordNetInstances(const std::string& wordnet_dir,
+                                                    std::uint32_t types_kept,
+                                                    std::vector<GazetteerEntry>* out) {
+  ASSIGN_OR_RETURN(std::string nouns, ReadFile(wordnet_dir + "/data.noun"));
+  const auto synsets = ReadWordNetData(nouns);
+  // The roots and their types: person.n.01 -> PER; location.n.01, body_of_water.n.01,
+  // geological_formation.n.01 and land.n.04 (rivers, mountains, islands) -> LOC;
+  // organization.n.01 and university.n.03 (an establishment, where Harvard University is) -> ORG.
+  const std::map<std::uint32_t, std::uint32_t> roots = {
+      {7846, 1},    {27167, 4},  {9225146, 4}, {9287968, 4},
+      {9334396, 4}, {8008335, 2}, {4511002, 2}};
+  constexpr std::uint32_t kOrganization = 8008335;
+  for (const auto& [offset, type] : roots) {
+    if (!synsets.contains(offset)) {
+      return InvalidArgumentError(wordnet_dir + "/data.noun: not WordNet 3.0 (no synset " +
+                                  std::to_string(offset) + ")");
+    }
+  }
+  // Common words: the lemmas WordNet writes lower-case, of every part of speech ("mercury"
+  // for "Mercury"); names are written capitalised.
+  std::set<std::string, std::less<>> common;
+  auto add_common = [&common](const std::map<std::uint32_t, WordNetSynset>& data) {
+    for (const auto& [offset, s] : data) {
+      for (const auto& w : s.words) {
+        if (!w.empty() && w[0] >= 'a' && w[0] <= 'z') common.insert(w.substr(0, w.find('(')));
+      }
+    }
+  };
+  add_common(synsets);
+  for (const char* file : {"/data.verb", "/data.adj", "/data.adv"}) {
+    ASSIGN_OR_RETURN(std::string data, ReadFile(wordnet_dir + file));
+    add_common(ReadWordNetData(data));
+  }
+  std::map<std::uint32_t, std::uint32_t> memo;  // synset -> the root types at or above it
+  std::function<std::uint32_t(std::uint32_t, int)> types = [&](std::uint32_t offset, int depth) {
+    if (auto m = memo.find(offset); m != memo.end()) return m->second;
+    std::uint32_t t = 0;
+    if (auto r = roots.find(offset); r != roots.end()) t = r->second;
+    auto it = synsets.find(offset);
+    if (it != synsets.end() && depth < 64) {
+      for (std::uint32_t h : it->second.hypernyms) t |= types(h, depth + 1);
+    }
+    memo[offset] = t;
+    return t;
+  };
+  WordNetInstanceCounts counts;
+  for (const auto& [offset, s] : synsets) {
+    std::uint32_t t = 0;
+    if (s.instance) {
+      ++counts.instances;
+      for (std::uint32_t h : s.hypernyms) t |= types(h, 0);
+    } else if (offset != kOrganization && (types(offset, 0) & 2)) {
+      t = 2;  // a kind of organisation: its capitalised lemmas name one
+    }
+    t &= types_kept;
+    if (t == 0) continue;
+    for (std::string name : s.words) {
+      std::replace(name.begin(), name.end(), '_', ' ');
+      if (name.empty() || name[0] < 'A' || name[0] > 'Z') continue;
+      // Acronyms are left out: matched lower-case too, "WHO" and "NT" would mark "who", "nt".
+      if (std::none_of(name.begin(), name.end(), [](char c) { return c >= 'a' && c <= 'z'; })) {
+        continue;
+      }
+      std::string lower;
+      LowerAscii(name, &lower);
+      if (name.find(' ') == std::string::npos && common.contains(lower)) continue;
+      counts.per += (t & 1) != 0;
+      counts.org += (t & 2) != 0;
+      counts.loc += (t & 4) != 0;
+      counts.named_kinds += !s.instance;
+      AddName(name, t, out);
+    }
+  }
+  return counts;
 }
 
 class NerTrainer {
