@@ -1,6 +1,9 @@
 #include "analyze/model_io.h"
 
+#include <libdeflate.h>
 #include <zlib.h>
+
+#include <memory>
 
 #include "util/files.h"
 
@@ -41,11 +44,19 @@ StatusOr<std::string> ReadModelFile(const std::string& path, std::string_view ma
                          std::to_string(version) + " (retrain with `dyad train`)");
   }
   if (size > (std::uint64_t{1} << 32)) return DataLossError(path + ": implausible model size");
+  // The payload is a zlib stream (WriteModelFile); libdeflate inflates it
+  // about twice as fast as zlib's uncompress(), which is most of a model's
+  // load time after the indexing.
+  std::unique_ptr<libdeflate_decompressor, decltype(&libdeflate_free_decompressor)> inflater(
+      libdeflate_alloc_decompressor(), &libdeflate_free_decompressor);
+  if (!inflater) return ResourceExhaustedError(path + ": out of memory");
   std::string out(size, '\0');
-  uLongf n = size;
-  int rc = uncompress(reinterpret_cast<Bytef*>(out.data()), &n,
-                      reinterpret_cast<const Bytef*>(data->data() + 20), data->size() - 20);
-  if (rc != Z_OK || n != size) return DataLossError(path + ": corrupt compressed model");
+  std::size_t n = 0;
+  const libdeflate_result rc = libdeflate_zlib_decompress(
+      inflater.get(), data->data() + 20, data->size() - 20, out.data(), size, &n);
+  if (rc != LIBDEFLATE_SUCCESS || n != size) {
+    return DataLossError(path + ": corrupt compressed model");
+  }
   return out;
 }
 
