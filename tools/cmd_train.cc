@@ -170,8 +170,26 @@ int RunParser(int argc, char** argv) {
   f.String("beam-from", &beam_from,
            "start from this parser's weights (a model of the same data and system, saved with "
            "--prune 0) and train --epochs more epochs, e.g. globally with --beam");
+  std::vector<std::string> extra;
+  f.List("extra-conllu", &extra,
+         "also train on these automatically parsed sentences with their own (predicted) tags: "
+         "uptraining on `dyad train uptrain` output (repeatable)");
+  int extra_min_agree = 0;
+  f.Int("extra-min-agree", &extra_min_agree,
+        "keep only the extra sentences whose \"# agree = K\" comment has K >= this (the ensemble "
+        "members that gave the same unlabelled tree; 0 = all)");
+  int extra_max = 0;
+  f.Int("extra-max-sentences", &extra_max,
+        "use at most this many extra sentences, the first ones of the files in order (0 = all)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (extra.empty() && (extra_min_agree != 0 || extra_max != 0)) {
+    return Fail(
+        InvalidArgumentError("--extra-min-agree and --extra-max-sentences need --extra-conllu"));
+  }
+  if (extra_min_agree < 0 || extra_max < 0) {
+    return Fail(InvalidArgumentError("--extra-min-agree and --extra-max-sentences must be >= 0"));
+  }
   if (!mean_of.empty()) return WriteMeanParser(mean_of, std::atof(prune.c_str()), c.out);
   if (beam < 1 || beam > analyze::Parser::kMaxBeam) {
     return Fail(InvalidArgumentError("--beam must be 1.." + std::to_string(analyze::Parser::kMaxBeam)));
@@ -204,6 +222,23 @@ int RunParser(int argc, char** argv) {
     topts.epochs = 12;
     if (auto s = analyze::JackknifeTags(&*train, folds, topts); !s.ok()) return Fail(s);
     if (!cache.empty()) WriteTagsCache(cache, *train);
+  }
+  // Extra trees come after the jackknifing (and its cache): their tags are
+  // the tagger's predictions already.
+  std::size_t extra_sentences = 0, extra_words = 0;
+  for (const std::string& path : extra) {
+    auto more = analyze::ReadExtraTrees(path, tagger, extra_min_agree);
+    if (!more.ok()) return Fail(more.status());
+    for (auto& s : *more) {
+      if (extra_max > 0 && extra_sentences >= static_cast<std::size_t>(extra_max)) break;
+      ++extra_sentences;
+      extra_words += s.words.size();
+      train->push_back(std::move(s));
+    }
+  }
+  if (!extra.empty()) {
+    std::cerr << "extra training sentences: " << extra_sentences << " (" << extra_words
+              << " words), " << train->size() << " in all\n";
   }
   analyze::Parser parser;
   if (checkpoint_from > 0) {
@@ -471,45 +506,6 @@ int RunNer(int argc, char** argv) {
   return 0;
 }
 
-// The NER corpora besides UNER EWT (whose text is EWT train's), relative to
-// the shared data folder: the training files of docs/analysis.md.
-const char* const kClusterNerFiles[] = {
-    "ner/wikigold/CONLL-format/data/wikigold.conll.txt",
-    "ner/WNUT17/CONLL-format/data/train/wnut17train.conll",
-    "ner/BTC/CONLL-format/data/a.conll", "ner/BTC/CONLL-format/data/b.conll",
-    "ner/BTC/CONLL-format/data/e.conll", "ner/BTC/CONLL-format/data/f.conll",
-    "ner/BTC/CONLL-format/data/g.conll", "ner/BTC/CONLL-format/data/h.conll",
-};
-
-// Appends the sentences of every English HTML page under `dir`: main
-// content by our extractor, tokens by our segmenter.
-void AddHtmlText(const std::string& dir, std::vector<std::vector<std::string>>* out, int* pages,
-                 int* kept) {
-  ForEachEnglishHtmlPage(dir, pages, kept,
-                         [&](const Document&, const std::vector<Sentence>& sentences) {
-                           for (const auto& s : sentences) {
-                             std::vector<std::string> words;
-                             for (const auto& t : s.tokens) words.push_back(t.form);
-                             out->push_back(std::move(words));
-                           }
-                         });
-}
-
-// Appends the glosses and usage examples of WordNet's data.noun|verb|adj|adv
-// in `dir` (WordNetGlossText), tokenized by our segmenter.
-Status AddWordNetGlosses(const std::string& dir, std::vector<std::vector<std::string>>* out) {
-  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
-    const std::string path = dir + "/data." + pos;
-    ASSIGN_OR_RETURN(std::string text, WordNetGlossText(dir, pos));
-    ASSIGN_OR_RETURN(Document doc, DocumentFromBytes(path, text, InputFormat::kText, InputOptions{}));
-    for (const auto& s : text::Segment(doc)) {
-      std::vector<std::string> words;
-      for (const auto& t : s.tokens) words.push_back(t.form);
-      out->push_back(std::move(words));
-    }
-  }
-  return Status::OK();
-}
 
 int RunClusters(int argc, char** argv) {
   Flags f("dyad train clusters [options]",
@@ -553,7 +549,7 @@ int RunClusters(int argc, char** argv) {
     for (const auto& w : s.words) words.push_back(w.form);
     corpus.push_back(std::move(words));
   }
-  for (const char* file : kClusterNerFiles) {
+  for (const char* file : kUnlabelledNerFiles) {
     auto more = analyze::ReadIob(c.shared + "/" + file);
     if (!more.ok()) return Fail(more.status());
     for (auto& s : *more) corpus.push_back(std::move(s.forms));

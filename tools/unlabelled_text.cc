@@ -5,6 +5,7 @@
 #include <string_view>
 #include <unordered_set>
 
+#include "analyze/iob.h"
 #include "dyad/input.h"
 #include "ingest/html.h"
 #include "ingest/html_eval.h"
@@ -17,6 +18,14 @@ namespace dyad::cli {
 
 const char* const kUnlabelledHtmlDirs[3] = {
     "html/trafilatura-eval/eval", "html/trafilatura-eval/cache", "html/scrapinghub/html"};
+
+const char* const kUnlabelledNerFiles[8] = {
+    "ner/wikigold/CONLL-format/data/wikigold.conll.txt",
+    "ner/WNUT17/CONLL-format/data/train/wnut17train.conll",
+    "ner/BTC/CONLL-format/data/a.conll", "ner/BTC/CONLL-format/data/b.conll",
+    "ner/BTC/CONLL-format/data/e.conll", "ner/BTC/CONLL-format/data/f.conll",
+    "ner/BTC/CONLL-format/data/g.conll", "ner/BTC/CONLL-format/data/h.conll",
+};
 
 bool LooksEnglish(const std::vector<Sentence>& sentences) {
   static const std::unordered_set<std::string> kWords = {
@@ -84,6 +93,58 @@ StatusOr<std::string> WordNetGlossText(const std::string& dir, const std::string
     }
   }
   return text;
+}
+
+namespace {
+
+// Appends the word forms of each sentence.
+void AddSentences(const std::vector<Sentence>& sentences,
+                  std::vector<std::vector<std::string>>* out) {
+  for (const auto& s : sentences) {
+    std::vector<std::string> words;
+    for (const auto& t : s.tokens) words.push_back(t.form);
+    out->push_back(std::move(words));
+  }
+}
+
+// Appends the sentences of plain `text` (named `path`) by our segmenter.
+Status AddSegmentedText(const std::string& path, const std::string& text,
+                        std::vector<std::vector<std::string>>* out) {
+  ASSIGN_OR_RETURN(Document doc, DocumentFromBytes(path, text, InputFormat::kText, InputOptions{}));
+  AddSentences(text::Segment(doc), out);
+  return Status::OK();
+}
+
+}  // namespace
+
+void AddHtmlText(const std::string& dir, std::vector<std::vector<std::string>>* out, int* pages,
+                 int* kept) {
+  ForEachEnglishHtmlPage(dir, pages, kept,
+                         [&](const Document&, const std::vector<Sentence>& sentences) {
+                           AddSentences(sentences, out);
+                         });
+}
+
+Status AddWordNetGlosses(const std::string& dir, std::vector<std::vector<std::string>>* out) {
+  for (const char* pos : {"noun", "verb", "adj", "adv"}) {
+    ASSIGN_OR_RETURN(std::string text, WordNetGlossText(dir, pos));
+    RETURN_IF_ERROR(AddSegmentedText(dir + "/data." + pos, text, out));
+  }
+  return Status::OK();
+}
+
+Status AddNerText(const std::vector<std::string>& paths,
+                  std::vector<std::vector<std::string>>* out) {
+  for (const std::string& path : paths) {
+    ASSIGN_OR_RETURN(std::vector<analyze::IobSentence> iob, analyze::ReadIob(path));
+    std::string text;
+    for (const auto& s : iob) {
+      for (std::size_t i = 0; i < s.forms.size(); ++i) text += (i ? " " : "") + s.forms[i];
+      text += "\n\n";
+    }
+    RETURN_IF_ERROR(AddSegmentedText(path, text, out));
+  }
+  return Status::OK();
 }
 
 }  // namespace dyad::cli

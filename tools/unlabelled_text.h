@@ -1,6 +1,7 @@
 // Unlabelled English text read at training time by the models that learn
-// from running text: `dyad train clusters` (Brown clusters) and
-// `dyad train segment --orthography` (the splitter's case lexicons). None of
+// from running text: `dyad train clusters` (Brown clusters),
+// `dyad train segment --orthography` (the splitter's case lexicons) and
+// `dyad train uptrain` (the parser's uptraining sentences). None of
 // it is stored in the repository; see docs/analysis.md, "Training data and
 // licences".
 #ifndef DYAD_TOOLS_UNLABELLED_TEXT_H_
@@ -20,6 +21,11 @@ namespace dyad::cli {
 // relative to the shared data folder.
 extern const char* const kUnlabelledHtmlDirs[3];
 
+// The NER training corpora besides UNER EWT (whose text is EWT train's),
+// relative to the shared data folder: wikigold, WNUT17 train, BTC (the
+// training files of docs/analysis.md; not re3d).
+extern const char* const kUnlabelledNerFiles[8];
+
 // Whether a page's words look English: the share of a few very frequent
 // English function words (other languages' pages stay out of the corpus).
 bool LooksEnglish(const std::vector<Sentence>& sentences);
@@ -35,6 +41,21 @@ void ForEachEnglishHtmlPage(
 // after " | " on each synset line; ';' separates the parts, each a
 // paragraph of the result; examples lose their quotes).
 StatusOr<std::string> WordNetGlossText(const std::string& dir, const std::string& pos);
+
+// Appends the sentences (word forms) of every English HTML page under `dir`
+// (ForEachEnglishHtmlPage): main content by our extractor, tokens by our
+// segmenter.
+void AddHtmlText(const std::string& dir, std::vector<std::vector<std::string>>* out, int* pages,
+                 int* kept);
+
+// Appends the glosses and usage examples of WordNet's data.noun|verb|adj|adv
+// in `dir` (WordNetGlossText), tokenized by our segmenter.
+Status AddWordNetGlosses(const std::string& dir, std::vector<std::vector<std::string>>* out);
+
+// Appends the sentences of the IOB files `paths` (ReadIob), each sentence's
+// words joined by spaces and split and tokenized again by our segmenter.
+Status AddNerText(const std::vector<std::string>& paths,
+                  std::vector<std::vector<std::string>>* out);
 
 }  // namespace dyad::cli
 

@@ -187,7 +187,7 @@ void ParserEnsemble::Add(Parser parser, double weight) {
 
 void ParserEnsemble::Parse(const std::vector<WordInfo>& words,
                            const std::vector<std::uint64_t>& tags, std::vector<int>* heads,
-                           std::vector<int>* labels) const {
+                           std::vector<int>* labels, int* agreeing) const {
   const int m = size();
   thread_local std::vector<std::vector<int>> mh, ml;
   thread_local std::vector<MemberParse> parses;
@@ -202,6 +202,10 @@ void ParserEnsemble::Parse(const std::vector<WordInfo>& words,
     parses.push_back({&mh[k], &ml[k], weights_[k]});
   }
   CombineParses(parses, heads, labels);
+  if (agreeing) {
+    *agreeing = 0;
+    for (int k = 0; k < m; ++k) *agreeing += mh[k] == *heads;
+  }
 }
 
 }  // namespace dyad::analyze

@@ -73,8 +73,11 @@ class ParserEnsemble {
 
   // Every member parses (Parser::Parse, each with its own direction and
   // beam width) and CombineParses() gives the tree; labels index label().
+  // With `agreeing`, also the number of members whose own unlabelled tree
+  // is the combined one (`dyad train uptrain` keeps it).
   void Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-             std::vector<int>* heads, std::vector<int>* labels) const;
+             std::vector<int>* heads, std::vector<int>* labels,
+             int* agreeing = nullptr) const;
 
  private:
   std::vector<Parser> members_;

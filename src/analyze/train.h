@@ -11,6 +11,7 @@
 #include <functional>
 #include <set>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "analyze/iob.h"
@@ -115,6 +116,28 @@ text::ConlluSentence ReversedSentence(const text::ConlluSentence& s);
 // opts.right_to_left on the reversed sentences (ReversedSentence).
 Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger& tagger,
                    const TrainOptions& opts, Parser* parser);
+
+// The comment of `dyad train uptrain` that counts the ensemble
+// members whose own unlabelled tree is the sentence's ("# agree = 3").
+inline constexpr char kAgreeComment[] = "agree";
+
+// Extra parser training sentences for uptraining (Petrov et al. 2010):
+// automatic parses of unlabelled text, e.g. by the reparsing ensemble
+// (`dyad train uptrain`), as CoNLL-U with their own tags, which are
+// the tagger's predictions (no jackknifing). Every word must carry a joint
+// UPOS/XPOS tag of `tagger`, a head within the sentence and a relation;
+// exactly one word is attached to the root and the heads form a tree. With
+// `min_agree` > 0 only sentences whose "# agree = K" comment has K >=
+// min_agree are kept (tri-training: the members agree), and a sentence
+// without that comment is an error. Errors name `name`, the line and the
+// reason. Empty nodes and multi-word token lines are ignored (words only).
+StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
+                                                            const std::string& name,
+                                                            const Tagger& tagger,
+                                                            int min_agree = 0);
+// ParseExtraTrees() of a file (errors name the path).
+StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
+                                                           const Tagger& tagger, int min_agree = 0);
 
 // The parser whose weights are the mean of `parsers`' (which must share
 // labels and transition system: the same data, other seeds).

@@ -5,11 +5,14 @@
 // approximate oracle of Honnibal & Johnson (2015) for them. With
 // TrainOptions::beam > 1, global training over a beam (TrainGlobal).
 #include <algorithm>
+#include <cstdlib>
 #include <map>
 #include <numeric>
+#include <set>
 
 #include "analyze/features.h"
 #include "analyze/train.h"
+#include "util/files.h"
 #include "util/status_macros.h"
 
 namespace dyad::analyze {
@@ -574,6 +577,86 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
     RETURN_IF_ERROR(ParserTrainer::Train(data, tagger, o, &parsers[k]));
   }
   return MeanParser(parsers, parser);
+}
+
+StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
+                                                            const std::string& name,
+                                                            const Tagger& tagger, int min_agree) {
+  ASSIGN_OR_RETURN(std::vector<text::ConlluSentence> all, text::ParseConllu(data, name));
+  std::set<std::string, std::less<>> tags;
+  for (int t = 0; t < tagger.num_tags(); ++t) tags.insert(tagger.upos(t) + "/" + tagger.xpos(t));
+  std::vector<text::ConlluSentence> kept;
+  for (auto& s : all) {
+    // The line of word w (1-based): the sentence's first token line, plus
+    // the words and the range lines before it.
+    auto line_of = [&s](int w) {
+      int line = s.line + w - 1;
+      for (const auto& m : s.mwts) line += m.first <= w;
+      return line;
+    };
+    auto fail = [&name](int line, const std::string& why) {
+      return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + why);
+    };
+    const int n = static_cast<int>(s.words.size());
+    int roots = 0;
+    for (int i = 0; i < n; ++i) {
+      const auto& w = s.words[i];
+      const int line = line_of(i + 1);
+      if (w.id != i + 1) {
+        return fail(line, "word id " + std::to_string(w.id) + " where " + std::to_string(i + 1) +
+                              " was expected");
+      }
+      if (!tags.count(JointTag(w))) {
+        return fail(line, "tag " + JointTag(w) + " is not a tag of the tagger (UPOS/XPOS)");
+      }
+      if (w.head < 0 || w.head > n) {
+        return fail(line, "head " + (w.head < 0 ? std::string("_") : std::to_string(w.head)) +
+                              " is not a word of the sentence (1-" + std::to_string(n) +
+                              ") or 0");
+      }
+      if (w.deprel.empty() || w.deprel == "_") return fail(line, "no relation");
+      if ((w.head == 0) != (w.deprel == "root")) {
+        return fail(line, "relation " + w.deprel + " with head " + std::to_string(w.head) +
+                              ": only the root word has relation root");
+      }
+      roots += w.head == 0;
+    }
+    if (roots != 1) {
+      return fail(s.line, std::to_string(roots) + " words attached to the root (one expected)");
+    }
+    for (int i = 0; i < n; ++i) {  // every word reaches the root: no cycle
+      int x = i + 1, steps = 0;
+      while (x != 0 && steps <= n) x = s.words[x - 1].head, ++steps;
+      if (x != 0) return fail(line_of(i + 1), "the heads make a cycle");
+    }
+    if (min_agree > 0) {
+      const std::string* agree = nullptr;
+      for (const auto& [key, value] : s.comments) {
+        if (key == kAgreeComment) agree = &value;
+      }
+      if (!agree) {
+        return fail(s.line, std::string("no \"# ") + kAgreeComment +
+                                " = K\" comment before the sentence (needed to filter by "
+                                "agreement)");
+      }
+      char* end = nullptr;
+      const long k = std::strtol(agree->c_str(), &end, 10);
+      if (agree->empty() || *end != '\0' || k < 0) {
+        return fail(s.line, "bad agreement count '" + *agree + "'");
+      }
+      if (k < min_agree) continue;
+    }
+    kept.push_back(std::move(s));
+  }
+  if (all.empty()) return InvalidArgumentError(name + ": no sentences");
+  return kept;
+}
+
+StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
+                                                           const Tagger& tagger, int min_agree) {
+  auto data = ReadFile(path);
+  if (!data.ok()) return data.status().WithContext(path);
+  return ParseExtraTrees(*data, path, tagger, min_agree);
 }
 
 Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {

@@ -78,6 +78,7 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const s
       cur.comments.emplace_back(std::string(key), std::string(value));
       continue;
     }
+    if (cur.line == 0) cur.line = static_cast<int>(line_no);
     auto cols = SplitTabs(line);
     if (cols.size() != 10) {
       return InvalidArgumentError(name + ":" + std::to_string(line_no) + ": expected 10 columns, got " +

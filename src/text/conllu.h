@@ -32,6 +32,7 @@ struct ConlluSentence {
   bool newdoc = false;    // "# newdoc" seen before this sentence
   bool newpar = false;    // "# newpar" seen before this sentence
   std::vector<std::pair<std::string, std::string>> comments;  // all "# key = value"
+  int line = 0;           // 1-based line of its first word or range line in the file
   std::vector<ConlluWord> words;
   std::vector<ConlluMwt> mwts;
 };
