@@ -157,7 +157,7 @@ int RunParser(int argc, char** argv) {
   std::vector<std::string> mean_of;
   f.List("mean-of", &mean_of,
          "no training: write the mean of these parser models (same data, other seeds; saved "
-         "with --prune 0), pruned by --prune (repeatable)");
+         "with --prune 0), pruned by --prune");
   bool with_dev = false;
   f.Bool("with-dev", &with_dev,
          "also train on EWT dev and the licensed GUM dev documents (for a final model; "
@@ -173,7 +173,7 @@ int RunParser(int argc, char** argv) {
   std::vector<std::string> extra;
   f.List("extra-conllu", &extra,
          "also train on these automatically parsed sentences with their own (predicted) tags: "
-         "uptraining on `dyad train uptrain` output (repeatable)");
+         "uptraining on `dyad train uptrain` output");
   int extra_min_agree = 0;
   f.Int("extra-min-agree", &extra_min_agree,
         "keep only the extra sentences whose \"# agree = K\" comment has K >= this (the ensemble "
@@ -459,8 +459,8 @@ int RunNer(int argc, char** argv) {
     auto counts = analyze::AddWordNetInstances(brands_wordnet, kept, &gazetteer);
     if (!counts.ok()) return Fail(counts.status());
     std::cerr << "WordNet instances: " << counts->instances << " synsets, names added: "
-              << counts->per << " PER, " << counts->org << " ORG, " << counts->loc << " LOC (" << counts->named_kinds
-              << " organisation kinds)\n";
+              << counts->per << " PER, " << counts->org << " ORG, " << counts->loc << " LOC ("
+              << counts->named_kinds << " organisation kinds)\n";
   }
   if (!first_names.empty()) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);
@@ -505,7 +505,6 @@ int RunNer(int argc, char** argv) {
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;
 }
-
 
 int RunClusters(int argc, char** argv) {
   Flags f("dyad train clusters [options]",

@@ -3,6 +3,7 @@
 // data of `dyad train parser --extra-conllu` (uptraining, Petrov et al. 2010;
 // docs/analysis.md, "Issue 4, uptraining").
 #include <cstdint>
+#include <filesystem>
 #include <fstream>
 #include <iostream>
 #include <string>
@@ -43,15 +44,16 @@ int RunUptrain(int argc, char** argv) {
   std::string shared = env && *env ? env : "../shared/data";
   std::string models = internal::ResolveDataDir(PipelineOptions{}) + "/models";
   std::string parser_spec = "parser-beam.bin,parser-r2l-beam.bin,parser.bin";
-  std::string out, wordnet = "/usr/share/wordnet";
+  std::string out, wordnet;
   int seed = 1, min_words = 5, max_words = 60, max_sentences = 0;
   bool no_html = false, no_ner = false;
-  f.String("shared", &shared, "the shared data folder (html/); default $DYAD_SHARED");
+  f.String("shared", &shared, "the shared data folder (html/, ner/); default $DYAD_SHARED");
   f.String("models", &models, "model directory with tagger.bin and the parser files");
   f.String("parser", &parser_spec,
            "the parser, or a comma-separated reparsing ensemble (as dyad analyze --parser)");
   f.String("out", &out, "the CoNLL-U file to write");
-  f.String("wordnet", &wordnet, "WordNet database folder for the glosses (\"\" = none)");
+  f.String("wordnet", &wordnet, "WordNet database folder (Debian wordnet-base: /usr/share/wordnet) whose glosses "
+           "join the text; default none (they did not help, docs/analysis.md)");
   f.Bool("no-html", &no_html, "leave out the HTML pages");
   f.Bool("no-ner", &no_ner, "leave out the NER corpora's text");
   f.Int("seed", &seed, "seed of the sentence order");
@@ -82,7 +84,13 @@ int RunUptrain(int argc, char** argv) {
   if (!no_html) {
     int pages = 0, kept = 0;
     for (const char* dir : kUnlabelledHtmlDirs) {
-      AddHtmlText(shared + "/" + dir, &corpus, &pages, &kept);
+      const std::string path = shared + "/" + dir;
+      if (!std::filesystem::is_directory(path)) {
+        PrintError(NotFoundError(path + ": no such folder of HTML pages (--shared; --no-html "
+                                        "leaves the pages out)"));
+        return kExitUsage;
+      }
+      AddHtmlText(path, &corpus, &pages, &kept);
     }
     std::cerr << "HTML pages: " << pages << ", English: " << kept
               << ", sentences: " << corpus.size() << "\n";
@@ -104,6 +112,10 @@ int RunUptrain(int argc, char** argv) {
       return kExitUsage;
     }
     std::cerr << "WordNet gloss sentences: " << corpus.size() - before << "\n";
+  }
+  if (corpus.empty()) {
+    PrintError(InvalidArgumentError("no text to parse: every source is left out or empty"));
+    return kExitUsage;
   }
   std::vector<int> order;
   std::unordered_set<std::uint64_t> seen;

@@ -70,7 +70,10 @@ void ForEachEnglishHtmlPage(
 }
 
 StatusOr<std::string> WordNetGlossText(const std::string& dir, const std::string& pos) {
-  ASSIGN_OR_RETURN(std::string data, ReadFile(dir + "/data." + pos));
+  const std::string path = dir + "/data." + pos;
+  auto read = ReadFile(path);
+  if (!read.ok()) return read.status().WithContext(path);
+  std::string data = std::move(*read);
   std::string text;
   std::size_t at = 0;
   while (at < data.size()) {

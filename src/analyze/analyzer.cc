@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cmath>
 #include <cstdlib>
+#include <exception>
 #include <future>
 #include <map>
 #include <sstream>
@@ -257,29 +258,44 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
   };
   // The model files are independent: each is read, inflated and indexed on
   // a thread of its own (the load time of the three-parser ensemble, 30 MB
-  // of models, is mostly that work). Errors are reported in the order the
-  // files were listed before: tagger, parsers, NER.
+  // of models, is mostly that work); where no thread can be started, the
+  // load runs on this one when its result is asked for. Errors are reported
+  // in the order of the files: tagger, parsers, NER. Everything the loads
+  // use is declared before `loads`, whose futures wait for their threads
+  // when destroyed.
   std::vector<Parser> members(ensemble ? options.parser_models.size() : 0);
+  const std::string parser_path =
+      options.parse && !ensemble
+          ? path_of(options.parser_models.empty() ? options.parser_file
+                                                  : options.parser_models[0].file)
+          : std::string();
+  auto guarded = [](const std::string& path, auto load) {
+    return [path, load]() -> Status {
+      try {
+        return load();
+      } catch (const std::exception& e) {
+        return ResourceExhaustedError(path + ": " + e.what());
+      }
+    };
+  };
+  const std::string tagger_path = model_dir + "/tagger.bin";
+  const std::string ner_path = model_dir + "/ner.bin";
+  Analyzer* out = a.get();
   std::vector<std::future<Status>> loads;
-  loads.push_back(std::async(std::launch::async, [&] {
-    return LoadTaggerModel(model_dir + "/tagger.bin", &a->tagger_, &a->morph_);
-  }));
-  std::string parser_path;
-  if (ensemble) {
-    for (std::size_t i = 0; i < members.size(); ++i) {
-      loads.push_back(std::async(std::launch::async, [&, i] {
-        return LoadParserModel(path_of(options.parser_models[i].file), &members[i]);
-      }));
-    }
-  } else if (options.parse) {
-    parser_path = path_of(options.parser_models.empty() ? options.parser_file
-                                                        : options.parser_models[0].file);
-    loads.push_back(std::async(std::launch::async,
-                               [&] { return LoadParserModel(parser_path, &a->parser_); }));
+  auto start = [&loads](auto fn) {
+    loads.push_back(std::async(std::launch::async | std::launch::deferred, std::move(fn)));
+  };
+  start(guarded(tagger_path,
+                [&] { return LoadTaggerModel(tagger_path, &out->tagger_, &out->morph_); }));
+  for (std::size_t i = 0; i < members.size(); ++i) {
+    const std::string path = path_of(options.parser_models[i].file);
+    start(guarded(path, [path, &members, i] { return LoadParserModel(path, &members[i]); }));
+  }
+  if (!parser_path.empty()) {
+    start(guarded(parser_path, [&] { return LoadParserModel(parser_path, &out->parser_); }));
   }
   if (options.ner) {
-    loads.push_back(std::async(std::launch::async,
-                               [&] { return LoadNerModel(model_dir + "/ner.bin", &a->ner_); }));
+    start(guarded(ner_path, [&] { return LoadNerModel(ner_path, &out->ner_); }));
   }
   Status first = Status::OK();
   for (auto& load : loads) {

@@ -119,6 +119,16 @@ TEST_F(ExtraTreesTest, RejectsBadTreesNamingFileAndLine) {
   e = Error(bad);
   EXPECT_NE(e.find("extra.conllu:5:"), std::string::npos) << e;
 
+  // An empty node ("1.1") and a range line before a bad word: its own line (7) is named.
+  bad = kExtra;
+  Replace(&bad, "2\tasked\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n",
+          "1.1\tasked\t_\tVERB\tVBD\t_\t_\t_\t_\t_\n"
+          "2\tasked\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+          "3-4\tthreeguards\t_\t_\t_\t_\t_\t_\t_\t_\n");
+  Replace(&bad, "NUM\tCD", "NUM\tXX");
+  e = Error(bad);
+  EXPECT_NE(e.find("extra.conllu:7:"), std::string::npos) << e;
+
   // Malformed CoNLL-U: the reader's own message, with the line.
   e = Error("1\tbroken\tline\n");
   EXPECT_NE(e.find("extra.conllu:1:"), std::string::npos) << e;

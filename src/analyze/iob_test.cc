@@ -387,7 +387,10 @@ TEST(Iob, WordNetInstancesAreTypedByTheirHypernyms) {
   EXPECT_EQ(g[0].tokens, (std::vector<std::string>{"Zentrix", "Guild"}));
   WriteToyWordNet(dir.path(), false);
   EXPECT_FALSE(AddWordNetInstances(dir.path(), 7, &g).ok());  // not WordNet 3.0's offsets
-  EXPECT_FALSE(AddWordNetInstances(dir.path() + "/missing", 7, &g).ok());
+  auto missing = AddWordNetInstances(dir.path() + "/missing", 7, &g);
+  ASSERT_FALSE(missing.ok());
+  EXPECT_NE(missing.status().ToString().find("/missing/data.noun"), std::string::npos)
+      << missing.status().ToString();
 }
 
 // An invented toy corpus of two documents for mention replacement.

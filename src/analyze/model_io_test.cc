@@ -111,6 +111,24 @@ TEST(ModelFile, AnalyzerNamesTheDamagedFileAmongThoseLoadedTogether) {
     EXPECT_NE(a.status().ToString().find("parser-r2l-beam.bin"), std::string::npos)
         << a.status().ToString();
   }
+  // Several damaged files: the first in the order tagger, parsers, NER is reported.
+  const std::string tagger = Slurp(dir.path() + "/tagger.bin");
+  const std::string ner = Slurp(dir.path() + "/ner.bin");
+  Spit(dir.path() + "/ner.bin", ner.substr(0, ner.size() / 2));
+  auto both = Analyzer::Load(dir.path(), o);
+  ASSERT_FALSE(both.ok());
+  EXPECT_NE(both.status().ToString().find("parser-r2l-beam.bin"), std::string::npos)
+      << both.status().ToString();
+  Spit(dir.path() + "/tagger.bin", tagger.substr(0, tagger.size() / 2));
+  for (int i = 0; i < 3; ++i) {
+    auto all = Analyzer::Load(dir.path(), o);
+    ASSERT_FALSE(all.ok());
+    EXPECT_NE(all.status().ToString().find("tagger.bin"), std::string::npos)
+        << all.status().ToString();
+  }
+  Spit(dir.path() + "/tagger.bin", tagger);
+  Spit(dir.path() + "/ner.bin", ner);
+
   // Intact, the same files load.
   Spit(dir.path() + "/parser-r2l-beam.bin", r2l);
   auto a = Analyzer::Load(dir.path(), o);

@@ -295,7 +295,12 @@ std::map<std::uint32_t, WordNetSynset> ReadWordNetData(const std::string& data) 
 StatusOr<WordNetInstanceCounts> AddWordNetInstances(const std::string& wordnet_dir,
                                                     std::uint32_t types_kept,
                                                     std::vector<GazetteerEntry>* out) {
-  ASSIGN_OR_RETURN(std::string nouns, ReadFile(wordnet_dir + "/data.noun"));
+  auto read = [](const std::string& path) -> StatusOr<std::string> {
+    auto data = ReadFile(path);
+    if (!data.ok()) return data.status().WithContext(path);
+    return data;
+  };
+  ASSIGN_OR_RETURN(std::string nouns, read(wordnet_dir + "/data.noun"));
   const auto synsets = ReadWordNetData(nouns);
   // The roots and their types: person.n.01 -> PER; location.n.01, body_of_water.n.01,
   // geological_formation.n.01 and land.n.04 (rivers, mountains, islands) -> LOC;
@@ -322,7 +327,7 @@ StatusOr<WordNetInstanceCounts> AddWordNetInstances(const std::string& wordnet_d
   };
   add_common(synsets);
   for (const char* file : {"/data.verb", "/data.adj", "/data.adv"}) {
-    ASSIGN_OR_RETURN(std::string data, ReadFile(wordnet_dir + file));
+    ASSIGN_OR_RETURN(std::string data, read(wordnet_dir + file));
     add_common(ReadWordNetData(data));
   }
   std::map<std::uint32_t, std::uint32_t> memo;  // synset -> the root types at or above it

@@ -587,13 +587,6 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
   for (int t = 0; t < tagger.num_tags(); ++t) tags.insert(tagger.upos(t) + "/" + tagger.xpos(t));
   std::vector<text::ConlluSentence> kept;
   for (auto& s : all) {
-    // The line of word w (1-based): the sentence's first token line, plus
-    // the words and the range lines before it.
-    auto line_of = [&s](int w) {
-      int line = s.line + w - 1;
-      for (const auto& m : s.mwts) line += m.first <= w;
-      return line;
-    };
     auto fail = [&name](int line, const std::string& why) {
       return InvalidArgumentError(name + ":" + std::to_string(line) + ": " + why);
     };
@@ -601,7 +594,7 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
     int roots = 0;
     for (int i = 0; i < n; ++i) {
       const auto& w = s.words[i];
-      const int line = line_of(i + 1);
+      const int line = w.line;
       if (w.id != i + 1) {
         return fail(line, "word id " + std::to_string(w.id) + " where " + std::to_string(i + 1) +
                               " was expected");
@@ -627,7 +620,7 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
     for (int i = 0; i < n; ++i) {  // every word reaches the root: no cycle
       int x = i + 1, steps = 0;
       while (x != 0 && steps <= n) x = s.words[x - 1].head, ++steps;
-      if (x != 0) return fail(line_of(i + 1), "the heads make a cycle");
+      if (x != 0) return fail(s.words[i].line, "the heads make a cycle");
     }
     if (min_agree > 0) {
       const std::string* agree = nullptr;

@@ -99,6 +99,7 @@ StatusOr<std::vector<ConlluSentence>> ParseConllu(std::string_view data, const s
       continue;
     }
     ConlluWord w;
+    w.line = static_cast<int>(line_no);
     if (!ParseInt(id, &w.id)) {
       return InvalidArgumentError(name + ":" + std::to_string(line_no) + ": bad id '" + std::string(id) + "'");
     }

@@ -15,7 +15,8 @@
 namespace dyad::text {
 
 struct ConlluWord {
-  int id = 0;  // 1-based
+  int id = 0;    // 1-based
+  int line = 0;  // 1-based line of the word in the file
   std::string form, lemma, upos, xpos, feats;
   int head = 0;  // 0 = root
   std::string deprel, deps, misc;
@@ -32,7 +33,7 @@ struct ConlluSentence {
   bool newdoc = false;    // "# newdoc" seen before this sentence
   bool newpar = false;    // "# newpar" seen before this sentence
   std::vector<std::pair<std::string, std::string>> comments;  // all "# key = value"
-  int line = 0;           // 1-based line of its first word or range line in the file
+  int line = 0;           // 1-based line of its first token line (word, range or empty node)
   std::vector<ConlluWord> words;
   std::vector<ConlluMwt> mwts;
 };
