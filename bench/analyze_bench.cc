@@ -9,6 +9,7 @@
 #include <benchmark/benchmark.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <filesystem>
 #include <memory>
 #include <string>
@@ -102,11 +103,32 @@ const dyad::analyze::Analyzer* GetEnsemble() {
   return model.get();
 }
 
+// The stacked parser (a guided model with its guide embedded): the file
+// named by $DYAD_BENCH_STACKED (a path, or a name in the models folder),
+// else parser-guided.bin in the models folder (none is shipped: the
+// benchmark is skipped without one).
+const dyad::analyze::Analyzer* GetStacked() {
+  static const std::unique_ptr<dyad::analyze::Analyzer> model =
+      []() -> std::unique_ptr<dyad::analyze::Analyzer> {
+    dyad::analyze::AnalyzerOptions o;
+    o.ner = false;
+    const char* env = std::getenv("DYAD_BENCH_STACKED");
+    o.parser_file = env && *env ? env : "parser-guided.bin";
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    return a.ok() && (*a)->parser()->guided() ? std::move(*a) : nullptr;
+  }();
+  return model.get();
+}
+
 void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
-             bool ensemble = false) {
-  const auto* a = ensemble ? GetEnsemble() : Get(parse, ner, beam, beam_model);
+             bool ensemble = false, bool stacked = false) {
+  const auto* a = stacked    ? GetStacked()
+                  : ensemble ? GetEnsemble()
+                             : Get(parse, ner, beam, beam_model);
   if (!a) {
-    state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
+    state.SkipWithError(stacked ? "no stacked parser: parser-guided.bin or $DYAD_BENCH_STACKED "
+                                  "(none is shipped; docs/analysis.md, stacked parsing)"
+                                : "models missing: run dyad train (docs/analysis.md)");
     return;
   }
   const auto sentences = dyad::text::Segment(BenchDoc());
@@ -236,5 +258,11 @@ BENCHMARK(BM_TagParseBeamModel)->Unit(benchmark::kMillisecond);
 // member parses, then the trees are combined.
 void BM_TagParseEnsemble(benchmark::State& state) { Analyze(state, true, false, 0, false, true); }
 BENCHMARK(BM_TagParseEnsemble)->Unit(benchmark::kMillisecond);
+// Tagging + parsing with a stacked parser (GetStacked): its guide parses
+// first, then the guided parser; compare with BM_TagParse in the same run.
+void BM_TagParseStacked(benchmark::State& state) {
+  Analyze(state, true, false, 0, false, false, true);
+}
+BENCHMARK(BM_TagParseStacked)->Unit(benchmark::kMillisecond);
 
 }  // namespace

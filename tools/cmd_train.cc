@@ -7,6 +7,7 @@
 #include <fstream>
 #include <iostream>
 #include <iterator>
+#include <memory>
 #include <set>
 #include <sstream>
 #include <unordered_set>
@@ -15,6 +16,7 @@
 #include "analyze/brown.h"
 #include "analyze/clusters.h"
 #include "analyze/features.h"
+#include "analyze/relabeler.h"
 #include "analyze/train.h"
 #include "dyad/input.h"
 #include "pipeline/stages.h"
@@ -116,7 +118,8 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
   if (prune > 0) mean.Prune(static_cast<float>(prune));
   // Beam-trained members make the opt-in parser-beam.bin, never the greedy
   // default parser.bin (as training writes them).
-  const std::string file = out + "/" + analyze::ParserFileName(mean.right_to_left(), mean.beam_width());
+  const std::string file = out + "/" + analyze::ParserFileName(mean.right_to_left(),
+                                                              mean.beam_width(), 0, mean.guided());
   if (auto s = analyze::SaveParserModel(file, mean); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << " (mean of " << paths.size() << " models, "
             << mean.model().num_features() << " features)\n";
@@ -128,7 +131,7 @@ int RunParser(int argc, char** argv) {
           "Trains the dependency parser on the same data as the tagger, with POS tags "
           "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin "
           "(with --beam K > 1: <out>/parser-beam.bin; with --right-to-left: "
-          "<out>/parser-r2l.bin or parser-r2l-beam.bin).");
+          "<out>/parser-r2l.bin or parser-r2l-beam.bin; with --guide: <out>/parser-guided.bin).");
   Common c;
   AddCommon(&f, &c, 10);
   int folds = 4;
@@ -154,6 +157,10 @@ int RunParser(int argc, char** argv) {
   int ensemble = 1;
   f.Int("ensemble", &ensemble,
         "train this many parsers (seeds --seed, --seed + 1, ...) and ship the mean of their weights");
+  bool lite = false;
+  f.Bool("lite", &lite,
+         "a lite parser: 22 of the 78 feature templates (about a quarter of the lookups; a cheap "
+         "guide for --guide; the model records it)");
   std::vector<std::string> mean_of;
   f.List("mean-of", &mean_of,
          "no training: write the mean of these parser models (same data, other seeds; saved "
@@ -181,8 +188,30 @@ int RunParser(int argc, char** argv) {
   int extra_max = 0;
   f.Int("extra-max-sentences", &extra_max,
         "use at most this many extra sentences, the first ones of the files in order (0 = all)");
+  std::string guide_file;
+  f.String("guide", &guide_file,
+           "train a stacked parser (Nivre & McDonald 2008) guided by this parser model (e.g. "
+           "parser-r2l.bin trained on the same data): features read its parse; the training "
+           "sentences' guide parses come from jackknifed guides of its system; writes "
+           "<out>/parser-guided.bin, which embeds the guide");
+  std::string guide_cache;
+  f.String("guide-cache", &guide_cache,
+           "file keeping the jackknifed guide parses between runs (read if present, else "
+           "written; not keyed on the options: delete it when they change)");
+  int guide_folds = 4, guide_epochs = 10, guide_threads = 2;
+  std::string guide_prune = "1.5";
+  f.Int("guide-folds", &guide_folds, "jackknifing folds of the guide parses");
+  f.Int("guide-epochs", &guide_epochs, "training epochs of each jackknifed guide");
+  f.String("guide-prune", &guide_prune, "pruning of each jackknifed guide (as --prune)");
+  f.Int("guide-threads", &guide_threads, "jackknifed guides trained at once (1 or 2)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (!guide_file.empty() && !extra.empty()) {
+    return Fail(InvalidArgumentError("--guide cannot be combined with --extra-conllu"));
+  }
+  if (!guide_file.empty() && guide_folds < 2) {
+    return Fail(InvalidArgumentError("--guide-folds must be at least 2"));
+  }
   if (extra.empty() && (extra_min_agree != 0 || extra_max != 0)) {
     return Fail(
         InvalidArgumentError("--extra-min-agree and --extra-max-sentences need --extra-conllu"));
@@ -212,6 +241,7 @@ int RunParser(int argc, char** argv) {
   auto opts = Options(c);
   opts.non_monotonic = non_monotonic;
   opts.right_to_left = right_to_left;
+  opts.lite = lite;
   opts.ensemble = ensemble;
   opts.beam = beam;
   if (!beam_from.empty()) opts.init = &init;
@@ -240,14 +270,58 @@ int RunParser(int argc, char** argv) {
     std::cerr << "extra training sentences: " << extra_sentences << " (" << extra_words
               << " words), " << train->size() << " in all\n";
   }
+  // A stacked parser: the guide parse of every training sentence by a guide
+  // trained on the other folds (never on the sentence itself).
+  std::vector<analyze::GuideTree> guides;
+  const bool guided = !guide_file.empty();
+  if (guided) {
+    auto guide = std::make_shared<analyze::Parser>();
+    if (auto s = analyze::LoadParserModel(guide_file, guide.get()); !s.ok()) return Fail(s);
+    if (guide->guided()) {
+      return Fail(InvalidArgumentError(guide_file + ": a guide cannot itself be guided"));
+    }
+    std::vector<analyze::PredictedTree> parses;
+    Status cached = guide_cache.empty() ? NotFoundError("no cache")
+                                        : analyze::ReadParses(guide_cache, *train, &parses);
+    if (cached.ok()) {
+      std::cerr << "jackknifed guide parses read from " << guide_cache << "\n";
+    } else {
+      auto gopts = opts;
+      gopts.epochs = guide_epochs;
+      gopts.non_monotonic = guide->non_monotonic();
+      gopts.right_to_left = guide->right_to_left();
+      gopts.lite = guide->lite();
+      gopts.beam = guide->beam_width();
+      gopts.ensemble = 1;
+      gopts.init = nullptr;
+      if (auto s = analyze::JackknifeParses(*train, tagger, guide_folds,
+                                            static_cast<float>(std::atof(guide_prune.c_str())),
+                                            gopts, &parses, guide_threads);
+          !s.ok()) {
+        return Fail(s);
+      }
+      if (!guide_cache.empty()) {
+        if (auto s = analyze::WriteParses(guide_cache, parses); !s.ok()) return Fail(s);
+      }
+    }
+    guides.resize(parses.size());
+    for (std::size_t i = 0; i < parses.size(); ++i) {
+      guides[i].head = parses[i].head;
+      for (const std::string& l : parses[i].label) {
+        guides[i].label.push_back(analyze::Parser::GuideLabelKey(l));
+      }
+    }
+    opts.guide = std::move(guide);
+    opts.guides = &guides;
+  }
   analyze::Parser parser;
   if (checkpoint_from > 0) {
     opts.checkpoint_from = checkpoint_from;
     // Named after the variant (parser-r2l-beam.epochN.bin, ...), so that
     // runs of several variants into one --out keep each other's checkpoints.
-    opts.checkpoint = [&c, right_to_left, beam](const analyze::Parser& p, int epoch) {
+    opts.checkpoint = [&c, right_to_left, beam, guided](const analyze::Parser& p, int epoch) {
       const std::string path =
-          c.out + "/" + analyze::ParserFileName(right_to_left, beam, epoch);
+          c.out + "/" + analyze::ParserFileName(right_to_left, beam, epoch, guided);
       if (analyze::SaveParserModel(path, p).ok()) std::cerr << "wrote " << path << "\n";
     };
   }
@@ -259,7 +333,7 @@ int RunParser(int argc, char** argv) {
   }
   // A beam-trained parser is the opt-in parser-beam.bin beside the greedy
   // parser.bin, a right-to-left one parser-r2l[-beam].bin (docs/analysis.md).
-  const std::string file = c.out + "/" + analyze::ParserFileName(right_to_left, beam);
+  const std::string file = c.out + "/" + analyze::ParserFileName(right_to_left, beam, 0, guided);
   if (auto s = analyze::SaveParserModel(file, parser); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << "\n";
   return 0;

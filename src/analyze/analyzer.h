@@ -13,7 +13,9 @@
 //               when present, except with a parser ensemble; relabeler.h)
 // With AnalyzerOptions::parser_models, several parser files make a
 // reparsing ensemble (reparse.h) instead of the one parser (shipped for it:
-// parser-beam.bin, parser-r2l-beam.bin, parser.bin, in that order).
+// parser-beam.bin, parser-r2l-beam.bin, parser.bin, in that order). A
+// stacked parser file (parser-guided.bin, `dyad train parser --guide`)
+// embeds its guide parser and is used like any other parser file.
 // Word clusters (clusters.h, `dyad train clusters`) are not loaded: no
 // shipped model uses them (docs/analysis.md says why).
 //
@@ -85,9 +87,10 @@ Status SetParserSpec(const std::string& spec, AnalyzerOptions* options);
 
 // The file `dyad train parser` writes: parser.bin (greedy, left to right),
 // parser-beam.bin (beam > 1), parser-r2l.bin / parser-r2l-beam.bin (right to
-// left), so that a variant never replaces another; with epoch > 0 the
-// checkpoint after that epoch, e.g. parser-r2l-beam.epoch5.bin.
-std::string ParserFileName(bool right_to_left, int beam, int epoch = 0);
+// left), parser-guided.bin (a stacked parser with its guide, `--guide`), so
+// that a variant never replaces another; with epoch > 0 the checkpoint after
+// that epoch, e.g. parser-r2l-beam.epoch5.bin.
+std::string ParserFileName(bool right_to_left, int beam, int epoch = 0, bool guided = false);
 
 class Analyzer {
  public:

@@ -77,6 +77,29 @@ void ParseState::RemoveArc(int d) {
   }
 }
 
+void GuideView::Build(const GuideTree& g, bool reverse) {
+  n = static_cast<int>(g.head.size());
+  head.resize(n);
+  label.resize(n);
+  kid_begin.assign(n + 2, 0);
+  kids.resize(n);
+  for (int i = 0; i < n; ++i) {
+    const int src = reverse ? n - 1 - i : i;
+    int h = g.head[src];
+    if (h < 0 || h >= n) {
+      h = n;
+    } else if (reverse) {
+      h = n - 1 - h;
+    }
+    head[i] = h;
+    label[i] = g.label[src];
+    ++kid_begin[h + 1];
+  }
+  for (int i = 0; i <= n; ++i) kid_begin[i + 1] += kid_begin[i];
+  std::vector<int> fill(kid_begin.begin(), kid_begin.end() - 1);
+  for (int i = 0; i < n; ++i) kids[fill[head[i]]++] = i;
+}
+
 bool Parser::Legal(const ParseState& s, int cls, int num_labels, bool non_monotonic) {
   const bool has_s0 = !s.stack.empty();
   const int n0 = s.B(0);
@@ -134,8 +157,71 @@ void Parser::Apply(ParseState* s, int cls, int num_labels) {
   }
 }
 
+int Parser::GuideFeatures(const ParseState& s, const std::vector<std::uint64_t>& tags,
+                          const GuideView& g, std::uint64_t* out) {
+  const int n = s.n;
+  auto P = [&](int x) -> std::uint64_t { return x < 0 ? 0 : (x >= n ? 1 : tags[x]); };
+  auto gh = [&](int x) { return x < 0 || x >= n ? -2 : g.head[x]; };
+  auto gl = [&](int x) -> std::uint64_t { return x < 0 || x >= n ? 0 : g.label[x]; };
+  const int s0 = s.stack.empty() ? -1 : s.stack.back();
+  const int s1 = s.stack.size() >= 2 ? s.stack[s.stack.size() - 2] : -1;
+  const int n0 = s.B(0), n1 = s.B(1);
+  // Where x's guide head lies: 0 no word, 1 the root, 2 `other` (s0 or n0),
+  // 3 on the stack, 4 in the buffer, 5 done (reduced).
+  auto where = [&](int x, int other) -> std::uint64_t {
+    const int h = gh(x);
+    if (h == -2) return 0;
+    if (h >= n) return 1;
+    if (h == other) return 2;
+    return s.loc[h] == ParseState::kOnStack ? 3 : (s.loc[h] == ParseState::kInBuffer ? 4 : 5);
+  };
+  // Guide dependents of x at `where` (capped at 2).
+  auto kids_at = [&](int x, char where_loc, int skip) -> std::uint64_t {
+    if (x < 0 || x >= n) return 3;
+    int c = 0;
+    for (int k = g.kid_begin[x]; k < g.kid_begin[x + 1] && c < 2; ++k) {
+      const int d = g.kids[k];
+      c += d != skip && s.loc[d] == where_loc;
+    }
+    return static_cast<std::uint64_t>(c);
+  };
+  const std::uint64_t s0p = P(s0), n0p = P(n0);
+  // The guide's arc between s0 and n0: 1 s0 <- n0, 2 s0 -> n0, 0 none, 3 no pair.
+  std::uint64_t rel = 3, rel_label = 0;
+  if (s0 >= 0 && n0 >= 0) {
+    if (gh(s0) == n0) {
+      rel = 1, rel_label = gl(s0);
+    } else if (gh(n0) == s0) {
+      rel = 2, rel_label = gl(n0);
+    } else {
+      rel = 0;
+    }
+  }
+  const std::uint64_t ws0 = where(s0, n0), wn0 = where(n0, s0);
+  // s0's current head against its guide head: 0 none, 1 another, 2 the same.
+  const std::uint64_t agree = s0 < 0 || s.head[s0] < 0 ? 0 : (s.head[s0] == gh(s0) ? 2 : 1);
+  const std::uint64_t pending = kids_at(s0, ParseState::kInBuffer, n0) * 4 +
+                                kids_at(n0, ParseState::kOnStack, s0);
+  int k = 0;
+  out[k++] = FeatKey(80, rel, rel_label);
+  out[k++] = FeatKey(81, rel, s0p, n0p);
+  out[k++] = FeatKey(82, wn0, n0p, gl(n0));
+  out[k++] = FeatKey(83, ws0 * 3 + agree, s0p, gl(s0));
+  out[k++] = FeatKey(84, (ws0 * 8 + wn0) * 3 + agree, pending, rel);
+  out[k++] = FeatKey(85, gl(s0), gl(n0), rel);
+  const std::uint64_t s1_code = s1 < 0 ? 0 : 1 + (gh(s1) == n0) + 2 * (gh(n0) == s1);
+  out[k++] = FeatKey(86, s1_code, P(s1), n0p);
+  const std::uint64_t n1_code = n1 < 0 || n1 >= n
+                                    ? 0
+                                    : 1 + (gh(n1) == s0) + 2 * (gh(s0) == n1) +
+                                          4 * (gh(n1) == n0) + 8 * (gh(n0) == n1);
+  out[k++] = FeatKey(87, n1_code, n0p, P(n1));
+  return k;
+}
+
 int Parser::Features(const ParseState& s, const std::vector<WordInfo>& words,
-                     const std::vector<std::uint64_t>& tags, std::uint64_t* out) {
+                     const std::vector<std::uint64_t>& tags, std::uint64_t* out,
+                     const GuideView* guide, bool lite) {
   static const std::uint64_t kNoneW = HashStr("<none>"), kRootW = HashStr("<root>");
   const int n = s.n;
   auto W = [&](int x) -> std::uint64_t { return x < 0 ? kNoneW : (x >= n ? kRootW : words[x].lower); };
@@ -249,6 +335,11 @@ int Parser::Features(const ParseState& s, const std::vector<WordInfo>& words,
   out[k++] = FeatKey(76, n0 >= 0 && n0 < n ? words[n0].suf[2] : 0, n0p);
   out[k++] = FeatKey(77, s0 >= 0 ? words[s0].suf[2] : 0, s0p);
   out[k++] = FeatKey(78, s0 >= 0 ? static_cast<std::uint64_t>(s.head[s0] >= 0) + 1 : 0, s0p, n0p);
+  if (lite) {
+    k = 0;
+    for (int t : kLiteTemplates) out[k++] = out[t - 1];
+  }
+  if (guide) k += GuideFeatures(s, tags, *guide, out + k);
   return k;
 }
 
@@ -256,6 +347,8 @@ void Parser::SetLabelParts() {
   const int nl = num_labels();
   base_.assign(nl, 0);
   lifted_.assign(nl, -1);
+  label_keys_.resize(nl);
+  for (int l = 0; l < nl; ++l) label_keys_[l] = GuideLabelKey(labels_[l]);
   for (int l = 0; l < nl; ++l) {
     base_[l] = l;
     auto bar = labels_[l].find('|');
@@ -348,16 +441,43 @@ void ReverseParse(std::vector<int>* heads, std::vector<int>* labels) {
 
 void Parser::Parse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                    std::vector<int>* heads, std::vector<int>* labels) const {
-  ParseInOrder(words, tags, beam_ > 1 ? beam_ : 0, heads, labels);
+  if (guide_) {
+    thread_local GuideTree g;
+    guide_->GuideParse(words, tags, &g);
+    ParseInOrder(words, tags, beam_ > 1 ? beam_ : 0, &g, heads, labels);
+    return;
+  }
+  ParseInOrder(words, tags, beam_ > 1 ? beam_ : 0, nullptr, heads, labels);
 }
 
 void Parser::ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                        int beam, std::vector<int>* heads, std::vector<int>* labels) const {
-  ParseInOrder(words, tags, std::clamp(beam, 1, kMaxBeam), heads, labels);
+  const GuideTree* g = nullptr;
+  if (guide_) {
+    thread_local GuideTree own;
+    guide_->GuideParse(words, tags, &own);
+    g = &own;
+  }
+  ParseInOrder(words, tags, std::clamp(beam, 1, kMaxBeam), g, heads, labels);
+}
+
+void Parser::ParseWithGuide(const std::vector<WordInfo>& words,
+                            const std::vector<std::uint64_t>& tags, const GuideTree& guide,
+                            std::vector<int>* heads, std::vector<int>* labels) const {
+  ParseInOrder(words, tags, beam_ > 1 ? beam_ : 0, guide_ ? &guide : nullptr, heads, labels);
+}
+
+void Parser::GuideParse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                        GuideTree* out) const {
+  thread_local std::vector<int> labels;
+  Parse(words, tags, &out->head, &labels);
+  out->label.resize(labels.size());
+  for (std::size_t i = 0; i < labels.size(); ++i) out->label[i] = label_keys_[labels[i]];
 }
 
 void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                          int beam, std::vector<int>* heads, std::vector<int>* labels) const {
+                          int beam, const GuideTree* guide, std::vector<int>* heads,
+                          std::vector<int>* labels) const {
   const std::vector<WordInfo>* w = &words;
   const std::vector<std::uint64_t>* t = &tags;
   if (right_to_left_) {
@@ -368,23 +488,30 @@ void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<
     w = &rwords;
     t = &rtags;
   }
+  const GuideView* view = nullptr;
+  if (guide) {
+    thread_local GuideView v;
+    v.Build(*guide, right_to_left_);
+    view = &v;
+  }
   if (beam > 0) {
-    ParseBeamInOrder(*w, *t, beam, heads, labels);
+    ParseBeamInOrder(*w, *t, beam, view, heads, labels);
   } else {
-    ParseGreedy(*w, *t, heads, labels);
+    ParseGreedy(*w, *t, view, heads, labels);
   }
   if (right_to_left_) ReverseParse(heads, labels);
 }
 
 void Parser::ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                         std::vector<int>* heads, std::vector<int>* labels) const {
+                         const GuideView* guide, std::vector<int>* heads,
+                         std::vector<int>* labels) const {
   thread_local ParseState s;
   s.Init(static_cast<int>(words.size()));
   const int nl = num_labels(), nc = num_classes();
   std::uint64_t keys[kMaxFeatures];
   std::int32_t scores[2 * 256 + kFirstArc];
   while (!s.Terminal()) {
-    int nk = Features(s, words, tags, keys);
+    int nk = Features(s, words, tags, keys, guide, lite_);
     std::fill(scores, scores + nc, 0);
     model_.Score(keys, nk, scores);
     int best = -1;
@@ -403,9 +530,15 @@ void Parser::Save(ByteWriter* w) const {
   w->Varint(root_label_);
   w->Varint(fallback_label_);
   model_.Save(w);
-  // System flags: 1 non-monotonic, 2 right-to-left (absent in older files:
-  // monotonic, left to right; a left-to-right file is as before).
-  w->Varint((non_monotonic_ ? 1 : 0) | (right_to_left_ ? 2 : 0));
+  // System flags: 1 non-monotonic, 2 right-to-left, 4 guided, 8 lite (absent in
+  // older files: monotonic, left to right; a left-to-right file is as before).
+  w->Varint((non_monotonic_ ? 1 : 0) | (right_to_left_ ? 2 : 0) | (guide_ ? 4 : 0) |
+            (lite_ ? 8 : 0));
+  if (guide_) {  // the width always, then the guide parser
+    w->Varint(beam_);
+    guide_->Save(w);
+    return;
+  }
   if (beam_ > 1) w->Varint(beam_);    // absent: greedy (files stay as before)
 }
 
@@ -420,11 +553,20 @@ bool Parser::Load(ByteReader* r) {
   SetLabelParts();
   if (!model_.Load(r) || model_.num_classes() != num_classes()) return false;
   std::uint64_t system = 0;
-  if (r->remaining() > 0 && (!r->Varint(&system) || system > 3)) return false;
+  if (r->remaining() > 0 && (!r->Varint(&system) || system > 15)) return false;
   non_monotonic_ = (system & 1) != 0;
   right_to_left_ = (system & 2) != 0;
+  lite_ = (system & 8) != 0;
+  guide_.reset();
   std::uint64_t beam = 1;
-  if (r->remaining() > 0 && (!r->Varint(&beam) || beam < 2 || beam > kMaxBeam)) return false;
+  if (system & 4) {  // guided: the width, then the guide (not itself guided)
+    if (!r->Varint(&beam) || beam < 1 || beam > kMaxBeam) return false;
+    auto guide = std::make_shared<Parser>();
+    if (!guide->Load(r) || guide->guided()) return false;
+    guide_ = std::move(guide);
+  } else if (r->remaining() > 0 && (!r->Varint(&beam) || beam < 2 || beam > kMaxBeam)) {
+    return false;
+  }
   beam_ = static_cast<int>(beam);
   return true;
 }

@@ -48,6 +48,17 @@
 // (it decides the attachments of the sentence's end first), which is what a
 // reparsing ensemble needs (reparse.h).
 //
+// Stacked ("guided") variant (Nivre & McDonald 2008; a model file with a
+// guide, `dyad train parser --guide FILE`): the model embeds a second parser,
+// the guide (the right-to-left greedy parser), and Parse() first lets the
+// guide parse the sentence, then decodes with a few extra features that read
+// the guide's tree: whether the guide has the arc s0 <- n0 or s0 -> n0 and
+// its label, where the guide's heads of s0, n0, s1 and n1 lie in the
+// configuration (stack, buffer, done, root), how many guide dependents s0
+// still has in the buffer and n0 on the stack (GuideFeatures). In training
+// the guide parses come from jackknifed guides (each trained on the other
+// folds), so the features are as reliable as at run time.
+//
 // Thread safety: immutable after Load() (and set_beam_width()); Parse() is
 // const (its scratch is thread-local).
 #ifndef DYAD_ANALYZE_PARSER_H_
@@ -55,9 +66,12 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <memory>
 #include <string>
+#include <string_view>
 #include <vector>
 
+#include "analyze/features.h"
 #include "analyze/linear_model.h"
 #include "analyze/tagger.h"
 
@@ -91,6 +105,23 @@ struct ParseState {
     return x <= n ? x : -1;
   }
   bool Terminal() const { return b >= n && stack.empty() && rebuf.empty(); }
+};
+
+// A guide parse of a sentence in its own word order: heads (-1 = root) and
+// relation keys (Parser::GuideLabelKey of the plain relation name).
+struct GuideTree {
+  std::vector<int> head;
+  std::vector<std::uint64_t> label;
+};
+
+// A guide parse in the parser's word order (reversed for a right-to-left
+// parser), with each word's guide children, as the features read it.
+struct GuideView {
+  int n = 0;
+  std::vector<int> head;  // n = root
+  std::vector<std::uint64_t> label;
+  std::vector<int> kid_begin, kids;  // children of word i: kids[kid_begin[i] .. kid_begin[i + 1])
+  void Build(const GuideTree& g, bool reverse);
 };
 
 // One expansion in beam search: the item's score plus the class's, the
@@ -143,6 +174,27 @@ class Parser {
   // of 1 takes the same decisions as greedy decoding).
   void ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                  int beam, std::vector<int>* heads, std::vector<int>* labels) const;
+  // Parses with the given guide parse instead of the embedded guide's
+  // (a guided model only; tests and training tools).
+  void ParseWithGuide(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                      const GuideTree& guide, std::vector<int>* heads,
+                      std::vector<int>* labels) const;
+
+  // The embedded guide parser of a stacked model (nullptr: not guided).
+  const Parser* guide() const { return guide_.get(); }
+  bool guided() const { return guide_ != nullptr; }
+  // Makes this a stacked parser guided by `guide` (which must not be guided
+  // itself); the trainer sets it before training.
+  void set_guide(std::shared_ptr<const Parser> guide) { guide_ = std::move(guide); }
+  // The guide features' key of a relation name ("nsubj"; "rel|headrel" is
+  // read as "rel").
+  static std::uint64_t GuideLabelKey(std::string_view relation) {
+    return HashStr(relation.substr(0, relation.find('|')));
+  }
+  // The guide parse of a sentence by this parser: Parse() with the labels as
+  // GuideLabelKey()s.
+  void GuideParse(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                  GuideTree* out) const;
 
   // The beam width Parse() decodes with: the one the model was trained for
   // (1 = greedy), unless overridden.
@@ -154,6 +206,10 @@ class Parser {
   bool non_monotonic() const { return non_monotonic_; }
   // Whether the model parses the words in reverse order (see above).
   bool right_to_left() const { return right_to_left_; }
+  // Whether the model uses only kLiteTemplates (system flag 8; `dyad train
+  // parser --lite`): about a quarter of the lookups per decision, less
+  // accurate; meant as a cheap guide of a stacked parser.
+  bool lite() const { return lite_; }
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);
@@ -169,8 +225,19 @@ class Parser {
   static bool RepairsAllowed(const ParseState& s, bool non_monotonic) {
     return non_monotonic && s.steps < 4 * s.n + 8;
   }
+  // `guide`: a stacked parser's guide parse (GuideFeatures() are added);
+  // `lite`: only the kLiteTemplates (a cheap guide, see lite()).
   static int Features(const ParseState& s, const std::vector<WordInfo>& words,
-                      const std::vector<std::uint64_t>& tags, std::uint64_t* out);
+                      const std::vector<std::uint64_t>& tags, std::uint64_t* out,
+                      const GuideView* guide = nullptr, bool lite = false);
+  // The templates (1-based, in Features() order) of a lite parser: 22 of
+  // the 78, the tags, words and pairs of s0, n0, n1 and the child tags.
+  static constexpr int kLiteTemplates[] = {1,  3,  4,  6,  7,  13, 19, 20, 21, 22, 23,
+                                           24, 25, 26, 32, 34, 36, 41, 74, 75, 76, 78};
+  // The guide features (kGuideFeatures keys) of s.
+  static constexpr int kGuideFeatures = 8;
+  static int GuideFeatures(const ParseState& s, const std::vector<std::uint64_t>& tags,
+                           const GuideView& g, std::uint64_t* out);
   // Calls f(lo, hi) for the ranges of classes legal in the non-terminal
   // state s, in increasing class order (Legal() for all classes at once).
   template <typename F>
@@ -194,12 +261,15 @@ class Parser {
   void SetLabelParts();
   // Parse() / ParseBeam() on the words in the parser's order: `beam` 0
   // decodes greedily, 1..kMaxBeam with the beam decoder.
+  // `guide`: the guide parse in the sentence's order (a guided model only).
   void ParseInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                    int beam, std::vector<int>* heads, std::vector<int>* labels) const;
+                    int beam, const GuideTree* guide, std::vector<int>* heads,
+                    std::vector<int>* labels) const;
   void ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                   std::vector<int>* heads, std::vector<int>* labels) const;
+                   const GuideView* guide, std::vector<int>* heads, std::vector<int>* labels) const;
   void ParseBeamInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                        int beam, std::vector<int>* heads, std::vector<int>* labels) const;
+                        int beam, const GuideView* guide, std::vector<int>* heads,
+                        std::vector<int>* labels) const;
   // Undoes the lifts marked by "rel|headrel" labels: the word moves down
   // to the first word labelled headrel (breadth-first, left to right) in
   // its head's subtree (Nivre & Nilsson 2005, the "head" encoding).
@@ -211,7 +281,10 @@ class Parser {
   int fallback_label_ = 0;  // for extra roots
   bool non_monotonic_ = false;
   bool right_to_left_ = false;  // stored in the model file's system flags
+  bool lite_ = false;           // likewise
   int beam_ = 1;  // decoding width; stored in the model file when > 1
+  std::vector<std::uint64_t> label_keys_;  // label -> GuideLabelKey of its plain relation
+  std::shared_ptr<const Parser> guide_;  // a stacked parser's guide (system flag 4)
   LinearModel model_;
 };
 

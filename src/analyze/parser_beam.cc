@@ -12,7 +12,9 @@
 namespace dyad::analyze {
 
 void Parser::ParseBeamInOrder(const std::vector<WordInfo>& words,
-                              const std::vector<std::uint64_t>& tags, int beam, std::vector<int>* heads, std::vector<int>* labels) const {
+                              const std::vector<std::uint64_t>& tags, int beam,
+                              const GuideView* guide, std::vector<int>* heads,
+                              std::vector<int>* labels) const {
   using Candidate = BeamCandidate<std::int64_t>;
   const int k = std::clamp(beam, 1, kMaxBeam);
   thread_local std::vector<ParseState> cur, next;
@@ -53,7 +55,7 @@ void Parser::ParseBeamInOrder(const std::vector<WordInfo>& words,
         continue;
       }
       done = false;
-      const int nk = Features(s, words, tags, keys);
+      const int nk = Features(s, words, tags, keys, guide, lite_);
       std::fill(scores, scores + nc, 0);
       model_.Score(keys, nk, scores);
       ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {

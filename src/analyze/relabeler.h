@@ -177,12 +177,19 @@ Status TrainRelabeler(const std::vector<text::ConlluSentence>& data,
 
 // Parses `data` (with its own, e.g. jackknifed, tags) by `folds` parsers,
 // each trained by TrainParser with `opts` on the other folds (sentence i
-// is in fold i % folds) and pruned at `prune`; two folds at a time on two
-// threads. Deterministic given opts.seed (fold f uses seed + f).
+// is in fold i % folds) and pruned at `prune`; with `threads` 2 two folds
+// at a time on two threads, else one after the other. Deterministic given
+// opts.seed (fold f uses seed + f). Fold f's parser is trained on
+// JackknifeTrainingSentences(n, folds, f) and parses JackknifeHeldOut(n,
+// folds, f): no sentence is parsed by a parser trained on it.
 Status JackknifeParses(const std::vector<text::ConlluSentence>& data,
                        const Tagger& tagger, int folds, float prune,
                        const TrainOptions& opts,
-                       std::vector<PredictedTree>* out);
+                       std::vector<PredictedTree>* out, int threads = 2);
+// The sentences (of n) of fold f, which its parser parses: i % folds == f.
+std::vector<int> JackknifeHeldOut(int n, int folds, int f);
+// The sentences fold f's parser is trained on: all others.
+std::vector<int> JackknifeTrainingSentences(int n, int folds, int f);
 
 // The parse cache of `dyad train relabel`: one line per sentence,
 // "head:label" per word (head 1-based, 0 = root).

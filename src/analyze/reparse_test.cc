@@ -497,6 +497,8 @@ TEST(ParserFileName, OneFilePerVariantAndCheckpoint) {
   EXPECT_EQ(ParserFileName(false, 8, 7), "parser-beam.epoch7.bin");
   EXPECT_EQ(ParserFileName(true, 1, 7), "parser-r2l.epoch7.bin");
   EXPECT_EQ(ParserFileName(true, 8, 12), "parser-r2l-beam.epoch12.bin");
+  EXPECT_EQ(ParserFileName(false, 1, 0, true), "parser-guided.bin");
+  EXPECT_EQ(ParserFileName(false, 1, 3, true), "parser-guided.epoch3.bin");
 }
 
 }  // namespace

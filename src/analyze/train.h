@@ -9,6 +9,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <set>
 #include <string>
 #include <string_view>
@@ -47,6 +48,14 @@ struct TrainOptions {
   // Parser only: train on the sentences with their words reversed; the
   // model records it and parses right to left (parser.h).
   bool right_to_left = false;
+  // Parser only: the lite feature set (Parser::lite(), a cheap guide).
+  bool lite = false;
+  // Parser only: a stacked parser (parser.h) guided by `guide`, which it
+  // embeds; `guides` holds the guide parse of each training sentence (in
+  // the order of the sentences given to TrainParser, in their own word
+  // order), made by guides that never saw the sentence (JackknifeParses).
+  std::shared_ptr<const Parser> guide;
+  const std::vector<GuideTree>* guides = nullptr;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;

@@ -61,6 +61,7 @@ class ParserTrainer {
                       const TrainOptions& opts, Parser* parser) {
     Parser& p = *parser;
     p.right_to_left_ = opts.right_to_left;
+    p.lite_ = opts.lite;
     // Projectivize every tree first: a lifted word's relation becomes
     // "rel|headrel" (headrel = the relation of its original head) when that
     // pair is frequent enough, so that the parser can undo the lift.
@@ -124,14 +125,34 @@ class ParserTrainer {
     for (int t = 0; t < tagger.num_tags(); ++t) tag_ids[tagger.upos(t) + "/" + tagger.xpos(t)] = t;
 
     const int nl = p.num_labels(), nc = p.num_classes();
+    if (opts.guide && (!opts.guides || opts.guides->size() != train.size())) {
+      return InvalidArgumentError("a guided parser needs one guide parse per training sentence (" +
+                                  std::to_string(opts.guides ? opts.guides->size() : 0) +
+                                  " for " + std::to_string(train.size()) + ")");
+    }
+    if (opts.guide && opts.guide->guided()) {
+      return InvalidArgumentError("the guide parser is itself guided");
+    }
+    p.guide_ = opts.guide;
     std::vector<std::vector<WordInfo>> infos;
     std::vector<std::vector<std::uint64_t>> tags;
     std::vector<Gold> golds;
+    std::vector<GuideView> views;
     std::vector<std::string_view> forms;
     for (std::size_t si = 0; si < train.size(); ++si) {
       const auto& s = train[si];
       const int n = static_cast<int>(s.words.size());
       if (proj_heads[si].size() != static_cast<std::size_t>(n)) continue;  // bad heads
+      if (opts.guide) {
+        const GuideTree& gt = (*opts.guides)[si];
+        if (gt.head.size() != static_cast<std::size_t>(n) || gt.label.size() != gt.head.size()) {
+          return InvalidArgumentError("guide parse of training sentence " + std::to_string(si + 1) +
+                                      " has " + std::to_string(gt.head.size()) + " words, not " +
+                                      std::to_string(n));
+        }
+        views.emplace_back();
+        views.back().Build(gt, opts.right_to_left);
+      }
       Gold g;
       g.head = proj_heads[si];
       g.label.resize(n);
@@ -155,6 +176,7 @@ class ParserTrainer {
     if (opts.init) {
       const Parser& init = *opts.init;
       bool same = init.labels_ == p.labels_ && init.non_monotonic_ == opts.non_monotonic &&
+                  init.lite_ == opts.lite &&
                   init.right_to_left_ == opts.right_to_left;
       if (!same) {
         return InvalidArgumentError(
@@ -168,7 +190,7 @@ class ParserTrainer {
     if (opts.beam > 1) {
       p.non_monotonic_ = opts.non_monotonic;
       p.beam_ = std::min(opts.beam, Parser::kMaxBeam);
-      TrainGlobal(infos, tags, golds, opts, &p, &pt);
+      TrainGlobal(infos, tags, golds, views, opts, &p, &pt);
       p.model_ = pt.Average(2e-3f);
       return Status::OK();
     }
@@ -189,7 +211,8 @@ class ParserTrainer {
         const int n = static_cast<int>(g.head.size());
         st.Init(n);
         while (!st.Terminal()) {
-          int nk = Parser::Features(st, infos[si], tags[si], keys);
+          int nk = Parser::Features(st, infos[si], tags[si], keys,
+                                    views.empty() ? nullptr : &views[si], p.lite_);
           std::fill(scores.begin(), scores.end(), 0.0f);
           pt.Score(keys, nk, scores.data());
           if (nm) {
@@ -253,8 +276,8 @@ class ParserTrainer {
   // its scores.
   static void TrainGlobal(const std::vector<std::vector<WordInfo>>& infos,
                           const std::vector<std::vector<std::uint64_t>>& tags,
-                          const std::vector<Gold>& golds, const TrainOptions& opts, Parser* parser,
-                          PerceptronTrainer* pt) {
+                          const std::vector<Gold>& golds, const std::vector<GuideView>& views,
+                          const TrainOptions& opts, Parser* parser, PerceptronTrainer* pt) {
     const Parser& p = *parser;
     const int k = p.beam_, nl = p.num_labels(), nc = p.num_classes();
     const bool nm = p.non_monotonic_;
@@ -295,6 +318,7 @@ class ParserTrainer {
         const Gold& g = golds[si];
         const auto& words = infos[si];
         const auto& ts = tags[si];
+        const GuideView* gv = views.empty() ? nullptr : &views[si];
         const int n = static_cast<int>(g.head.size());
         nodes.assign(1, Node{-1, -1});
         for (Beam* b : {&pred, &gold}) {
@@ -317,7 +341,7 @@ class ParserTrainer {
             }
             done = false;
             float* sc = &pred_scores[static_cast<std::size_t>(i) * nc];
-            const int nk = Parser::Features(s, words, ts, keys);
+            const int nk = Parser::Features(s, words, ts, keys, gv, p.lite_);
             std::fill(sc, sc + nc, 0.0f);
             pt->Score(keys, nk, sc);
             Parser::ForEachLegal(s, nl, nm, [&](int lo, int hi) {
@@ -345,7 +369,7 @@ class ParserTrainer {
               if (pred.node[j] == gold.node[i]) sc = &pred_scores[static_cast<std::size_t>(j) * nc];
             }
             if (!sc) {
-              const int nk = Parser::Features(s, words, ts, keys);
+              const int nk = Parser::Features(s, words, ts, keys, gv, p.lite_);
               std::fill(own_scores.begin(), own_scores.end(), 0.0f);
               pt->Score(keys, nk, own_scores.data());
               sc = own_scores.data();
@@ -423,7 +447,7 @@ class ParserTrainer {
           replay_pred = replay_gold;
           auto update = [&](ParseState* st, const std::vector<int>& cls, float amount) {
             for (std::size_t i = common; i < cls.size(); ++i) {
-              const int nk = Parser::Features(*st, words, ts, keys);
+              const int nk = Parser::Features(*st, words, ts, keys, gv, p.lite_);
               pt->Update(keys, nk, cls[i], -1, amount);
               Parser::Apply(st, cls[i], nl);
             }
@@ -661,6 +685,12 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
                               std::to_string(parsers.size()) + " differs from the first";
     if (p.non_monotonic() != parsers[0].non_monotonic()) {
       return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
+    }
+    if (p.guided() != parsers[0].guided()) {
+      return InvalidArgumentError(which + " in being guided (--guide)");
+    }
+    if (p.lite() != parsers[0].lite()) {
+      return InvalidArgumentError(which + " in its feature set (--lite)");
     }
     if (p.right_to_left() != parsers[0].right_to_left()) {
       return InvalidArgumentError(which + " in its direction (--right-to-left)");

@@ -215,10 +215,24 @@ Status TrainRelabeler(const std::vector<text::ConlluSentence>& data,
   return RelabelerTrainer::Train(data, parses, tagger, opts, out);
 }
 
+std::vector<int> JackknifeHeldOut(int n, int folds, int f) {
+  std::vector<int> out;
+  for (int i = f; i < n; i += folds) out.push_back(i);
+  return out;
+}
+
+std::vector<int> JackknifeTrainingSentences(int n, int folds, int f) {
+  std::vector<int> out;
+  for (int i = 0; i < n; ++i) {
+    if (i % folds != f) out.push_back(i);
+  }
+  return out;
+}
+
 Status JackknifeParses(const std::vector<text::ConlluSentence>& data,
                        const Tagger& tagger, int folds, float prune,
                        const TrainOptions& opts,
-                       std::vector<PredictedTree>* out) {
+                       std::vector<PredictedTree>* out, int threads) {
   if (folds < 2)
     return InvalidArgumentError("jackknifed parses need at least 2 folds");
   const int n = static_cast<int>(data.size());
@@ -227,9 +241,7 @@ Status JackknifeParses(const std::vector<text::ConlluSentence>& data,
   std::vector<Status> status(folds);
   auto run_fold = [&](int f) {
     std::vector<text::ConlluSentence> part;
-    for (int i = 0; i < n; ++i) {
-      if (i % folds != f) part.push_back(data[i]);
-    }
+    for (int i : JackknifeTrainingSentences(n, folds, f)) part.push_back(data[i]);
     TrainOptions o = opts;
     o.seed = opts.seed + static_cast<std::uint64_t>(f);
     o.ensemble = 1;
@@ -241,7 +253,7 @@ Status JackknifeParses(const std::vector<text::ConlluSentence>& data,
     if (prune > 0) parser.Prune(prune);
     std::vector<WordInfo> info;
     std::vector<int> heads, labels;
-    for (int i = f; i < n; i += folds) {
+    for (int i : JackknifeHeldOut(n, folds, f)) {
       Prepare(data[i], tagger, &info);
       const auto keys = TagKeys(data[i], tagger, tag_ids);
       PredictedTree& t = (*out)[i];
@@ -255,14 +267,15 @@ Status JackknifeParses(const std::vector<text::ConlluSentence>& data,
       }
     }
   };
-  for (int f = 0; f < folds; f += 2) {
+  const int step = threads >= 2 ? 2 : 1;
+  for (int f = 0; f < folds; f += step) {
     std::thread second;
-    if (f + 1 < folds) second = std::thread(run_fold, f + 1);
+    if (step == 2 && f + 1 < folds) second = std::thread(run_fold, f + 1);
     run_fold(f);
     if (second.joinable()) second.join();
     if (opts.log)
       opts.log("jackknifed parser folds done: " +
-               std::to_string(std::min(f + 2, folds)));
+               std::to_string(std::min(f + step, folds)));
   }
   for (const Status& s : status) RETURN_IF_ERROR(s);
   return Status::OK();
