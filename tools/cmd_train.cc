@@ -131,7 +131,8 @@ int RunParser(int argc, char** argv) {
           "Trains the dependency parser on the same data as the tagger, with POS tags "
           "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin "
           "(with --beam K > 1: <out>/parser-beam.bin; with --right-to-left: "
-          "<out>/parser-r2l.bin or parser-r2l-beam.bin; with --guide: <out>/parser-guided.bin).");
+          "<out>/parser-r2l.bin or parser-r2l-beam.bin; with --guide the name ends in -guided: "
+          "<out>/parser[-r2l][-beam]-guided.bin).");
   Common c;
   AddCommon(&f, &c, 10);
   int folds = 4;
@@ -193,11 +194,12 @@ int RunParser(int argc, char** argv) {
            "train a stacked parser (Nivre & McDonald 2008) guided by this parser model (e.g. "
            "parser-r2l.bin trained on the same data): features read its parse; the training "
            "sentences' guide parses come from jackknifed guides of its system; writes "
-           "<out>/parser-guided.bin, which embeds the guide");
+           "<out>/parser[-r2l][-beam]-guided.bin, which embeds the guide");
   std::string guide_cache;
   f.String("guide-cache", &guide_cache,
            "file keeping the jackknifed guide parses between runs (read if present, else "
-           "written; not keyed on the options: delete it when they change)");
+           "written; a file that does not match the training sentences is an error; not keyed "
+           "on the options: delete it when they change)");
   int guide_folds = 4, guide_epochs = 10, guide_threads = 2;
   std::string guide_prune = "1.5";
   f.Int("guide-folds", &guide_folds, "jackknifing folds of the guide parses");
@@ -286,6 +288,7 @@ int RunParser(int argc, char** argv) {
     if (cached.ok()) {
       std::cerr << "jackknifed guide parses read from " << guide_cache << "\n";
     } else {
+      if (cached.code() != StatusCode::kNotFound) return Fail(cached);
       auto gopts = opts;
       gopts.epochs = guide_epochs;
       gopts.non_monotonic = guide->non_monotonic();

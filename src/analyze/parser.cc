@@ -489,7 +489,7 @@ void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<
     t = &rtags;
   }
   const GuideView* view = nullptr;
-  if (guide) {
+  if (guide && guide->head.size() == words.size() && guide->label.size() == words.size()) {
     thread_local GuideView v;
     v.Build(*guide, right_to_left_);
     view = &v;
@@ -542,7 +542,7 @@ void Parser::Save(ByteWriter* w) const {
   if (beam_ > 1) w->Varint(beam_);    // absent: greedy (files stay as before)
 }
 
-bool Parser::Load(ByteReader* r) {
+bool Parser::Load(ByteReader* r, bool allow_guide) {
   std::uint64_t root, fb;
   if (!r->Strings(&labels_) || labels_.empty() || labels_.size() > 256) return false;
   if (!r->Varint(&root) || !r->Varint(&fb) || root >= labels_.size() || fb >= labels_.size()) {
@@ -560,9 +560,9 @@ bool Parser::Load(ByteReader* r) {
   guide_.reset();
   std::uint64_t beam = 1;
   if (system & 4) {  // guided: the width, then the guide (not itself guided)
-    if (!r->Varint(&beam) || beam < 1 || beam > kMaxBeam) return false;
+    if (!allow_guide || !r->Varint(&beam) || beam < 1 || beam > kMaxBeam) return false;
     auto guide = std::make_shared<Parser>();
-    if (!guide->Load(r) || guide->guided()) return false;
+    if (!guide->Load(r, /*allow_guide=*/false)) return false;
     guide_ = std::move(guide);
   } else if (r->remaining() > 0 && (!r->Varint(&beam) || beam < 2 || beam > kMaxBeam)) {
     return false;

@@ -175,7 +175,9 @@ class Parser {
   void ParseBeam(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                  int beam, std::vector<int>* heads, std::vector<int>* labels) const;
   // Parses with the given guide parse instead of the embedded guide's
-  // (a guided model only; tests and training tools).
+  // (a guided model only; tests and training tools). The guide must have a
+  // head and a label per word; a guide of another length is not read (the
+  // sentence is parsed as by an unguided model with the same weights).
   void ParseWithGuide(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                       const GuideTree& guide, std::vector<int>* heads,
                       std::vector<int>* labels) const;
@@ -183,9 +185,6 @@ class Parser {
   // The embedded guide parser of a stacked model (nullptr: not guided).
   const Parser* guide() const { return guide_.get(); }
   bool guided() const { return guide_ != nullptr; }
-  // Makes this a stacked parser guided by `guide` (which must not be guided
-  // itself); the trainer sets it before training.
-  void set_guide(std::shared_ptr<const Parser> guide) { guide_ = std::move(guide); }
   // The guide features' key of a relation name ("nsubj"; "rel|headrel" is
   // read as "rel").
   static std::uint64_t GuideLabelKey(std::string_view relation) {
@@ -212,7 +211,7 @@ class Parser {
   bool lite() const { return lite_; }
 
   void Save(ByteWriter* w) const;
-  bool Load(ByteReader* r);
+  bool Load(ByteReader* r) { return Load(r, /*allow_guide=*/true); }
   const LinearModel& model() const { return model_; }
   // Drops small weights (smaller, faster model; see docs/analysis.md).
   void Prune(float min_abs) { model_.Prune(min_abs); }
@@ -236,6 +235,7 @@ class Parser {
                                            24, 25, 26, 32, 34, 36, 41, 74, 75, 76, 78};
   // The guide features (kGuideFeatures keys) of s.
   static constexpr int kGuideFeatures = 8;
+  static_assert(78 + kGuideFeatures <= kMaxFeatures, "Features() writes up to 78 + guide keys");
   static int GuideFeatures(const ParseState& s, const std::vector<std::uint64_t>& tags,
                            const GuideView& g, std::uint64_t* out);
   // Calls f(lo, hi) for the ranges of classes legal in the non-terminal
@@ -257,6 +257,9 @@ class Parser {
 
  private:
   friend class ParserTrainer;
+  // A guide is loaded with allow_guide false, so a guided guide is refused
+  // before it is read (no recursion on a crafted file).
+  bool Load(ByteReader* r, bool allow_guide);
   // Fills base_/lifted_ from the label names ("rel" or "rel|headrel").
   void SetLabelParts();
   // Parse() / ParseBeam() on the words in the parser's order: `beam` 0

@@ -230,6 +230,87 @@ TEST_F(StackedParserTest, GuidedAndUnguidedParsersAreNotAveraged) {
   EXPECT_FALSE(MeanParser({guided_, *guide_}, &mean).ok());
   ASSERT_TRUE(MeanParser({guided_, guided_}, &mean).ok());
   EXPECT_TRUE(mean.guided());
+  // The same weights under another guide (one more training epoch) are refused:
+  // the mean would keep the first file's guide for both.
+  TrainOptions o;
+  o.epochs = 21;
+  o.non_monotonic = true;
+  o.right_to_left = true;
+  Parser other_guide;
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &other_guide).ok());
+  ASSERT_NE(Bytes(other_guide), Bytes(*guide_));
+  Parser reguided = guided_;
+  ByteWriter w;
+  guided_.Save(&w);
+  std::string bytes = w.data();
+  const std::string old_guide = Bytes(*guide_);
+  ASSERT_EQ(bytes.substr(bytes.size() - old_guide.size()), old_guide);
+  bytes = bytes.substr(0, bytes.size() - old_guide.size()) + Bytes(other_guide);
+  ByteReader r(bytes);
+  ASSERT_TRUE(reguided.Load(&r));
+  ASSERT_EQ(Bytes(*reguided.guide()), Bytes(other_guide));
+  Status s = MeanParser({guided_, reguided}, &mean);
+  EXPECT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("parser 2 of 2 differs from the first in its guide parser"),
+            std::string::npos)
+      << s.ToString();
+}
+
+// A guided file whose guide is itself guided is refused when read, before
+// the inner guide is loaded (a crafted file of nested guides could otherwise
+// recurse without bound).
+TEST_F(StackedParserTest, NestedGuidesAreRefusedWhenLoading) {
+  const std::string outer = Bytes(guided_);
+  const std::string guide = Bytes(*guide_);
+  ASSERT_EQ(outer.substr(outer.size() - guide.size()), guide);
+  // The guided file with its own bytes as the guide: flag 4 inside flag 4.
+  const std::string nested = outer.substr(0, outer.size() - guide.size()) + outer;
+  ByteReader r(nested);
+  Parser p;
+  EXPECT_FALSE(p.Load(&r));
+  // 200,000 minimal guided parsers (one label, no weights, flags 4, width 1),
+  // each the guide of the one before, then an unguided one: refused at the
+  // second level. (Loading them all before refusing overflowed the stack.)
+  ByteWriter one;
+  one.Strings({"dep"});
+  one.Varint(0);  // root label
+  one.Varint(0);  // fallback label
+  one.Varint(4);  // classes: shift, reduce, one left and one right arc
+  one.Pod(1.0f);  // weight scale
+  one.Varint(0);  // no features
+  const std::string unguided = one.data();
+  one.Varint(4);  // system flags: guided
+  one.Varint(1);  // width
+  std::string deep;
+  for (int i = 0; i < 200000; ++i) deep += one.data();
+  deep += unguided;
+  ByteReader rd(deep);
+  Parser q;
+  EXPECT_FALSE(q.Load(&rd));
+  // One level of the same bytes is a valid guided parser.
+  const std::string shallow = one.data() + unguided;
+  ByteReader rs(shallow);
+  ASSERT_TRUE(q.Load(&rs));
+  EXPECT_TRUE(q.guided());
+}
+
+// A guide parse of the wrong length is not read: the parse is that of an
+// empty guide, and nothing is read out of bounds (checked under ASan).
+TEST_F(StackedParserTest, GuideOfTheWrongLengthIsNotRead) {
+  const auto& s = treebank_[0];
+  std::vector<WordInfo> info;
+  std::vector<std::uint64_t> keys;
+  GoldTagged(tagger_, s, &info, &keys);
+  GuideTree longer = GoldGuide(s);
+  longer.head.push_back(0);
+  longer.label.push_back(longer.label.front());
+  GuideTree empty;
+  std::vector<int> h1, l1, h2, l2;
+  guided_.ParseWithGuide(info, keys, longer, &h1, &l1);
+  guided_.ParseWithGuide(info, keys, empty, &h2, &l2);
+  EXPECT_EQ(h1, h2);
+  EXPECT_EQ(l1, l2);
+  EXPECT_EQ(h1.size(), s.words.size());
 }
 
 TEST_F(StackedParserTest, TrainingNeedsOneGuideParsePerSentence) {

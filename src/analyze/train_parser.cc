@@ -689,6 +689,13 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
     if (p.guided() != parsers[0].guided()) {
       return InvalidArgumentError(which + " in being guided (--guide)");
     }
+    if (p.guided() && p.guide() != parsers[0].guide()) {
+      // The mean keeps the first file's guide, so every file's must be the same.
+      ByteWriter a, b;
+      p.guide()->Save(&a);
+      parsers[0].guide()->Save(&b);
+      if (a.data() != b.data()) return InvalidArgumentError(which + " in its guide parser");
+    }
     if (p.lite() != parsers[0].lite()) {
       return InvalidArgumentError(which + " in its feature set (--lite)");
     }
