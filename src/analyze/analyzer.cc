@@ -418,6 +418,13 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history, NerPass* keep) const {
   for (const Token& t : s->tokens) forms.push_back(t.form);
   tagger_.Prepare(forms, &info);
   tagger_.Tag(info, &tags);
+  if (options_.given_tags) {
+    for (std::size_t i = 0; i < n; ++i) {
+      const Token& t = s->tokens[i];
+      if (t.upos.empty() || t.xpos.empty()) continue;
+      if (const int given = tagger_.FindTag(t.upos, t.xpos); given >= 0) tags[i] = given;
+    }
+  }
   keys.resize(n);
   for (std::size_t i = 0; i < n; ++i) {
     Token& t = s->tokens[i];

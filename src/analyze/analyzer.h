@@ -74,6 +74,10 @@ struct AnalyzerOptions {
   // AnalyzeDocument(): NER labels each sentence a second time, its history
   // the first pass's labels of the whole rest of the document (see there).
   bool ner_second_pass = true;
+  // Keep the UPOS and XPOS a token already has, where the tagger knows the
+  // pair, instead of the tagger's (lemmas, parsing and NER then read them):
+  // `dyad eval ud --gold-tags`, to measure what tagging errors cost.
+  bool given_tags = false;
 };
 
 // Sets the parser(s) of `options` from a parser model list (--parser,

@@ -229,6 +229,51 @@ TEST(ShippedModels, RawTextEvaluationAligns) {
   EXPECT_GE(s.upos.correct, 8);
 }
 
+// Gold tags (dyad eval ud --gold-tags): the analyzer keeps the tags the
+// words carry, where the tagger knows the pair, and parses with them; a
+// pair it does not know is tagged as usual. Without given_tags the gold tags
+// are ignored. The given tags differ from the tagger's on purpose ("saw" a
+// noun, "can" a verb).
+TEST(ShippedModels, GoldTagsAreKeptWhenAsked) {
+  auto gold = text::ParseConllu(
+      "# text = Guards saw the men.\n"
+      "1\tGuards\tguard\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tsaw\tsaw\tNOUN\tNN\t_\t0\troot\t_\t_\n"
+      "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+      "4\tmen\tman\tNOUN\tNNS\t_\t2\tobj\t_\tSpaceAfter=No\n"
+      "5\t.\t.\tNOT-A-TAG\t.\t_\t2\tpunct\t_\t_\n\n"
+      "# text = They can fish.\n"
+      "1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n"
+      "2\tcan\tcan\tVERB\tVBP\t_\t0\troot\t_\t_\n"
+      "3\tfish\tfish\tNOUN\tNN\t_\t2\tobj\t_\tSpaceAfter=No\n"
+      "4\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "own");
+  ASSERT_TRUE(gold.ok()) << gold.status().ToString();
+  AnalyzerOptions o;
+  o.ner = false;
+  auto plain = Analyzer::Load(ModelDir(), o);
+  o.given_tags = true;
+  auto given = Analyzer::Load(ModelDir(), o);
+  ASSERT_TRUE(plain.ok() && given.ok());
+  std::vector<Sentence> a, b, c;
+  EvaluateGoldTokenization(*gold, **plain, &a, /*gold_tags=*/true);
+  UdScores sb = EvaluateGoldTokenization(*gold, **given, &b, /*gold_tags=*/true);
+  EvaluateGoldTokenization(*gold, **given, &c, /*gold_tags=*/false);
+  ASSERT_EQ(a[0].tokens.size(), 5u);
+  EXPECT_EQ(a[0].tokens[1].xpos, "VBD");  // the tagger's own
+  EXPECT_EQ(b[0].tokens[1].upos, "NOUN");  // the given pair
+  EXPECT_EQ(b[0].tokens[1].xpos, "NN");
+  EXPECT_EQ(b[0].tokens[4].upos, "PUNCT");  // an unknown pair: the tagger's
+  EXPECT_EQ(c[0].tokens[1].xpos, "VBD");   // nothing given
+  EXPECT_EQ(sb.upos.correct, 4 + 4);
+  // The parse reads the tags: the tagger makes "can" an auxiliary of the
+  // verb "fish"; with "can" a verb and "fish" a noun, "can" heads the sentence.
+  EXPECT_EQ(a[1].tokens[1].upos, "AUX");
+  EXPECT_EQ(a[1].tokens[2].head, -1);
+  EXPECT_EQ(b[1].tokens[1].head, -1);
+  EXPECT_EQ(b[1].tokens[2].head, 1);
+}
+
 TEST(ShippedModels, MissingModelNamesThePath) {
   auto a = Analyzer::Load("/nonexistent-dyad-models");
   ASSERT_FALSE(a.ok());

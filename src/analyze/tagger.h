@@ -61,6 +61,13 @@ class Tagger {
   const std::string& xpos(int tag) const { return xpos_[tag]; }
   // A stable key for the tag (a hash of "UPOS/XPOS"), for other models.
   std::uint64_t tag_key(int tag) const { return keys_[tag]; }
+  // The tag with this UPOS and XPOS, or -1 when the model has none.
+  int FindTag(std::string_view upos, std::string_view xpos) const {
+    for (int t = 0; t < num_tags(); ++t) {
+      if (upos_[t] == upos && xpos_[t] == xpos) return t;
+    }
+    return -1;
+  }
 
   // Fills `info` (resized to forms.size()) with the word hashes.
   void Prepare(const std::vector<std::string_view>& forms, std::vector<WordInfo>* info) const;

@@ -52,7 +52,8 @@ std::string UniversalRelation(const std::string& deprel) {
 }
 
 UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
-                                  const Analyzer& analyzer, std::vector<Sentence>* system) {
+                                  const Analyzer& analyzer, std::vector<Sentence>* system,
+                                  bool gold_tags) {
   UdScores s;
   std::vector<Sentence> sys(gold.size());
   long words = 0;
@@ -60,6 +61,10 @@ UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
     for (const auto& w : gold[i].words) {
       Token t;
       t.form = w.form;
+      if (gold_tags) {
+        t.upos = w.upos;
+        t.xpos = w.xpos;
+      }
       sys[i].tokens.push_back(std::move(t));
     }
     words += static_cast<long>(gold[i].words.size());

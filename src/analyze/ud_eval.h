@@ -36,9 +36,12 @@ struct UdScores {
 };
 
 // Analyzes the gold words of `gold` and scores the result.
-// When `system` is not null it receives the analyzed sentences.
+// When `system` is not null it receives the analyzed sentences. With
+// `gold_tags` the words carry their gold UPOS and XPOS into the analyzer,
+// which keeps them if it was loaded with AnalyzerOptions::given_tags.
 UdScores EvaluateGoldTokenization(const std::vector<text::ConlluSentence>& gold,
-                                  const Analyzer& analyzer, std::vector<Sentence>* system = nullptr);
+                                  const Analyzer& analyzer, std::vector<Sentence>* system = nullptr,
+                                  bool gold_tags = false);
 
 // Segments and analyzes the text of `gold` and scores the result.
 UdScores EvaluateRawText(const std::vector<text::ConlluSentence>& gold, const Analyzer& analyzer);
