@@ -76,14 +76,20 @@ int RunTagger(int argc, char** argv) {
   f.String("wordnet", &wordnet,
            "WordNet database folder (Debian wordnet-base): base forms for the lemmas of "
            "unknown words (\"\" = none)");
+  int seeds = 1;
+  f.Int("seeds", &seeds,
+        "train each pass with this many seeds and keep the mean of their weights (1-8)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (seeds < 1 || seeds > 8) return Fail(InvalidArgumentError("--seeds must be 1 to 8"));
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
   if (!train.ok()) return Fail(train.status());
   std::cerr << "training sentences: " << train->size() << "\n";
   analyze::Tagger tagger;
   analyze::Morphology morph;
-  if (auto s = analyze::TrainTagger(*train, Options(c), &tagger, &morph); !s.ok()) return Fail(s);
+  analyze::TrainOptions topts = Options(c);
+  topts.tagger_seeds = seeds;
+  if (auto s = analyze::TrainTagger(*train, topts, &tagger, &morph); !s.ok()) return Fail(s);
   if (!wordnet.empty()) {
     auto base = analyze::LoadWordNet(wordnet);
     if (!base.ok()) return Fail(base.status());
@@ -137,6 +143,9 @@ int RunParser(int argc, char** argv) {
   AddCommon(&f, &c, 10);
   int folds = 4;
   f.Int("folds", &folds, "jackknifing folds for predicted tags (0 = train on gold tags)");
+  int tagger_seeds = 1;
+  f.Int("tagger-seeds", &tagger_seeds,
+        "the jackknifed taggers are trained as `dyad train tagger --seeds N` (match <out>/tagger.bin)");
   std::string prune = "1.5";
   f.String("prune", &prune,
            "drop parser weights below this magnitude (smaller, faster model; 0 = keep all)");
@@ -252,6 +261,7 @@ int RunParser(int argc, char** argv) {
   } else if (folds > 1) {
     auto topts = opts;
     topts.epochs = 12;
+    topts.tagger_seeds = tagger_seeds;
     if (auto s = analyze::JackknifeTags(&*train, folds, topts); !s.ok()) return Fail(s);
     if (!cache.empty()) WriteTagsCache(cache, *train);
   }

@@ -250,5 +250,28 @@ TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {
   }
 }
 
+// `dyad train tagger --seeds N`: each pass is the mean of N taggers' weights
+// with seeds seed, seed + 1000, ...: the first pass of two seeds equals the
+// mean of the single-seed first passes of seeds 1 and 1001.
+TEST_F(EnsembleTest, TaggerSeedsAverageThePasses) {
+  auto bytes = [](const LinearModel& m) {
+    ByteWriter w;
+    m.Save(&w);
+    return w.data();
+  };
+  TrainOptions o;
+  o.epochs = 3;
+  Tagger one, other, both;
+  Morphology morph;
+  ASSERT_TRUE(TrainTagger(treebank_, o, &one, &morph).ok());
+  o.seed = 1001;
+  ASSERT_TRUE(TrainTagger(treebank_, o, &other, &morph).ok());
+  o.seed = 1;
+  o.tagger_seeds = 2;
+  ASSERT_TRUE(TrainTagger(treebank_, o, &both, &morph).ok());
+  ASSERT_NE(bytes(one.model()), bytes(other.model()));  // the seeds differ
+  EXPECT_EQ(bytes(both.model()), bytes(LinearModel::Mean({one.model(), other.model()})));
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -59,6 +59,10 @@ struct TrainOptions {
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;
+  // Tagger only: train each pass with this many seeds (seed, seed + 1000,
+  // ...) and keep the mean of their weights. Separate from `ensemble`, so
+  // that a parser ensemble's jackknifed tags stay those of one tagger.
+  int tagger_seeds = 1;
   // NER only: BILOU labels instead of BIO.
   bool ner_bilou = false;
   // NER only: features of the labels given earlier in the document

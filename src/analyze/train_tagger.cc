@@ -221,6 +221,22 @@ class TaggerTrainer {
     return pt.Average(1e-3f);
   }
 
+  // TrainPass() with opts.tagger_seeds seeds, their weights averaged.
+  static LinearModel TrainPassMean(const std::vector<std::vector<WordInfo>>& infos,
+                                   const std::vector<std::vector<int>>& gold,
+                                   const std::vector<std::vector<int>>* right,
+                                   const TrainOptions& opts, std::uint64_t seed, int nt,
+                                   const std::string& name) {
+    if (opts.tagger_seeds <= 1) return TrainPass(infos, gold, right, opts, seed, nt, name);
+    std::vector<LinearModel> models;
+    for (int k = 0; k < opts.tagger_seeds; ++k) {
+      models.push_back(TrainPass(infos, gold, right, opts, seed + 1000 * k, nt,
+                                 name + " (seed " + std::to_string(k + 1) + " of " +
+                                     std::to_string(opts.tagger_seeds) + ")"));
+    }
+    return LinearModel::Mean(models);
+  }
+
   static Status Train(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
                       Tagger* tagger, Morphology* morph) {
     Tagger& t = *tagger;
@@ -284,7 +300,7 @@ class TaggerTrainer {
       }
       t.Prepare(forms, &infos[i]);
     }
-    t.model_ = TrainPass(infos, gold, nullptr, opts, opts.seed, nt, "tagger");
+    t.model_ = TrainPassMean(infos, gold, nullptr, opts, opts.seed, nt, "tagger");
     if (opts.two_pass_tagger) {
       // Right-context tags for the second pass: each half of the data is
       // tagged by a first-pass model trained on the other half (half the
@@ -305,7 +321,7 @@ class TaggerTrainer {
       std::thread second(fold, 1);
       fold(0);
       second.join();
-      t.second_ = TrainPass(infos, gold, &right, opts, opts.seed + 5, nt, "tagger second pass");
+      t.second_ = TrainPassMean(infos, gold, &right, opts, opts.seed + 5, nt, "tagger second pass");
     }
     return Status::OK();
   }
