@@ -204,10 +204,10 @@ void FreeUntimed(benchmark::State* state, Ptr* models) {
   state->ResumeTiming();
 }
 
-// The default models: tagger, greedy parser, NER.
-void BM_LoadModels(benchmark::State& state) {
+// Loads the models of `options` from data/models once per iteration.
+void LoadModelsLoop(benchmark::State& state, const dyad::analyze::AnalyzerOptions& options) {
   for (auto _ : state) {
-    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models");
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", options);
     if (!a.ok()) {
       state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
       return;
@@ -216,6 +216,9 @@ void BM_LoadModels(benchmark::State& state) {
     FreeUntimed(&state, &*a);
   }
 }
+
+// The default models: tagger, greedy parser, NER.
+void BM_LoadModels(benchmark::State& state) { LoadModelsLoop(state, {}); }
 BENCHMARK(BM_LoadModels)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 // Every shipped model: tagger, the three parsers of the opt-in ensemble, NER.
@@ -225,15 +228,7 @@ void BM_LoadModelsEnsemble(benchmark::State& state) {
     state.SkipWithError("bad ensemble spec");
     return;
   }
-  for (auto _ : state) {
-    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
-    if (!a.ok()) {
-      state.SkipWithError("models missing: run dyad train (docs/analysis.md)");
-      return;
-    }
-    benchmark::DoNotOptimize(a->get());
-    FreeUntimed(&state, &*a);
-  }
+  LoadModelsLoop(state, o);
 }
 BENCHMARK(BM_LoadModelsEnsemble)->Unit(benchmark::kMillisecond)->UseRealTime();
 

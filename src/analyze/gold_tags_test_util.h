@@ -40,9 +40,7 @@ inline void GoldTagged(const Tagger& tagger, const text::ConlluSentence& s,
   keys->clear();
   for (const auto& w : s.words) {
     forms.push_back(w.form);
-    for (int t = 0; t < tagger.num_tags(); ++t) {
-      if (tagger.upos(t) == w.upos && tagger.xpos(t) == w.xpos) keys->push_back(tagger.tag_key(t));
-    }
+    if (const int t = tagger.FindTag(w.upos, w.xpos); t >= 0) keys->push_back(tagger.tag_key(t));
   }
   tagger.Prepare(forms, info);
 }
