@@ -103,31 +103,50 @@ const dyad::analyze::Analyzer* GetEnsemble() {
   return model.get();
 }
 
+// An opt-in parser model, tag + parse only: the file named by the
+// environment variable `env` (a path, or a name in the models folder), else
+// `fallback` in the models folder; nullptr when it is missing or not of the
+// kind `is_kind` accepts.
+std::unique_ptr<dyad::analyze::Analyzer> LoadOptInParser(
+    const char* env, const char* fallback, bool (*is_kind)(const dyad::analyze::Parser&)) {
+  dyad::analyze::AnalyzerOptions o;
+  o.ner = false;
+  const char* value = std::getenv(env);
+  o.parser_file = value && *value ? value : fallback;
+  auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+  return a.ok() && is_kind(*(*a)->parser()) ? std::move(*a) : nullptr;
+}
+
 // The stacked parser (a guided model with its guide embedded): the file
-// named by $DYAD_BENCH_STACKED (a path, or a name in the models folder),
-// else parser-guided.bin in the models folder (none is shipped: the
+// named by $DYAD_BENCH_STACKED, else parser-guided.bin (none is shipped: the
 // benchmark is skipped without one).
 const dyad::analyze::Analyzer* GetStacked() {
-  static const std::unique_ptr<dyad::analyze::Analyzer> model =
-      []() -> std::unique_ptr<dyad::analyze::Analyzer> {
-    dyad::analyze::AnalyzerOptions o;
-    o.ner = false;
-    const char* env = std::getenv("DYAD_BENCH_STACKED");
-    o.parser_file = env && *env ? env : "parser-guided.bin";
-    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
-    return a.ok() && (*a)->parser()->guided() ? std::move(*a) : nullptr;
-  }();
+  static const auto model = LoadOptInParser("DYAD_BENCH_STACKED", "parser-guided.bin",
+                                            [](const dyad::analyze::Parser& p) { return p.guided(); });
+  return model.get();
+}
+
+// The dense parser (Parser::dense(), `dyad train parser --dense`): the file
+// named by $DYAD_BENCH_DENSE, else parser-dense.bin (none is shipped: the
+// benchmark is skipped without one).
+const dyad::analyze::Analyzer* GetDense() {
+  static const auto model =
+      LoadOptInParser("DYAD_BENCH_DENSE", "parser-dense.bin",
+                      [](const dyad::analyze::Parser& p) { return p.dense() != nullptr; });
   return model.get();
 }
 
 void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
-             bool ensemble = false, bool stacked = false) {
+             bool ensemble = false, bool stacked = false, bool dense = false) {
   const auto* a = stacked    ? GetStacked()
+                  : dense    ? GetDense()
                   : ensemble ? GetEnsemble()
                              : Get(parse, ner, beam, beam_model);
   if (!a) {
     state.SkipWithError(stacked ? "no stacked parser: parser-guided.bin or $DYAD_BENCH_STACKED "
                                   "(none is shipped; docs/analysis.md, stacked parsing)"
+                        : dense ? "no dense parser: parser-dense.bin or $DYAD_BENCH_DENSE "
+                                  "(none is shipped; docs/analysis.md, dense scorer)"
                                 : "models missing: run dyad train (docs/analysis.md)");
     return;
   }
@@ -259,5 +278,11 @@ void BM_TagParseStacked(benchmark::State& state) {
   Analyze(state, true, false, 0, false, false, true);
 }
 BENCHMARK(BM_TagParseStacked)->Unit(benchmark::kMillisecond);
+// Tagging + parsing with a dense parser (GetDense); compare with
+// BM_TagParse in the same run.
+void BM_TagParseDense(benchmark::State& state) {
+  Analyze(state, true, false, 0, false, false, false, true);
+}
+BENCHMARK(BM_TagParseDense)->Unit(benchmark::kMillisecond);
 
 }  // namespace

@@ -138,7 +138,7 @@ int RunParser(int argc, char** argv) {
           "predicted by k-fold jackknifing; needs <out>/tagger.bin; writes <out>/parser.bin "
           "(with --beam K > 1: <out>/parser-beam.bin; with --right-to-left: "
           "<out>/parser-r2l.bin or parser-r2l-beam.bin; with --guide the name ends in -guided: "
-          "<out>/parser[-r2l][-beam]-guided.bin).");
+          "<out>/parser[-r2l][-beam]-guided.bin; with --dense: <out>/parser[-r2l]-dense.bin).");
   Common c;
   AddCommon(&f, &c, 10);
   int folds = 4;
@@ -215,8 +215,52 @@ int RunParser(int argc, char** argv) {
   f.Int("guide-epochs", &guide_epochs, "training epochs of each jackknifed guide");
   f.String("guide-prune", &guide_prune, "pruning of each jackknifed guide (as --prune)");
   f.Int("guide-threads", &guide_threads, "jackknifed guides trained at once (1 or 2)");
+  bool dense = false;
+  f.Bool("dense", &dense,
+         "experimental: score transitions with a dense feed-forward network (Chen & Manning "
+         "2014; docs/analysis.md) instead of the perceptron; greedy only; --prune is ignored");
+  analyze::DenseConfig dense_config;
+  analyze::DenseTrainOptions dense_train;
+  f.Int("dense-hidden", &dense_config.hidden, "--dense: hidden units (a multiple of 8)");
+  f.Int("dense-word-dim", &dense_config.word_dim, "--dense: word embedding size");
+  std::string dense_lr = "0.02", dense_dropout = "0.3";
+  f.String("dense-lr", &dense_lr, "--dense: AdaGrad learning rate");
+  f.String("dense-dropout", &dense_dropout, "--dense: dropout rate of the hidden units");
+  f.Int("dense-batch", &dense_train.batch, "--dense: examples per AdaGrad step");
+  std::string dense_word_dropout = "0";
+  f.String("dense-word-dropout", &dense_word_dropout,
+           "--dense: word dropout alpha: a word seen c times is read as unknown with probability "
+           "alpha / (alpha + c) in training (0 = never)");
+  std::string dense_average = "0.9999";
+  f.String("dense-average", &dense_average,
+           "--dense: decay of the moving average of the weights that is saved (0 = the last "
+           "weights)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (dense) {
+    dense_train.learning_rate = static_cast<float>(std::atof(dense_lr.c_str()));
+    dense_train.dropout = static_cast<float>(std::atof(dense_dropout.c_str()));
+    dense_train.average = static_cast<float>(std::atof(dense_average.c_str()));
+    dense_train.word_dropout = static_cast<float>(std::atof(dense_word_dropout.c_str()));
+    if (dense_config.hidden < 8 || dense_config.hidden > 4096 || dense_config.hidden % 8 != 0) {
+      return Fail(InvalidArgumentError("--dense-hidden must be a multiple of 8 in 8..4096"));
+    }
+    if (dense_config.word_dim < 1 || dense_config.word_dim > 512) {
+      return Fail(InvalidArgumentError("--dense-word-dim must be 1..512"));
+    }
+    if (!(dense_train.learning_rate > 0) || !(dense_train.dropout >= 0) ||
+        !(dense_train.dropout < 1) || dense_train.batch < 1 || !(dense_train.average >= 0) ||
+        !(dense_train.average < 1) || !(dense_train.word_dropout >= 0)) {
+      return Fail(InvalidArgumentError("--dense-lr must be > 0, --dense-dropout and "
+                                       "--dense-average in [0, 1), --dense-batch >= 1, "
+                                       "--dense-word-dropout >= 0"));
+    }
+    if (beam > 1 || !guide_file.empty() || lite || ensemble > 1 || !beam_from.empty()) {
+      return Fail(InvalidArgumentError(
+          "--dense is greedy and stands alone: not with --beam, --guide, --lite, --ensemble or "
+          "--beam-from"));
+    }
+  }
   if (!guide_file.empty() && !extra.empty()) {
     return Fail(InvalidArgumentError("--guide cannot be combined with --extra-conllu"));
   }
@@ -255,6 +299,9 @@ int RunParser(int argc, char** argv) {
   opts.lite = lite;
   opts.ensemble = ensemble;
   opts.beam = beam;
+  opts.dense = dense;
+  opts.dense_config = dense_config;
+  opts.dense_train = dense_train;
   if (!beam_from.empty()) opts.init = &init;
   if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &*train)) {
     std::cerr << "jackknifed tags read from " << cache << "\n";
@@ -332,21 +379,23 @@ int RunParser(int argc, char** argv) {
     opts.checkpoint_from = checkpoint_from;
     // Named after the variant (parser-r2l-beam.epochN.bin, ...), so that
     // runs of several variants into one --out keep each other's checkpoints.
-    opts.checkpoint = [&c, right_to_left, beam, guided](const analyze::Parser& p, int epoch) {
+    opts.checkpoint = [&c, right_to_left, beam, guided, dense](const analyze::Parser& p,
+                                                               int epoch) {
       const std::string path =
-          c.out + "/" + analyze::ParserFileName(right_to_left, beam, epoch, guided);
+          c.out + "/" + analyze::ParserFileName(right_to_left, beam, epoch, guided, dense);
       if (analyze::SaveParserModel(path, p).ok()) std::cerr << "wrote " << path << "\n";
     };
   }
   if (auto s = analyze::TrainParser(*train, tagger, opts, &parser); !s.ok()) return Fail(s);
-  if (std::atof(prune.c_str()) > 0) {
+  if (std::atof(prune.c_str()) > 0 && !dense) {
     parser.Prune(static_cast<float>(std::atof(prune.c_str())));
     std::cerr << "pruned to " << parser.model().num_features() << " features, "
               << parser.model().num_weights() << " weights\n";
   }
   // A beam-trained parser is the opt-in parser-beam.bin beside the greedy
   // parser.bin, a right-to-left one parser-r2l[-beam].bin (docs/analysis.md).
-  const std::string file = c.out + "/" + analyze::ParserFileName(right_to_left, beam, 0, guided);
+  const std::string file =
+      c.out + "/" + analyze::ParserFileName(right_to_left, beam, 0, guided, dense);
   if (auto s = analyze::SaveParserModel(file, parser); !s.ok()) return Fail(s);
   std::cerr << "wrote " << file << "\n";
   return 0;

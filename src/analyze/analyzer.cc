@@ -164,9 +164,9 @@ Status LoadNerModel(const std::string& path, Ner* ner) {
   return LoadModel(path, kNerMagic, [&](ByteReader* r) { return ner->Load(r); });
 }
 
-std::string ParserFileName(bool right_to_left, int beam, int epoch, bool guided) {
+std::string ParserFileName(bool right_to_left, int beam, int epoch, bool guided, bool dense) {
   return std::string("parser") + (right_to_left ? "-r2l" : "") + (beam > 1 ? "-beam" : "") +
-         (guided ? "-guided" : "") + (epoch > 0 ? ".epoch" + std::to_string(epoch) : "") + ".bin";
+         (guided ? "-guided" : "") + (dense ? "-dense" : "") + (epoch > 0 ? ".epoch" + std::to_string(epoch) : "") + ".bin";
 }
 
 namespace {

@@ -91,10 +91,12 @@ Status SetParserSpec(const std::string& spec, AnalyzerOptions* options);
 
 // The file `dyad train parser` writes: parser.bin (greedy, left to right),
 // parser-beam.bin (beam > 1), parser-r2l.bin / parser-r2l-beam.bin (right to
-// left), parser-guided.bin (a stacked parser with its guide, `--guide`), so
-// that a variant never replaces another; with epoch > 0 the checkpoint after
-// that epoch, e.g. parser-r2l-beam.epoch5.bin.
-std::string ParserFileName(bool right_to_left, int beam, int epoch = 0, bool guided = false);
+// left), parser-guided.bin (a stacked parser with its guide, `--guide`),
+// parser-dense.bin (the dense scorer, `--dense`), so that a variant never
+// replaces another; with epoch > 0 the checkpoint after that epoch, e.g.
+// parser-r2l-beam.epoch5.bin.
+std::string ParserFileName(bool right_to_left, int beam, int epoch = 0, bool guided = false,
+                           bool dense = false);
 
 class Analyzer {
  public:

@@ -67,6 +67,21 @@ inline void ParseWithGoldTags(const Tagger& tagger, const Parser& parser,
   parser.Parse(info, keys, heads, labels);
 }
 
+// ParseWithGoldTags() as 1-based heads (0 = root, as in CoNLL-U) and the
+// label names (appended to *labels).
+inline std::vector<int> GoldTaggedHeads(const Tagger& tagger, const Parser& parser,
+                                        const text::ConlluSentence& s,
+                                        std::vector<std::string>* labels) {
+  std::vector<int> heads, labs;
+  ParseWithGoldTags(tagger, parser, s, &heads, &labs);
+  std::vector<int> out;
+  for (std::size_t k = 0; k < heads.size(); ++k) {
+    out.push_back(heads[k] + 1);
+    labels->push_back(parser.label(labs[k]));
+  }
+  return out;
+}
+
 }  // namespace dyad::analyze
 
 #endif  // DYAD_ANALYZE_GOLD_TAGS_TEST_UTIL_H_

@@ -494,7 +494,9 @@ void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<
     v.Build(*guide, right_to_left_);
     view = &v;
   }
-  if (beam > 0) {
+  if (dense_) {
+    ParseDense(*w, *t, heads, labels);
+  } else if (beam > 0) {
     ParseBeamInOrder(*w, *t, beam, view, heads, labels);
   } else {
     ParseGreedy(*w, *t, view, heads, labels);
@@ -514,13 +516,32 @@ void Parser::ParseGreedy(const std::vector<WordInfo>& words, const std::vector<s
     int nk = Features(s, words, tags, keys, guide, lite_);
     std::fill(scores, scores + nc, 0);
     model_.Score(keys, nk, scores);
-    int best = -1;
-    ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {
-      for (int c = lo; c < hi; ++c) {
-        if (best < 0 || scores[c] > scores[best]) best = c;
-      }
-    });
-    Apply(&s, best, nl);
+    Apply(&s, BestLegal(s, nl, non_monotonic_, scores), nl);
+  }
+  Finish(s, heads, labels);
+}
+
+void Parser::ParseDense(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                        std::vector<int>* heads, std::vector<int>* labels) const {
+  thread_local ParseState s;
+  thread_local std::vector<int> word_ids, tag_ids;
+  thread_local std::vector<float> hidden;
+  thread_local DenseSentenceCache cache;
+  const DenseNet& net = *dense_;
+  const int n = static_cast<int>(words.size());
+  s.Init(n);
+  word_ids.resize(n);
+  tag_ids.resize(n);
+  hidden.resize(net.config().hidden);
+  net.SentenceIds(words, tags, word_ids.data(), tag_ids.data());
+  cache.Reset(net, word_ids.data(), n);
+  const int nl = num_labels();
+  int atoms[DenseNet::kAtoms];
+  float scores[DenseNet::kMaxClasses];
+  while (!s.Terminal()) {
+    DenseNet::Atoms(s, word_ids.data(), tag_ids.data(), nl, atoms);
+    net.Score(atoms, hidden.data(), scores, &cache);
+    Apply(&s, BestLegal(s, nl, non_monotonic_, scores), nl);
   }
   Finish(s, heads, labels);
 }
@@ -530,10 +551,15 @@ void Parser::Save(ByteWriter* w) const {
   w->Varint(root_label_);
   w->Varint(fallback_label_);
   model_.Save(w);
-  // System flags: 1 non-monotonic, 2 right-to-left, 4 guided, 8 lite (absent in
-  // older files: monotonic, left to right; a left-to-right file is as before).
+  // System flags: 1 non-monotonic, 2 right-to-left, 4 guided, 8 lite, 16
+  // dense (absent in older files: monotonic, left to right; a left-to-right
+  // file is as before).
   w->Varint((non_monotonic_ ? 1 : 0) | (right_to_left_ ? 2 : 0) | (guide_ ? 4 : 0) |
-            (lite_ ? 8 : 0));
+            (lite_ ? 8 : 0) | (dense_ ? 16 : 0));
+  if (dense_) {  // greedy, never guided or lite: the network only
+    dense_->Save(w);
+    return;
+  }
   if (guide_) {  // the width always, then the guide parser
     w->Varint(beam_);
     guide_->Save(w);
@@ -553,13 +579,19 @@ bool Parser::Load(ByteReader* r, bool allow_guide) {
   SetLabelParts();
   if (!model_.Load(r) || model_.num_classes() != num_classes()) return false;
   std::uint64_t system = 0;
-  if (r->remaining() > 0 && (!r->Varint(&system) || system > 15)) return false;
+  if (r->remaining() > 0 && (!r->Varint(&system) || system > 31)) return false;
   non_monotonic_ = (system & 1) != 0;
   right_to_left_ = (system & 2) != 0;
   lite_ = (system & 8) != 0;
   guide_.reset();
+  dense_.reset();
   std::uint64_t beam = 1;
-  if (system & 4) {  // guided: the width, then the guide (not itself guided)
+  if (system & 16) {  // dense: the network, nothing after it
+    if (system & (4 | 8)) return false;
+    auto net = std::make_shared<DenseNet>();
+    if (!net->Load(r, num_labels(), num_classes()) || r->remaining() > 0) return false;
+    dense_ = std::move(net);
+  } else if (system & 4) {  // guided: the width, then the guide (not itself guided)
     if (!allow_guide || !r->Varint(&beam) || beam < 1 || beam > kMaxBeam) return false;
     auto guide = std::make_shared<Parser>();
     if (!guide->Load(r, /*allow_guide=*/false)) return false;

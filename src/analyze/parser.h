@@ -71,6 +71,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/dense_scorer.h"
 #include "analyze/features.h"
 #include "analyze/linear_model.h"
 #include "analyze/tagger.h"
@@ -209,6 +210,11 @@ class Parser {
   // parser --lite`): about a quarter of the lookups per decision, less
   // accurate; meant as a cheap guide of a stacked parser.
   bool lite() const { return lite_; }
+  // The dense feed-forward scorer of an opt-in dense model (system flag
+  // 16, `dyad train parser --dense`; dense_scorer.h), nullptr for the
+  // perceptron. A dense model decodes greedily only (a beam width is
+  // ignored) and is neither guided nor lite.
+  const DenseNet* dense() const { return dense_.get(); }
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r) { return Load(r, /*allow_guide=*/true); }
@@ -252,6 +258,18 @@ class Parser {
     if (has_s0 && (!s0_headed || repairs)) f(kFirstArc, kFirstArc + num_labels);
     if (has_s0 && word_n0) f(kFirstArc + num_labels, kFirstArc + 2 * num_labels);
   }
+  // The best-scoring class legal in s (the first of equal scores).
+  template <typename Score>
+  static int BestLegal(const ParseState& s, int num_labels, bool non_monotonic,
+                       const Score* scores) {
+    int best = -1;
+    ForEachLegal(s, num_labels, non_monotonic, [&](int lo, int hi) {
+      for (int c = lo; c < hi; ++c) {
+        if (best < 0 || scores[c] > scores[best]) best = c;
+      }
+    });
+    return best;
+  }
   // Turns the final state into heads/labels with a single root.
   void Finish(const ParseState& s, std::vector<int>* heads, std::vector<int>* labels) const;
 
@@ -270,6 +288,8 @@ class Parser {
                     std::vector<int>* labels) const;
   void ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                    const GuideView* guide, std::vector<int>* heads, std::vector<int>* labels) const;
+  void ParseDense(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                  std::vector<int>* heads, std::vector<int>* labels) const;
   void ParseBeamInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                         int beam, const GuideView* guide, std::vector<int>* heads,
                         std::vector<int>* labels) const;
@@ -288,6 +308,7 @@ class Parser {
   int beam_ = 1;  // decoding width; stored in the model file when > 1
   std::vector<std::uint64_t> label_keys_;  // label -> GuideLabelKey of its plain relation
   std::shared_ptr<const Parser> guide_;  // a stacked parser's guide (system flag 4)
+  std::shared_ptr<const DenseNet> dense_;  // the dense scorer (system flag 16)
   LinearModel model_;
 };
 

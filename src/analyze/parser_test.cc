@@ -55,15 +55,7 @@ class ParserTest : public ::testing::TestWithParam<bool> {
   }
   // Parses sentence i with gold tags; returns heads (1-based, 0 = root).
   std::vector<int> Heads(int i, std::vector<std::string>* labels, const Parser* parser = nullptr) {
-    const Parser& p = parser ? *parser : parser_;
-    std::vector<int> heads, labs;
-    ParseWithGoldTags(tagger_, p, treebank_[i], &heads, &labs);
-    std::vector<int> out;
-    for (std::size_t k = 0; k < heads.size(); ++k) {
-      out.push_back(heads[k] + 1);
-      labels->push_back(p.label(labs[k]));
-    }
-    return out;
+    return GoldTaggedHeads(tagger_, parser ? *parser : parser_, treebank_[i], labels);
   }
   std::vector<text::ConlluSentence> treebank_;
   Tagger tagger_;

@@ -499,6 +499,8 @@ TEST(ParserFileName, OneFilePerVariantAndCheckpoint) {
   EXPECT_EQ(ParserFileName(true, 8, 12), "parser-r2l-beam.epoch12.bin");
   EXPECT_EQ(ParserFileName(false, 1, 0, true), "parser-guided.bin");
   EXPECT_EQ(ParserFileName(false, 1, 3, true), "parser-guided.epoch3.bin");
+  EXPECT_EQ(ParserFileName(false, 1, 0, false, true), "parser-dense.bin");
+  EXPECT_EQ(ParserFileName(true, 1, 2, false, true), "parser-r2l-dense.epoch2.bin");
 }
 
 }  // namespace

@@ -56,6 +56,12 @@ struct TrainOptions {
   // order), made by guides that never saw the sentence (JackknifeParses).
   std::shared_ptr<const Parser> guide;
   const std::vector<GuideTree>* guides = nullptr;
+  // Parser only: the dense feed-forward scorer (dense_scorer.h) instead of
+  // the perceptron, with this network and these AdaGrad settings (its seed
+  // is `seed`). Greedy only: not with beam, guide, lite, init or ensemble.
+  bool dense = false;
+  DenseConfig dense_config;
+  DenseTrainOptions dense_train;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;

@@ -5,6 +5,7 @@
 // approximate oracle of Honnibal & Johnson (2015) for them. With
 // TrainOptions::beam > 1, global training over a beam (TrainGlobal).
 #include <algorithm>
+#include <chrono>
 #include <cstdlib>
 #include <map>
 #include <numeric>
@@ -48,6 +49,28 @@ struct Gold {
   std::vector<int> label;
   std::vector<std::vector<int>> deps;
 };
+
+// From the dynamic oracle's costs (-1 illegal): the prediction (the
+// best-scoring legal class), the least cost and the best-scoring class of
+// least cost.
+struct Choice {
+  int pred = -1, best_gold = -1, min_cost = 1 << 30;
+};
+Choice Choose(const std::vector<int>& cost, const float* scores) {
+  Choice ch;
+  const int nc = static_cast<int>(cost.size());
+  for (int c = 0; c < nc; ++c) {
+    if (cost[c] < 0) continue;  // illegal
+    if (ch.pred < 0 || scores[c] > scores[ch.pred]) ch.pred = c;
+    ch.min_cost = std::min(ch.min_cost, cost[c]);
+  }
+  for (int c = 0; c < nc; ++c) {
+    if (cost[c] == ch.min_cost && (ch.best_gold < 0 || scores[c] > scores[ch.best_gold])) {
+      ch.best_gold = c;
+    }
+  }
+  return ch;
+}
 
 }  // namespace
 
@@ -172,6 +195,17 @@ class ParserTrainer {
       golds.push_back(std::move(g));
     }
 
+    if (opts.dense) {
+      if (opts.beam > 1 || opts.guide || opts.lite || opts.init) {
+        return InvalidArgumentError(
+            "a dense parser is greedy and stands alone: not with --beam, --guide, --lite or "
+            "--beam-from");
+      }
+      p.non_monotonic_ = opts.non_monotonic;
+      p.model_ = PerceptronTrainer(nc).Average(0);  // empty: the network scores
+      TrainDense(infos, tags, golds, tagger, opts, &p);
+      return Status::OK();
+    }
     PerceptronTrainer pt(nc);
     if (opts.init) {
       const Parser& init = *opts.init;
@@ -209,41 +243,22 @@ class ParserTrainer {
       for (int si : order) {
         const Gold& g = golds[si];
         const int n = static_cast<int>(g.head.size());
-        st.Init(n);
-        while (!st.Terminal()) {
+        Walk(g, nm, nl, epoch > 0, &rng, &st, &cost, &arcs_ok, [&]() {
           int nk = Parser::Features(st, infos[si], tags[si], keys,
                                     views.empty() ? nullptr : &views[si], p.lite_);
           std::fill(scores.begin(), scores.end(), 0.0f);
           pt.Score(keys, nk, scores.data());
-          if (nm) {
-            RepairCosts(st, g, nl, &cost);
-          } else {
-            Costs(st, g, nl, &cost);
-          }
-          int pred = -1, best_gold = -1, min_cost = 1 << 30;
-          for (int c = 0; c < nc; ++c) {
-            if (cost[c] < 0) continue;  // illegal
-            if (pred < 0 || scores[c] > scores[pred]) pred = c;
-            min_cost = std::min(min_cost, cost[c]);
-          }
-          for (int c = 0; c < nc; ++c) {
-            if (cost[c] == min_cost && (best_gold < 0 || scores[c] > scores[best_gold])) best_gold = c;
-          }
-          if (cost[pred] != min_cost) {
-            pt.Update(keys, nk, best_gold, pred);
+          const Choice ch = Choose(cost, scores.data());
+          if (cost[ch.pred] != ch.min_cost) {
+            pt.Update(keys, nk, ch.best_gold, ch.pred);
           } else {
             ++correct;
           }
           ++total;
           pt.Tick();
-          int next = best_gold;
-          if (epoch > 0 && (Mix64(rng++) % 10) < 9) next = pred;
-          Parser::Apply(&st, next, nl);
-        }
-        for (int i = 0; i < n; ++i) {
-          arcs_ok += st.head[i] == g.head[i];
-          ++arcs;
-        }
+          return ch;
+        });
+        arcs += n;
       }
       if (opts.checkpoint && epoch + 1 >= opts.checkpoint_from && epoch + 1 < opts.epochs) {
         p.model_ = pt.Average(2e-3f);
@@ -260,6 +275,130 @@ class ParserTrainer {
   }
 
  private:
+  // Walks one training sentence with the dynamic oracle: in each
+  // configuration *st, with its costs in *cost, `decide` scores (and
+  // learns) and returns its Choice; the walk follows the best least-cost
+  // class, or with `explore` the prediction 9 times in 10 (error
+  // exploration). Adds the words that end with their gold head to *arcs_ok.
+  template <typename Decide>
+  static void Walk(const Gold& g, bool nm, int nl, bool explore, std::uint64_t* rng,
+                   ParseState* st, std::vector<int>* cost, long* arcs_ok, Decide&& decide) {
+    const int n = static_cast<int>(g.head.size());
+    st->Init(n);
+    while (!st->Terminal()) {
+      if (nm) {
+        RepairCosts(*st, g, nl, cost);
+      } else {
+        Costs(*st, g, nl, cost);
+      }
+      const Choice ch = decide();
+      int next = ch.best_gold;
+      if (explore && (Mix64((*rng)++) % 10) < 9) next = ch.pred;
+      Parser::Apply(st, next, nl);
+    }
+    for (int i = 0; i < n; ++i) *arcs_ok += st->head[i] == g.head[i];
+  }
+
+  // Training of the dense scorer (dense_scorer.h): the same walk through
+  // the transitions as the perceptron's, with the dynamic oracle's costs as
+  // targets; the first epoch follows the oracle, later ones the network's
+  // own prediction 9 times in 10 (error exploration).
+  static void TrainDense(const std::vector<std::vector<WordInfo>>& infos,
+                         const std::vector<std::vector<std::uint64_t>>& tags,
+                         const std::vector<Gold>& golds, const Tagger& tagger,
+                         const TrainOptions& opts, Parser* parser) {
+    Parser& p = *parser;
+    const int nl = p.num_labels(), nc = p.num_classes();
+    const bool nm = p.non_monotonic_;
+    // The vocabulary: lower-cased forms seen at least twice, most frequent
+    // first (ties by key, so the order is deterministic).
+    std::map<std::uint64_t, int> counts;
+    for (const auto& s : infos) {
+      for (const WordInfo& w : s) ++counts[w.lower];
+    }
+    std::vector<std::pair<int, std::uint64_t>> by_count;
+    for (const auto& [key, count] : counts) {
+      if (count >= 2) by_count.emplace_back(-count, key);
+    }
+    std::sort(by_count.begin(), by_count.end());
+    std::vector<std::uint64_t> words, tag_keys;
+    for (const auto& [count, key] : by_count) words.push_back(key);
+    for (int t = 0; t < tagger.num_tags(); ++t) tag_keys.push_back(tagger.tag_key(t));
+    DenseNet net;
+    net.Init(opts.dense_config, words, tag_keys, nl, nc, opts.seed);
+    DenseTrainOptions to = opts.dense_train;
+    to.seed = opts.seed;
+    DenseTrainer trainer(&net, to);
+    if (opts.log) {
+      opts.log("dense parser: " + std::to_string(words.size()) + " words, " +
+               std::to_string(tag_keys.size()) + " tags, input " +
+               std::to_string(net.input_size()) + ", hidden " +
+               std::to_string(opts.dense_config.hidden) + ", " + std::to_string(nc) + " classes");
+    }
+    std::vector<std::vector<int>> word_ids(golds.size()), tag_ids(golds.size());
+    for (std::size_t si = 0; si < golds.size(); ++si) {
+      word_ids[si].resize(infos[si].size());
+      tag_ids[si].resize(infos[si].size());
+      net.SentenceIds(infos[si], tags[si], word_ids[si].data(), tag_ids[si].data());
+    }
+    // Word dropout: the probability that each vocabulary id is read as
+    // unknown in a training sentence.
+    std::vector<float> drop(DenseNet::kFirstWord + words.size(), 0.0f);
+    const float alpha = opts.dense_train.word_dropout;
+    for (std::size_t i = 0; i < by_count.size() && alpha > 0; ++i) {
+      drop[DenseNet::kFirstWord + i] = alpha / (alpha - static_cast<float>(by_count[i].first));
+    }
+    std::vector<int> sentence_words;
+    std::uint64_t drop_rng = opts.seed * 104729 + 5;
+    std::vector<int> order(golds.size());
+    std::iota(order.begin(), order.end(), 0);
+    std::uint64_t rng = opts.seed * 7919 + 17;
+    std::vector<float> scores(nc);
+    std::vector<int> cost(nc);
+    int atoms[DenseNet::kAtoms];
+    ParseState st;
+    auto publish = [&]() { p.dense_ = std::make_shared<DenseNet>(trainer.Averaged()); };
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      const auto start = std::chrono::steady_clock::now();
+      Shuffle(&order, &rng);
+      long correct = 0, total = 0, arcs_ok = 0, arcs = 0;
+      double loss = 0;
+      for (int si : order) {
+        const Gold& g = golds[si];
+        const int n = static_cast<int>(g.head.size());
+        sentence_words = word_ids[si];
+        for (std::size_t i = 0; i < sentence_words.size() && alpha > 0; ++i) {
+          const float u = static_cast<float>(Mix64(drop_rng++) >> 40) * (1.0f / 16777216.0f);
+          if (u < drop[sentence_words[i]]) sentence_words[i] = DenseNet::UnknownId(infos[si][i]);
+        }
+        Walk(g, nm, nl, epoch > 0, &rng, &st, &cost, &arcs_ok, [&]() {
+          DenseNet::Atoms(st, sentence_words.data(), tag_ids[si].data(), nl, atoms);
+          loss += trainer.Example(atoms, cost.data(), scores.data());
+          const Choice ch = Choose(cost, scores.data());
+          correct += cost[ch.pred] == ch.min_cost;
+          ++total;
+          return ch;
+        });
+        arcs += n;
+      }
+      trainer.Step();
+      const double secs =
+          std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
+      if (opts.checkpoint && epoch + 1 >= opts.checkpoint_from && epoch + 1 < opts.epochs) {
+        publish();
+        opts.checkpoint(p, epoch + 1);
+      }
+      if (opts.log) {
+        opts.log("dense parser epoch " + std::to_string(epoch + 1) + ": loss " +
+                 std::to_string(loss / std::max<long>(total, 1)) + ", transitions " +
+                 std::to_string(100.0 * correct / std::max<long>(total, 1)) + "%, train UAS " +
+                 std::to_string(100.0 * arcs_ok / std::max<long>(arcs, 1)) + ", " +
+                 std::to_string(static_cast<int>(secs)) + " s");
+      }
+    }
+    publish();
+  }
+
   // Global training (Zhang & Nivre 2011; Huang, Fayong & Guo 2012). Each
   // sentence is decoded with a beam of the parser's width, scored by the
   // current weights; beside it a gold beam of the same width follows only
@@ -588,6 +727,7 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
   }
   const auto& data = opts.right_to_left ? reversed : train;
   if (opts.ensemble <= 1) return ParserTrainer::Train(data, tagger, opts, parser);
+  if (opts.dense) return InvalidArgumentError("a dense parser cannot be an --ensemble (mean weights)");
   // Parameter averaging of independently trained parsers: the same data
   // and labels, only the shuffling and exploration seed differ.
   std::vector<Parser> parsers(opts.ensemble);
@@ -683,6 +823,9 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
     const Parser& p = parsers[i];
     const std::string which = "parser " + std::to_string(i + 1) + " of " +
                               std::to_string(parsers.size()) + " differs from the first";
+    if (p.dense()) return InvalidArgumentError("parser " + std::to_string(i + 1) +
+                                               " is a dense parser: only perceptron weights "
+                                               "can be averaged");
     if (p.non_monotonic() != parsers[0].non_monotonic()) {
       return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
     }

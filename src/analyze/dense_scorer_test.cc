@@ -1,0 +1,257 @@
+// The dense transition scorer: the precomputed scorer against the plain
+// forward pass, the gradient against finite differences, the atoms of a
+// configuration, and a dense parser trained on a tiny treebank written for
+// this test (it must learn the trees, and survive a save/load round trip).
+#include "analyze/dense_scorer.h"
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+
+#include "analyze/gold_tags_test_util.h"
+#include "analyze/parser.h"
+#include "analyze/train.h"
+
+namespace dyad::analyze {
+namespace {
+
+// A network with `words` vocabulary words and random weights.
+DenseNet RandomNet(const DenseConfig& config, int words, int tags, int labels, int classes) {
+  std::vector<std::uint64_t> w, t;
+  for (int i = 0; i < words; ++i) w.push_back(HashStr("w" + std::to_string(i)));
+  for (int i = 0; i < tags; ++i) t.push_back(HashStr("t" + std::to_string(i)));
+  DenseNet net;
+  net.Init(config, w, t, labels, classes, 7);
+  // Non-zero biases, so that they are exercised too.
+  for (int k : {5, 7}) {
+    auto& b = *net.mutable_params(k);
+    for (std::size_t i = 0; i < b.size(); ++i) b[i] = 0.05f * static_cast<float>(i % 5) - 0.1f;
+  }
+  return net;
+}
+
+void RandomAtoms(const DenseNet& net, std::uint64_t seed, int* atoms) {
+  for (int g = 0; g < DenseNet::kGroups; ++g) {
+    for (int i = 0; i < DenseNet::kPositions[g]; ++i) {
+      atoms[DenseNet::kFirst[g] + i] =
+          static_cast<int>(Mix64(seed++ * 31 + g) % static_cast<std::uint64_t>(net.vocab(g)));
+    }
+  }
+}
+
+TEST(DenseNet, PrecomputedScoresEqualTheForwardPass) {
+  DenseConfig c;
+  c.hidden = 48;
+  // More words than are precomputed, so that both paths are taken.
+  DenseNet net = RandomNet(c, DenseNet::kPrecomputedWords + 500, 30, 20, 42);
+  net.Precompute();
+  ASSERT_TRUE(net.precomputed());
+  std::vector<float> h1(c.hidden), h2(c.hidden), s1(42), s2(42);
+  int atoms[DenseNet::kAtoms];
+  int rare = 0;
+  for (int trial = 0; trial < 50; ++trial) {
+    RandomAtoms(net, trial * 1000 + 1, atoms);
+    rare += atoms[0] >= DenseNet::kPrecomputedWords;
+    net.Forward(atoms, h1.data(), s1.data());
+    net.Score(atoms, h2.data(), s2.data());
+    for (int k = 0; k < 42; ++k) {
+      EXPECT_NEAR(s1[k], s2[k], 1e-4f * (1 + std::fabs(s1[k]))) << "trial " << trial;
+    }
+    // With a sentence cache of the words (rows computed on the first use,
+    // read on the second).
+    DenseSentenceCache cache;
+    cache.Reset(net, atoms, DenseNet::kPositions[DenseNet::kWordGroup]);
+    for (int pass = 0; pass < 2; ++pass) {
+      net.Score(atoms, h2.data(), s2.data(), &cache);
+      for (int k = 0; k < 42; ++k) {
+        EXPECT_NEAR(s1[k], s2[k], 1e-4f * (1 + std::fabs(s1[k]))) << "trial " << trial;
+      }
+    }
+  }
+  EXPECT_GT(rare, 0);
+}
+
+TEST(DenseTrainer, GradientMatchesFiniteDifferences) {
+  DenseConfig c;
+  c.word_dim = 4;
+  c.tag_dim = 3;
+  c.label_dim = 3;
+  c.misc_dim = 2;
+  c.hidden = 8;
+  const int nc = 7;
+  DenseNet net = RandomNet(c, 5, 4, 2, nc);
+  // Larger weights than the initial ones, so that the hidden units and the
+  // softmax are far from uniform.
+  for (int k = 0; k < 8; ++k) {
+    for (float& x : *net.mutable_params(k)) x *= 3;
+  }
+  DenseTrainOptions o;
+  o.dropout = 0;
+  o.batch = 1 << 20;  // no step during the check
+  DenseTrainer trainer(&net, o);
+  int atoms[DenseNet::kAtoms];
+  RandomAtoms(net, 5, atoms);
+  // Two zero-cost targets, one costly and two illegal classes.
+  const int cost[nc] = {0, -1, 1, 0, 2, -1, 1};
+  std::vector<float> scores(nc);
+  const float loss = trainer.Example(atoms, cost, scores.data());
+  EXPECT_NEAR(loss, trainer.Loss(atoms, cost), 1e-5f);
+  EXPECT_GT(loss, 0);
+  int checked = 0;
+  for (int k = 0; k < 8; ++k) {
+    std::vector<float>& p = *net.mutable_params(k);
+    const std::vector<float>& g = trainer.grad(k);
+    ASSERT_EQ(p.size(), g.size());
+    for (std::size_t i = 0; i < p.size(); i += 1 + p.size() / 40) {
+      const float keep = p[i];
+      const float eps = 1e-2f;
+      p[i] = keep + eps;
+      const double up = trainer.Loss(atoms, cost);
+      p[i] = keep - eps;
+      const double down = trainer.Loss(atoms, cost);
+      p[i] = keep;
+      const double numeric = (up - down) / (2 * eps);
+      EXPECT_NEAR(g[i], numeric, 2e-3 + 2e-2 * std::fabs(numeric)) << "param " << k << "[" << i << "]";
+      checked += std::fabs(numeric) > 1e-3;
+    }
+  }
+  EXPECT_GT(checked, 20);  // the check saw real gradients
+}
+
+TEST(DenseNet, AtomsOfAConfiguration) {
+  ParseState s;
+  s.Init(4);
+  const int word_ids[4] = {10, 11, 12, 13}, tag_ids[4] = {20, 21, 22, 23};
+  int atoms[DenseNet::kAtoms];
+  Parser::Apply(&s, Parser::kShift, 3);                  // stack: 0
+  Parser::Apply(&s, Parser::kFirstArc + 3 + 1, 3);       // 0 -> 1 (label 1), stack 0 1
+  DenseNet::Atoms(s, word_ids, tag_ids, 3, atoms);
+  const int* w = atoms + DenseNet::kFirst[DenseNet::kWordGroup];
+  const int* t = atoms + DenseNet::kFirst[DenseNet::kTagGroup];
+  const int* l = atoms + DenseNet::kFirst[DenseNet::kLabelGroup];
+  const int* m = atoms + DenseNet::kFirst[DenseNet::kMiscGroup];
+  EXPECT_EQ(w[0], 11);  // s0 = word 1
+  EXPECT_EQ(w[1], 10);  // s1 = word 0
+  EXPECT_EQ(w[2], 0);   // no s2
+  EXPECT_EQ(w[3], 12);  // n0 = word 2
+  EXPECT_EQ(w[4], 13);
+  EXPECT_EQ(w[5], 1);   // n2 = ROOT
+  EXPECT_EQ(t[3], 22);
+  EXPECT_EQ(w[11], 11);  // rc1(s1) = word 1
+  EXPECT_EQ(w[18], 10);  // head of s0 = word 0
+  EXPECT_EQ(l[5], DenseNet::kFirstLabel + 1);  // label of rc1(s1)
+  EXPECT_EQ(l[12], DenseNet::kFirstLabel + 1);  // label of s0
+  EXPECT_EQ(l[0], 0);                           // s0 has no children
+  EXPECT_EQ(m[0], 1);                           // n0 - s0
+  EXPECT_EQ(m[2], 1);                           // s0: no right children
+}
+
+const char kTreebank[] =
+    "1\tRebels\trebel\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+    "2\tattacked\tattack\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "3\tthe\tthe\tDET\tDT\t_\t4\tdet\t_\t_\n"
+    "4\tconvoy\tconvoy\tNOUN\tNN\t_\t2\tobj\t_\t_\n"
+    "5\tyesterday\tyesterday\tNOUN\tNN\t_\t2\tobl:tmod\t_\t_\n"
+    "6\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n"
+    "\n"
+    "1\tThe\tthe\tDET\tDT\t_\t2\tdet\t_\t_\n"
+    "2\tenvoy\tenvoy\tNOUN\tNN\t_\t3\tnsubj\t_\t_\n"
+    "3\tasked\task\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+    "4\trebels\trebel\tNOUN\tNNS\t_\t3\tobj\t_\t_\n"
+    "5\tto\tto\tPART\tTO\t_\t6\tmark\t_\t_\n"
+    "6\tstop\tstop\tVERB\tVB\t_\t3\txcomp\t_\t_\n"
+    "\n"
+    "1\tTroops\ttroop\tNOUN\tNNS\t_\t3\tnsubj:pass\t_\t_\n"
+    "2\twere\tbe\tAUX\tVBD\t_\t3\taux:pass\t_\t_\n"
+    "3\tsent\tsend\tVERB\tVBN\t_\t0\troot\t_\t_\n"
+    "4\tto\tto\tADP\tIN\t_\t6\tcase\t_\t_\n"
+    "5\tthe\tthe\tDET\tDT\t_\t6\tdet\t_\t_\n"
+    "6\tborder\tborder\tNOUN\tNN\t_\t3\tobl\t_\t_\n"
+    "\n";
+
+class DenseParserTest : public ::testing::TestWithParam<bool> {
+ protected:
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 10, &treebank_, &tagger_, &morph_));
+    TrainOptions o;
+    o.epochs = 40;
+    o.non_monotonic = GetParam();
+    o.dense = true;
+    o.dense_config.hidden = 32;
+    o.dense_train.learning_rate = 0.05f;
+    o.dense_train.dropout = 0;
+    o.dense_train.batch = 4;
+    ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &parser_).ok());
+    ASSERT_NE(parser_.dense(), nullptr);
+  }
+  std::vector<int> Heads(const Parser& p, int i, std::vector<std::string>* labels) {
+    return GoldTaggedHeads(tagger_, p, treebank_[i], labels);
+  }
+  std::vector<text::ConlluSentence> treebank_;
+  Tagger tagger_;
+  Morphology morph_;
+  Parser parser_;
+};
+
+TEST_P(DenseParserTest, LearnsTheTrainingTrees) {
+  for (std::size_t i = 0; i < treebank_.size(); ++i) {
+    std::vector<std::string> labels;
+    const std::vector<int> heads = Heads(parser_, static_cast<int>(i), &labels);
+    for (std::size_t k = 0; k < heads.size(); ++k) {
+      EXPECT_EQ(heads[k], treebank_[i].words[k].head) << "sentence " << i << " word " << k;
+      EXPECT_EQ(labels[k], treebank_[i].words[k].deprel) << "sentence " << i << " word " << k;
+    }
+  }
+}
+
+TEST_P(DenseParserTest, SaveAndLoadGiveTheSameParses) {
+  ByteWriter w;
+  parser_.Save(&w);
+  ByteReader r(w.data());
+  Parser loaded;
+  ASSERT_TRUE(loaded.Load(&r));
+  ASSERT_NE(loaded.dense(), nullptr);
+  EXPECT_EQ(loaded.non_monotonic(), GetParam());
+  for (std::size_t i = 0; i < treebank_.size(); ++i) {
+    std::vector<std::string> a, b;
+    EXPECT_EQ(Heads(parser_, static_cast<int>(i), &a), Heads(loaded, static_cast<int>(i), &b));
+    EXPECT_EQ(a, b);
+  }
+  // The network itself is the same: saving again gives the same bytes.
+  ByteWriter again;
+  loaded.Save(&again);
+  EXPECT_EQ(again.data(), w.data());
+  // A truncated model is refused, not half loaded.
+  for (std::size_t cut : {w.data().size() - 1, w.data().size() / 2, w.data().size() - 100}) {
+    ByteReader bad(std::string_view(w.data()).substr(0, cut));
+    Parser p;
+    EXPECT_FALSE(p.Load(&bad)) << "cut at " << cut;
+  }
+}
+
+TEST_P(DenseParserTest, CannotBeAveraged) {
+  Parser out;
+  EXPECT_FALSE(MeanParser({parser_, parser_}, &out).ok());
+}
+
+INSTANTIATE_TEST_SUITE_P(Systems, DenseParserTest, ::testing::Bool(),
+                         [](const auto& info) { return info.param ? "NonMonotonic" : "Monotonic"; });
+
+TEST(DenseParser, RefusesBeamAndEnsembleTraining) {
+  std::vector<text::ConlluSentence> tb;
+  Tagger tagger;
+  Morphology morph;
+  ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 2, &tb, &tagger, &morph));
+  TrainOptions o;
+  o.epochs = 1;
+  o.dense = true;
+  Parser p;
+  o.beam = 4;
+  EXPECT_FALSE(TrainParser(tb, tagger, o, &p).ok());
+  o.beam = 1;
+  o.ensemble = 2;
+  EXPECT_FALSE(TrainParser(tb, tagger, o, &p).ok());
+}
+
+}  // namespace
+}  // namespace dyad::analyze
