@@ -485,6 +485,22 @@ int RunNer(int argc, char** argv) {
            "whose mentions --replace-mentions draws from: uner or all (every training corpus)");
   std::string replace_types = "PER,ORG,LOC";
   f.String("replace-types", &replace_types, "the entity types --replace-mentions replaces");
+  bool crf = false;
+  f.Bool("crf",
+         &crf,
+         "train a linear-chain CRF (log-likelihood, averaged SGD with L2) instead of the "
+         "averaged perceptron; use with --prune 0 (its weights are small)");
+  bool char_grams = false;
+  f.Bool("char-grams", &char_grams,
+         "features of the character 3- and 4-grams of capitalised words (recorded in the model)");
+  bool contexts = false;
+  f.Bool("contexts", &contexts,
+         "with --history: features of the words next to a capitalised word's other occurrences "
+         "in the document (context aggregation; recorded in the model)");
+  std::string crf_eta = "0.1", crf_l2 = "0.0001", crf_prune = "0.001";
+  f.String("crf-eta", &crf_eta, "--crf: the initial SGD step");
+  f.String("crf-l2", &crf_l2, "--crf: the L2 weight (per training sentence)");
+  f.String("crf-prune", &crf_prune, "--crf: drop averaged weights below this magnitude");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   for (const std::string* v : {&replace_in, &replace_pool}) {
@@ -635,6 +651,12 @@ int RunNer(int argc, char** argv) {
   opts.ensemble = ensemble;
   opts.ner_bilou = bilou;
   opts.ner_history = history;
+  opts.ner_crf = crf;
+  opts.ner_char_grams = char_grams;
+  opts.ner_contexts = contexts;
+  opts.ner_crf_eta = static_cast<float>(std::atof(crf_eta.c_str()));
+  opts.ner_crf_l2 = static_cast<float>(std::atof(crf_l2.c_str()));
+  opts.ner_crf_prune = static_cast<float>(std::atof(crf_prune.c_str()));
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
   if (std::atof(prune.c_str()) > 0) ner.Prune(static_cast<float>(std::atof(prune.c_str())));
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);

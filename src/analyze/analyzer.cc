@@ -110,13 +110,16 @@ void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
     return;
   }
   std::vector<NerPass> first(sentences->size());
+  std::vector<std::string_view> forms;
   for (std::size_t k = 0; k < sentences->size(); ++k) {
     Analyze(&(*sentences)[k], &history, &first[k]);
   }
   for (std::size_t k = 0; k < sentences->size(); ++k) {
     std::vector<int> labels = first[k].labels;
-    if (!ner_.TagSecondPass(first[k].info, first[k].keys, &history, &labels)) continue;
     Sentence& s = (*sentences)[k];
+    forms.clear();
+    for (const Token& t : s.tokens) forms.push_back(t.form);
+    if (!ner_.TagSecondPass(first[k].info, forms, first[k].keys, &history, &labels)) continue;
     for (std::size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].ner = ner_.label(labels[i]);
   }
   PropagateEntities(sentences);
@@ -463,7 +466,7 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history, NerPass* keep) const {
     }
   }
   if (options_.ner) {
-    ner_.Tag(info, keys, &ents, history);
+    ner_.Tag(info, forms, keys, &ents, history);
     for (std::size_t i = 0; i < n; ++i) s->tokens[i].ner = ner_.label(ents[i]);
     if (keep) *keep = {info, keys, ents};
   }

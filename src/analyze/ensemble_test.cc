@@ -211,7 +211,8 @@ const char kNer[] =
 
 class NerEnsembleTest : public EnsembleTest {
  protected:
-  Ner TrainN(std::uint64_t seed, int ensemble, bool history) {
+  Ner TrainN(std::uint64_t seed, int ensemble, bool history, bool crf = false,
+             bool char_grams = false) {
     auto data = ParseIob(kNer, "toy");
     EXPECT_TRUE(data.ok()) << data.status().ToString();
     TrainOptions o;
@@ -219,6 +220,8 @@ class NerEnsembleTest : public EnsembleTest {
     o.seed = seed;
     o.ensemble = ensemble;
     o.ner_history = history;
+    o.ner_crf = crf;
+    o.ner_char_grams = char_grams;
     Ner ner;
     EXPECT_TRUE(TrainNer(*data, tagger_, {}, o, &ner).ok());
     return ner;
@@ -236,6 +239,72 @@ TEST_F(NerEnsembleTest, TrainingIsDeterministicGivenTheSeed) {
   }
   // The history features are used.
   EXPECT_NE(Bytes(TrainN(1, 1, false)), Bytes(TrainN(1, 1, true)));
+}
+
+TEST_F(NerEnsembleTest, CrfTrainingIsDeterministicAndLearnsTheData) {
+  for (bool history : {false, true}) {
+    EXPECT_EQ(Bytes(TrainN(1, 1, history, true)), Bytes(TrainN(1, 1, history, true))) << history;
+    EXPECT_NE(Bytes(TrainN(1, 1, history, true)), Bytes(TrainN(2, 1, history, true))) << history;
+    EXPECT_NE(Bytes(TrainN(1, 1, history, true)), Bytes(TrainN(1, 1, history, false))) << history;
+  }
+  // Trained for longer, the CRF labels its own training sentences right.
+  auto data = ParseIob(kNer, "toy");
+  ASSERT_TRUE(data.ok());
+  TrainOptions o;
+  o.epochs = 30;
+  o.ner_crf = true;
+  Ner ner;
+  ASSERT_TRUE(TrainNer(*data, tagger_, {}, o, &ner).ok());
+  for (const IobSentence& s : *data) {
+    std::vector<std::string_view> forms(s.forms.begin(), s.forms.end());
+    std::vector<WordInfo> info;
+    std::vector<int> tags, labels;
+    tagger_.Prepare(forms, &info);
+    tagger_.Tag(info, &tags);
+    std::vector<std::uint64_t> keys;
+    for (int t : tags) keys.push_back(tagger_.tag_key(t));
+    ner.Tag(info, forms, keys, &labels);
+    ASSERT_EQ(labels.size(), s.labels.size());
+    for (std::size_t i = 0; i < labels.size(); ++i) {
+      EXPECT_EQ(ner.label(labels[i]), s.labels[i]) << s.forms[i];
+    }
+  }
+}
+
+TEST_F(NerEnsembleTest, CharGramsAreRecordedInTheModel) {
+  const Ner plain = TrainN(1, 1, true), grams = TrainN(1, 1, true, false, true);
+  EXPECT_FALSE(plain.char_grams());
+  EXPECT_TRUE(grams.char_grams());
+  // A model without them keeps the bytes it had before the option existed
+  // (nothing after the weights); one with them differs and loads as such.
+  EXPECT_NE(Bytes(plain), Bytes(grams));
+  for (const Ner* ner : {&plain, &grams}) {
+    const std::string bytes = Bytes(*ner);
+    ByteReader r(bytes);
+    Ner loaded;
+    ASSERT_TRUE(loaded.Load(&r));
+    EXPECT_EQ(loaded.char_grams(), ner->char_grams());
+    EXPECT_EQ(Bytes(loaded), bytes);
+  }
+  // "^brellport$": nine 3-grams and eight 4-grams; none for a lower-case word.
+  const std::vector<std::string_view> forms = {"Brellport", "left"};
+  std::vector<WordInfo> info(2);
+  FillWordInfo(forms[0], &info[0]);
+  FillWordInfo(forms[1], &info[1]);
+  NerChars chars;
+  grams.CharGrams(info, forms, &chars);
+  EXPECT_EQ(chars.begin, (std::vector<std::uint32_t>{0, 17, 17}));
+  plain.CharGrams(info, forms, &chars);
+  EXPECT_EQ(chars.begin, (std::vector<std::uint32_t>{0, 0, 0}));
+  EXPECT_TRUE(chars.keys.empty());
+  // Case does not matter: "BRELLPORT" has the same n-grams.
+  const std::vector<std::string_view> upper = {"BRELLPORT", "left"};
+  FillWordInfo(upper[0], &info[0]);
+  NerChars upper_chars;
+  grams.CharGrams(info, upper, &upper_chars);
+  grams.CharGrams(std::vector<WordInfo>{info[0]}, {"Brellport"}, &chars);
+  EXPECT_EQ(std::vector<std::uint64_t>(upper_chars.keys.begin(), upper_chars.keys.end()),
+            chars.keys);
 }
 
 TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {

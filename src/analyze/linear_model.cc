@@ -170,6 +170,38 @@ LinearModel LinearModel::Mean(const std::vector<LinearModel>& models) {
   return out;
 }
 
+LinearModel LinearModel::FromDense(int num_classes, const std::vector<std::uint64_t>& keys,
+                                   const std::vector<float>& weights, float prune) {
+  std::vector<std::size_t> order(keys.size());
+  std::iota(order.begin(), order.end(), 0);
+  std::vector<std::uint32_t> fp(keys.size());
+  for (std::size_t i = 0; i < keys.size(); ++i) fp[i] = Fingerprint(keys[i]);
+  std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
+    return fp[a] != fp[b] ? fp[a] < fp[b] : a < b;
+  });
+  std::vector<Row> rows;
+  std::vector<double> dense(num_classes);
+  for (std::size_t i = 0; i < order.size();) {
+    std::fill(dense.begin(), dense.end(), 0.0);
+    std::size_t j = i;
+    for (; j < order.size() && fp[order[j]] == fp[order[i]]; ++j) {
+      const float* w = &weights[order[j] * static_cast<std::size_t>(num_classes)];
+      for (int c = 0; c < num_classes; ++c) dense[c] += w[c];
+    }
+    Row row{fp[order[i]], {}};
+    for (int c = 0; c < num_classes; ++c) {
+      if (std::fabs(dense[c]) >= prune && dense[c] != 0) {
+        row.weights.push_back({static_cast<std::uint16_t>(c), static_cast<float>(dense[c])});
+      }
+    }
+    if (!row.weights.empty()) rows.push_back(std::move(row));
+    i = j;
+  }
+  LinearModel m;
+  m.Build(num_classes, rows);
+  return m;
+}
+
 PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {
   keys_.assign(1 << 16, 0);
   index_.assign(1 << 16, -1);

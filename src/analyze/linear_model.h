@@ -58,6 +58,11 @@ class LinearModel {
   // The mean of models with the same classes (weights absent from a model
   // count as 0): an ensemble of perceptrons at the cost of one model.
   static LinearModel Mean(const std::vector<LinearModel>& models);
+  // A model from dense float weights: weights[r * num_classes + c] is the
+  // weight of class c for keys[r]; weights with |w| < prune are dropped and
+  // rows whose fingerprints collide are summed.
+  static LinearModel FromDense(int num_classes, const std::vector<std::uint64_t>& keys,
+                               const std::vector<float>& weights, float prune);
 
   static std::uint32_t Fingerprint(std::uint64_t key) {
     auto k = static_cast<std::uint32_t>(key >> 32) ^ static_cast<std::uint32_t>(key);

@@ -2,6 +2,9 @@
 
 #include <gtest/gtest.h>
 
+#include <cmath>
+#include <vector>
+
 namespace dyad::analyze {
 namespace {
 
@@ -86,6 +89,23 @@ TEST(LinearModel, MeanAveragesTheWeightsOfModels) {
 // A trainer started from a model (fine-tuning) scores with the model's
 // weights plus its own updates, and its average keeps the model's weights
 // (features the updates never touch included) plus the averaged updates.
+TEST(LinearModel, FromDenseKeepsTheWeightsAbovePrune) {
+  const std::vector<std::uint64_t> keys = {FeatKey(1, 1), FeatKey(2, 7)};
+  const std::vector<float> weights = {0.5f, -0.0001f, 2.0f, 0.0f, -1.0f, 0.25f};
+  LinearModel m = LinearModel::FromDense(3, keys, weights, 0.001f);
+  EXPECT_EQ(m.num_classes(), 3);
+  EXPECT_EQ(m.num_features(), 2u);
+  EXPECT_EQ(m.num_weights(), 4u);  // -0.0001 and 0 dropped
+  for (int k = 0; k < 2; ++k) {
+    std::int32_t scores[3] = {0, 0, 0};
+    m.Score(&keys[k], 1, scores);
+    for (int c = 0; c < 3; ++c) {
+      const float w = weights[k * 3 + c];
+      EXPECT_NEAR(scores[c] * m.scale(), std::fabs(w) < 0.001f ? 0.0f : w, 1e-3) << k << " " << c;
+    }
+  }
+}
+
 TEST(LinearModel, TrainerStartsFromABaseModel) {
   const std::uint64_t a = FeatKey(1, 1), b = FeatKey(1, 2), c = FeatKey(1, 3);
   PerceptronTrainer first(2);

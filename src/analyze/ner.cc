@@ -118,8 +118,54 @@ void NerHistory::Remove(const std::vector<WordInfo>& w, const std::vector<int>& 
   Count(w, labels, ner, false);
 }
 
+void NerHistory::ContextKeys(const std::vector<WordInfo>& w, const NerChars& base,
+                             NerChars* out) const {
+  out->keys.clear();
+  out->begin.assign(1, 0);
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    out->keys.insert(out->keys.end(), base.keys.begin() + base.begin[i],
+                     base.keys.begin() + base.begin[i + 1]);
+    if (w[i].flags & (kCap | kAllCap)) {
+      auto it = contexts_.find(w[i].lower);
+      if (it != contexts_.end()) {
+        int added = 0;
+        for (const Context& c : it->second) {
+          if (c.count == 0) continue;
+          out->keys.push_back(c.key);
+          if (++added == kContextKeys) break;
+        }
+      }
+    }
+    out->begin.push_back(static_cast<std::uint32_t>(out->keys.size()));
+  }
+}
+
 void NerHistory::Count(const std::vector<WordInfo>& w, const std::vector<int>& labels,
                        const Ner& ner, bool add) {
+  if (ner.contexts()) {
+    const int n = static_cast<int>(w.size());
+    for (int i = 0; i < n; ++i) {
+      if (!(w[i].flags & (kCap | kAllCap))) continue;
+      auto it = contexts_.find(w[i].lower);
+      if (it == contexts_.end()) {
+        if (!add || contexts_.size() >= kMaxContextWords) continue;
+        it = contexts_.emplace(w[i].lower, std::vector<Context>()).first;
+      }
+      for (int side = 0; side < 2; ++side) {
+        const int j = side ? i + 1 : i - 1;
+        const WordInfo& x = j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]);
+        const std::uint64_t key = FeatKey(170 + side, x.lower);
+        auto c = std::find_if(it->second.begin(), it->second.end(),
+                              [key](const Context& y) { return y.key == key; });
+        if (c != it->second.end()) {
+          if (add && c->count < 0xffff) ++c->count;
+          if (!add && c->count > 0) --c->count;
+        } else if (add && it->second.size() < kMaxContexts) {
+          it->second.push_back({key, 1});
+        }
+      }
+    }
+  }
   for (std::size_t i = 0; i < w.size() && i < labels.size(); ++i) {
     if (!(w[i].flags & (kCap | kAllCap))) continue;
     const int t = ner.type(labels[i]) + 1;
@@ -161,7 +207,7 @@ struct Window {
 
 int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                   const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
-                  const std::uint32_t* hist, std::uint64_t* out) {
+                  const std::uint32_t* hist, const NerChars& chars, std::uint64_t* out) {
   const Window x{w, tags, gaz, static_cast<int>(w.size())};
   const WordInfo& c = w[i];
   const WordInfo& m1 = x.at(i - 1);
@@ -218,6 +264,7 @@ int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_
     out[k++] = FeatKey(152, hist[i], c.shape);
     out[k++] = FeatKey(153, hist[i], x.g(i));
   }
+  for (std::uint32_t j = chars.begin[i]; j < chars.begin[i + 1]; ++j) out[k++] = chars.keys[j];
   return k;
 }
 
@@ -238,29 +285,66 @@ int Ner::Transition(const std::vector<WordInfo>& w, const std::vector<std::uint6
   return k;
 }
 
-void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-              std::vector<int>* labels, NerHistory* history) const {
+void Ner::CharGrams(const std::vector<WordInfo>& w, const std::vector<std::string_view>& forms,
+                    NerChars* out) const {
+  out->keys.clear();
+  out->begin.assign(1, 0);
+  std::string s;
+  for (std::size_t i = 0; i < w.size(); ++i) {
+    if (char_grams_ && (w[i].flags & (kCap | kAllCap))) {
+      s.clear();
+      s.push_back('^');
+      for (char c : forms[i]) s.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c - 'A' + 'a') : c);
+      s.push_back('$');
+      int added = 0;
+      for (std::size_t n = 3; n <= 4; ++n) {
+        for (std::size_t p = 0; p + n <= s.size() && added < kMaxCharGrams; ++p, ++added) {
+          out->keys.push_back(FeatKey(160 + static_cast<std::uint32_t>(n),
+                                      HashStr(std::string_view(s).substr(p, n))));
+        }
+      }
+    }
+    out->begin.push_back(static_cast<std::uint32_t>(out->keys.size()));
+  }
+}
+
+void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
+              const std::vector<std::uint64_t>& tags, std::vector<int>* labels,
+              NerHistory* history) const {
   thread_local std::vector<std::uint32_t> hist;
-  if (history) history->Marks(words, &hist);
-  TagWithMarks(words, tags, history ? hist.data() : nullptr, labels);
+  thread_local NerChars base, extra;
+  CharGrams(words, forms, &base);
+  if (history) {
+    history->Marks(words, &hist);
+    if (contexts_) history->ContextKeys(words, base, &extra);
+  }
+  TagWithMarks(words, history && contexts_ ? extra : base, tags,
+               history ? hist.data() : nullptr, labels);
   if (history) history->Add(words, *labels, *this);
 }
 
-bool Ner::TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                        NerHistory* history, std::vector<int>* labels) const {
+bool Ner::TagSecondPass(const std::vector<WordInfo>& words,
+                        const std::vector<std::string_view>& forms,
+                        const std::vector<std::uint64_t>& tags, NerHistory* history,
+                        std::vector<int>* labels) const {
   thread_local std::vector<std::uint32_t> marks;
+  thread_local NerChars base, extra;
   history->Remove(words, *labels, *this);
   history->Marks(words, &marks);
-  history->Add(words, *labels, *this);
-  if (std::all_of(marks.begin(), marks.end(), [](std::uint32_t m) { return m == 0; })) {
-    return false;
+  const bool any = std::any_of(marks.begin(), marks.end(), [](std::uint32_t m) { return m != 0; });
+  if (any) {
+    CharGrams(words, forms, &base);
+    if (contexts_) history->ContextKeys(words, base, &extra);
   }
-  TagWithMarks(words, tags, marks.data(), labels);
+  history->Add(words, *labels, *this);
+  if (!any) return false;
+  TagWithMarks(words, contexts_ ? extra : base, tags, marks.data(), labels);
   return true;
 }
 
-void Ner::TagWithMarks(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                       const std::uint32_t* h, std::vector<int>* labels) const {
+void Ner::TagWithMarks(const std::vector<WordInfo>& words, const NerChars& chars,
+                       const std::vector<std::uint64_t>& tags, const std::uint32_t* h,
+                       std::vector<int>* labels) const {
   const int n = static_cast<int>(words.size());
   const int L = num_labels();
   std::uint64_t keys[kMaxFeatures];
@@ -272,7 +356,7 @@ void Ner::TagWithMarks(const std::vector<WordInfo>& words, const std::vector<std
   em.assign(static_cast<std::size_t>(n) * L, 0);
   tr.assign(static_cast<std::size_t>(n) * (L + 1) * L, 0);
   for (int i = 0; i < n; ++i) {
-    model_.Score(keys, Emission(words, tags, gaz, sentence_shape, i, h, keys),
+    model_.Score(keys, Emission(words, tags, gaz, sentence_shape, i, h, chars, keys),
                  &em[static_cast<std::size_t>(i) * L]);
     for (int p = -1; p < (i == 0 ? 0 : L); ++p) {
       model_.Score(keys, Transition(words, tags, gaz, i, p, keys),
@@ -286,6 +370,10 @@ void Ner::Save(ByteWriter* w) const {
   w->Strings(labels_);
   gaz_.Save(w);
   model_.Save(w);
+  // The feature set after the weights, only when it is not the first one,
+  // so that models without it keep their bytes and older files load.
+  const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0);
+  if (features) w->Varint(features);
 }
 
 bool Ner::Load(ByteReader* r) {
@@ -293,7 +381,16 @@ bool Ner::Load(ByteReader* r) {
   ComputeTypes();
   bool has_o = false;
   for (int t : type_) has_o |= t < 0;
-  return has_o && gaz_.Load(r) && model_.Load(r) && model_.num_classes() == num_labels();
+  if (!has_o || !gaz_.Load(r) || !model_.Load(r) || model_.num_classes() != num_labels()) {
+    return false;
+  }
+  std::uint64_t features = 0;
+  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 3)) {
+    return false;
+  }
+  char_grams_ = (features & 1) != 0;
+  contexts_ = (features & 2) != 0;
+  return true;
 }
 
 }  // namespace dyad::analyze

@@ -32,6 +32,7 @@
 #include <array>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
@@ -42,6 +43,13 @@
 namespace dyad::analyze {
 
 class Ner;
+
+// Further emission keys of each word of a sentence (Ner::CharGrams,
+// NerHistory::ContextKeys): word i's are keys[begin[i]] .. keys[begin[i + 1]).
+struct NerChars {
+  std::vector<std::uint64_t> keys;
+  std::vector<std::uint32_t> begin;
+};
 
 // What NER said earlier in a document about each word ("extended
 // prediction history", Ratinov & Roth 2009): for every capitalised word
@@ -55,8 +63,15 @@ class NerHistory {
   static constexpr std::size_t kMaxWords = 1 << 20;
   void Clear() {
     counts_.clear();
+    contexts_.clear();
     total_ = 0;
   }
+  // Context aggregation (Ratinov & Roth 2009), for a model with
+  // Ner::contexts(): *out is `base` plus, for each capitalised word, the
+  // words next to its occurrences that Add() recorded (at most
+  // kContextKeys, each with its side).
+  static constexpr int kContextKeys = 8;
+  void ContextKeys(const std::vector<WordInfo>& w, const NerChars& base, NerChars* out) const;
   // Per word: 0 never labelled before; else 1 + 3 * t + agreement, where t
   // is the most frequent type (0 = O, 1 + entity type) and agreement is 2
   // when every earlier label had it, 1 for a majority, 0 otherwise.
@@ -73,12 +88,23 @@ class NerHistory {
              bool add);
   static constexpr int kSlots = 5;  // O and up to four entity types
   std::unordered_map<std::uint64_t, std::array<std::uint16_t, kSlots>> counts_;
+  struct Context {
+    std::uint64_t key;
+    std::uint16_t count;
+  };
+  static constexpr std::size_t kMaxContexts = 16;  // distinct neighbours kept per word
+  // Words whose neighbours are kept (about 20 MB at most); later new words
+  // get no context keys.
+  static constexpr std::size_t kMaxContextWords = 1 << 16;
+  std::unordered_map<std::uint64_t, std::vector<Context>> contexts_;
   std::size_t total_ = 0;  // labels recorded, less those taken back
 };
 
 class Ner {
  public:
-  static constexpr int kMaxFeatures = 48;    // emission features per word
+  static constexpr int kMaxCharGrams = 48;   // character n-grams per word at most
+  // Emission features per word.
+  static constexpr int kMaxFeatures = 48 + kMaxCharGrams + NerHistory::kContextKeys;
   static constexpr int kMaxTransition = 8;   // transition features per previous label
 
   int num_labels() const { return static_cast<int>(labels_.size()); }
@@ -90,8 +116,9 @@ class Ner {
   // Labels every word; `tags` are Tagger::tag_key values. With `history`
   // (the document so far), its marks are features and the labels are
   // added to it.
-  void Tag(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-           std::vector<int>* labels, NerHistory* history = nullptr) const;
+  void Tag(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
+           const std::vector<std::uint64_t>& tags, std::vector<int>* labels,
+           NerHistory* history = nullptr) const;
   // The second pass over a document (Analyzer::AnalyzeDocument): after
   // Tag() with `history` has labelled every sentence of the document,
   // `history` holds all those labels, and a sentence whose first-pass labels
@@ -100,8 +127,9 @@ class Ner {
   // included (`history` is left as it was). Returns false, leaving *labels
   // alone, when no word of the sentence has such a mark: the second pass
   // would see what the first saw and label it the same.
-  bool TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                     NerHistory* history, std::vector<int>* labels) const;
+  bool TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
+                     const std::vector<std::uint64_t>& tags, NerHistory* history,
+                     std::vector<int>* labels) const;
   // The entity type index of label l (-1 for O).
   int type(int l) const { return type_[l]; }
 
@@ -113,9 +141,21 @@ class Ner {
 
   // The emission feature keys of word i; returns their number (<= kMaxFeatures).
   // `hist` is NerHistory::Marks() of the sentence, or null (no history).
+  // `chars` is CharGrams() of the sentence.
   static int Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                       const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
-                      const std::uint32_t* hist, std::uint64_t* out);
+                      const std::uint32_t* hist, const NerChars& chars, std::uint64_t* out);
+  // With char_grams(): the character 3- and 4-grams of each capitalised
+  // word's lower-case form with boundary marks ("^bre", "ort$"), hashed
+  // (at most kMaxCharGrams a word); else none.
+  void CharGrams(const std::vector<WordInfo>& w, const std::vector<std::string_view>& forms,
+                 NerChars* out) const;
+  // Whether the model has the character n-gram features (dyad train ner
+  // --char-grams).
+  bool char_grams() const { return char_grams_; }
+  // Whether the model has the context aggregation features
+  // (NerHistory::ContextKeys; dyad train ner --contexts).
+  bool contexts() const { return contexts_; }
   // The case pattern of a sentence: 1 mostly capitalised words (titles,
   // headings), 2 all lower-case, 3 mostly all-caps, 0 otherwise or short.
   static std::uint32_t SentenceShape(const std::vector<WordInfo>& w);
@@ -146,13 +186,16 @@ class Ner {
  private:
   friend class NerTrainer;
   void ComputeTypes();
-  void TagWithMarks(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
-                    const std::uint32_t* marks, std::vector<int>* labels) const;
+  void TagWithMarks(const std::vector<WordInfo>& words, const NerChars& extra,
+                    const std::vector<std::uint64_t>& tags, const std::uint32_t* marks,
+                    std::vector<int>* labels) const;
   std::vector<std::string> labels_;
   std::vector<std::string> bio_;  // the BIO label of each label
   std::vector<int> type_;    // entity type index per label; -1 for O
   std::vector<char> kind_;   // 'B', 'I', 'L', 'U' or 'O'
   bool bilou_ = false;       // the labels are BILOU (Ratinov & Roth 2009), not BIO
+  bool char_grams_ = false;  // CharGrams() features
+  bool contexts_ = false;    // NerHistory::ContextKeys() features
   FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality,
                  // 16 first name)
   LinearModel model_;

@@ -6,12 +6,14 @@
 namespace dyad::analyze {
 namespace {
 
-// A model with these labels and no weights (decoding uses given scores).
-Ner WithLabels(const std::vector<std::string>& labels) {
+// A model with these labels and no weights (decoding uses given scores);
+// `features` is the model's feature-set field (0: none written).
+Ner WithLabels(const std::vector<std::string>& labels, std::uint64_t features = 0) {
   ByteWriter w;
   w.Strings(labels);
   FlatMap().Save(&w);
   PerceptronTrainer(static_cast<int>(labels.size())).Average(0.0f).Save(&w);
+  if (features) w.Varint(features);
   Ner ner;
   ByteReader r(w.data());
   EXPECT_TRUE(ner.Load(&r));
@@ -121,6 +123,49 @@ TEST(NerHistory, RemoveThenAddKeepsAWordOfAFullHistory) {
   EXPECT_EQ(after, before);
 }
 
+TEST(NerHistory, ContextKeysAreTheNeighboursOfOtherOccurrences) {
+  const Ner plain = WithLabels({"B-PER", "I-PER", "O"});
+  const Ner ner = WithLabels({"B-PER", "I-PER", "O"}, 2);
+  EXPECT_TRUE(ner.contexts());
+  EXPECT_FALSE(plain.contexts());
+  const auto first = Words({"Orvane", "said", "so"}), second = Words({"ask", "Orvane"});
+  const auto third = Words({"the", "Orvane", "said"});
+  const NerChars none{{}, {0, 0, 0}};
+  NerChars keys;
+  NerHistory h;
+  h.Add(first, {0, 2, 2}, ner);
+  h.ContextKeys(third, none, &keys);
+  // "Orvane": the sentence start before it and "said" after it; "said" is
+  // lower-case and gets none.
+  EXPECT_EQ(keys.begin, (std::vector<std::uint32_t>{0, 0, 2, 2}));
+  h.Add(second, {2, 0}, ner);
+  h.ContextKeys(third, none, &keys);
+  EXPECT_EQ(keys.begin, (std::vector<std::uint32_t>{0, 0, 4, 4}));  // + "ask", the end
+  h.Remove(second, {2, 0}, ner);
+  NerChars after;
+  h.ContextKeys(third, none, &after);
+  EXPECT_EQ(after.begin, (std::vector<std::uint32_t>{0, 0, 2, 2}));
+  // Only a model with the features records them.
+  NerHistory p;
+  p.Add(first, {0, 2, 2}, plain);
+  p.ContextKeys(third, none, &keys);
+  EXPECT_EQ(keys.begin, (std::vector<std::uint32_t>{0, 0, 0, 0}));
+}
+
+TEST(Ner, UnknownFeatureSetsAreRefused) {
+  for (std::uint64_t features : {1, 2, 3}) {
+    EXPECT_EQ(WithLabels({"B-PER", "O"}, features).contexts(), (features & 2) != 0);
+  }
+  ByteWriter w;
+  w.Strings({"B-PER", "O"});
+  FlatMap().Save(&w);
+  PerceptronTrainer(2).Average(0.0f).Save(&w);
+  w.Varint(4);
+  Ner ner;
+  ByteReader r(w.data());
+  EXPECT_FALSE(ner.Load(&r));
+}
+
 TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {
   Ner ner = WithLabels({"B-PER", "I-PER", "O"});
   NerHistory h;
@@ -129,14 +174,14 @@ TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {
   h.Add(first, l1, ner);
   // The only mark of the first sentence's words is its own label: no pass.
   std::vector<int> labels = l1;
-  EXPECT_FALSE(ner.TagSecondPass(first, {1, 2}, &h, &labels));
+  EXPECT_FALSE(ner.TagSecondPass(first, {"Orvane", "left"}, {1, 2}, &h, &labels));
   EXPECT_EQ(labels, l1);
   h.Add(second, l2, ner);
   std::vector<std::uint32_t> before, after;
   h.Marks(first, &before);
   // Now the other sentence names Orvane: the sentence is labelled again and
   // the history is as it was.
-  EXPECT_TRUE(ner.TagSecondPass(first, {1, 2}, &h, &labels));
+  EXPECT_TRUE(ner.TagSecondPass(first, {"Orvane", "left"}, {1, 2}, &h, &labels));
   EXPECT_EQ(labels.size(), 2u);
   h.Marks(first, &after);
   EXPECT_EQ(after, before);

@@ -74,6 +74,19 @@ struct TrainOptions {
   // NER only: features of the labels given earlier in the document
   // (NerHistory).
   bool ner_history = false;
+  // NER only: train a linear-chain CRF (log-likelihood by forward-backward,
+  // averaged SGD with step ner_crf_eta / (1 + ner_crf_l2 ner_crf_eta t) and
+  // L2 weight ner_crf_l2 per sentence; weights below ner_crf_prune dropped)
+  // instead of the averaged perceptron.
+  bool ner_crf = false;
+  // NER only: character n-gram features of capitalised words (Ner::CharGrams).
+  bool ner_char_grams = false;
+  // NER only, with ner_history: context aggregation features
+  // (NerHistory::ContextKeys).
+  bool ner_contexts = false;
+  float ner_crf_eta = 0.1f;
+  float ner_crf_l2 = 1e-4f;
+  float ner_crf_prune = 1e-3f;
 };
 
 // Fisher-Yates shuffle with a fixed PRNG; advances *state.

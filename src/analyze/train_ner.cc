@@ -1,6 +1,7 @@
 // Training the NER model on BIO data tagged by our own POS tagger.
 #include <algorithm>
 #include <functional>
+#include <cmath>
 #include <map>
 #include <set>
 #include <sstream>
@@ -405,12 +406,15 @@ class NerTrainer {
       ner->labels_.push_back(name);
     }
     ner->ComputeTypes();
+    ner->char_grams_ = opts.ner_char_grams;
+    ner->contexts_ = opts.ner_contexts && opts.ner_history;
     const int nl = ner->num_labels();
     Data d;
     d.infos.resize(train.size());
     d.tags.resize(train.size());
     d.gold.resize(train.size());
     d.gaz.resize(train.size());
+    d.chars.resize(train.size());
     std::vector<std::string_view> forms;
     std::vector<int> t;
     for (std::size_t i = 0; i < train.size(); ++i) {
@@ -419,13 +423,15 @@ class NerTrainer {
       tagger.Tag(d.infos[i], &t);
       for (int x : t) d.tags[i].push_back(tagger.tag_key(x));
       ner->MatchGazetteer(d.infos[i], &d.gaz[i]);
+      ner->CharGrams(d.infos[i], forms, &d.chars[i]);
       for (const auto& l : labels[i]) d.gold[i].push_back(ids[l]);
       if (i == 0 || train[i].newdoc) d.docs.push_back(static_cast<int>(i));
     }
     d.docs.push_back(static_cast<int>(train.size()));
     std::vector<LinearModel> models;
     for (int run = 0; run < std::max(opts.ensemble, 1); ++run) {
-      models.push_back(TrainOne(d, opts, opts.seed + run, nl, *ner));
+      models.push_back(opts.ner_crf ? TrainOneCrf(d, opts, opts.seed + run, nl, *ner)
+                                    : TrainOne(d, opts, opts.seed + run, nl, *ner));
     }
     ner->model_ = models.size() == 1 ? std::move(models[0]) : LinearModel::Mean(models);
     return Status::OK();
@@ -436,9 +442,27 @@ class NerTrainer {
     std::vector<std::vector<WordInfo>> infos;
     std::vector<std::vector<std::uint64_t>> tags;
     std::vector<std::vector<std::uint32_t>> gaz;
+    std::vector<NerChars> chars;
     std::vector<std::vector<int>> gold;
     std::vector<int> docs;  // first sentence of each document, then the end
   };
+
+  // The sentences of an epoch in training order: the units of `order`
+  // (with the history, documents: their sentences in order, the first of
+  // each marked ~, where the history starts afresh).
+  static std::vector<int> EpochSentences(const Data& d, const std::vector<int>& order,
+                                         bool history) {
+    std::vector<int> sentences;
+    for (int u : order) {
+      if (history) {
+        sentences.push_back(~d.docs[u]);
+        for (int k = d.docs[u] + 1; k < d.docs[u + 1]; ++k) sentences.push_back(k);
+      } else {
+        sentences.push_back(u);
+      }
+    }
+    return sentences;
+  }
 
   // One structured-perceptron run over the prepared sentences with `seed`;
   // the averaged model. With opts.ner_history the documents are shuffled
@@ -461,25 +485,22 @@ class NerTrainer {
     std::vector<float> em, tr, best;
     std::vector<int> back, pred;
     std::vector<std::uint32_t> hist;
+    NerChars contexts;
     NerHistory history;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       Shuffle(&order, &rng);
       long correct = 0, total = 0;
-      std::vector<int> sentences;  // in training order; a document's first is marked ~
-      for (int u : order) {
-        if (opts.ner_history) {
-          sentences.push_back(~d.docs[u]);
-          for (int k = d.docs[u] + 1; k < d.docs[u + 1]; ++k) sentences.push_back(k);
-        } else {
-          sentences.push_back(u);
-        }
-      }
-      for (int si : sentences) {
+      for (int si : EpochSentences(d, order, opts.ner_history)) {
         const std::uint32_t* h = nullptr;
         if (opts.ner_history) {
           if (si < 0) si = ~si, history.Clear();
           history.Marks(infos[si], &hist);
           h = hist.data();
+        }
+        const NerChars* extra = &d.chars[si];
+        if (ner->contexts_) {
+          history.ContextKeys(infos[si], d.chars[si], &contexts);
+          extra = &contexts;
         }
         const auto& w = infos[si];
         const auto& g = gold[si];
@@ -488,7 +509,7 @@ class NerTrainer {
         tr.assign(static_cast<std::size_t>(n) * (nl + 1) * nl, 0.0f);
         const std::uint32_t sent = Ner::SentenceShape(w);
         for (int i = 0; i < n; ++i) {
-          pt.Score(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, keys),
+          pt.Score(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, *extra, keys),
                    &em[static_cast<std::size_t>(i) * nl]);
           for (int p = -1; p < (i == 0 ? 0 : nl); ++p) {
             pt.Score(keys, Ner::Transition(w, tags[si], gaz[si], i, p, keys),
@@ -500,7 +521,7 @@ class NerTrainer {
           correct += pred[i] == g[i];
           ++total;
           if (pred[i] != g[i]) {
-            pt.Update(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, keys), g[i], pred[i]);
+            pt.Update(keys, Ner::Emission(w, tags[si], gaz[si], sent, i, h, *extra, keys), g[i], pred[i]);
           }
           int gp = i ? g[i - 1] : -1, pp = i ? pred[i - 1] : -1;
           if (gp != pp || g[i] != pred[i]) {
@@ -518,6 +539,298 @@ class NerTrainer {
       }
     }
     return pt.Average(1e-3f);
+  }
+
+  // The CRF's weights: per key a row of num_labels floats, kept as scale_ *
+  // w_ so that the L2 decay of every weight is one multiplication (Bottou
+  // 2010); the gradient being gathered for one sentence; and, for the
+  // averaged weights, each weight's sum over the steps, brought up to date
+  // lazily (a row only when it changes: it gains w_ times the scales summed
+  // since its last change).
+  class CrfWeights {
+   public:
+    explicit CrfWeights(int nc) : nc_(nc), table_(1 << 16, 0), index_(1 << 16, -1) {}
+    int Find(std::uint64_t key) const {
+      const std::size_t mask = table_.size() - 1;
+      for (std::size_t s = Mix64(key) & mask;; s = (s + 1) & mask) {
+        if (table_[s] == key) return index_[s];
+        if (table_[s] == 0) return -1;
+      }
+    }
+    int Insert(std::uint64_t key) {
+      if ((keys_.size() + 1) * 2 > table_.size()) Grow();
+      const std::size_t mask = table_.size() - 1;
+      std::size_t s = Mix64(key) & mask;
+      for (; table_[s] != 0; s = (s + 1) & mask) {
+        if (table_[s] == key) return index_[s];
+      }
+      table_[s] = key;
+      index_[s] = static_cast<std::int32_t>(keys_.size());
+      keys_.push_back(key);
+      w_.resize(w_.size() + nc_, 0.0f);
+      grad_.resize(grad_.size() + nc_, 0.0f);
+      total_.resize(total_.size() + nc_, 0.0);
+      stamp_.push_back(scale_sum_);
+      touched_.push_back(0);
+      return index_[s];
+    }
+    void Score(const std::uint64_t* keys, int n, float* scores) const {
+      for (int i = 0; i < n; ++i) {
+        const int r = Find(keys[i]);
+        if (r < 0) continue;
+        const float* w = &w_[static_cast<std::size_t>(r) * nc_];
+        for (int c = 0; c < nc_; ++c) scores[c] += static_cast<float>(scale_ * w[c]);
+      }
+    }
+    // Adds g[0..nc) to the gradient of every key.
+    void AddGradient(const std::uint64_t* keys, int n, const float* g) {
+      for (int i = 0; i < n; ++i) {
+        const int r = Insert(keys[i]);
+        float* x = &grad_[static_cast<std::size_t>(r) * nc_];
+        for (int c = 0; c < nc_; ++c) x[c] += g[c];
+        if (!touched_[r]) touched_[r] = 1, rows_.push_back(r);
+      }
+    }
+    // One SGD step, w <- (1 - eta l2) (w - eta grad), on the gradient
+    // gathered since the last step, which it clears.
+    void Step(double eta, double l2) {
+      std::sort(rows_.begin(), rows_.end());
+      for (int r : rows_) Flush(r);
+      const double step = eta / scale_;
+      for (int r : rows_) {
+        const std::size_t b = static_cast<std::size_t>(r) * nc_;
+        for (int c = 0; c < nc_; ++c) {
+          w_[b + c] -= static_cast<float>(step * grad_[b + c]);
+          grad_[b + c] = 0.0f;
+        }
+        touched_[r] = 0;
+      }
+      rows_.clear();
+      // The weights after this step count once in the average.
+      scale_sum_ += scale_;
+      ++steps_;
+      scale_ *= 1.0 - eta * l2;
+      if (scale_ < 1e-6) {
+        for (std::size_t r = 0; r < keys_.size(); ++r) Flush(static_cast<int>(r));
+        for (float& x : w_) x = static_cast<float>(x * scale_);
+        // Sums taken from here on are in the new units (scale 1).
+        scale_ = 1.0;
+        scale_sum_ = 0.0;
+        std::fill(stamp_.begin(), stamp_.end(), 0.0);
+      }
+    }
+    // The weights averaged over the steps, |w| < prune dropped.
+    LinearModel AverageModel(float prune) {
+      for (std::size_t r = 0; r < keys_.size(); ++r) Flush(static_cast<int>(r));
+      std::vector<float> w(w_.size());
+      const double n = static_cast<double>(std::max<std::int64_t>(steps_, 1));
+      for (std::size_t i = 0; i < w.size(); ++i) w[i] = static_cast<float>(total_[i] / n);
+      return LinearModel::FromDense(nc_, keys_, w, prune);
+    }
+    std::size_t size() const { return keys_.size(); }
+
+   private:
+    void Grow() {
+      std::vector<std::uint64_t> t(table_.size() * 2, 0);
+      std::vector<std::int32_t> x(table_.size() * 2, -1);
+      const std::size_t mask = t.size() - 1;
+      for (std::size_t r = 0; r < keys_.size(); ++r) {
+        std::size_t s = Mix64(keys_[r]) & mask;
+        while (t[s] != 0) s = (s + 1) & mask;
+        t[s] = keys_[r];
+        x[s] = static_cast<std::int32_t>(r);
+      }
+      table_.swap(t);
+      index_.swap(x);
+    }
+    int nc_;
+    std::vector<std::uint64_t> table_;
+    std::vector<std::int32_t> index_;
+    std::vector<std::uint64_t> keys_;
+    std::vector<float> w_, grad_;
+    std::vector<char> touched_;
+    void Flush(int r) {
+      const std::size_t b = static_cast<std::size_t>(r) * nc_;
+      const double d = scale_sum_ - stamp_[r];
+      if (d != 0.0) {
+        for (int c = 0; c < nc_; ++c) total_[b + c] += d * w_[b + c];
+      }
+      stamp_[r] = scale_sum_;
+    }
+    std::vector<int> rows_;
+    double scale_ = 1.0;
+    double scale_sum_ = 0.0;         // the scales of the steps so far (since the last rescaling)
+    std::int64_t steps_ = 0;
+    std::vector<double> total_;      // per weight: the sum of its values over the steps
+    std::vector<double> stamp_;      // per row: scale_sum_ when its sum was last brought up to date
+  };
+
+  static double LogSumExp(double a, double b) {
+    if (a == -HUGE_VAL) return b;
+    if (b == -HUGE_VAL) return a;
+    return a > b ? a + std::log1p(std::exp(b - a)) : b + std::log1p(std::exp(a - b));
+  }
+
+  // One linear-chain CRF run (Lafferty et al. 2001) over the same features
+  // and the same document order and history as TrainOne: per sentence the
+  // gradient of the negative log-likelihood (marginals by forward-backward
+  // over the allowed label sequences, less the gold counts), then one SGD
+  // step with L2 decay; the model is the average of the weights over the
+  // steps (averaged SGD, as the perceptron's average). The history holds the
+  // Viterbi labels of the current weights, as in TrainOne. Deterministic
+  // given `seed`.
+  static LinearModel TrainOneCrf(const Data& d, const TrainOptions& opts, std::uint64_t seed,
+                                 int nl, const Ner& decoder) {
+    const Ner* ner = &decoder;
+    CrfWeights cw(nl);
+    const int units = opts.ner_history ? static_cast<int>(d.docs.size()) - 1
+                                       : static_cast<int>(d.infos.size());
+    std::vector<int> order(units);
+    for (int i = 0; i < units; ++i) order[i] = i;
+    std::uint64_t rng = seed * 31 + 5;
+    std::uint64_t keys[Ner::kMaxFeatures];
+    std::vector<float> em, tr, best, g(nl);
+    std::vector<double> alpha, beta;
+    std::vector<int> back, pred;
+    std::vector<std::uint32_t> hist;
+    std::vector<std::uint64_t> ekeys, tkeys;
+    std::vector<int> ebegin, tbegin;
+    NerChars contexts;
+    NerHistory history;
+    constexpr double kNone = -HUGE_VAL;
+    constexpr float kTiny = 1e-4f;
+    std::int64_t t = 0;
+    for (int epoch = 0; epoch < opts.epochs; ++epoch) {
+      Shuffle(&order, &rng);
+      long correct = 0, total = 0;
+      double loss = 0;
+      for (int si : EpochSentences(d, order, opts.ner_history)) {
+        const std::uint32_t* h = nullptr;
+        if (opts.ner_history) {
+          if (si < 0) si = ~si, history.Clear();
+          history.Marks(d.infos[si], &hist);
+          h = hist.data();
+        }
+        const NerChars* extra = &d.chars[si];
+        if (ner->contexts_) {
+          history.ContextKeys(d.infos[si], d.chars[si], &contexts);
+          extra = &contexts;
+        }
+        const auto& w = d.infos[si];
+        const auto& gold = d.gold[si];
+        const int n = static_cast<int>(gold.size());
+        if (n == 0) continue;
+        const std::uint32_t sent = Ner::SentenceShape(w);
+        ekeys.clear();
+        tkeys.clear();
+        ebegin.assign(1, 0);
+        tbegin.assign(1, 0);
+        em.assign(static_cast<std::size_t>(n) * nl, 0.0f);
+        tr.assign(static_cast<std::size_t>(n) * (nl + 1) * nl, 0.0f);
+        for (int i = 0; i < n; ++i) {
+          const int ne = Ner::Emission(w, d.tags[si], d.gaz[si], sent, i, h, *extra, keys);
+          ekeys.insert(ekeys.end(), keys, keys + ne);
+          ebegin.push_back(static_cast<int>(ekeys.size()));
+          cw.Score(keys, ne, &em[static_cast<std::size_t>(i) * nl]);
+          for (int p = -1; p < nl; ++p) {
+            if (i > 0 || p < 0) {
+              const int nt = Ner::Transition(w, d.tags[si], d.gaz[si], i, p, keys);
+              tkeys.insert(tkeys.end(), keys, keys + nt);
+              cw.Score(keys, nt, &tr[(static_cast<std::size_t>(i) * (nl + 1) + p + 1) * nl]);
+            }
+            tbegin.push_back(static_cast<int>(tkeys.size()));
+          }
+        }
+        ner->Decode(n, em.data(), tr.data(), &best, &back, &pred);
+        for (int i = 0; i < n; ++i) correct += pred[i] == gold[i], ++total;
+        auto T = [&](int i, int p, int l) {
+          return static_cast<double>(tr[(static_cast<std::size_t>(i) * (nl + 1) + p + 1) * nl + l]);
+        };
+        auto E = [&](int i, int l) { return static_cast<double>(em[static_cast<std::size_t>(i) * nl + l]); };
+        alpha.assign(static_cast<std::size_t>(n) * nl, kNone);
+        beta.assign(static_cast<std::size_t>(n) * nl, kNone);
+        for (int l = 0; l < nl; ++l) {
+          if (ner->Allowed(-1, l)) alpha[l] = T(0, -1, l) + E(0, l);
+        }
+        for (int i = 1; i < n; ++i) {
+          for (int l = 0; l < nl; ++l) {
+            double a = kNone;
+            for (int p = 0; p < nl; ++p) {
+              if (alpha[(i - 1) * nl + p] == kNone || !ner->Allowed(p, l)) continue;
+              a = LogSumExp(a, alpha[(i - 1) * nl + p] + T(i, p, l));
+            }
+            if (a != kNone) alpha[i * nl + l] = a + E(i, l);
+          }
+        }
+        for (int l = 0; l < nl; ++l) {
+          if (ner->AllowedLast(l)) beta[(n - 1) * nl + l] = 0.0;
+        }
+        for (int i = n - 2; i >= 0; --i) {
+          for (int p = 0; p < nl; ++p) {
+            double b = kNone;
+            for (int l = 0; l < nl; ++l) {
+              if (beta[(i + 1) * nl + l] == kNone || !ner->Allowed(p, l)) continue;
+              b = LogSumExp(b, T(i + 1, p, l) + E(i + 1, l) + beta[(i + 1) * nl + l]);
+            }
+            beta[i * nl + p] = b;
+          }
+        }
+        double log_z = kNone;
+        for (int l = 0; l < nl; ++l) {
+          if (alpha[(n - 1) * nl + l] != kNone && beta[(n - 1) * nl + l] != kNone) {
+            log_z = LogSumExp(log_z, alpha[(n - 1) * nl + l] + beta[(n - 1) * nl + l]);
+          }
+        }
+        {
+          double gold_score = T(0, -1, gold[0]) + E(0, gold[0]);
+          for (int i = 1; i < n; ++i) gold_score += T(i, gold[i - 1], gold[i]) + E(i, gold[i]);
+          loss += log_z - gold_score;
+        }
+        auto prob = [&](double x) { return x == kNone ? 0.0 : std::exp(x - log_z); };
+        for (int i = 0; i < n; ++i) {
+          float big = 0;
+          for (int l = 0; l < nl; ++l) {
+            const double a = alpha[i * nl + l], b = beta[i * nl + l];
+            g[l] = static_cast<float>((a == kNone || b == kNone ? 0.0 : prob(a + b)) -
+                                      (gold[i] == l ? 1.0 : 0.0));
+            big = std::max(big, std::fabs(g[l]));
+          }
+          if (big >= kTiny) cw.AddGradient(&ekeys[ebegin[i]], ebegin[i + 1] - ebegin[i], g.data());
+          for (int p = -1; p < nl; ++p) {
+            if (i == 0 && p >= 0) continue;
+            big = 0;
+            for (int l = 0; l < nl; ++l) {
+              double m = 0.0;
+              if (i == 0) {
+                m = prob(alpha[l] == kNone || beta[l] == kNone ? kNone : alpha[l] + beta[l]);
+              } else if (alpha[(i - 1) * nl + p] != kNone && beta[i * nl + l] != kNone &&
+                         ner->Allowed(p, l)) {
+                m = prob(alpha[(i - 1) * nl + p] + T(i, p, l) + E(i, l) + beta[i * nl + l]);
+              }
+              const bool is_gold = gold[i] == l && (i == 0 ? p == -1 : gold[i - 1] == p);
+              g[l] = static_cast<float>(m - (is_gold ? 1.0 : 0.0));
+              big = std::max(big, std::fabs(g[l]));
+            }
+            const int slot = i * (nl + 1) + p + 1;
+            if (big >= kTiny) {
+              cw.AddGradient(&tkeys[tbegin[slot]], tbegin[slot + 1] - tbegin[slot], g.data());
+            }
+          }
+        }
+        // The step size of Bottou (2010): eta / (1 + eta l2 t).
+        cw.Step(opts.ner_crf_eta / (1.0 + opts.ner_crf_l2 * opts.ner_crf_eta * static_cast<double>(t)),
+                opts.ner_crf_l2);
+        ++t;
+        if (opts.ner_history) history.Add(w, pred, *ner);
+      }
+      if (opts.log) {
+        opts.log("ner crf seed " + std::to_string(seed) + " epoch " + std::to_string(epoch + 1) +
+                 ": train label accuracy " +
+                 std::to_string(100.0 * correct / std::max<long>(total, 1)) + ", loss " +
+                 std::to_string(loss) + ", weights " + std::to_string(cw.size()));
+      }
+    }
+    return cw.AverageModel(opts.ner_crf_prune);
   }
 };
 
