@@ -227,6 +227,8 @@ int RunParser(int argc, char** argv) {
   f.String("dense-lr", &dense_lr, "--dense: AdaGrad learning rate");
   f.String("dense-dropout", &dense_dropout, "--dense: dropout rate of the hidden units");
   f.Int("dense-batch", &dense_train.batch, "--dense: examples per AdaGrad step");
+  bool dense_cube = false;
+  f.Bool("dense-cube", &dense_cube, "--dense: the cube activation x^3 (Chen & Manning) instead of ReLU");
   std::string dense_word_dropout = "0";
   f.String("dense-word-dropout", &dense_word_dropout,
            "--dense: word dropout alpha: a word seen c times is read as unknown with probability "
@@ -242,6 +244,7 @@ int RunParser(int argc, char** argv) {
     dense_train.dropout = static_cast<float>(std::atof(dense_dropout.c_str()));
     dense_train.average = static_cast<float>(std::atof(dense_average.c_str()));
     dense_train.word_dropout = static_cast<float>(std::atof(dense_word_dropout.c_str()));
+    if (dense_cube) dense_config.activation = analyze::DenseConfig::kCube;
     if (dense_config.hidden < 8 || dense_config.hidden > 4096 || dense_config.hidden % 8 != 0) {
       return Fail(InvalidArgumentError("--dense-hidden must be a multiple of 8 in 8..4096"));
     }

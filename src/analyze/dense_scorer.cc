@@ -153,18 +153,27 @@ void DenseNet::AddAtom(int p, int v, float* hidden) const {
   }
 }
 
+void DenseNet::Activate(float* hidden) const {
+  const int h = config_.hidden;
+  if (config_.activation == DenseConfig::kCube) {
+    for (int j = 0; j < h; ++j) hidden[j] = hidden[j] * hidden[j] * hidden[j];
+  } else {
+    for (int j = 0; j < h; ++j) hidden[j] = std::max(hidden[j], 0.0f);
+  }
+}
+
 void DenseNet::Output(const float* hidden, float* scores) const {
   const int h = config_.hidden, nc = num_classes_;
   std::copy(b2_.begin(), b2_.end(), scores);
   for (int j = 0; j < h; ++j) {
-    if (hidden[j] > 0) Axpy(hidden[j], &w2_[static_cast<std::size_t>(j) * nc], scores, nc);
+    if (hidden[j] != 0) Axpy(hidden[j], &w2_[static_cast<std::size_t>(j) * nc], scores, nc);
   }
 }
 
 void DenseNet::Forward(const int* atoms, float* hidden, float* scores) const {
   std::copy(b1_.begin(), b1_.end(), hidden);
   for (int p = 0; p < kAtoms; ++p) AddAtom(p, atoms[p], hidden);
-  for (int j = 0; j < config_.hidden; ++j) hidden[j] = std::max(hidden[j], 0.0f);
+  Activate(hidden);
   Output(hidden, scores);
 }
 
@@ -228,7 +237,7 @@ void DenseNet::Score(const int* atoms, float* hidden, float* scores,
     }
     Add(row, hidden, h);
   }
-  for (int j = 0; j < h; ++j) hidden[j] = std::max(hidden[j], 0.0f);
+  Activate(hidden);
   Output(hidden, scores);
 }
 
@@ -247,6 +256,7 @@ void DenseNet::Save(ByteWriter* w) const {
   w->PodVec(b1_);
   w->PodVec(w2_);
   w->PodVec(b2_);
+  if (config_.activation != DenseConfig::kRelu) w->Varint(config_.activation);  // absent: ReLU
 }
 
 bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
@@ -264,7 +274,7 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
     return false;
   }
   config_ = {static_cast<int>(v[0]), static_cast<int>(v[1]), static_cast<int>(v[2]),
-             static_cast<int>(v[3]), static_cast<int>(v[4])};
+             static_cast<int>(v[3]), static_cast<int>(v[4]), DenseConfig::kRelu};
   num_classes_ = num_classes;
   for (int g = 0; g < kGroups; ++g) vocab_[g] = static_cast<int>(v[6 + g]);
   if (!word_ids_.Load(r) || !tag_ids_.Load(r)) return false;
@@ -282,6 +292,11 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
   if (!r->PodVec(&b1_) || b1_.size() != h) return false;
   if (!r->PodVec(&w2_) || w2_.size() != h * num_classes) return false;
   if (!r->PodVec(&b2_) || b2_.size() != static_cast<std::size_t>(num_classes)) return false;
+  std::uint64_t activation = DenseConfig::kRelu;
+  if (r->remaining() > 0 && (!r->Varint(&activation) || activation > DenseConfig::kCube)) {
+    return false;
+  }
+  config_.activation = static_cast<int>(activation);
   Precompute();
   return true;
 }
@@ -356,14 +371,21 @@ float DenseTrainer::Example(const int* atoms, const int* cost, float* scores) {
       const float u = static_cast<float>(Mix64(rng_++) >> 40) * (1.0f / 16777216.0f);
       m = u < keep ? 1.0f / keep : 0.0f;
     }
-    mask_[j] = m;
-    hid[j] = hid[j] > 0 ? hid[j] * m : 0.0f;
+    // mask_: the derivative of the unit's output by its input.
+    const float a = hid[j];
+    if (n.config_.activation == DenseConfig::kCube) {
+      hid[j] = a * a * a * m;
+      mask_[j] = 3 * a * a * m;
+    } else {
+      hid[j] = a > 0 ? a * m : 0.0f;
+      mask_[j] = a > 0 ? m : 0.0f;
+    }
   }
   n.Output(hid, scores);
   const float loss = LossGrad(scores, cost, nc, dscores_.data());
   Add(dscores_.data(), g_b2_.data(), nc);
   for (int j = 0; j < h; ++j) {
-    if (hid[j] > 0) {
+    if (hid[j] != 0 || mask_[j] != 0) {
       Axpy(hid[j], dscores_.data(), &g_w2_[static_cast<std::size_t>(j) * nc], nc);
       dh_[j] = Dot(&n.w2_[static_cast<std::size_t>(j) * nc], dscores_.data(), nc) * mask_[j];
     } else {

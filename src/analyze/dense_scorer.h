@@ -72,6 +72,9 @@ struct DenseConfig {
   int label_dim = 20;
   int misc_dim = 10;
   int hidden = 200;  // a multiple of 8
+  // The hidden units' activation: ReLU, or x^3 (Chen & Manning's cube).
+  enum Activation : int { kRelu = 0, kCube = 1 };
+  int activation = kRelu;
 };
 
 class DenseNet {
@@ -147,7 +150,9 @@ class DenseNet {
   void Layout();  // offsets, input size, table layout from config_ and vocab_
   // hidden += value v's embedding at atom position p times W1's block.
   void AddAtom(int p, int v, float* hidden) const;
-  // scores = W2 hidden + b2 (hidden after the ReLU).
+  // The activation of the hidden layer in place.
+  void Activate(float* hidden) const;
+  // scores = W2 hidden + b2 (hidden after the activation).
   void Output(const float* hidden, float* scores) const;
   DenseConfig config_;
   int num_classes_ = 0;

@@ -39,9 +39,12 @@ void RandomAtoms(const DenseNet& net, std::uint64_t seed, int* atoms) {
   }
 }
 
-TEST(DenseNet, PrecomputedScoresEqualTheForwardPass) {
+class DensePrecomputeTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(DensePrecomputeTest, PrecomputedScoresEqualTheForwardPass) {
   DenseConfig c;
   c.hidden = 48;
+  c.activation = GetParam();
   // More words than are precomputed, so that both paths are taken.
   DenseNet net = RandomNet(c, DenseNet::kPrecomputedWords + 500, 30, 20, 42);
   net.Precompute();
@@ -71,8 +74,36 @@ TEST(DenseNet, PrecomputedScoresEqualTheForwardPass) {
   EXPECT_GT(rare, 0);
 }
 
-TEST(DenseTrainer, GradientMatchesFiniteDifferences) {
+TEST_P(DensePrecomputeTest, SaveAndLoadKeepTheNetwork) {
   DenseConfig c;
+  c.hidden = 16;
+  c.activation = GetParam();
+  DenseNet net = RandomNet(c, 40, 10, 5, 12);
+  ByteWriter w;
+  net.Save(&w);
+  ByteReader r(w.data());
+  DenseNet loaded;
+  ASSERT_TRUE(loaded.Load(&r, 5, 12));
+  EXPECT_EQ(loaded.config().activation, GetParam());
+  std::vector<float> h(16), s1(12), s2(12);
+  int atoms[DenseNet::kAtoms];
+  RandomAtoms(net, 3, atoms);
+  net.Forward(atoms, h.data(), s1.data());
+  loaded.Forward(atoms, h.data(), s2.data());
+  EXPECT_EQ(s1, s2);
+  ByteReader wrong(w.data());
+  EXPECT_FALSE(DenseNet().Load(&wrong, 6, 14));  // other labels and classes
+}
+
+INSTANTIATE_TEST_SUITE_P(Activations, DensePrecomputeTest,
+                         ::testing::Values(DenseConfig::kRelu, DenseConfig::kCube),
+                         [](const auto& info) { return info.param ? "Cube" : "Relu"; });
+
+class DenseGradientTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(DenseGradientTest, GradientMatchesFiniteDifferences) {
+  DenseConfig c;
+  c.activation = GetParam();
   c.word_dim = 4;
   c.tag_dim = 3;
   c.label_dim = 3;
@@ -117,6 +148,10 @@ TEST(DenseTrainer, GradientMatchesFiniteDifferences) {
   }
   EXPECT_GT(checked, 20);  // the check saw real gradients
 }
+
+INSTANTIATE_TEST_SUITE_P(Activations, DenseGradientTest,
+                         ::testing::Values(DenseConfig::kRelu, DenseConfig::kCube),
+                         [](const auto& info) { return info.param ? "Cube" : "Relu"; });
 
 TEST(DenseNet, AtomsOfAConfiguration) {
   ParseState s;
