@@ -513,6 +513,27 @@ int RunNer(int argc, char** argv) {
     }
   }
   if (replace_mentions < 0) return Fail(InvalidArgumentError("--replace-mentions must be >= 0"));
+  if (contexts && !history) {
+    return Fail(InvalidArgumentError("--contexts needs --history (the contexts are kept in it)"));
+  }
+  if (crf) {
+    // strtod with an end check: "abc" or "0.1x" is an error, not 0.
+    auto number = [](const std::string& v, double* out) {
+      char* end = nullptr;
+      *out = std::strtod(v.c_str(), &end);
+      return !v.empty() && end == v.c_str() + v.size();
+    };
+    double eta = 0, l2 = 0, cprune = 0;
+    if (!number(crf_eta, &eta) || !number(crf_l2, &l2) || !number(crf_prune, &cprune) ||
+        !(eta > 0) || !(l2 >= 0) || !(eta * l2 < 1) || !(cprune >= 0)) {
+      return Fail(InvalidArgumentError(
+          "--crf-eta must be > 0, --crf-l2 >= 0 with --crf-eta x --crf-l2 < 1, --crf-prune >= 0"));
+    }
+    if (std::atof(prune.c_str()) > 0) {
+      return Fail(InvalidArgumentError(
+          "--crf takes --prune 0 (its weights are small; --crf-prune drops the smallest)"));
+    }
+  }
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());

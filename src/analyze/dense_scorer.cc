@@ -269,7 +269,7 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
   }
   if (v[4] < 8 || v[4] > 4096 || v[4] % 8 != 0) return false;
   if (v[5] != static_cast<std::uint64_t>(num_classes)) return false;
-  if (v[6] < kFirstWord || v[6] > (1u << 24) || v[7] < kFirstTag || v[7] > (1u << 16) ||
+  if (v[6] < kFirstWord || v[6] > (1u << 24) || v[7] < kFirstTag || v[7] > (1u << 12) ||
       v[8] != static_cast<std::uint64_t>(kFirstLabel + num_labels) || v[9] != kMiscValues) {
     return false;
   }
@@ -297,6 +297,15 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
     return false;
   }
   config_.activation = static_cast<int>(activation);
+  // The precomputed tables are not backed by bytes of the file: a crafted file must not make
+  // them huge (at most 64M floats, 256 MB; a trained model's are about 5M).
+  std::size_t table_floats = 0;
+  for (int p = 0; p < kAtoms; ++p) {
+    const int g = GroupOf(p);
+    const int rows = g == kWordGroup ? std::min(vocab_[g], kPrecomputedWords) : vocab_[g];
+    table_floats += static_cast<std::size_t>(rows) * h;
+  }
+  if (table_floats > (std::size_t{1} << 26)) return false;
   Precompute();
   return true;
 }
@@ -327,29 +336,35 @@ DenseTrainer::DenseTrainer(DenseNet* net, const DenseTrainOptions& o)
 }
 
 float DenseTrainer::LossGrad(const float* scores, const int* cost, int nc, float* dscores) {
-  float top = -1e30f;
+  // -log of the summed probability of the zero-cost classes, in log space on both sides (a
+  // diverging run with every zero-cost class far below the top must not give inf / NaN).
+  float top = -1e30f, top_gold = -1e30f;
   int min_cost = 1 << 30;
   for (int c = 0; c < nc; ++c) {
     if (cost[c] < 0) continue;
     top = std::max(top, scores[c]);
     min_cost = std::min(min_cost, cost[c]);
   }
+  for (int c = 0; c < nc; ++c) {
+    if (cost[c] == min_cost) top_gold = std::max(top_gold, scores[c]);
+  }
   double z = 0, gold = 0;
   for (int c = 0; c < nc; ++c) {
     if (cost[c] < 0) continue;
-    const double e = std::exp(static_cast<double>(scores[c] - top));
-    z += e;
-    if (cost[c] == min_cost) gold += e;
+    z += std::exp(static_cast<double>(scores[c] - top));
+    if (cost[c] == min_cost) gold += std::exp(static_cast<double>(scores[c] - top_gold));
   }
+  const double log_z = top + std::log(z), log_gold = top_gold + std::log(gold);
   for (int c = 0; c < nc; ++c) {
     if (cost[c] < 0) {
       dscores[c] = 0;
       continue;
     }
-    const double p = std::exp(static_cast<double>(scores[c] - top)) / z;
-    dscores[c] = static_cast<float>(cost[c] == min_cost ? p - p * z / gold : p);
+    const double p = std::exp(static_cast<double>(scores[c]) - log_z);
+    dscores[c] = static_cast<float>(
+        cost[c] == min_cost ? p - std::exp(static_cast<double>(scores[c]) - log_gold) : p);
   }
-  return static_cast<float>(-std::log(gold / z));
+  return static_cast<float>(log_z - log_gold);
 }
 
 float DenseTrainer::Loss(const int* atoms, const int* cost) const {

@@ -95,6 +95,27 @@ TEST_P(DensePrecomputeTest, SaveAndLoadKeepTheNetwork) {
   EXPECT_FALSE(DenseNet().Load(&wrong, 6, 14));  // other labels and classes
 }
 
+// The precomputed tables are not backed by bytes of the file: a small file
+// whose sizes would make them huge (here 21 tag positions x 4,003 tags x
+// 4,096 hidden units, 1.4 GB) is refused before they are built.
+TEST(DenseNet, RefusesAFileWhoseTablesWouldBeHuge) {
+  DenseConfig c;
+  c.word_dim = c.tag_dim = c.label_dim = c.misc_dim = 1;
+  c.hidden = 4096;
+  DenseNet net = RandomNet(c, 10, 4000, 5, 12);
+  ByteWriter w;
+  net.Save(&w);
+  EXPECT_LT(w.data().size(), std::size_t{4} << 20);
+  ByteReader r(w.data());
+  EXPECT_FALSE(DenseNet().Load(&r, 5, 12));
+  // The same shape with few tags loads.
+  DenseNet small = RandomNet(c, 10, 40, 5, 12);
+  ByteWriter w2;
+  small.Save(&w2);
+  ByteReader r2(w2.data());
+  EXPECT_TRUE(DenseNet().Load(&r2, 5, 12));
+}
+
 INSTANTIATE_TEST_SUITE_P(Activations, DensePrecomputeTest,
                          ::testing::Values(DenseConfig::kRelu, DenseConfig::kCube),
                          [](const auto& info) { return info.param ? "Cube" : "Relu"; });

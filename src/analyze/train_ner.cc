@@ -733,7 +733,9 @@ class NerTrainer {
           ebegin.push_back(static_cast<int>(ekeys.size()));
           cw.Score(keys, ne, &em[static_cast<std::size_t>(i) * nl]);
           for (int p = -1; p < nl; ++p) {
-            if (i > 0 || p < 0) {
+            // The start transition (p = -1) only at i = 0, the others only after it; every
+            // slot keeps its tbegin entry so the indices stay aligned.
+            if (i == 0 ? p < 0 : p >= 0) {
               const int nt = Ner::Transition(w, d.tags[si], d.gaz[si], i, p, keys);
               tkeys.insert(tkeys.end(), keys, keys + nt);
               cw.Score(keys, nt, &tr[(static_cast<std::size_t>(i) * (nl + 1) + p + 1) * nl]);
@@ -797,7 +799,7 @@ class NerTrainer {
           }
           if (big >= kTiny) cw.AddGradient(&ekeys[ebegin[i]], ebegin[i + 1] - ebegin[i], g.data());
           for (int p = -1; p < nl; ++p) {
-            if (i == 0 && p >= 0) continue;
+            if (i == 0 ? p >= 0 : p < 0) continue;  // the slots scored above
             big = 0;
             for (int l = 0; l < nl; ++l) {
               double m = 0.0;

@@ -209,6 +209,11 @@ class ParserTrainer {
     PerceptronTrainer pt(nc);
     if (opts.init) {
       const Parser& init = *opts.init;
+      if (init.dense_) {
+        return InvalidArgumentError(
+            "the parser to start from is a dense (--dense) model: a perceptron cannot start from "
+            "its weights");
+      }
       bool same = init.labels_ == p.labels_ && init.non_monotonic_ == opts.non_monotonic &&
                   init.lite_ == opts.lite &&
                   init.right_to_left_ == opts.right_to_left;
