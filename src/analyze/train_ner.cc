@@ -464,6 +464,31 @@ class NerTrainer {
     return sentences;
   }
 
+  // The document history as a training sentence sees it: its history marks
+  // (with the history) and its extra keys (its character n-grams, or with
+  // --contexts the context keys). A negative `si` starts a document
+  // (EpochSentences); Begin returns the sentence's index.
+  struct SentenceHistory {
+    NerHistory history;
+    std::vector<std::uint32_t> marks;
+    NerChars contexts;
+    int Begin(const Data& d, int si, bool use_history, bool use_contexts,
+              const std::uint32_t** h, const NerChars** extra) {
+      *h = nullptr;
+      if (use_history) {
+        if (si < 0) si = ~si, history.Clear();
+        history.Marks(d.infos[si], &marks);
+        *h = marks.data();
+      }
+      *extra = &d.chars[si];
+      if (use_contexts) {
+        history.ContextKeys(d.infos[si], d.chars[si], &contexts);
+        *extra = &contexts;
+      }
+      return si;
+    }
+  };
+
   // One structured-perceptron run over the prepared sentences with `seed`;
   // the averaged model. With opts.ner_history the documents are shuffled
   // (their sentences stay in order) and each sentence sees the history of
@@ -484,24 +509,14 @@ class NerTrainer {
     std::uint64_t keys[Ner::kMaxFeatures];
     std::vector<float> em, tr, best;
     std::vector<int> back, pred;
-    std::vector<std::uint32_t> hist;
-    NerChars contexts;
-    NerHistory history;
+    SentenceHistory sh;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       Shuffle(&order, &rng);
       long correct = 0, total = 0;
       for (int si : EpochSentences(d, order, opts.ner_history)) {
-        const std::uint32_t* h = nullptr;
-        if (opts.ner_history) {
-          if (si < 0) si = ~si, history.Clear();
-          history.Marks(infos[si], &hist);
-          h = hist.data();
-        }
-        const NerChars* extra = &d.chars[si];
-        if (ner->contexts_) {
-          history.ContextKeys(infos[si], d.chars[si], &contexts);
-          extra = &contexts;
-        }
+        const std::uint32_t* h;
+        const NerChars* extra;
+        si = sh.Begin(d, si, opts.ner_history, ner->contexts_, &h, &extra);
         const auto& w = infos[si];
         const auto& g = gold[si];
         const int n = static_cast<int>(g.size());
@@ -529,7 +544,7 @@ class NerTrainer {
             pt.Update(keys, Ner::Transition(w, tags[si], gaz[si], i, pp, keys), pred[i], -1, -1.0f);
           }
         }
-        if (opts.ner_history) history.Add(w, pred, *ner);
+        if (opts.ner_history) sh.history.Add(w, pred, *ner);
         pt.Tick();
       }
       if (opts.log) {
@@ -692,11 +707,9 @@ class NerTrainer {
     std::vector<float> em, tr, best, g(nl);
     std::vector<double> alpha, beta;
     std::vector<int> back, pred;
-    std::vector<std::uint32_t> hist;
     std::vector<std::uint64_t> ekeys, tkeys;
     std::vector<int> ebegin, tbegin;
-    NerChars contexts;
-    NerHistory history;
+    SentenceHistory sh;
     constexpr double kNone = -HUGE_VAL;
     constexpr float kTiny = 1e-4f;
     std::int64_t t = 0;
@@ -705,17 +718,9 @@ class NerTrainer {
       long correct = 0, total = 0;
       double loss = 0;
       for (int si : EpochSentences(d, order, opts.ner_history)) {
-        const std::uint32_t* h = nullptr;
-        if (opts.ner_history) {
-          if (si < 0) si = ~si, history.Clear();
-          history.Marks(d.infos[si], &hist);
-          h = hist.data();
-        }
-        const NerChars* extra = &d.chars[si];
-        if (ner->contexts_) {
-          history.ContextKeys(d.infos[si], d.chars[si], &contexts);
-          extra = &contexts;
-        }
+        const std::uint32_t* h;
+        const NerChars* extra;
+        si = sh.Begin(d, si, opts.ner_history, ner->contexts_, &h, &extra);
         const auto& w = d.infos[si];
         const auto& gold = d.gold[si];
         const int n = static_cast<int>(gold.size());
@@ -823,7 +828,7 @@ class NerTrainer {
         cw.Step(opts.ner_crf_eta / (1.0 + opts.ner_crf_l2 * opts.ner_crf_eta * static_cast<double>(t)),
                 opts.ner_crf_l2);
         ++t;
-        if (opts.ner_history) history.Add(w, pred, *ner);
+        if (opts.ner_history) sh.history.Add(w, pred, *ner);
       }
       if (opts.log) {
         opts.log("ner crf seed " + std::to_string(seed) + " epoch " + std::to_string(epoch + 1) +
