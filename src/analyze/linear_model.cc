@@ -202,50 +202,12 @@ LinearModel LinearModel::FromDense(int num_classes, const std::vector<std::uint6
   return m;
 }
 
-PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {
-  keys_.assign(1 << 16, 0);
-  index_.assign(1 << 16, -1);
-}
-
-int PerceptronTrainer::Find(std::uint64_t key) const {
-  std::size_t mask = keys_.size() - 1;
-  std::size_t slot = Mix64(key) & mask;
-  while (true) {
-    if (keys_[slot] == key) return index_[slot];
-    if (keys_[slot] == 0) return -1;
-    slot = (slot + 1) & mask;
-  }
-}
+PerceptronTrainer::PerceptronTrainer(int num_classes) : num_classes_(num_classes) {}
 
 int PerceptronTrainer::Insert(std::uint64_t key) {
-  if ((used_ + 1) * 2 > keys_.size()) {
-    std::vector<std::uint64_t> old_keys;
-    std::vector<std::int32_t> old_index;
-    old_keys.swap(keys_);
-    old_index.swap(index_);
-    keys_.assign(old_keys.size() * 2, 0);
-    index_.assign(old_keys.size() * 2, -1);
-    std::size_t mask = keys_.size() - 1;
-    for (std::size_t i = 0; i < old_keys.size(); ++i) {
-      if (!old_keys[i]) continue;
-      std::size_t slot = Mix64(old_keys[i]) & mask;
-      while (keys_[slot]) slot = (slot + 1) & mask;
-      keys_[slot] = old_keys[i];
-      index_[slot] = old_index[i];
-    }
-  }
-  std::size_t mask = keys_.size() - 1;
-  std::size_t slot = Mix64(key) & mask;
-  while (keys_[slot] != 0) {
-    if (keys_[slot] == key) return index_[slot];
-    slot = (slot + 1) & mask;
-  }
-  keys_[slot] = key;
-  index_[slot] = static_cast<std::int32_t>(rows_.size());
-  ++used_;
-  rows_.emplace_back();
-  row_keys_.push_back(key);
-  return index_[slot];
+  const int r = index_.Insert(key);
+  if (static_cast<std::size_t>(r) == rows_.size()) rows_.emplace_back();
+  return r;
 }
 
 void PerceptronTrainer::SetBase(LinearModel base) {
@@ -261,7 +223,7 @@ void PerceptronTrainer::Score(const std::uint64_t* keys, int n, float* scores) c
     for (int c = 0; c < num_classes_; ++c) scores[c] += static_cast<float>(base_scores_[c]) * base_.scale();
   }
   for (int i = 0; i < n; ++i) {
-    int r = Find(keys[i]);
+    int r = index_.Find(keys[i]);
     if (r < 0) continue;
     for (const Entry& e : rows_[r]) scores[e.cls] += e.w;
   }
@@ -293,7 +255,7 @@ LinearModel PerceptronTrainer::Average(float prune) const {
   std::vector<std::size_t> order(rows_.size());
   std::iota(order.begin(), order.end(), 0);
   std::vector<std::uint32_t> fp(rows_.size());
-  for (std::size_t i = 0; i < rows_.size(); ++i) fp[i] = LinearModel::Fingerprint(row_keys_[i]);
+  for (std::size_t i = 0; i < rows_.size(); ++i) fp[i] = LinearModel::Fingerprint(index_.keys()[i]);
   std::sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
     return fp[a] != fp[b] ? fp[a] < fp[b] : a < b;
   });

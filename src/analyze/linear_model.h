@@ -29,6 +29,7 @@
 #include <vector>
 
 #include "analyze/features.h"
+#include "analyze/key_index.h"
 #include "analyze/model_io.h"
 
 namespace dyad::analyze {
@@ -173,7 +174,7 @@ class PerceptronTrainer {
     double total;
     std::int64_t stamp;
   };
-  int Find(std::uint64_t key) const;
+  // The key's row in rows_, a new empty row for a new key.
   int Insert(std::uint64_t key);
 
   int num_classes_;
@@ -181,10 +182,7 @@ class PerceptronTrainer {
   bool has_base_ = false;
   LinearModel base_;
   mutable std::vector<std::int32_t> base_scores_;
-  std::vector<std::uint64_t> keys_;   // open addressing; 0 = empty
-  std::vector<std::int32_t> index_;   // into rows_
-  std::size_t used_ = 0;
-  std::vector<std::uint64_t> row_keys_;
+  KeyIndex index_;  // key -> its row in rows_
   std::vector<std::vector<Entry>> rows_;
 };
 

@@ -9,6 +9,7 @@
 #include <filesystem>
 #include <nlohmann/json.hpp>
 
+#include "analyze/crf.h"
 #include "analyze/features.h"
 #include "analyze/train.h"
 #include "geo/gazetteer_builder.h"
@@ -564,34 +565,21 @@ class NerTrainer {
   // since its last change).
   class CrfWeights {
    public:
-    explicit CrfWeights(int nc) : nc_(nc), table_(1 << 16, 0), index_(1 << 16, -1) {}
-    int Find(std::uint64_t key) const {
-      const std::size_t mask = table_.size() - 1;
-      for (std::size_t s = Mix64(key) & mask;; s = (s + 1) & mask) {
-        if (table_[s] == key) return index_[s];
-        if (table_[s] == 0) return -1;
-      }
-    }
+    explicit CrfWeights(int nc) : nc_(nc) {}
     int Insert(std::uint64_t key) {
-      if ((keys_.size() + 1) * 2 > table_.size()) Grow();
-      const std::size_t mask = table_.size() - 1;
-      std::size_t s = Mix64(key) & mask;
-      for (; table_[s] != 0; s = (s + 1) & mask) {
-        if (table_[s] == key) return index_[s];
+      const int r = index_.Insert(key);
+      if (static_cast<std::size_t>(r) == stamp_.size()) {
+        w_.resize(w_.size() + nc_, 0.0f);
+        grad_.resize(grad_.size() + nc_, 0.0f);
+        total_.resize(total_.size() + nc_, 0.0);
+        stamp_.push_back(scale_sum_);
+        touched_.push_back(0);
       }
-      table_[s] = key;
-      index_[s] = static_cast<std::int32_t>(keys_.size());
-      keys_.push_back(key);
-      w_.resize(w_.size() + nc_, 0.0f);
-      grad_.resize(grad_.size() + nc_, 0.0f);
-      total_.resize(total_.size() + nc_, 0.0);
-      stamp_.push_back(scale_sum_);
-      touched_.push_back(0);
-      return index_[s];
+      return r;
     }
     void Score(const std::uint64_t* keys, int n, float* scores) const {
       for (int i = 0; i < n; ++i) {
-        const int r = Find(keys[i]);
+        const int r = index_.Find(keys[i]);
         if (r < 0) continue;
         const float* w = &w_[static_cast<std::size_t>(r) * nc_];
         for (int c = 0; c < nc_; ++c) scores[c] += static_cast<float>(scale_ * w[c]);
@@ -626,7 +614,7 @@ class NerTrainer {
       ++steps_;
       scale_ *= 1.0 - eta * l2;
       if (scale_ < 1e-6) {
-        for (std::size_t r = 0; r < keys_.size(); ++r) Flush(static_cast<int>(r));
+        for (std::size_t r = 0; r < index_.size(); ++r) Flush(static_cast<int>(r));
         for (float& x : w_) x = static_cast<float>(x * scale_);
         // Sums taken from here on are in the new units (scale 1).
         scale_ = 1.0;
@@ -636,32 +624,17 @@ class NerTrainer {
     }
     // The weights averaged over the steps, |w| < prune dropped.
     LinearModel AverageModel(float prune) {
-      for (std::size_t r = 0; r < keys_.size(); ++r) Flush(static_cast<int>(r));
+      for (std::size_t r = 0; r < index_.size(); ++r) Flush(static_cast<int>(r));
       std::vector<float> w(w_.size());
       const double n = static_cast<double>(std::max<std::int64_t>(steps_, 1));
       for (std::size_t i = 0; i < w.size(); ++i) w[i] = static_cast<float>(total_[i] / n);
-      return LinearModel::FromDense(nc_, keys_, w, prune);
+      return LinearModel::FromDense(nc_, index_.keys(), w, prune);
     }
-    std::size_t size() const { return keys_.size(); }
+    std::size_t size() const { return index_.size(); }
 
    private:
-    void Grow() {
-      std::vector<std::uint64_t> t(table_.size() * 2, 0);
-      std::vector<std::int32_t> x(table_.size() * 2, -1);
-      const std::size_t mask = t.size() - 1;
-      for (std::size_t r = 0; r < keys_.size(); ++r) {
-        std::size_t s = Mix64(keys_[r]) & mask;
-        while (t[s] != 0) s = (s + 1) & mask;
-        t[s] = keys_[r];
-        x[s] = static_cast<std::int32_t>(r);
-      }
-      table_.swap(t);
-      index_.swap(x);
-    }
     int nc_;
-    std::vector<std::uint64_t> table_;
-    std::vector<std::int32_t> index_;
-    std::vector<std::uint64_t> keys_;
+    KeyIndex index_;  // key -> its row of nc_ weights
     std::vector<float> w_, grad_;
     std::vector<char> touched_;
     void Flush(int r) {
@@ -679,12 +652,6 @@ class NerTrainer {
     std::vector<double> total_;      // per weight: the sum of its values over the steps
     std::vector<double> stamp_;      // per row: scale_sum_ when its sum was last brought up to date
   };
-
-  static double LogSumExp(double a, double b) {
-    if (a == -HUGE_VAL) return b;
-    if (b == -HUGE_VAL) return a;
-    return a > b ? a + std::log1p(std::exp(b - a)) : b + std::log1p(std::exp(a - b));
-  }
 
   // One linear-chain CRF run (Lafferty et al. 2001) over the same features
   // and the same document order and history as TrainOne: per sentence the
@@ -705,12 +672,16 @@ class NerTrainer {
     std::uint64_t rng = seed * 31 + 5;
     std::uint64_t keys[Ner::kMaxFeatures];
     std::vector<float> em, tr, best, g(nl);
-    std::vector<double> alpha, beta;
+    ChainMarginals fb;
+    std::vector<char> allowed(static_cast<std::size_t>(nl + 1) * nl), last(nl);
+    for (int p = -1; p < nl; ++p) {
+      for (int l = 0; l < nl; ++l) allowed[(p + 1) * nl + l] = ner->Allowed(p, l);
+    }
+    for (int l = 0; l < nl; ++l) last[l] = ner->AllowedLast(l);
     std::vector<int> back, pred;
     std::vector<std::uint64_t> ekeys, tkeys;
     std::vector<int> ebegin, tbegin;
     SentenceHistory sh;
-    constexpr double kNone = -HUGE_VAL;
     constexpr float kTiny = 1e-4f;
     std::int64_t t = 0;
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
@@ -750,56 +721,12 @@ class NerTrainer {
         }
         ner->Decode(n, em.data(), tr.data(), &best, &back, &pred);
         for (int i = 0; i < n; ++i) correct += pred[i] == gold[i], ++total;
-        auto T = [&](int i, int p, int l) {
-          return static_cast<double>(tr[(static_cast<std::size_t>(i) * (nl + 1) + p + 1) * nl + l]);
-        };
-        auto E = [&](int i, int l) { return static_cast<double>(em[static_cast<std::size_t>(i) * nl + l]); };
-        alpha.assign(static_cast<std::size_t>(n) * nl, kNone);
-        beta.assign(static_cast<std::size_t>(n) * nl, kNone);
-        for (int l = 0; l < nl; ++l) {
-          if (ner->Allowed(-1, l)) alpha[l] = T(0, -1, l) + E(0, l);
-        }
-        for (int i = 1; i < n; ++i) {
-          for (int l = 0; l < nl; ++l) {
-            double a = kNone;
-            for (int p = 0; p < nl; ++p) {
-              if (alpha[(i - 1) * nl + p] == kNone || !ner->Allowed(p, l)) continue;
-              a = LogSumExp(a, alpha[(i - 1) * nl + p] + T(i, p, l));
-            }
-            if (a != kNone) alpha[i * nl + l] = a + E(i, l);
-          }
-        }
-        for (int l = 0; l < nl; ++l) {
-          if (ner->AllowedLast(l)) beta[(n - 1) * nl + l] = 0.0;
-        }
-        for (int i = n - 2; i >= 0; --i) {
-          for (int p = 0; p < nl; ++p) {
-            double b = kNone;
-            for (int l = 0; l < nl; ++l) {
-              if (beta[(i + 1) * nl + l] == kNone || !ner->Allowed(p, l)) continue;
-              b = LogSumExp(b, T(i + 1, p, l) + E(i + 1, l) + beta[(i + 1) * nl + l]);
-            }
-            beta[i * nl + p] = b;
-          }
-        }
-        double log_z = kNone;
-        for (int l = 0; l < nl; ++l) {
-          if (alpha[(n - 1) * nl + l] != kNone && beta[(n - 1) * nl + l] != kNone) {
-            log_z = LogSumExp(log_z, alpha[(n - 1) * nl + l] + beta[(n - 1) * nl + l]);
-          }
-        }
-        {
-          double gold_score = T(0, -1, gold[0]) + E(0, gold[0]);
-          for (int i = 1; i < n; ++i) gold_score += T(i, gold[i - 1], gold[i]) + E(i, gold[i]);
-          loss += log_z - gold_score;
-        }
-        auto prob = [&](double x) { return x == kNone ? 0.0 : std::exp(x - log_z); };
+        const double log_z = fb.Run(n, nl, em.data(), tr.data(), allowed, last);
+        loss += log_z - fb.Score(gold.data());
         for (int i = 0; i < n; ++i) {
           float big = 0;
           for (int l = 0; l < nl; ++l) {
-            const double a = alpha[i * nl + l], b = beta[i * nl + l];
-            g[l] = static_cast<float>((a == kNone || b == kNone ? 0.0 : prob(a + b)) -
-                                      (gold[i] == l ? 1.0 : 0.0));
+            g[l] = static_cast<float>(fb.Node(i, l) - (gold[i] == l ? 1.0 : 0.0));
             big = std::max(big, std::fabs(g[l]));
           }
           if (big >= kTiny) cw.AddGradient(&ekeys[ebegin[i]], ebegin[i + 1] - ebegin[i], g.data());
@@ -807,13 +734,7 @@ class NerTrainer {
             if (i == 0 ? p >= 0 : p < 0) continue;  // the slots scored above
             big = 0;
             for (int l = 0; l < nl; ++l) {
-              double m = 0.0;
-              if (i == 0) {
-                m = prob(alpha[l] == kNone || beta[l] == kNone ? kNone : alpha[l] + beta[l]);
-              } else if (alpha[(i - 1) * nl + p] != kNone && beta[i * nl + l] != kNone &&
-                         ner->Allowed(p, l)) {
-                m = prob(alpha[(i - 1) * nl + p] + T(i, p, l) + E(i, l) + beta[i * nl + l]);
-              }
+              const double m = fb.Edge(i, p, l);
               const bool is_gold = gold[i] == l && (i == 0 ? p == -1 : gold[i - 1] == p);
               g[l] = static_cast<float>(m - (is_gold ? 1.0 : 0.0));
               big = std::max(big, std::fabs(g[l]));

@@ -25,10 +25,6 @@ bool IsCapWord(std::string_view w) {
   return (c >= 'A' && c <= 'Z') || (c >= 0xC3 && c <= 0xC5);
 }
 
-bool IsLower(std::string_view w) {
-  return !w.empty() && w[0] >= 'a' && w[0] <= 'z';
-}
-
 std::string Lower(std::string_view w) {
   std::string s(w);
   for (char& c : s) {

@@ -995,7 +995,7 @@ std::size_t TotalChars(const std::vector<struct Run>& runs, const std::vector<st
 }
 
 Extraction Extractor::Run() {
-  if (n_ == 0) return {{}, "none", {"html: empty page"}};
+  if (n_ == 0) return {{}, "none", {"html: empty page"}, {}};
   vocab_.assign(n_, {});
   vocab_done_.assign(n_, 0);
   vocab_cache_.reserve(n_ / 4);
