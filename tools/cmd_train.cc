@@ -500,6 +500,18 @@ int RunNer(int argc, char** argv) {
   f.Bool("contexts", &contexts,
          "with --history: features of the words next to a capitalised word's other occurrences "
          "in the document (context aggregation; recorded in the model)");
+  std::string case_augment;
+  f.String("case-augment", &case_augment,
+           "add case-changed copies of training sentences (case augmentation, Mayhew et al. "
+           "2019), e.g. lower:0.2,upper:0.05: each sentence is copied all lower-case with "
+           "probability 0.2, all upper-case with 0.05 (seeded by --seed)");
+  std::string case_augment_in = "uner";
+  f.String("case-augment-in", &case_augment_in, "which corpora --case-augment copies: uner or all");
+  std::string case_augment_what = "sentences";
+  f.String("case-augment-what", &case_augment_what,
+           "what --case-augment draws and changes: sentences (every sentence, all its words), "
+           "entity-sentences (sentences holding an entity, all their words) or entity-words "
+           "(sentences holding an entity, only their entities' words; no upper-case copies)");
   std::string crf_eta = "0.1", crf_l2 = "0.0001", crf_prune = "0.001";
   f.String("crf-eta", &crf_eta, "--crf: the initial SGD step");
   f.String("crf-l2", &crf_l2, "--crf: the L2 weight (per training sentence)");
@@ -513,6 +525,41 @@ int RunNer(int argc, char** argv) {
     }
   }
   if (replace_mentions < 0) return Fail(InvalidArgumentError("--replace-mentions must be >= 0"));
+  analyze::CaseAugmentOptions case_options;
+  if (!case_augment.empty()) {
+    for (std::size_t a = 0; a <= case_augment.size();) {
+      const std::size_t comma = std::min(case_augment.find(',', a), case_augment.size());
+      const std::string item = case_augment.substr(a, comma - a);
+      a = comma + 1;
+      const std::size_t colon = item.find(':');
+      const std::string kind = item.substr(0, colon);
+      const std::string value = colon == std::string::npos ? "" : item.substr(colon + 1);
+      char* end = nullptr;
+      const double p = std::strtod(value.c_str(), &end);
+      if ((kind != "lower" && kind != "upper") || value.empty() ||
+          end != value.c_str() + value.size() || !(p >= 0 && p <= 1)) {
+        return Fail(InvalidArgumentError(
+            "--case-augment takes lower:P and/or upper:Q with probabilities in [0, 1], not " +
+            case_augment));
+      }
+      (kind == "lower" ? case_options.lower : case_options.upper) = p;
+    }
+    if (case_options.lower + case_options.upper > 1) {
+      return Fail(InvalidArgumentError("--case-augment: lower + upper must be <= 1"));
+    }
+  }
+  if (case_augment_in != "uner" && case_augment_in != "all") {
+    return Fail(InvalidArgumentError("--case-augment-in takes uner or all, not " + case_augment_in));
+  }
+  if (case_augment_what != "sentences" && case_augment_what != "entity-sentences" &&
+      case_augment_what != "entity-words") {
+    return Fail(InvalidArgumentError(
+        "--case-augment-what takes sentences, entity-sentences or entity-words, not " +
+        case_augment_what));
+  }
+  case_options.entity_sentences_only = case_augment_what != "sentences";
+  case_options.entity_words_only = case_augment_what == "entity-words";
+
   if (contexts && !history) {
     return Fail(InvalidArgumentError("--contexts needs --history (the contexts are kept in it)"));
   }
@@ -648,6 +695,14 @@ int RunNer(int argc, char** argv) {
       n += analyze::UnlabelWords(words, &(*train)[i]);
     }
     std::cerr << "nationality words made O in the further corpora: " << n << "\n";
+  }
+  if (case_options.lower > 0 || case_options.upper > 0) {
+    const std::vector<analyze::IobSentence> source(
+        train->begin(), case_augment_in == "all" ? train->end() : train->begin() + further_from);
+    auto copies = analyze::CaseAugment(source, case_options,
+                                       static_cast<std::uint64_t>(c.seed) * 1000 + 999);
+    std::cerr << "case augmentation: " << copies.size() << " sentences added\n";
+    std::move(copies.begin(), copies.end(), std::back_inserter(*train));
   }
   if (replace_mentions > 0) {
     const std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);

@@ -454,4 +454,37 @@ std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentenc
   return out;
 }
 
+std::vector<IobSentence> CaseAugment(const std::vector<IobSentence>& sentences,
+                                     const CaseAugmentOptions& options, std::uint64_t seed) {
+  std::vector<IobSentence> out;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const IobSentence& s = sentences[i];
+    if (s.labels.size() != s.forms.size()) continue;  // not from ParseIob
+    const auto spans = EntitySpans(s.labels);
+    if (options.entity_sentences_only && spans.empty()) continue;
+    // A uniform draw in [0, 1) from the sentence's index and the seed.
+    const double u = static_cast<double>(Mix64(seed * 0x9e3779b97f4a7c15ULL + i) >> 11) /
+                     static_cast<double>(1ULL << 53);
+    const bool lower = u < options.lower;
+    if (!lower && (options.entity_words_only || u >= options.lower + options.upper)) continue;
+    IobSentence c = s;
+    c.newdoc = true;
+    auto change = [lower](std::string* w) {
+      for (char& ch : *w) {
+        if (lower && ch >= 'A' && ch <= 'Z') ch = static_cast<char>(ch - 'A' + 'a');
+        if (!lower && ch >= 'a' && ch <= 'z') ch = static_cast<char>(ch - 'a' + 'A');
+      }
+    };
+    if (options.entity_words_only) {
+      for (const auto& e : spans) {
+        for (int k = e.begin; k < e.end; ++k) change(&c.forms[k]);
+      }
+    } else {
+      for (auto& w : c.forms) change(&w);
+    }
+    if (c.forms != s.forms) out.push_back(std::move(c));
+  }
+  return out;
+}
+
 }  // namespace dyad::analyze

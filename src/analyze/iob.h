@@ -98,6 +98,27 @@ std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentenc
                                          const std::set<std::string, std::less<>>& types,
                                          std::uint64_t seed);
 
+// Case augmentation (Mayhew, Tsygankova & Roth 2019, "NER and POS when
+// nothing is capitalized"): web text often writes names in lower case
+// ("went to taco bell") or a whole line in capitals, which a corpus of
+// mostly well-cased text seldom shows. CaseAugment returns case-changed
+// copies of some of `sentences`: each sentence (with `entity_sentences_only`,
+// each sentence holding an entity) is drawn independently, deterministically
+// given `seed`, to be copied all lower-case with probability `lower`, all
+// upper-case with probability `upper` (`lower + upper` <= 1), or not at all.
+// With `entity_words_only` only the words of its entities change case (a
+// name written lower-case in an otherwise cased sentence), and the upper-case
+// draw is not made. Only ASCII letters change; labels stay. A copy that
+// equals its sentence is left out, and every copy is a document of its own
+// (its history starts afresh).
+struct CaseAugmentOptions {
+  double lower = 0, upper = 0;
+  bool entity_sentences_only = false;
+  bool entity_words_only = false;
+};
+std::vector<IobSentence> CaseAugment(const std::vector<IobSentence>& sentences,
+                                     const CaseAugmentOptions& options, std::uint64_t seed);
+
 struct EntitySpan {
   int begin = 0, end = 0;  // word indices, [begin, end)
   std::string type;

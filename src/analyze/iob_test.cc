@@ -486,6 +486,57 @@ TEST(Iob, ReplaceMentionsSwapsNamesOfTheSameTypeConsistentlyPerDocument) {
   EXPECT_EQ(ReplaceMentions(corpus, MentionPool{}, org_per, 1), corpus);
 }
 
+TEST(Iob, CaseAugmentCopiesSomeSentencesLowerOrUpperCase) {
+  const auto corpus = ToyMentionCorpus();
+  ASSERT_EQ(corpus.size(), 4u);
+  // Every sentence lower-cased: the labels stay, each copy is a document of
+  // its own, and a sentence already lower-case is not copied.
+  auto lower = CaseAugment(corpus, {.lower = 1.0}, 7);
+  ASSERT_EQ(lower.size(), 4u);
+  EXPECT_EQ(lower[0].forms,
+            (std::vector<std::string>{"quorvex", "hired", "tamsin", "yarrow", "in", "brellport"}));
+  EXPECT_EQ(lower[0].labels, corpus[0].labels);
+  for (const auto& s : lower) EXPECT_TRUE(s.newdoc);
+  EXPECT_EQ(lower[2].forms, (std::vector<std::string>{"met", "quorvex", "and", "ollenda"}));
+  const auto plain = ParseIob("1\twent\tO\n2\thome\tO\n", "t");
+  ASSERT_TRUE(plain.ok());
+  EXPECT_TRUE(CaseAugment(*plain, {.lower = 1.0}, 7).empty());
+  // Every sentence upper-cased.
+  auto upper = CaseAugment(corpus, {.upper = 1.0}, 7);
+  ASSERT_EQ(upper.size(), 4u);
+  EXPECT_EQ(upper[3].forms, (std::vector<std::string>{"DASK", "LEFT", "THE", "ZINTAR", "GROUP"}));
+  // Only the entities' words: the rest of the sentence keeps its case, and
+  // the upper-case draw is not made.
+  auto words = CaseAugment(corpus, {.lower = 1.0, .entity_words_only = true}, 7);
+  ASSERT_EQ(words.size(), 4u);
+  EXPECT_EQ(words[0].forms,
+            (std::vector<std::string>{"quorvex", "hired", "tamsin", "yarrow", "in", "brellport"}));
+  EXPECT_EQ(words[2].forms, (std::vector<std::string>{"met", "quorvex", "and", "ollenda"}));
+  EXPECT_EQ(words[3].forms, (std::vector<std::string>{"dask", "left", "the", "zintar", "group"}));
+  EXPECT_TRUE(CaseAugment(corpus, {.upper = 1.0, .entity_words_only = true}, 7).empty());
+  // Sentences without an entity are skipped when asked.
+  const auto none = CaseAugment(*plain, {.upper = 1.0, .entity_sentences_only = true}, 7);
+  EXPECT_TRUE(none.empty());
+  // A fraction: deterministic given the seed, about that share of a larger
+  // corpus, and other seeds draw other sentences.
+  std::vector<IobSentence> big;
+  for (int k = 0; k < 1000; ++k) big.push_back(corpus[k % 4]);
+  const CaseAugmentOptions some{.lower = 0.2, .upper = 0.1};
+  const auto a = CaseAugment(big, some, 3);
+  EXPECT_EQ(a, CaseAugment(big, some, 3));
+  EXPECT_NE(a, CaseAugment(big, some, 4));
+  int lowered = 0, uppered = 0;
+  for (const auto& s : a) {
+    bool has_upper = false;
+    for (const auto& w : s.forms) has_upper |= std::any_of(w.begin(), w.end(), ::isupper);
+    ++(has_upper ? uppered : lowered);
+  }
+  EXPECT_GT(lowered, 150);
+  EXPECT_LT(lowered, 250);
+  EXPECT_GT(uppered, 60);
+  EXPECT_LT(uppered, 140);
+}
+
 TEST(Iob, RejectsLinesWithoutLabel) {
   EXPECT_FALSE(ParseIob("lonely\n", "t").ok());
 }
