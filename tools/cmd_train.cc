@@ -412,6 +412,10 @@ int RunNer(int argc, char** argv) {
   AddCommon(&f, &c, 12);
   std::vector<std::string> extra;
   f.List("extra", &extra, "further CoNLL/IOB training file, relative to --shared (repeatable)");
+  bool with_dev = false;
+  f.Bool("with-dev", &with_dev,
+         "also train on UNER English-EWT dev, as part of UNER (for a final model; dev figures "
+         "are then meaningless)");
   std::vector<std::string> names_only;
   f.List("names-only", &names_only,
          "further training file, or folder of *.conll files (one document each), whose "
@@ -472,6 +476,26 @@ int RunNer(int argc, char** argv) {
            "ruby-faker's English name.yml (Debian ruby-faker, "
            "/usr/share/rubygems-integration/all/gems/faker-*/lib/locales/en/name.yml): its first "
            "names join the gazetteer as a type of their own");
+  std::string word_lists;
+  f.String("word-lists", &word_lists,
+           "SCOWL's word lists folder (Debian scowl, /usr/share/dict/scowl): the words of its "
+           "proper-name, capitalised-word and abbreviation lists (--word-list-kinds) mark the "
+           "words they hold, matched case-insensitively, each kind a feature of its own");
+  std::string word_list_kinds = "names,upper,abbreviations";
+  f.String("word-list-kinds", &word_list_kinds,
+           "which --word-lists kinds: a comma list of names, upper, abbreviations");
+  int word_list_common = 0;
+  f.Int("word-list-common", &word_list_common,
+        "leave out of --word-lists the words that are also common words of SCOWL's word lists "
+        "of this size level or smaller (e.g. 70; 0 = keep them)");
+  bool word_list_types = false;
+  f.Bool("word-list-types", &word_list_types,
+         "the --word-lists words join the gazetteer's names as two types of their own (proper "
+         "name 32, capitalised non-name 64, as first names are 16) instead of a mark of their "
+         "own; no abbreviations, no levels");
+  bool word_list_levels = false;
+  f.Bool("word-list-levels", &word_list_levels,
+         "the --word-lists marks say the list's size level too (50, 80, 95)");
   bool nationalities_o = false;
   f.Bool("nationalities-o", &nationalities_o,
          "in the corpora besides UNER, a one-word entity that the gazetteer knows only as a "
@@ -584,6 +608,13 @@ int RunNer(int argc, char** argv) {
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());
+  if (with_dev) {
+    auto dev = analyze::ReadIob(c.shared + "/ner/UNER_English-EWT/en_ewt-ud-dev.iob2");
+    if (!dev.ok()) return Fail(dev.status());
+    if (!dev->empty()) dev->front().newdoc = true;
+    std::move(dev->begin(), dev->end(), std::back_inserter(*train));
+    std::cerr << "UNER training sentences with dev: " << train->size() << "\n";
+  }
   const std::size_t further_from = train->size();  // the corpora besides UNER start here
   for (const auto& e : extra) {
     if (auto s = analyze::CheckNerTrainingLicence(c.shared + "/" + e); !s.ok()) return Fail(s);
@@ -687,6 +718,35 @@ int RunNer(int argc, char** argv) {
   }
   if (!first_names.empty()) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);
+  }
+  if (!word_lists.empty()) {
+    std::uint32_t kinds = 0;
+    for (std::size_t a = 0; a <= word_list_kinds.size();) {
+      const std::size_t comma = std::min(word_list_kinds.find(',', a), word_list_kinds.size());
+      const std::string kind = word_list_kinds.substr(a, comma - a);
+      a = comma + 1;
+      if (kind == "names" || kind == "upper" || kind == "abbreviations") {
+        kinds |= kind == "names" ? 1 : kind == "upper" ? 2 : 4;
+      } else {
+        return Fail(InvalidArgumentError(
+            "--word-list-kinds takes names, upper, abbreviations, not " + kind));
+      }
+    }
+    const std::size_t before = gazetteer.size();
+    if (auto s = analyze::AddWordLists(word_lists, kinds, word_list_levels, word_list_common,
+                                       &gazetteer); !s.ok()) {
+      return Fail(s);
+    }
+    if (word_list_types) {
+      if ((kinds & 4) || word_list_levels) {
+        return Fail(InvalidArgumentError(
+            "--word-list-types takes --word-list-kinds names,upper and no --word-list-levels"));
+      }
+      for (std::size_t i = before; i < gazetteer.size(); ++i) {
+        gazetteer[i].types = gazetteer[i].types == analyze::kWordListBit ? 32 : 64;
+      }
+    }
+    std::cerr << "word-list words: " << gazetteer.size() - before << "\n";
   }
   if (nationalities_o) {
     const auto words = analyze::NationalityWords(gazetteer);

@@ -307,6 +307,48 @@ TEST_F(NerEnsembleTest, CharGramsAreRecordedInTheModel) {
             chars.keys);
 }
 
+TEST_F(NerEnsembleTest, WordListsMarkWordsOfAnyCaseAndAreRecordedInTheModel) {
+  auto data = ParseIob(kNer, "toy");
+  ASSERT_TRUE(data.ok());
+  TrainOptions o;
+  o.epochs = 4;
+  o.ner_history = true;
+  // A gazetteer name and word-list words (AddWordLists' entries): "Tarsk" as a proper name of
+  // the smallest size (bit 0) and a capitalised non-name of the largest (bit 3 + 2).
+  const std::vector<GazetteerEntry> gazetteer = {{{"Mirovo"}, 4},
+                                                 {{"Tarsk"}, kWordListBit},
+                                                 {{"Tarsk"}, kWordListBit << 5},
+                                                 {{"Hana"}, kWordListBit << 1}};
+  Ner plain, lists;
+  ASSERT_TRUE(TrainNer(*data, tagger_, {gazetteer[0]}, o, &plain).ok());
+  ASSERT_TRUE(TrainNer(*data, tagger_, gazetteer, o, &lists).ok());
+  EXPECT_FALSE(plain.word_lists());
+  EXPECT_TRUE(lists.word_lists());
+  EXPECT_NE(Bytes(plain), Bytes(lists));
+  for (const Ner* ner : {&plain, &lists}) {
+    const std::string bytes = Bytes(*ner);
+    ByteReader r(bytes);
+    Ner loaded;
+    ASSERT_TRUE(loaded.Load(&r));
+    EXPECT_EQ(loaded.word_lists(), ner->word_lists());
+    EXPECT_EQ(Bytes(loaded), bytes);
+  }
+  std::vector<WordInfo> info(4);
+  const std::vector<std::string_view> forms = {"tarsk", "HANA", "Mirovo", "left"};
+  for (int i = 0; i < 4; ++i) FillWordInfo(forms[i], &info[i]);
+  std::vector<std::uint32_t> gaz;
+  lists.MatchGazetteer(info, &gaz);
+  // Names 1 + bucket 0, upper 1 + bucket 2; names 1 + bucket 1; the gazetteer's place alone.
+  EXPECT_EQ(gaz[0] >> 16, 1u | (3u << 2));
+  EXPECT_EQ(gaz[1] >> 16, 2u);
+  EXPECT_EQ(gaz[2] >> 16, 0u);
+  EXPECT_NE(gaz[2] & 0xff, 0u);
+  EXPECT_EQ(gaz[3], 0u);
+  // A model without the lists leaves the bits alone.
+  plain.MatchGazetteer(info, &gaz);
+  EXPECT_EQ(gaz[0] >> 16, 0u);
+}
+
 TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {
   for (bool history : {false, true}) {
     Ner ensemble = TrainN(3, 3, history);

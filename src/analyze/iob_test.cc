@@ -300,6 +300,75 @@ TEST(Iob, BrandNamesAreCapitalisedTitlesThatAreNotCommonWords) {
   EXPECT_FALSE(AddBrandNames(path, common, &g).ok());  // missing
 }
 
+TEST(Iob, WordListsReadTheKindsAskedForWithTheirSizeLevels) {
+  testing::TempDir dir;
+  auto write = [&dir](const std::string& name, const std::string& text) {
+    std::ofstream f(dir.File(name));
+    f << text;
+  };
+  // Invented words in SCOWL's layout; other files and kinds are not read (the word lists only
+  // with a common level).
+  write("english-proper-names.50", "Varnholt\nVarnholt's\n\nQuessel\r\n");
+  write("american-proper-names.95", "Quessel\nBrindor\n");
+  write("english-upper.70", "Zorvish\n");
+  write("english-abbreviations.35", "qtz\n");
+  write("english-words.50", "plainword\n");
+  write("README", "not a list\n");
+  auto read = [&dir](std::uint32_t kinds, bool levels, std::vector<GazetteerEntry>* g) {
+    return AddWordLists(dir.path(), kinds, levels, 0, g);
+  };
+  std::vector<GazetteerEntry> g;
+  ASSERT_TRUE(read(1, true, &g).ok());
+  std::vector<std::pair<std::string, std::uint32_t>> words;
+  for (const auto& e : g) {
+    ASSERT_EQ(e.tokens.size(), 1u);
+    words.emplace_back(e.tokens[0], e.types);
+  }
+  EXPECT_EQ(words, (std::vector<std::pair<std::string, std::uint32_t>>{
+                       {"Quessel", kWordListBit << 2},
+                       {"Brindor", kWordListBit << 2},
+                       {"Varnholt", kWordListBit},
+                       {"Quessel", kWordListBit}}));
+  g.clear();
+  ASSERT_TRUE(read(7, false, &g).ok());
+  words.clear();
+  for (const auto& e : g) words.emplace_back(e.tokens[0], e.types);
+  EXPECT_EQ(words, (std::vector<std::pair<std::string, std::uint32_t>>{
+                       {"Quessel", kWordListBit},
+                       {"Brindor", kWordListBit},
+                       {"Varnholt", kWordListBit},
+                       {"Quessel", kWordListBit},
+                       {"Zorvish", kWordListBit << 3},
+                       {"qtz", kWordListBit << 6}}));
+  // Names that are common words of the word lists up to the level asked for are left out.
+  write("english-words.50", "quessel\nQuessel\n");
+  write("english-words.80", "varnholt\n");
+  g.clear();
+  ASSERT_TRUE(AddWordLists(dir.path(), 1, false, 50, &g).ok());
+  words.clear();
+  for (const auto& e : g) words.emplace_back(e.tokens[0], e.types);
+  EXPECT_EQ(words, (std::vector<std::pair<std::string, std::uint32_t>>{
+                       {"Brindor", kWordListBit}, {"Varnholt", kWordListBit}}));
+  g.clear();
+  ASSERT_TRUE(read(2, true, &g).ok());
+  ASSERT_EQ(g.size(), 1u);
+  EXPECT_EQ(g[0].types, kWordListBit << 4);  // upper, level 70: bucket 1
+  // A line of two words is an error naming the file and line.
+  write("english-upper.70", "Zorvish\nTwo words\n");
+  auto s = read(2, false, &g);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("english-upper.70:2"), std::string::npos) << s.ToString();
+  // An empty list is an error naming it.
+  write("english-upper.70", "");
+  s = read(2, false, &g);
+  ASSERT_FALSE(s.ok());
+  EXPECT_NE(s.ToString().find("english-upper.70: no words"), std::string::npos) << s.ToString();
+  // No list of the kinds asked for, or no folder.
+  std::filesystem::remove(dir.File("english-upper.70"));
+  EXPECT_FALSE(read(2, false, &g).ok());
+  EXPECT_FALSE(AddWordLists(dir.File("missing"), 7, false, 0, &g).ok());
+}
+
 TEST(Iob, OrgListKeepsCapitalisedNamesOfThreeBytesThatAreNotCommonWords) {
   testing::TempDir dir;
   const std::string path = dir.File("orgs.txt");

