@@ -3,8 +3,9 @@
 # for choosing between variants (docs/analysis.md, "NER, issue 4 eighth round"):
 #   scripts/ner-cv.sh NAME SEED [further `dyad train ner` options]
 # Document d of UNER train is in fold d mod K (K=4; the "# newdoc" lines mark the documents);
-# for each fold, the shipped NER command (docs/analysis.md, "Regenerating the models") plus the
-# options given trains on UNER train without that fold and on all the other corpora, and
+# for each fold, the shipped NER command (docs/analysis.md, "Regenerating the models") without
+# its --with-dev, plus the options given, trains on UNER train without that fold and on all the
+# other corpora (with --with-dev given, UNER dev too, which is linked beside each fold's train), and
 # `dyad eval ner` labels the fold. Prints (and appends to $OUT/results.txt) the entity F1 over
 # all folds together, overall and per type. The folds' copies of UNER train are written under
 # $OUT (default build/ner-cv), never into the repository. Caveat: the tagger (and the parser)
@@ -43,6 +44,10 @@ for fold in range(k):
         link = os.path.join(root, "ner", corpus)
         if corpus != os.path.basename(os.path.dirname(uner)) and not os.path.lexists(link):
             os.symlink(os.path.join(shared, "ner", corpus), link)
+    # UNER dev beside it, for `--with-dev` (dev is never in a fold).
+    dev = os.path.join(os.path.dirname(uner), "en_ewt-ud-dev.iob2")
+    if not os.path.lexists(os.path.join(root, dev)):
+        os.symlink(os.path.join(shared, dev), os.path.join(root, dev))
     with open(os.path.join(root, uner), "w", encoding="utf-8") as f:
         f.writelines(l for d, lines in enumerate(docs) if d % k != fold for l in lines)
     with open(os.path.join(out, "fold-%d.iob2" % fold), "w", encoding="utf-8") as f:
