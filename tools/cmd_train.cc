@@ -66,6 +66,26 @@ int Fail(const Status& s) {
   return kExitUsage;
 }
 
+// The bits of a comma list of `names` (bit i for names[i]); an unknown name is an error naming
+// `flag`.
+StatusOr<std::uint32_t> CommaListBits(const std::string& list, const std::string& flag,
+                                      const std::vector<std::string>& names) {
+  std::uint32_t bits = 0;
+  for (std::size_t a = 0; a <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', a), list.size());
+    const std::string name = list.substr(a, comma - a);
+    a = comma + 1;
+    const auto it = std::find(names.begin(), names.end(), name);
+    if (it == names.end()) {
+      std::string all;
+      for (const auto& n : names) all += (all.empty() ? "" : ", ") + n;
+      return InvalidArgumentError(flag + " takes " + all + ", not " + name);
+    }
+    bits |= 1u << (it - names.begin());
+  }
+  return bits;
+}
+
 int RunTagger(int argc, char** argv) {
   Flags f("dyad train tagger [options]",
           "Trains the POS tagger and the lemmatizer/features model on UD English EWT train "
@@ -699,18 +719,10 @@ int RunNer(int argc, char** argv) {
     }
   }
   if (!wordnet_instances.empty()) {
-    std::uint32_t kept = 0;
-    for (std::size_t a = 0; a <= wordnet_instances.size();) {
-      const std::size_t comma = std::min(wordnet_instances.find(',', a), wordnet_instances.size());
-      const std::string type = wordnet_instances.substr(a, comma - a);
-      a = comma + 1;
-      if (type == "PER" || type == "ORG" || type == "LOC") {
-        kept |= type == "PER" ? 1 : type == "ORG" ? 2 : 4;
-      } else {
-        return Fail(InvalidArgumentError("--wordnet-instances takes PER, ORG, LOC, not " + type));
-      }
-    }
-    auto counts = analyze::AddWordNetInstances(brands_wordnet, kept, &gazetteer);
+    // 1 PER, 2 ORG, 4 LOC.
+    auto kept = CommaListBits(wordnet_instances, "--wordnet-instances", {"PER", "ORG", "LOC"});
+    if (!kept.ok()) return Fail(kept.status());
+    auto counts = analyze::AddWordNetInstances(brands_wordnet, *kept, &gazetteer);
     if (!counts.ok()) return Fail(counts.status());
     std::cerr << "WordNet instances: " << counts->instances << " synsets, names added: "
               << counts->per << " PER, " << counts->org << " ORG, " << counts->loc << " LOC ("
@@ -720,18 +732,10 @@ int RunNer(int argc, char** argv) {
     if (auto s = analyze::AddFirstNames(first_names, &gazetteer); !s.ok()) return Fail(s);
   }
   if (!word_lists.empty()) {
-    std::uint32_t kinds = 0;
-    for (std::size_t a = 0; a <= word_list_kinds.size();) {
-      const std::size_t comma = std::min(word_list_kinds.find(',', a), word_list_kinds.size());
-      const std::string kind = word_list_kinds.substr(a, comma - a);
-      a = comma + 1;
-      if (kind == "names" || kind == "upper" || kind == "abbreviations") {
-        kinds |= kind == "names" ? 1 : kind == "upper" ? 2 : 4;
-      } else {
-        return Fail(InvalidArgumentError(
-            "--word-list-kinds takes names, upper, abbreviations, not " + kind));
-      }
-    }
+    auto kind_bits =
+        CommaListBits(word_list_kinds, "--word-list-kinds", {"names", "upper", "abbreviations"});
+    if (!kind_bits.ok()) return Fail(kind_bits.status());
+    const std::uint32_t kinds = *kind_bits;
     const std::size_t before = gazetteer.size();
     if (auto s = analyze::AddWordLists(word_lists, kinds, word_list_levels, word_list_common,
                                        &gazetteer); !s.ok()) {

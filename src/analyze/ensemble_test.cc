@@ -209,6 +209,16 @@ const char kNer[] =
     "Council B-ORG\nstaff O\nleft O\nTarsk B-LOC\n. O\n\n"
     "Tarsk B-LOC\nwas O\ncalm O\n, O\nsaid O\nOkafor B-PER\n. O\n\n";
 
+// `ner` saved and loaded again, which must give the same bytes.
+Ner Reloaded(const Ner& ner) {
+  const std::string bytes = Bytes(ner);
+  ByteReader r(bytes);
+  Ner loaded;
+  EXPECT_TRUE(loaded.Load(&r));
+  EXPECT_EQ(Bytes(loaded), bytes);
+  return loaded;
+}
+
 class NerEnsembleTest : public EnsembleTest {
  protected:
   Ner TrainN(std::uint64_t seed, int ensemble, bool history, bool crf = false,
@@ -279,12 +289,7 @@ TEST_F(NerEnsembleTest, CharGramsAreRecordedInTheModel) {
   // (nothing after the weights); one with them differs and loads as such.
   EXPECT_NE(Bytes(plain), Bytes(grams));
   for (const Ner* ner : {&plain, &grams}) {
-    const std::string bytes = Bytes(*ner);
-    ByteReader r(bytes);
-    Ner loaded;
-    ASSERT_TRUE(loaded.Load(&r));
-    EXPECT_EQ(loaded.char_grams(), ner->char_grams());
-    EXPECT_EQ(Bytes(loaded), bytes);
+    EXPECT_EQ(Reloaded(*ner).char_grams(), ner->char_grams());
   }
   // "^brellport$": nine 3-grams and eight 4-grams; none for a lower-case word.
   const std::vector<std::string_view> forms = {"Brellport", "left"};
@@ -326,12 +331,7 @@ TEST_F(NerEnsembleTest, WordListsMarkWordsOfAnyCaseAndAreRecordedInTheModel) {
   EXPECT_TRUE(lists.word_lists());
   EXPECT_NE(Bytes(plain), Bytes(lists));
   for (const Ner* ner : {&plain, &lists}) {
-    const std::string bytes = Bytes(*ner);
-    ByteReader r(bytes);
-    Ner loaded;
-    ASSERT_TRUE(loaded.Load(&r));
-    EXPECT_EQ(loaded.word_lists(), ner->word_lists());
-    EXPECT_EQ(Bytes(loaded), bytes);
+    EXPECT_EQ(Reloaded(*ner).word_lists(), ner->word_lists());
   }
   std::vector<WordInfo> info(4);
   const std::vector<std::string_view> forms = {"tarsk", "HANA", "Mirovo", "left"};
