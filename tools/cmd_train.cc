@@ -554,7 +554,9 @@ int RunNer(int argc, char** argv) {
   std::string case_augment_what = "sentences";
   f.String("case-augment-what", &case_augment_what,
            "what --case-augment draws and changes: sentences (every sentence, all its words), "
-           "entity-sentences (sentences holding an entity, all their words) or entity-words "
+           "entity-sentences (sentences holding an entity, all their words), known-entities "
+           "(sentences holding an entity, each of them a gazetteer name of a person, "
+           "organisation or place, or a first name; all their words) or entity-words "
            "(sentences holding an entity, only their entities' words; no upper-case copies)");
   std::string crf_eta = "0.1", crf_l2 = "0.0001", crf_prune = "0.001";
   f.String("crf-eta", &crf_eta, "--crf: the initial SGD step");
@@ -596,10 +598,10 @@ int RunNer(int argc, char** argv) {
     return Fail(InvalidArgumentError("--case-augment-in takes uner or all, not " + case_augment_in));
   }
   if (case_augment_what != "sentences" && case_augment_what != "entity-sentences" &&
-      case_augment_what != "entity-words") {
+      case_augment_what != "known-entities" && case_augment_what != "entity-words") {
     return Fail(InvalidArgumentError(
-        "--case-augment-what takes sentences, entity-sentences or entity-words, not " +
-        case_augment_what));
+        "--case-augment-what takes sentences, entity-sentences, known-entities or entity-words, "
+        "not " + case_augment_what));
   }
   case_options.entity_sentences_only = case_augment_what != "sentences";
   case_options.entity_words_only = case_augment_what == "entity-words";
@@ -761,6 +763,19 @@ int RunNer(int argc, char** argv) {
     std::cerr << "nationality words made O in the further corpora: " << n << "\n";
   }
   if (case_options.lower > 0 || case_options.upper > 0) {
+    std::set<std::string, std::less<>> known;
+    if (case_augment_what == "known-entities") {
+      for (const auto& g : gazetteer) {
+        if ((g.types & (1 | 2 | 4 | 16)) == 0) continue;
+        std::string name, word;
+        for (const auto& t : g.tokens) {
+          analyze::LowerAscii(t, &word);
+          name += (name.empty() ? "" : " ") + word;
+        }
+        known.insert(std::move(name));
+      }
+      case_options.known_names = &known;
+    }
     const std::vector<analyze::IobSentence> source(
         train->begin(), case_augment_in == "all" ? train->end() : train->begin() + further_from);
     auto copies = analyze::CaseAugment(source, case_options,

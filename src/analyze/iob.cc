@@ -461,7 +461,20 @@ std::vector<IobSentence> CaseAugment(const std::vector<IobSentence>& sentences,
     const IobSentence& s = sentences[i];
     if (s.labels.size() != s.forms.size()) continue;  // not from ParseIob
     const auto spans = EntitySpans(s.labels);
-    if (options.entity_sentences_only && spans.empty()) continue;
+    if ((options.entity_sentences_only || options.known_names) && spans.empty()) continue;
+    if (options.known_names) {
+      bool known = true;
+      std::string name, word;
+      for (const auto& e : spans) {
+        name.clear();
+        for (int k = e.begin; k < e.end; ++k) {
+          LowerAscii(s.forms[k], &word);
+          name += (k > e.begin ? " " : "") + word;
+        }
+        known = known && options.known_names->contains(name);
+      }
+      if (!known) continue;
+    }
     // A uniform draw in [0, 1) from the sentence's index and the seed.
     const double u = static_cast<double>(Mix64(seed * 0x9e3779b97f4a7c15ULL + i) >> 11) /
                      static_cast<double>(1ULL << 53);

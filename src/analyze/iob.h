@@ -110,11 +110,14 @@ std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentenc
 // name written lower-case in an otherwise cased sentence), and the upper-case
 // draw is not made. Only ASCII letters change; labels stay. A copy that
 // equals its sentence is left out, and every copy is a document of its own
-// (its history starts afresh).
+// (its history starts afresh). With `known_names`, only sentences holding an
+// entity, each of whose entities is in it (its words lower-cased and joined
+// by spaces: "taco bell"), are drawn.
 struct CaseAugmentOptions {
   double lower = 0, upper = 0;
   bool entity_sentences_only = false;
   bool entity_words_only = false;
+  const std::set<std::string, std::less<>>* known_names = nullptr;
 };
 std::vector<IobSentence> CaseAugment(const std::vector<IobSentence>& sentences,
                                      const CaseAugmentOptions& options, std::uint64_t seed);

@@ -583,6 +583,14 @@ TEST(Iob, CaseAugmentCopiesSomeSentencesLowerOrUpperCase) {
   EXPECT_EQ(words[2].forms, (std::vector<std::string>{"met", "quorvex", "and", "ollenda"}));
   EXPECT_EQ(words[3].forms, (std::vector<std::string>{"dask", "left", "the", "zintar", "group"}));
   EXPECT_TRUE(CaseAugment(corpus, {.upper = 1.0, .entity_words_only = true}, 7).empty());
+  // Only sentences whose every entity is a known name (lower-cased), when asked: not sentence 0
+  // ("Brellport" is unknown), not sentence 3 ("Dask").
+  const std::set<std::string, std::less<>> known = {"quorvex", "ollenda", "tamsin yarrow"};
+  const auto only_known = CaseAugment(corpus, {.lower = 1.0, .known_names = &known}, 7);
+  ASSERT_EQ(only_known.size(), 2u);
+  EXPECT_EQ(only_known[0].forms, (std::vector<std::string>{"quorvex", "grew", "."}));
+  EXPECT_EQ(only_known[1].forms, lower[2].forms);
+  EXPECT_TRUE(CaseAugment(*plain, {.lower = 1.0, .known_names = &known}, 7).empty());
   // Sentences without an entity are skipped when asked.
   const auto none = CaseAugment(*plain, {.upper = 1.0, .entity_sentences_only = true}, 7);
   EXPECT_TRUE(none.empty());
