@@ -61,6 +61,22 @@ analyze::TrainOptions Options(const Common& c) {
   return o;
 }
 
+// The tags of `train` jackknifed over `folds` folds with taggers trained as
+// `opts` for 12 epochs (as `dyad train tagger`), or read from `cache` when
+// it holds them; written to a non-empty `cache` otherwise.
+Status JackknifeOrRead(std::vector<text::ConlluSentence>* train, int folds,
+                       analyze::TrainOptions opts, int tagger_seeds, const std::string& cache) {
+  if (!cache.empty() && ReadTagsCache(cache, train)) {
+    std::cerr << "jackknifed tags read from " << cache << "\n";
+    return Status::OK();
+  }
+  opts.epochs = 12;
+  opts.tagger_seeds = tagger_seeds;
+  RETURN_IF_ERROR(analyze::JackknifeTags(train, folds, opts));
+  if (!cache.empty()) WriteTagsCache(cache, *train);
+  return Status::OK();
+}
+
 int Fail(const Status& s) {
   PrintError(s);
   return kExitUsage;
@@ -326,14 +342,8 @@ int RunParser(int argc, char** argv) {
   opts.dense_config = dense_config;
   opts.dense_train = dense_train;
   if (!beam_from.empty()) opts.init = &init;
-  if (folds > 1 && !cache.empty() && ReadTagsCache(cache, &*train)) {
-    std::cerr << "jackknifed tags read from " << cache << "\n";
-  } else if (folds > 1) {
-    auto topts = opts;
-    topts.epochs = 12;
-    topts.tagger_seeds = tagger_seeds;
-    if (auto s = analyze::JackknifeTags(&*train, folds, topts); !s.ok()) return Fail(s);
-    if (!cache.empty()) WriteTagsCache(cache, *train);
+  if (folds > 1) {
+    if (auto s = JackknifeOrRead(&*train, folds, opts, tagger_seeds, cache); !s.ok()) return Fail(s);
   }
   // Extra trees come after the jackknifing (and its cache): their tags are
   // the tagger's predictions already.
@@ -436,6 +446,19 @@ int RunNer(int argc, char** argv) {
   f.Bool("with-dev", &with_dev,
          "also train on UNER English-EWT dev, as part of UNER (for a final model; dev figures "
          "are then meaningless)");
+  int jackknife_folds = 0;
+  f.Int("jackknife-tags", &jackknife_folds,
+        "train on UNER train sentences with POS tags jackknifed over this many folds of the "
+        "tagger's training treebanks (as `dyad train parser`), matched by sent_id and words, "
+        "instead of the shipped tagger's near-perfect tags on its own training text (0 = off)");
+  std::string tags_cache;
+  f.String("tags-cache", &tags_cache,
+           "file keeping the jackknifed tags between runs, in `dyad train parser`'s format "
+           "(read if present, else written)");
+  int jackknife_seed = 0;
+  f.Int("jackknife-seed", &jackknife_seed,
+        "seed of the jackknifed taggers (0 = --seed; `dyad train parser --seed S` without "
+        "--with-dev writes the same --tags-cache for S)");
   std::vector<std::string> names_only;
   f.List("names-only", &names_only,
          "further training file, or folder of *.conll files (one document each), whose "
@@ -630,6 +653,7 @@ int RunNer(int argc, char** argv) {
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
   if (!train.ok()) return Fail(train.status());
+  const std::size_t uner_train = train->size();
   if (with_dev) {
     auto dev = analyze::ReadIob(c.shared + "/ner/UNER_English-EWT/en_ewt-ud-dev.iob2");
     if (!dev.ok()) return Fail(dev.status());
@@ -693,6 +717,24 @@ int RunNer(int argc, char** argv) {
   analyze::Tagger tagger;
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
+  if (jackknife_folds == 1 || jackknife_folds < 0) {
+    return Fail(InvalidArgumentError("--jackknife-tags must be 0 or at least 2"));
+  }
+  if (jackknife_folds > 1) {
+    // UNER dev (--with-dev) keeps the tagger's tags: it never saw dev.
+    auto treebank = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
+    if (!treebank.ok()) return Fail(treebank.status());
+    Common jc = c;
+    if (jackknife_seed != 0) jc.seed = jackknife_seed;
+    if (auto s = JackknifeOrRead(&*treebank, jackknife_folds, Options(jc), 1, tags_cache); !s.ok()) {
+      return Fail(s);
+    }
+    const auto m = analyze::UseTreebankTags(*treebank, tagger,
+                                            std::span(train->data(), uner_train));
+    std::cerr << "jackknifed tags: " << m.matched << " UNER train sentences matched, "
+              << m.unmatched << " not (tagger's tags), " << m.unknown_tags
+              << " words with a tag the tagger lacks\n";
+  }
   analyze::Ner ner;
   auto gazetteer = analyze::LoadGazetteer(iso, dict);
   for (const auto& path : org_lists) {
@@ -780,6 +822,7 @@ int RunNer(int argc, char** argv) {
         train->begin(), case_augment_in == "all" ? train->end() : train->begin() + further_from);
     auto copies = analyze::CaseAugment(source, case_options,
                                        static_cast<std::uint64_t>(c.seed) * 1000 + 999);
+    for (auto& copy : copies) copy.tag_keys.clear();  // other forms: the tagger's tags
     std::cerr << "case augmentation: " << copies.size() << " sentences added\n";
     std::move(copies.begin(), copies.end(), std::back_inserter(*train));
   }
@@ -800,6 +843,7 @@ int RunNer(int argc, char** argv) {
                                              static_cast<std::uint64_t>(c.seed) * 1000 + k);
       std::move(copy.begin(), copy.end(), std::back_inserter(copies));
     }
+    for (auto& copy : copies) copy.tag_keys.clear();  // other forms: the tagger's tags
     std::cerr << "mention replacement: " << copies.size() << " sentences added";
     for (const auto& [type, mentions] : pool) std::cerr << ", " << mentions.size() << " " << type;
     std::cerr << " mentions in the pool\n";

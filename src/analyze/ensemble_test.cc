@@ -384,5 +384,73 @@ TEST_F(EnsembleTest, TaggerSeedsAverageThePasses) {
   EXPECT_EQ(bytes(both.model()), bytes(LinearModel::Mean({one.model(), other.model()})));
 }
 
+// `dyad train ner --jackknife-tags`: a sentence takes the (jackknifed)
+// treebank tags only when its sent_id names a treebank sentence with the
+// same words; a pair the tagger lacks stays 0 (the tagger's prediction).
+TEST_F(EnsembleTest, UseTreebankTagsMatchesBySentIdAndWords) {
+  std::vector<text::ConlluSentence> treebank = treebank_;
+  treebank[0].sent_id = "toy-1";
+  treebank[1].sent_id = "toy-2";
+  treebank[2].sent_id = "toy-3";
+  treebank[0].words[3].upos = "VERB";  // a jackknifed error: "convoy" as VBD
+  treebank[0].words[3].xpos = "VBD";
+  treebank[1].words[3].upos = "X";  // a pair the tagger never saw
+  treebank[1].words[3].xpos = "ZZ";
+  auto iob = ParseIob(
+      "# sent_id = toy-1\n1\tRebels\tO\n2\tattacked\tO\n3\tthe\tO\n4\tconvoy\tO\n5\t.\tO\n\n"
+      "# sent_id = toy-2\n1\tThe\tO\n2\tenvoy\tO\n3\tvisited\tO\n4\tthree\tO\n5\tcamps\tO\n\n"
+      "# sent_id = toy-3\n1\tTroops\tO\n2\tleft\tO\n3\tbefore\tO\n4\tthe\tO\n5\ttruce\tO\n\n"
+      "# sent_id = toy-9\n1\tRebels\tO\n2\tattacked\tO\n3\tthe\tO\n4\tconvoy\tO\n5\t.\tO\n\n"
+      "Rebels O\nattacked O\nthe O\nconvoy O\n. O\n\n",
+      "toy");
+  ASSERT_TRUE(iob.ok()) << iob.status().ToString();
+  ASSERT_EQ(iob->size(), 5u);
+  EXPECT_EQ((*iob)[0].sent_id, "toy-1");
+  const TreebankTagMatch m = UseTreebankTags(treebank, tagger_, *iob);
+  EXPECT_EQ(m.matched, 2u);
+  EXPECT_EQ(m.unmatched, 3u);  // other words, unknown id, no id
+  EXPECT_EQ(m.unknown_tags, 1u);
+  auto key = [&](const char* upos, const char* xpos) {
+    const int t = tagger_.FindTag(upos, xpos);
+    EXPECT_GE(t, 0) << upos << "/" << xpos;
+    return t < 0 ? 0 : tagger_.tag_key(t);
+  };
+  EXPECT_EQ((*iob)[0].tag_keys,
+            (std::vector<std::uint64_t>{key("NOUN", "NNS"), key("VERB", "VBD"), key("DET", "DT"),
+                                        key("VERB", "VBD"), key("PUNCT", ".")}));
+  EXPECT_EQ((*iob)[1].tag_keys,
+            (std::vector<std::uint64_t>{key("DET", "DT"), key("NOUN", "NN"), key("VERB", "VBD"),
+                                        0, key("NOUN", "NNS")}));
+  for (std::size_t i = 2; i < iob->size(); ++i) EXPECT_TRUE((*iob)[i].tag_keys.empty()) << i;
+}
+
+// TrainNer trains on a sentence's tag_keys where set: the tagger's own
+// predictions as keys give the same model, other tags another one.
+TEST_F(NerEnsembleTest, TrainsOnTagKeysWhereSet) {
+  auto data = ParseIob(kNer, "toy");
+  ASSERT_TRUE(data.ok()) << data.status().ToString();
+  TrainOptions o;
+  o.epochs = 4;
+  o.seed = 3;
+  auto train = [&](const std::vector<IobSentence>& d) {
+    Ner ner;
+    EXPECT_TRUE(TrainNer(d, tagger_, {}, o, &ner).ok());
+    return Bytes(ner);
+  };
+  const std::string plain = train(*data);
+  std::vector<IobSentence> same = *data;
+  std::vector<WordInfo> info;
+  for (auto& s : same) {
+    PredictedTagged(tagger_, s.forms, &info, &s.tag_keys);
+    s.tag_keys[0] = 0;  // 0 keeps the prediction too
+  }
+  EXPECT_EQ(train(same), plain);
+  std::vector<IobSentence> other = same;
+  const int noun = tagger_.FindTag("NOUN", "NN");
+  ASSERT_GE(noun, 0);
+  for (auto& s : other) std::fill(s.tag_keys.begin(), s.tag_keys.end(), tagger_.tag_key(noun));
+  EXPECT_NE(train(other), plain);
+}
+
 }  // namespace
 }  // namespace dyad::analyze

@@ -320,6 +320,7 @@ StatusOr<std::vector<IobSentence>> ParseIob(std::string_view data, const std::st
     }
     if (line[0] == '#' && (line.size() == 1 || line[1] == ' ')) {
       if (line.starts_with("# newdoc")) cur.newdoc = true;
+      if (line.starts_with("# sent_id = ")) cur.sent_id = line.substr(12);
       continue;
     }
     auto cols = SplitCols(line);

@@ -30,6 +30,10 @@ struct IobSentence {
   std::vector<std::string> forms;
   std::vector<std::string> labels;
   bool newdoc = false;  // a "# newdoc" comment or "-DOCSTART-" line came before it
+  std::string sent_id;  // from a "# sent_id = ..." comment, else empty
+  // When not empty (one a word), the POS tag keys (Tagger::tag_key) TrainNer
+  // uses instead of the tagger's predictions; a 0 keeps the prediction.
+  std::vector<std::uint64_t> tag_keys;
   friend bool operator==(const IobSentence&, const IobSentence&) = default;
 };
 

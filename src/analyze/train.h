@@ -11,6 +11,7 @@
 #include <functional>
 #include <memory>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -254,7 +255,22 @@ Status AddWordLists(const std::string& scowl_dir, std::uint32_t kinds, bool leve
 Status AddCities(const std::string& cities_pbf, std::uint32_t min_population,
                  std::vector<GazetteerEntry>* out);
 
-// Trains NER on BIO sentences, with POS tags predicted by `tagger`.
+// For `dyad train ner --jackknife-tags`: each of `sentences` whose sent_id
+// names a `treebank` sentence with the same words gets that sentence's
+// UPOS/XPOS pairs as tag keys of `tagger` (IobSentence::tag_keys; a pair the
+// tagger lacks stays 0, the prediction). With jackknifed treebank tags, NER
+// training then sees tagging errors like those on new text instead of the
+// near-perfect tags of the tagger's own training sentences.
+struct TreebankTagMatch {
+  std::size_t matched = 0;    // sentences given the treebank's tags
+  std::size_t unmatched = 0;  // no sentence of that sent_id, or other words
+  std::size_t unknown_tags = 0;  // words of matched sentences left to the tagger
+};
+TreebankTagMatch UseTreebankTags(const std::vector<text::ConlluSentence>& treebank,
+                                 const Tagger& tagger, std::span<IobSentence> sentences);
+
+// Trains NER on BIO sentences, with POS tags predicted by `tagger` (or
+// their tag_keys).
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
                 const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts, Ner* ner);
 

@@ -524,7 +524,10 @@ class NerTrainer {
       forms.assign(train[i].forms.begin(), train[i].forms.end());
       tagger.Prepare(forms, &d.infos[i]);
       tagger.Tag(d.infos[i], &t);
-      for (int x : t) d.tags[i].push_back(tagger.tag_key(x));
+      const auto& keys = train[i].tag_keys;
+      for (std::size_t k = 0; k < t.size(); ++k) {
+        d.tags[i].push_back(keys.size() == t.size() && keys[k] ? keys[k] : tagger.tag_key(t[k]));
+      }
       ner->MatchGazetteer(d.infos[i], &d.gaz[i]);
       ner->CharGrams(d.infos[i], forms, &d.chars[i]);
       for (const auto& l : labels[i]) d.gold[i].push_back(ids[l]);
@@ -867,6 +870,33 @@ class NerTrainer {
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
                 const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts, Ner* ner) {
   return NerTrainer::Train(train, tagger, gazetteer, opts, ner);
+}
+
+TreebankTagMatch UseTreebankTags(const std::vector<text::ConlluSentence>& treebank,
+                                 const Tagger& tagger, std::span<IobSentence> sentences) {
+  std::map<std::string_view, const text::ConlluSentence*> by_id;
+  for (const auto& t : treebank) by_id.emplace(t.sent_id, &t);
+  TreebankTagMatch m;
+  for (IobSentence& s : sentences) {
+    auto it = s.sent_id.empty() ? by_id.end() : by_id.find(s.sent_id);
+    const bool same = it != by_id.end() && it->second->words.size() == s.forms.size() &&
+                      std::equal(s.forms.begin(), s.forms.end(), it->second->words.begin(),
+                                 [](const std::string& f, const text::ConlluWord& w) {
+                                   return f == w.form;
+                                 });
+    if (!same) {
+      ++m.unmatched;
+      continue;
+    }
+    ++m.matched;
+    s.tag_keys.clear();
+    for (const auto& w : it->second->words) {
+      const int t = tagger.FindTag(w.upos, w.xpos);
+      s.tag_keys.push_back(t >= 0 ? tagger.tag_key(t) : 0);
+      m.unknown_tags += t < 0;
+    }
+  }
+  return m;
 }
 
 }  // namespace dyad::analyze
