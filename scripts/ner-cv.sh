@@ -10,7 +10,9 @@
 # all folds together, overall and per type. The folds' copies of UNER train are written under
 # $OUT (default build/ner-cv), never into the repository. Caveat: the tagger (and the parser)
 # of data/models were trained on EWT train, so the folds are tagged better than new text;
-# compare variants with one another, not with dev or test figures.
+# compare variants with one another, not with dev or test figures. Variants that change the
+# training tags (--jackknife-tags) or can learn to lean on tag quality (feature copies for UNER
+# text alone) are biased by this: judge those on EWT dev (docs/analysis.md, tenth round).
 # Run from the repository root after `cmake --build build --target dyad_ner_data`.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 NAME SEED [dyad train ner options]" >&2; exit 2; }

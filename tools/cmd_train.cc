@@ -626,6 +626,27 @@ int RunNer(int argc, char** argv) {
         "--case-augment-what takes sentences, entity-sentences, known-entities or entity-words, "
         "not " + case_augment_what));
   }
+  // Options that refine another: refused without it, and conflicts refused
+  // before any file is read.
+  if (case_augment.empty() && (case_augment_in != "uner" || case_augment_what != "sentences")) {
+    return Fail(InvalidArgumentError("--case-augment-in and --case-augment-what need --case-augment"));
+  }
+  if (word_lists.empty() && (word_list_kinds != "names,upper,abbreviations" ||
+                             word_list_common != 0 || word_list_types || word_list_levels)) {
+    return Fail(InvalidArgumentError(
+        "--word-list-kinds, --word-list-common, --word-list-types and --word-list-levels need "
+        "--word-lists"));
+  }
+  if (word_list_types && (word_list_levels || word_list_kinds.find("abbreviations") != std::string::npos)) {
+    return Fail(InvalidArgumentError(
+        "--word-list-types takes --word-list-kinds names,upper and no --word-list-levels"));
+  }
+  if (jackknife_folds == 1 || jackknife_folds < 0) {
+    return Fail(InvalidArgumentError("--jackknife-tags must be 0 or at least 2"));
+  }
+  if (jackknife_folds == 0 && (!tags_cache.empty() || jackknife_seed != 0)) {
+    return Fail(InvalidArgumentError("--tags-cache and --jackknife-seed need --jackknife-tags"));
+  }
   case_options.entity_sentences_only = case_augment_what != "sentences";
   case_options.entity_words_only = case_augment_what == "entity-words";
 
@@ -717,9 +738,6 @@ int RunNer(int argc, char** argv) {
   analyze::Tagger tagger;
   analyze::Morphology morph;
   if (auto s = analyze::LoadTaggerModel(c.out + "/tagger.bin", &tagger, &morph); !s.ok()) return Fail(s);
-  if (jackknife_folds == 1 || jackknife_folds < 0) {
-    return Fail(InvalidArgumentError("--jackknife-tags must be 0 or at least 2"));
-  }
   if (jackknife_folds > 1) {
     // UNER dev (--with-dev) keeps the tagger's tags: it never saw dev.
     auto treebank = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
@@ -809,12 +827,7 @@ int RunNer(int argc, char** argv) {
     if (case_augment_what == "known-entities") {
       for (const auto& g : gazetteer) {
         if ((g.types & (1 | 2 | 4 | 16)) == 0) continue;
-        std::string name, word;
-        for (const auto& t : g.tokens) {
-          analyze::LowerAscii(t, &word);
-          name += (name.empty() ? "" : " ") + word;
-        }
-        known.insert(std::move(name));
+        known.insert(analyze::LowerJoined(g.tokens, 0, g.tokens.size()));
       }
       case_options.known_names = &known;
     }

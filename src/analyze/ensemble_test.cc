@@ -454,3 +454,29 @@ TEST_F(NerEnsembleTest, TrainsOnTagKeysWhereSet) {
 
 }  // namespace
 }  // namespace dyad::analyze
+
+namespace dyad::analyze {
+namespace {
+
+// Options that refine another are refused without it (before any file is
+// read: the shared folder here does not exist), and so are conflicts.
+TEST(NerTrainCliTest, RefinementsWithoutTheirOptionAreRefused) {
+  testing::TempDir dir;
+  const std::string base = "train ner --shared " + dir.File("no-such-shared") + " --out " + dir.path();
+  const std::pair<const char*, const char*> cases[] = {
+      {"--word-list-types", "need --word-lists"},
+      {"--word-list-common 70", "need --word-lists"},
+      {"--word-lists /nowhere --word-list-types", "--word-list-types takes --word-list-kinds names,upper"},
+      {"--case-augment-what known-entities", "need --case-augment"},
+      {"--tags-cache x.txt", "need --jackknife-tags"},
+      {"--jackknife-tags 1", "--jackknife-tags must be 0 or at least 2"},
+  };
+  for (const auto& [args, error] : cases) {
+    auto r = testing::RunDyad(base + " " + args);
+    EXPECT_NE(r.exit_code, 0) << args;
+    EXPECT_NE(r.err.find(error), std::string::npos) << args << ": " << r.err;
+  }
+}
+
+}  // namespace
+}  // namespace dyad::analyze

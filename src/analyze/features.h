@@ -51,6 +51,18 @@ inline void LowerAscii(std::string_view s, std::string* out) {
   }
 }
 
+// The words [begin, end) lower-cased (ASCII) and joined by single spaces.
+template <typename Words>
+std::string LowerJoined(const Words& words, std::size_t begin, std::size_t end) {
+  std::string out, word;
+  for (std::size_t k = begin; k < end; ++k) {
+    LowerAscii(words[k], &word);
+    if (k > begin) out += ' ';
+    out += word;
+  }
+  return out;
+}
+
 // Word shape: A-Z -> X, a-z -> x, 0-9 -> d, non-ASCII bytes -> u, other
 // bytes kept; runs longer than 3 are cut to 3 ("Washington" -> "Xxxx"
 // is "Xxxx"; "1990s" -> "dddx").

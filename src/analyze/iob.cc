@@ -465,14 +465,8 @@ std::vector<IobSentence> CaseAugment(const std::vector<IobSentence>& sentences,
     if ((options.entity_sentences_only || options.known_names) && spans.empty()) continue;
     if (options.known_names) {
       bool known = true;
-      std::string name, word;
       for (const auto& e : spans) {
-        name.clear();
-        for (int k = e.begin; k < e.end; ++k) {
-          LowerAscii(s.forms[k], &word);
-          name += (k > e.begin ? " " : "") + word;
-        }
-        known = known && options.known_names->contains(name);
+        known = known && options.known_names->contains(LowerJoined(s.forms, e.begin, e.end));
       }
       if (!known) continue;
     }

@@ -104,7 +104,7 @@ std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentenc
 
 // Case augmentation (Mayhew, Tsygankova & Roth 2019, "NER and POS when
 // nothing is capitalized"): web text often writes names in lower case
-// ("went to taco bell") or a whole line in capitals, which a corpus of
+// ("went to brellport diner") or a whole line in capitals, which a corpus of
 // mostly well-cased text seldom shows. CaseAugment returns case-changed
 // copies of some of `sentences`: each sentence (with `entity_sentences_only`,
 // each sentence holding an entity) is drawn independently, deterministically
@@ -116,7 +116,7 @@ std::vector<IobSentence> ReplaceMentions(const std::vector<IobSentence>& sentenc
 // equals its sentence is left out, and every copy is a document of its own
 // (its history starts afresh). With `known_names`, only sentences holding an
 // entity, each of whose entities is in it (its words lower-cased and joined
-// by spaces: "taco bell"), are drawn.
+// by spaces: "brellport diner"), are drawn.
 struct CaseAugmentOptions {
   double lower = 0, upper = 0;
   bool entity_sentences_only = false;
