@@ -82,15 +82,23 @@ int Fail(const Status& s) {
   return kExitUsage;
 }
 
+// The items of a comma list ("a,b" -> a, b; "" -> one empty item).
+std::vector<std::string> SplitCommas(const std::string& list) {
+  std::vector<std::string> items;
+  for (std::size_t a = 0; a <= list.size();) {
+    const std::size_t comma = std::min(list.find(',', a), list.size());
+    items.push_back(list.substr(a, comma - a));
+    a = comma + 1;
+  }
+  return items;
+}
+
 // The bits of a comma list of `names` (bit i for names[i]); an unknown name is an error naming
 // `flag`.
 StatusOr<std::uint32_t> CommaListBits(const std::string& list, const std::string& flag,
                                       const std::vector<std::string>& names) {
   std::uint32_t bits = 0;
-  for (std::size_t a = 0; a <= list.size();) {
-    const std::size_t comma = std::min(list.find(',', a), list.size());
-    const std::string name = list.substr(a, comma - a);
-    a = comma + 1;
+  for (const std::string& name : SplitCommas(list)) {
     const auto it = std::find(names.begin(), names.end(), name);
     if (it == names.end()) {
       std::string all;
@@ -596,10 +604,7 @@ int RunNer(int argc, char** argv) {
   if (replace_mentions < 0) return Fail(InvalidArgumentError("--replace-mentions must be >= 0"));
   analyze::CaseAugmentOptions case_options;
   if (!case_augment.empty()) {
-    for (std::size_t a = 0; a <= case_augment.size();) {
-      const std::size_t comma = std::min(case_augment.find(',', a), case_augment.size());
-      const std::string item = case_augment.substr(a, comma - a);
-      a = comma + 1;
+    for (const std::string& item : SplitCommas(case_augment)) {
       const std::size_t colon = item.find(':');
       const std::string kind = item.substr(0, colon);
       const std::string value = colon == std::string::npos ? "" : item.substr(colon + 1);
@@ -845,11 +850,7 @@ int RunNer(int argc, char** argv) {
     analyze::MentionPool pool;
     analyze::CollectMentions(replace_pool == "all" ? *train : uner, &pool);
     std::set<std::string, std::less<>> types;
-    for (std::size_t a = 0; a <= replace_types.size();) {
-      std::size_t comma = std::min(replace_types.find(',', a), replace_types.size());
-      types.insert(replace_types.substr(a, comma - a));
-      a = comma + 1;
-    }
+    for (std::string& t : SplitCommas(replace_types)) types.insert(std::move(t));
     std::vector<analyze::IobSentence> copies;
     for (int k = 0; k < replace_mentions; ++k) {
       auto copy = analyze::ReplaceMentions(source, pool, types,
