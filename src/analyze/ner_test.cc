@@ -130,7 +130,7 @@ TEST(NerHistory, ContextKeysAreTheNeighboursOfOtherOccurrences) {
   EXPECT_FALSE(plain.contexts());
   const auto first = Words({"Orvane", "said", "so"}), second = Words({"ask", "Orvane"});
   const auto third = Words({"the", "Orvane", "said"});
-  const NerChars none{{}, {0, 0, 0}};
+  const NerChars none{{}, {0, 0, 0, 0}};  // begin: one entry more than the longest sentence's words
   NerChars keys;
   NerHistory h;
   h.Add(first, {0, 2, 2}, ner);
