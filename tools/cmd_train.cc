@@ -15,6 +15,7 @@
 #include "analyze/analyzer.h"
 #include "analyze/brown.h"
 #include "analyze/clusters.h"
+#include "analyze/embeddings.h"
 #include "analyze/features.h"
 #include "analyze/relabeler.h"
 #include "analyze/train.h"
@@ -575,6 +576,13 @@ int RunNer(int argc, char** argv) {
   f.Bool("contexts", &contexts,
          "with --history: features of the words next to a capitalised word's other occurrences "
          "in the document (context aggregation; recorded in the model)");
+  std::string embeddings, embedding_classes = "64,256,1024";
+  f.String("embeddings", &embeddings,
+           "word vectors in fastText's .vec text format, trained on lower-cased unlabelled text "
+           "(docs/analysis.md): features of the spherical k-means classes of the word and its "
+           "neighbours (the word -> class table is recorded in the model)");
+  f.String("embedding-classes", &embedding_classes,
+           "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024");
   std::string case_augment;
   f.String("case-augment", &case_augment,
            "add case-changed copies of training sentences (case augmentation, Mayhew et al. "
@@ -658,6 +666,28 @@ int RunNer(int argc, char** argv) {
   if (contexts && !history) {
     return Fail(InvalidArgumentError("--contexts needs --history (the contexts are kept in it)"));
   }
+  if (embeddings.empty() && embedding_classes != "64,256,1024") {
+    return Fail(InvalidArgumentError("--embedding-classes needs --embeddings"));
+  }
+  std::vector<int> class_counts;
+  if (!embeddings.empty()) {
+    for (const std::string& item : SplitCommas(embedding_classes)) {
+      char* end = nullptr;
+      const long k = std::strtol(item.c_str(), &end, 10);
+      if (item.empty() || *end != '\0' || k < 2 || k > analyze::kMaxEmbeddingClasses) {
+        return Fail(InvalidArgumentError("--embedding-classes: \"" + item +
+                                         "\" is not a number of classes (2 to " +
+                                         std::to_string(analyze::kMaxEmbeddingClasses) + ")"));
+      }
+      class_counts.push_back(static_cast<int>(k));
+    }
+    if (class_counts.empty() ||
+        class_counts.size() > static_cast<std::size_t>(analyze::kMaxEmbeddingLevels)) {
+      return Fail(InvalidArgumentError("--embedding-classes takes 1 to " +
+                                       std::to_string(analyze::kMaxEmbeddingLevels) +
+                                       " numbers of classes"));
+    }
+  }
   if (crf) {
     // strtod with an end check: "abc" or "0.1x" is an error, not 0.
     auto number = [](const std::string& v, double* out) {
@@ -675,6 +705,18 @@ int RunNer(int argc, char** argv) {
       return Fail(InvalidArgumentError(
           "--crf takes --prune 0 (its weights are small; --crf-prune drops the smallest)"));
     }
+  }
+  // The word vectors first, so that a bad file fails before the training data is read.
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> embedding_table;
+  if (!embeddings.empty()) {
+    auto vectors = analyze::ReadWordVectors(embeddings);
+    if (!vectors.ok()) return Fail(vectors.status());
+    // The classes do not depend on --seed: every seed of a comparison sees the same ones.
+    auto table = analyze::EmbeddingClassTable(*vectors, class_counts, 1);
+    if (!table.ok()) return Fail(table.status());
+    std::cerr << "embeddings: " << vectors->words.size() << " words of " << vectors->dim
+              << " dimensions, classes " << embedding_classes << "\n";
+    embedding_table = std::move(*table);
   }
   auto train = analyze::ReadIob(c.shared +
                                 "/ner/UNER_English-EWT/en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2");
@@ -870,6 +912,8 @@ int RunNer(int argc, char** argv) {
   opts.ner_crf = crf;
   opts.ner_char_grams = char_grams;
   opts.ner_contexts = contexts;
+  opts.ner_embedding_classes = std::move(embedding_table);
+  opts.ner_embedding_levels = static_cast<int>(class_counts.size());
   opts.ner_crf_eta = static_cast<float>(std::atof(crf_eta.c_str()));
   opts.ner_crf_l2 = static_cast<float>(std::atof(crf_l2.c_str()));
   opts.ner_crf_prune = static_cast<float>(std::atof(crf_prune.c_str()));
@@ -878,6 +922,27 @@ int RunNer(int argc, char** argv) {
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;
+}
+
+// Writes `sentences` one a line, words lower-cased (ASCII, as WordInfo::lower)
+// and separated by single spaces (spaces inside a word become '_').
+Status WriteLowerCorpus(const std::vector<std::vector<std::string>>& sentences,
+                        const std::string& path) {
+  std::ofstream out(path);
+  std::string lower;
+  for (const auto& s : sentences) {
+    for (std::size_t i = 0; i < s.size(); ++i) {
+      analyze::LowerAscii(s[i], &lower);
+      for (char& ch : lower) {
+        if (ch == ' ' || ch == '\t' || ch == '\n' || ch == '\r') ch = '_';
+      }
+      out << (i ? " " : "") << lower;
+    }
+    out << "\n";
+  }
+  out.close();
+  if (!out) return InvalidArgumentError("cannot write " + path);
+  return Status::OK();
 }
 
 int RunClusters(int argc, char** argv) {
@@ -900,6 +965,11 @@ int RunClusters(int argc, char** argv) {
   f.Int("min-count", &min_count, "words seen fewer times are not clustered");
   f.Bool("no-html", &no_html, "leave out the HTML pages (treebank and NER text only)");
   f.String("text", &text_out, "also write \"path<TAB>word<TAB>count\" lines to this file");
+  std::string corpus_out;
+  f.String("corpus-out", &corpus_out,
+           "also write the corpus (each distinct sentence once, in order), one sentence a line, "
+           "words lower-cased (ASCII) and separated by spaces, for word embeddings (fasttext "
+           "skipgram, docs/analysis.md); with --clusters 0 only that");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   std::vector<std::vector<std::string>> corpus;
@@ -940,6 +1010,11 @@ int RunClusters(int argc, char** argv) {
   }
   std::cerr << "sentences: " << unique.size() << " distinct of " << corpus.size() << ", words: "
             << words << "\n";
+  if (!corpus_out.empty()) {
+    if (auto s = WriteLowerCorpus(unique, corpus_out); !s.ok()) return Fail(s);
+    std::cerr << "wrote " << corpus_out << "\n";
+    if (clusters == 0) return 0;
+  }
   analyze::BrownOptions bo;
   bo.clusters = clusters;
   bo.min_count = min_count;

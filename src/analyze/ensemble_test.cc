@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/features.h"
 #include "analyze/gold_tags_test_util.h"
 #include "analyze/iob.h"
 #include "analyze/linear_model.h"
@@ -349,6 +350,48 @@ TEST_F(NerEnsembleTest, WordListsMarkWordsOfAnyCaseAndAreRecordedInTheModel) {
   EXPECT_EQ(gaz[0] >> 16, 0u);
 }
 
+TEST_F(NerEnsembleTest, EmbeddingClassesAreFeaturesRecordedInTheModel) {
+  auto data = ParseIob(kNer, "toy");
+  ASSERT_TRUE(data.ok());
+  TrainOptions o;
+  o.epochs = 4;
+  o.ner_history = true;
+  Ner plain, emb;
+  ASSERT_TRUE(TrainNer(*data, tagger_, {}, o, &plain).ok());
+  // Two granularities; "mirovo" and "tarsk" share the coarse class 1 and differ in the fine one.
+  auto packed = [](std::uint32_t coarse, std::uint32_t fine) {
+    return (1u << 30) | coarse | (fine << 10);
+  };
+  o.ner_embedding_classes = {{HashStr("mirovo"), packed(1, 5)},
+                             {HashStr("tarsk"), packed(1, 6)},
+                             {HashStr("okafor"), packed(0, 2)}};
+  o.ner_embedding_levels = 2;
+  ASSERT_TRUE(TrainNer(*data, tagger_, {}, o, &emb).ok());
+  EXPECT_EQ(plain.embedding_levels(), 0);
+  EXPECT_EQ(emb.embedding_levels(), 2);
+  EXPECT_NE(Bytes(plain), Bytes(emb));
+  for (const Ner* ner : {&plain, &emb}) {
+    EXPECT_EQ(Reloaded(*ner).embedding_levels(), ner->embedding_levels());
+  }
+  const std::vector<std::string_view> forms = {"MIROVO", "Tarsk", "Vell"};
+  std::vector<WordInfo> info(3);
+  for (int i = 0; i < 3; ++i) FillWordInfo(forms[i], &info[i]);
+  NerChars chars;
+  emb.ExtraKeys(info, forms, &chars);
+  // Per word and granularity the classes of the word before, the word and the word after.
+  ASSERT_EQ(chars.begin, (std::vector<std::uint32_t>{0, 6, 12, 18}));
+  // "Tarsk": coarse classes of "MIROVO" (by its lower-case form), itself and "Vell" (no vector:
+  // 0), each plus one; then the fine ones.
+  EXPECT_EQ(std::vector<std::uint64_t>(chars.keys.begin() + 6, chars.keys.begin() + 12),
+            (std::vector<std::uint64_t>{FeatKey(180, 2), FeatKey(181, 2), FeatKey(182, 0),
+                                        FeatKey(183, 6), FeatKey(184, 7), FeatKey(185, 0)}));
+  // Outside the sentence is neither a class nor "no vector".
+  EXPECT_EQ(chars.keys[0], FeatKey(180, 0x7ff));
+  EXPECT_EQ(chars.keys[14], FeatKey(182, 0x7ff));
+  plain.ExtraKeys(info, forms, &chars);
+  EXPECT_TRUE(chars.keys.empty());
+}
+
 TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {
   for (bool history : {false, true}) {
     Ner ensemble = TrainN(3, 3, history);
@@ -470,6 +513,10 @@ TEST(NerTrainCliTest, RefinementsWithoutTheirOptionAreRefused) {
       {"--case-augment-what known-entities", "need --case-augment"},
       {"--tags-cache x.txt", "need --jackknife-tags"},
       {"--jackknife-tags 1", "--jackknife-tags must be 0 or at least 2"},
+      {"--embedding-classes 64", "--embedding-classes needs --embeddings"},
+      {"--embeddings /nowhere.vec --embedding-classes 64,1", "\"1\" is not a number of classes"},
+      {"--embeddings /nowhere.vec --embedding-classes 8,16,32,64", "takes 1 to 3 numbers"},
+      {"--embeddings /nowhere.vec", "/nowhere.vec"},
   };
   for (const auto& [args, error] : cases) {
     auto r = testing::RunDyad(base + " " + args);

@@ -4,9 +4,12 @@
 #include <bit>
 #include <map>
 
+#include "analyze/embeddings.h"
 #include "analyze/features.h"
 
 namespace dyad::analyze {
+
+static_assert(Ner::kMaxEmbeddingKeys == 3 * kMaxEmbeddingLevels);
 
 void Ner::ComputeTypes() {
   std::map<std::string, int> types;
@@ -51,6 +54,11 @@ std::uint64_t Ner::GazKeyLower(const WordInfo* w, int len) {
 
 std::uint64_t Ner::WordListKey(std::uint64_t lower) {
   const std::uint64_t h = Mix64(lower ^ 0x3c6ef372fe94f82bULL);
+  return h ? h : 1;
+}
+
+std::uint64_t Ner::EmbeddingKey(std::uint64_t lower) {
+  const std::uint64_t h = Mix64(lower ^ 0xa54ff53a5f1d36f1ULL);
   return h ? h : 1;
 }
 
@@ -335,12 +343,45 @@ void Ner::CharGrams(const std::vector<WordInfo>& w, const std::vector<std::strin
   }
 }
 
+void Ner::ExtraKeys(const std::vector<WordInfo>& w, const std::vector<std::string_view>& forms,
+                    NerChars* out) const {
+  CharGrams(w, forms, out);
+  if (embedding_levels_ == 0) return;
+  const int n = static_cast<int>(w.size());
+  // Per position j + 1 (0 and n + 1 outside the sentence): the packed
+  // classes, 0 for a word without a vector.
+  thread_local std::vector<std::uint32_t> packed;
+  thread_local NerChars grams;
+  packed.assign(n + 2, 0);
+  for (int i = 0; i < n; ++i) {
+    const std::uint32_t v = gaz_.Get(EmbeddingKey(w[i].lower));
+    if (v != FlatMap::kMissing) packed[i + 1] = v;
+  }
+  std::swap(grams, *out);
+  out->keys.clear();
+  out->begin.assign(1, 0);
+  for (int i = 0; i < n; ++i) {
+    out->keys.insert(out->keys.end(), grams.keys.begin() + grams.begin[i],
+                     grams.keys.begin() + grams.begin[i + 1]);
+    for (int level = 0; level < embedding_levels_; ++level) {
+      for (int side = 0; side < 3; ++side) {
+        const int j = i + side;  // position of word i - 1 + side, plus one
+        const std::uint64_t c = j == 0 || j == n + 1 ? 0x7ff
+                                : packed[j] ? EmbeddingClass(packed[j], level) + 1
+                                            : 0;
+        out->keys.push_back(FeatKey(180 + 3 * static_cast<std::uint32_t>(level) + side, c));
+      }
+    }
+    out->begin.push_back(static_cast<std::uint32_t>(out->keys.size()));
+  }
+}
+
 void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
               const std::vector<std::uint64_t>& tags, std::vector<int>* labels,
               NerHistory* history) const {
   thread_local std::vector<std::uint32_t> hist;
   thread_local NerChars base, extra;
-  CharGrams(words, forms, &base);
+  ExtraKeys(words, forms, &base);
   if (history) {
     history->Marks(words, &hist);
     if (contexts_) history->ContextKeys(words, base, &extra);
@@ -360,7 +401,7 @@ bool Ner::TagSecondPass(const std::vector<WordInfo>& words,
   history->Marks(words, &marks);
   const bool any = std::any_of(marks.begin(), marks.end(), [](std::uint32_t m) { return m != 0; });
   if (any) {
-    CharGrams(words, forms, &base);
+    ExtraKeys(words, forms, &base);
     if (contexts_) history->ContextKeys(words, base, &extra);
   }
   history->Add(words, *labels, *this);
@@ -399,7 +440,9 @@ void Ner::Save(ByteWriter* w) const {
   model_.Save(w);
   // The feature set after the weights, only when it is not the first one,
   // so that models without it keep their bytes and older files load.
-  const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0) | (word_lists_ ? 4 : 0);
+  const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0) |
+                                 (word_lists_ ? 4 : 0) |
+                                 (static_cast<std::uint64_t>(embedding_levels_) << 3);
   if (features) w->Varint(features);
 }
 
@@ -412,9 +455,10 @@ bool Ner::Load(ByteReader* r) {
     return false;
   }
   std::uint64_t features = 0;
-  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 7)) {
+  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 31)) {
     return false;
   }
+  embedding_levels_ = static_cast<int>(features >> 3);
   char_grams_ = (features & 1) != 0;
   contexts_ = (features & 2) != 0;
   word_lists_ = (features & 4) != 0;

@@ -103,8 +103,11 @@ class NerHistory {
 class Ner {
  public:
   static constexpr int kMaxCharGrams = 48;   // character n-grams per word at most
+  // Embedding class features per word at most (EmbeddingKeys).
+  static constexpr int kMaxEmbeddingKeys = 9;
   // Emission features per word.
-  static constexpr int kMaxFeatures = 48 + kMaxCharGrams + NerHistory::kContextKeys;
+  static constexpr int kMaxFeatures =
+      48 + kMaxCharGrams + kMaxEmbeddingKeys + NerHistory::kContextKeys;
   static constexpr int kMaxTransition = 8;   // transition features per previous label
 
   int num_labels() const { return static_cast<int>(labels_.size()); }
@@ -153,6 +156,18 @@ class Ner {
   // Whether the model has the character n-gram features (dyad train ner
   // --char-grams).
   bool char_grams() const { return char_grams_; }
+  // CharGrams() and, with embedding_levels(), each word's embedding class
+  // keys: for every granularity the classes of the word and of its two
+  // neighbours (a word without a vector has class "none"; outside the
+  // sentence "outside"). What Emission() takes as `chars`.
+  void ExtraKeys(const std::vector<WordInfo>& w, const std::vector<std::string_view>& forms,
+                 NerChars* out) const;
+  // The number of embedding class granularities in the model (0 = none;
+  // dyad train ner --embeddings; embeddings.h).
+  int embedding_levels() const { return embedding_levels_; }
+  // The gazetteer key of a word's embedding classes, by its lower-case
+  // form's hash; the value is EmbeddingClassTable()'s packed classes.
+  static std::uint64_t EmbeddingKey(std::uint64_t lower);
   // Whether the model has the context aggregation features
   // (NerHistory::ContextKeys; dyad train ner --contexts).
   bool contexts() const { return contexts_; }
@@ -210,8 +225,9 @@ class Ner {
   bool char_grams_ = false;  // CharGrams() features
   bool contexts_ = false;    // NerHistory::ContextKeys() features
   bool word_lists_ = false;  // WordListKey() entries in gaz_ and their features
+  int embedding_levels_ = 0;  // EmbeddingKey() entries in gaz_ and their granularities
   FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality,
-                 // 16 first name); WordListKey -> word-list bits
+                 // 16 first name); WordListKey -> word-list bits; EmbeddingKey -> classes
   LinearModel model_;
 };
 

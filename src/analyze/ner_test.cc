@@ -153,15 +153,18 @@ TEST(NerHistory, ContextKeysAreTheNeighboursOfOtherOccurrences) {
 }
 
 TEST(Ner, UnknownFeatureSetsAreRefused) {
-  for (std::uint64_t features : {1, 2, 3, 4, 7}) {
+  for (std::uint64_t features : {1, 2, 3, 4, 7, 8, 24, 31}) {
     EXPECT_EQ(WithLabels({"B-PER", "O"}, features).contexts(), (features & 2) != 0);
     EXPECT_EQ(WithLabels({"B-PER", "O"}, features).word_lists(), (features & 4) != 0);
+    // Bits 3-4: the number of embedding class granularities.
+    EXPECT_EQ(WithLabels({"B-PER", "O"}, features).embedding_levels(),
+              static_cast<int>(features >> 3));
   }
   ByteWriter w;
   w.Strings({"B-PER", "O"});
   FlatMap().Save(&w);
   PerceptronTrainer(2).Average(0.0f).Save(&w);
-  w.Varint(8);
+  w.Varint(32);
   Ner ner;
   ByteReader r(w.data());
   EXPECT_FALSE(ner.Load(&r));

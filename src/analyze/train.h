@@ -14,6 +14,7 @@
 #include <span>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyze/iob.h"
@@ -85,6 +86,11 @@ struct TrainOptions {
   // NER only, with ner_history: context aggregation features
   // (NerHistory::ContextKeys).
   bool ner_contexts = false;
+  // NER only: word embedding classes (EmbeddingClassTable: lower-case form
+  // hash -> packed classes) and their number of granularities (1 to
+  // kMaxEmbeddingLevels; 0 = no embedding features).
+  std::vector<std::pair<std::uint64_t, std::uint32_t>> ner_embedding_classes;
+  int ner_embedding_levels = 0;
   float ner_crf_eta = 0.1f;
   float ner_crf_l2 = 1e-4f;
   float ner_crf_prune = 1e-3f;

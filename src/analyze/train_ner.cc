@@ -488,11 +488,22 @@ class NerTrainer {
         types[Ner::GazKey(w.data(), static_cast<int>(w.size()))] |= g.types;
         types[Ner::GazKeyLower(w.data(), static_cast<int>(w.size()))] |= g.types;
       }
+      const std::size_t names = types.size();
+      ner->embedding_levels_ = opts.ner_embedding_levels;
+      if (opts.ner_embedding_levels) {
+        for (const auto& [lower, classes] : opts.ner_embedding_classes) {
+          types[Ner::EmbeddingKey(lower)] = classes;
+        }
+        if (opts.log) {
+          opts.log("embedding classes: " + std::to_string(opts.ner_embedding_classes.size()) +
+                   " words, " + std::to_string(opts.ner_embedding_levels) + " granularities");
+        }
+      }
       ner->gaz_.Build({types.begin(), types.end()});
       if (opts.log && list_words) {
         opts.log("gazetteer: word-list entries: " + std::to_string(list_words));
       }
-      if (opts.log) opts.log("gazetteer names: " + std::to_string(types.size()));
+      if (opts.log) opts.log("gazetteer names: " + std::to_string(names));
     }
     std::vector<std::vector<std::string>> labels(train.size());
     for (std::size_t i = 0; i < train.size(); ++i) {
@@ -529,7 +540,7 @@ class NerTrainer {
         d.tags[i].push_back(keys.size() == t.size() && keys[k] ? keys[k] : tagger.tag_key(t[k]));
       }
       ner->MatchGazetteer(d.infos[i], &d.gaz[i]);
-      ner->CharGrams(d.infos[i], forms, &d.chars[i]);
+      ner->ExtraKeys(d.infos[i], forms, &d.chars[i]);
       for (const auto& l : labels[i]) d.gold[i].push_back(ids[l]);
       if (i == 0 || train[i].newdoc) d.docs.push_back(static_cast<int>(i));
     }
