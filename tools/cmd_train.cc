@@ -576,13 +576,14 @@ int RunNer(int argc, char** argv) {
   f.Bool("contexts", &contexts,
          "with --history: features of the words next to a capitalised word's other occurrences "
          "in the document (context aggregation; recorded in the model)");
-  std::string embeddings, embedding_classes = "64,256,1024";
+  std::string embeddings, embedding_classes;  // with --embeddings, empty means 64,256,1024
   f.String("embeddings", &embeddings,
            "word vectors in fastText's .vec text format, trained on lower-cased unlabelled text "
            "(docs/analysis.md): features of the spherical k-means classes of the word and its "
            "neighbours (the word -> class table is recorded in the model)");
   f.String("embedding-classes", &embedding_classes,
-           "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024");
+           "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024 "
+           "(default 64,256,1024)");
   std::string case_augment;
   f.String("case-augment", &case_augment,
            "add case-changed copies of training sentences (case augmentation, Mayhew et al. "
@@ -666,9 +667,10 @@ int RunNer(int argc, char** argv) {
   if (contexts && !history) {
     return Fail(InvalidArgumentError("--contexts needs --history (the contexts are kept in it)"));
   }
-  if (embeddings.empty() && embedding_classes != "64,256,1024") {
+  if (embeddings.empty() && !embedding_classes.empty()) {
     return Fail(InvalidArgumentError("--embedding-classes needs --embeddings"));
   }
+  if (!embeddings.empty() && embedding_classes.empty()) embedding_classes = "64,256,1024";
   std::vector<int> class_counts;
   if (!embeddings.empty()) {
     for (const std::string& item : SplitCommas(embedding_classes)) {
@@ -713,7 +715,7 @@ int RunNer(int argc, char** argv) {
     if (!vectors.ok()) return Fail(vectors.status());
     // The classes do not depend on --seed: every seed of a comparison sees the same ones.
     auto table = analyze::EmbeddingClassTable(*vectors, class_counts, 1);
-    if (!table.ok()) return Fail(table.status());
+    if (!table.ok()) return Fail(table.status().WithContext(embeddings));
     std::cerr << "embeddings: " << vectors->words.size() << " words of " << vectors->dim
               << " dimensions, classes " << embedding_classes << "\n";
     embedding_table = std::move(*table);
@@ -961,7 +963,8 @@ int RunClusters(int argc, char** argv) {
   f.String("wordnet", &wordnet,
            "WordNet database folder (Debian wordnet-base): its glosses and examples join the "
            "corpus (\"\" = none)");
-  f.Int("clusters", &clusters, "number of clusters (leaves of the tree)");
+  f.Int("clusters", &clusters,
+        "number of clusters (leaves of the tree); 0: no clustering, only --corpus-out");
   f.Int("min-count", &min_count, "words seen fewer times are not clustered");
   f.Bool("no-html", &no_html, "leave out the HTML pages (treebank and NER text only)");
   f.String("text", &text_out, "also write \"path<TAB>word<TAB>count\" lines to this file");
@@ -972,6 +975,12 @@ int RunClusters(int argc, char** argv) {
            "skipgram, docs/analysis.md); with --clusters 0 only that");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  // Before any file is read: --clusters 0 only writes the corpus, and must not
+  // go on to cluster (and overwrite clusters.bin) when there is none to write.
+  if (clusters < 0 || (clusters == 0 && corpus_out.empty())) {
+    return Fail(InvalidArgumentError(
+        "--clusters must be at least 1, or 0 with --corpus-out (write the corpus only)"));
+  }
   std::vector<std::vector<std::string>> corpus;
   if (!no_html) {
     int pages = 0, kept = 0;

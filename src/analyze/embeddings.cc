@@ -46,9 +46,12 @@ StatusOr<WordVectors> ParseWordVectors(std::string_view data, const std::string&
     if (line_no == 1) {
       const std::string_view a = NextField(line, &pos), b = NextField(line, &pos);
       int dim = 0;
-      if (std::from_chars(a.data(), a.data() + a.size(), expected).ec != std::errc() ||
-          std::from_chars(b.data(), b.data() + b.size(), dim).ec != std::errc() || dim < 1 ||
-          dim > 4096) {
+      // Both fields whole numbers, nothing after them.
+      const auto ra = std::from_chars(a.data(), a.data() + a.size(), expected);
+      const auto rb = std::from_chars(b.data(), b.data() + b.size(), dim);
+      if (a.empty() || b.empty() || ra.ec != std::errc() || ra.ptr != a.data() + a.size() ||
+          rb.ec != std::errc() || rb.ptr != b.data() + b.size() ||
+          !NextField(line, &pos).empty() || dim < 1 || dim > 4096) {
         return InvalidArgumentError(where + "not a \"<words> <dim>\" header of a .vec file");
       }
       v.dim = dim;
@@ -60,10 +63,15 @@ StatusOr<WordVectors> ParseWordVectors(std::string_view data, const std::string&
     for (int d = 0; d < v.dim; ++d) {
       const std::string_view f = NextField(line, &pos);
       float x = 0;
-      auto r = std::from_chars(f.data(), f.data() + f.size(), x);
-      if (f.empty() || r.ec != std::errc() || r.ptr != f.data() + f.size() || !std::isfinite(x)) {
+      if (f.empty()) {
         return InvalidArgumentError(where + "\"" + std::string(word) + "\" has " +
                                     std::to_string(d) + " numbers, not " + std::to_string(v.dim));
+      }
+      auto r = std::from_chars(f.data(), f.data() + f.size(), x);
+      if (r.ec != std::errc() || r.ptr != f.data() + f.size() || !std::isfinite(x)) {
+        return InvalidArgumentError(where + "\"" + std::string(word) + "\": number " +
+                                    std::to_string(d + 1) + " (\"" + std::string(f) +
+                                    "\") is not a finite float");
       }
       v.values.push_back(x);
     }

@@ -43,7 +43,12 @@ TEST(WordVectors, ErrorsNameTheFileAndTheLine) {
   for (const Case& c : {Case{"", "toy.vec: empty"},
                         Case{"two 3\nquay 1 2 3\n", "toy.vec line 1: not a"},
                         Case{"1 3\nquay 1 2\n", "toy.vec line 2: \"quay\" has 2 numbers, not 3"},
-                        Case{"1 3\nquay 1 x 3\n", "toy.vec line 2: \"quay\" has 1 numbers"},
+                        Case{"1 3\nquay 1 x 3\n",
+                             "toy.vec line 2: \"quay\": number 2 (\"x\") is not a finite float"},
+                        Case{"1 2\nquay 1e50 0\n", "number 1 (\"1e50\") is not a finite float"},
+                        Case{"1 2\nquay nan 0\n", "number 1 (\"nan\") is not a finite float"},
+                        Case{"3x 2\nquay 1 2\n", "toy.vec line 1: not a"},
+                        Case{"1 2 junk\nquay 1 2\n", "toy.vec line 1: not a"},
                         Case{"1 2\nquay 1 2 3\n", "toy.vec line 2: \"quay\" has more than 2"},
                         Case{"2 2\nquay 1 2\n", "the header says 2 words, the file has 1"}}) {
     auto v = ParseWordVectors(c.data, "toy.vec");

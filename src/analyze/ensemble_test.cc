@@ -6,10 +6,12 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
 #include <string>
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/embeddings.h"
 #include "analyze/features.h"
 #include "analyze/gold_tags_test_util.h"
 #include "analyze/iob.h"
@@ -390,6 +392,10 @@ TEST_F(NerEnsembleTest, EmbeddingClassesAreFeaturesRecordedInTheModel) {
   EXPECT_EQ(chars.keys[14], FeatKey(182, 0x7ff));
   plain.ExtraKeys(info, forms, &chars);
   EXPECT_TRUE(chars.keys.empty());
+  // More granularities than a model can hold are refused, not written.
+  o.ner_embedding_levels = kMaxEmbeddingLevels + 1;
+  Ner too_many;
+  EXPECT_FALSE(TrainNer(*data, tagger_, {}, o, &too_many).ok());
 }
 
 TEST_F(NerEnsembleTest, EnsembleIsTheMeanOfItsMembers) {
@@ -514,6 +520,7 @@ TEST(NerTrainCliTest, RefinementsWithoutTheirOptionAreRefused) {
       {"--tags-cache x.txt", "need --jackknife-tags"},
       {"--jackknife-tags 1", "--jackknife-tags must be 0 or at least 2"},
       {"--embedding-classes 64", "--embedding-classes needs --embeddings"},
+      {"--embedding-classes 64,256,1024", "--embedding-classes needs --embeddings"},
       {"--embeddings /nowhere.vec --embedding-classes 64,1", "\"1\" is not a number of classes"},
       {"--embeddings /nowhere.vec --embedding-classes 8,16,32,64", "takes 1 to 3 numbers"},
       {"--embeddings /nowhere.vec", "/nowhere.vec"},
@@ -523,6 +530,17 @@ TEST(NerTrainCliTest, RefinementsWithoutTheirOptionAreRefused) {
     EXPECT_NE(r.exit_code, 0) << args;
     EXPECT_NE(r.err.find(error), std::string::npos) << args << ": " << r.err;
   }
+  // train clusters: --clusters 0 only writes the corpus, so it needs --corpus-out (and must not
+  // cluster into one cluster and overwrite clusters.bin without it).
+  const std::string clusters =
+      "train clusters --shared " + dir.File("no-such-shared") + " --out " + dir.path();
+  for (const char* args : {"--clusters 0", "--clusters -1"}) {
+    auto r = testing::RunDyad(clusters + " " + args);
+    EXPECT_NE(r.exit_code, 0) << args;
+    EXPECT_NE(r.err.find("--clusters must be at least 1, or 0 with --corpus-out"), std::string::npos)
+        << args << ": " << r.err;
+  }
+  EXPECT_FALSE(std::filesystem::exists(dir.File("clusters.bin")));
 }
 
 }  // namespace

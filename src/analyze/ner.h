@@ -144,7 +144,7 @@ class Ner {
 
   // The emission feature keys of word i; returns their number (<= kMaxFeatures).
   // `hist` is NerHistory::Marks() of the sentence, or null (no history).
-  // `chars` is CharGrams() of the sentence.
+  // `chars` is ExtraKeys() of the sentence (character n-grams, embedding classes).
   static int Emission(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                       const std::vector<std::uint32_t>& gaz, std::uint32_t sentence_shape, int i,
                       const std::uint32_t* hist, const NerChars& chars, std::uint64_t* out);

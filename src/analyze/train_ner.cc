@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/crf.h"
+#include "analyze/embeddings.h"
 #include "analyze/features.h"
 #include "analyze/train.h"
 #include "geo/gazetteer_builder.h"
@@ -470,6 +471,10 @@ class NerTrainer {
   static Status Train(const std::vector<IobSentence>& train, const Tagger& tagger,
                       const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts,
                       Ner* ner) {
+    if (opts.ner_embedding_levels < 0 || opts.ner_embedding_levels > kMaxEmbeddingLevels) {
+      return InvalidArgumentError("ner_embedding_levels must be 0 to " +
+                                  std::to_string(kMaxEmbeddingLevels));
+    }
     {
       std::map<std::uint64_t, std::uint32_t> types;
       std::vector<WordInfo> w;
