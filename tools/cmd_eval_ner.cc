@@ -1,6 +1,7 @@
 // dyad eval ner: entity-level precision, recall and F1 (exact span and
 // type) of our NER on BIO files.
 #include <cstdio>
+#include <cstdlib>
 #include <fstream>
 #include <iostream>
 #include <map>
@@ -39,6 +40,10 @@ int Run(int argc, char** argv) {
   bool one_pass = false;
   f.Bool("one-pass", &one_pass,
          "label each document once, without NER's second pass (to measure what it adds)");
+  std::string net_weight;
+  f.String("net-weight", &net_weight,
+           "the weight of NER's window network instead of the model's (0: the perceptron alone; "
+           "to compare weights on dev)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (f.positional().empty()) {
@@ -50,6 +55,15 @@ int Run(int argc, char** argv) {
   analyze::AnalyzerOptions ao;
   ao.parse = false;
   ao.ner_second_pass = !one_pass;
+  if (!net_weight.empty()) {
+    char* end = nullptr;
+    const double w = std::strtod(net_weight.c_str(), &end);
+    if (end == net_weight.c_str() || *end != '\0' || !(w >= 0 && w <= 1e6)) {
+      std::cerr << "error: --net-weight takes a number from 0 to 1e6, not " << net_weight << "\n";
+      return kExitUsage;
+    }
+    ao.ner_net_weight = static_cast<float>(w);
+  }
   auto analyzer = analyze::Analyzer::Load(internal::ResolveDataDir(po) + "/models", ao);
   if (!analyzer.ok()) {
     PrintError(analyzer.status());

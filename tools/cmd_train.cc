@@ -584,6 +584,19 @@ int RunNer(int argc, char** argv) {
   f.String("embedding-classes", &embedding_classes,
            "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024 "
            "(default 64,256,1024)");
+  std::string window_net, net_weight = "2", net_rate = "0.02", net_dropout = "0.2";
+  int net_epochs = 3, net_hidden = 128, net_seed = 0;
+  f.String("window-net", &window_net,
+           "word vectors in fastText's .vec text format (docs/analysis.md): after the "
+           "perceptron, train a window network on the UNER sentences (with --with-dev, dev "
+           "too) whose log-probabilities join its emission scores (recorded in the model)");
+  f.String("net-weight", &net_weight,
+           "with --window-net: the weight of its log-probabilities, in the perceptron's units");
+  f.Int("net-epochs", &net_epochs, "with --window-net: training epochs");
+  f.Int("net-hidden", &net_hidden, "with --window-net: hidden units");
+  f.String("net-rate", &net_rate, "with --window-net: AdaGrad's learning rate");
+  f.String("net-dropout", &net_dropout, "with --window-net: dropout of the hidden units");
+  f.Int("net-seed", &net_seed, "with --window-net: its seed (0 = --seed)");
   std::string case_augment;
   f.String("case-augment", &case_augment,
            "add case-changed copies of training sentences (case augmentation, Mayhew et al. "
@@ -690,13 +703,13 @@ int RunNer(int argc, char** argv) {
                                        " numbers of classes"));
     }
   }
+  // strtod with an end check: "abc" or "0.1x" is an error, not 0.
+  auto number = [](const std::string& v, double* out) {
+    char* end = nullptr;
+    *out = std::strtod(v.c_str(), &end);
+    return !v.empty() && end == v.c_str() + v.size();
+  };
   if (crf) {
-    // strtod with an end check: "abc" or "0.1x" is an error, not 0.
-    auto number = [](const std::string& v, double* out) {
-      char* end = nullptr;
-      *out = std::strtod(v.c_str(), &end);
-      return !v.empty() && end == v.c_str() + v.size();
-    };
     double eta = 0, l2 = 0, cprune = 0;
     if (!number(crf_eta, &eta) || !number(crf_l2, &l2) || !number(crf_prune, &cprune) ||
         !(eta > 0) || !(l2 >= 0) || !(eta * l2 < 1) || !(cprune >= 0)) {
@@ -707,6 +720,31 @@ int RunNer(int argc, char** argv) {
       return Fail(InvalidArgumentError(
           "--crf takes --prune 0 (its weights are small; --crf-prune drops the smallest)"));
     }
+  }
+  analyze::NerNetOptions net_options;
+  analyze::WordVectors net_vectors;
+  if (!window_net.empty()) {
+    double weight = 0, rate = 0, dropout = 0;
+    if (!number(net_weight, &weight) || !number(net_rate, &rate) ||
+        !number(net_dropout, &dropout) || !(weight >= 0 && weight <= 1e6) || !(rate > 0) ||
+        !(dropout >= 0 && dropout < 1) || net_epochs < 1 || net_hidden < 1 ||
+        net_hidden > 4096 || net_seed < 0) {
+      return Fail(InvalidArgumentError(
+          "--net-weight must be in [0, 1e6], --net-rate > 0, --net-dropout in [0, 1), "
+          "--net-epochs >= 1, --net-hidden 1 to 4096, --net-seed >= 0"));
+    }
+    net_options.weight = static_cast<float>(weight);
+    net_options.rate = static_cast<float>(rate);
+    net_options.dropout = static_cast<float>(dropout);
+    net_options.epochs = net_epochs;
+    net_options.hidden = net_hidden;
+    net_options.seed = net_seed ? static_cast<std::uint64_t>(net_seed) : c.seed;
+    net_options.log = [](const std::string& m) { std::cerr << m << "\n"; };
+    auto vectors = analyze::ReadWordVectors(window_net);
+    if (!vectors.ok()) return Fail(vectors.status());
+    std::cerr << "window network vectors: " << vectors->words.size() << " words of "
+              << vectors->dim << " dimensions\n";
+    net_vectors = std::move(*vectors);
   }
   // The word vectors first, so that a bad file fails before the training data is read.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> embedding_table;
@@ -921,6 +959,13 @@ int RunNer(int argc, char** argv) {
   opts.ner_crf_prune = static_cast<float>(std::atof(crf_prune.c_str()));
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
   if (std::atof(prune.c_str()) > 0) ner.Prune(static_cast<float>(std::atof(prune.c_str())));
+  if (!window_net.empty()) {
+    const std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
+    if (auto s = analyze::TrainNerWindowNet(uner, tagger, net_vectors, net_options, &ner);
+        !s.ok()) {
+      return Fail(s);
+    }
+  }
   if (auto s = analyze::SaveNerModel(c.out + "/ner.bin", ner); !s.ok()) return Fail(s);
   std::cerr << "wrote " << c.out << "/ner.bin\n";
   return 0;

@@ -77,8 +77,8 @@ ner = 0.0
 for line in open(os.path.join(tmp, "ner.txt")):
     if line.startswith("ALL"):
         ner = float(line.split()[3])
-if ner < 75.5:
-    bad.append(f"UNER EWT test entity F1 {ner:.2f} below the floor 75.5")
+if ner < 76.5:
+    bad.append(f"UNER EWT test entity F1 {ner:.2f} below the floor 76.5")
 print(f"summary: EWT test UPOS {ewt.get('UPOS', 0):.2f} lemma {ewt.get('Lemmas', 0):.2f} "
       f"UAS {ewt.get('UAS', 0):.2f} LAS {ewt.get('LAS', 0):.2f}; NER F1 {ner:.2f} "
       "(targets: UPOS 95.5, lemma 97, UAS 88, LAS 85, NER 80)")

@@ -74,6 +74,9 @@ struct AnalyzerOptions {
   // AnalyzeDocument(): NER labels each sentence a second time, its history
   // the first pass's labels of the whole rest of the document (see there).
   bool ner_second_pass = true;
+  // The weight of NER's window network (Ner::set_net_weight; 0 turns it
+  // off); negative: the weight in the model.
+  float ner_net_weight = -1;
   // Keep the UPOS and XPOS a token already has, where the tagger knows the
   // pair, instead of the tagger's (lemmas, parsing and NER then read them):
   // `dyad eval ud --gold-tags`, to measure what tagging errors cost.

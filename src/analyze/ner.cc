@@ -1,6 +1,7 @@
 #include "analyze/ner.h"
 
 #include <algorithm>
+#include <cmath>
 #include <bit>
 #include <map>
 
@@ -431,6 +432,16 @@ void Ner::TagWithMarks(const std::vector<WordInfo>& words, const NerChars& chars
                    &tr[(static_cast<std::size_t>(i) * (L + 1) + p + 1) * L]);
     }
   }
+  if (!net_.empty() && net_.weight() != 0 && n > 0) {
+    // The network's log-probabilities in the perceptron's units (floored so
+    // that a score stays far from int32's range).
+    thread_local std::vector<float> logp;
+    net_.LogProbs(words, tags, gaz, &logp);
+    const float k = net_.weight() / (model_.scale() > 0 ? model_.scale() : 1.0f);
+    for (std::size_t j = 0; j < em.size(); ++j) {
+      em[j] += static_cast<std::int32_t>(std::lrint(k * std::max(logp[j], -30.0f)));
+    }
+  }
   Decode(n, em.data(), tr.data(), &best, &back, labels);
 }
 
@@ -442,8 +453,10 @@ void Ner::Save(ByteWriter* w) const {
   // so that models without it keep their bytes and older files load.
   const std::uint64_t features = (char_grams_ ? 1 : 0) | (contexts_ ? 2 : 0) |
                                  (word_lists_ ? 4 : 0) |
-                                 (static_cast<std::uint64_t>(embedding_levels_) << 3);
+                                 (static_cast<std::uint64_t>(embedding_levels_) << 3) |
+                                 (net_.empty() ? 0 : 32);
   if (features) w->Varint(features);
+  if (!net_.empty()) net_.Save(w);
 }
 
 bool Ner::Load(ByteReader* r) {
@@ -455,10 +468,12 @@ bool Ner::Load(ByteReader* r) {
     return false;
   }
   std::uint64_t features = 0;
-  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 31)) {
+  if (r->remaining() > 0 && (!r->Varint(&features) || features == 0 || features > 63)) {
     return false;
   }
-  embedding_levels_ = static_cast<int>(features >> 3);
+  net_ = NerNet();
+  if ((features & 32) && (!net_.Load(r) || net_.num_labels() != num_labels())) return false;
+  embedding_levels_ = static_cast<int>((features >> 3) & 3);
   char_grams_ = (features & 1) != 0;
   contexts_ = (features & 2) != 0;
   word_lists_ = (features & 4) != 0;

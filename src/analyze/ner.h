@@ -20,7 +20,10 @@
 // prediction history", Ratinov & Roth 2009); training sees the labels its
 // own model predicted for the earlier sentences, as at run time. Decoding
 // never starts an entity with I- (an I-X only follows B-X or I-X), so the
-// output is always well-formed BIO. A model trained on BILOU labels
+// output is always well-formed BIO. A model may carry a window network
+// (ner_net.h, `dyad train ner --window-net`): a small feed-forward network
+// over word vectors whose log-probability of each label, times its weight,
+// joins that label's emission score before Viterbi. A model trained on BILOU labels
 // (`dyad train ner --bilou`) also decodes only well-formed sequences and
 // reports BIO labels.
 //
@@ -38,11 +41,13 @@
 
 #include "analyze/flat_map.h"
 #include "analyze/linear_model.h"
+#include "analyze/ner_net.h"
 #include "analyze/tagger.h"
 
 namespace dyad::analyze {
 
 class Ner;
+struct IobSentence;
 
 // Further emission keys of each word of a sentence (Ner::CharGrams,
 // NerHistory::ContextKeys): word i's are keys[begin[i]] .. keys[begin[i + 1]).
@@ -141,6 +146,14 @@ class Ner {
   const LinearModel& model() const { return model_; }
   // Drops small weights (smaller, faster model; see docs/analysis.md).
   void Prune(float min_abs) { model_.Prune(min_abs); }
+  // The window network whose log-probabilities join the emissions (empty:
+  // none; ner_net.h, `dyad train ner --window-net`). Its weight() is in the
+  // perceptron's trained units.
+  const NerNet& net() const { return net_; }
+  void set_net(NerNet net) { net_ = std::move(net); }
+  // Changes the network's weight (0: the perceptron alone), e.g. to compare
+  // weights on dev (`dyad eval ner --net-weight`).
+  void set_net_weight(float w) { net_.set_weight(w); }
 
   // The emission feature keys of word i; returns their number (<= kMaxFeatures).
   // `hist` is NerHistory::Marks() of the sentence, or null (no history).
@@ -213,6 +226,9 @@ class Ner {
 
  private:
   friend class NerTrainer;
+  friend Status TrainNerWindowNet(const std::vector<IobSentence>& sentences, const Tagger& tagger,
+                                  const WordVectors& vectors, const NerNetOptions& options,
+                                  Ner* ner);
   void ComputeTypes();
   void TagWithMarks(const std::vector<WordInfo>& words, const NerChars& extra,
                     const std::vector<std::uint64_t>& tags, const std::uint32_t* marks,
@@ -226,6 +242,7 @@ class Ner {
   bool contexts_ = false;    // NerHistory::ContextKeys() features
   bool word_lists_ = false;  // WordListKey() entries in gaz_ and their features
   int embedding_levels_ = 0;  // EmbeddingKey() entries in gaz_ and their granularities
+  NerNet net_;
   FlatMap gaz_;  // GazKey, GazKeyLower -> type bits (1 PER, 2 ORG, 4 LOC, 8 nationality,
                  // 16 first name); WordListKey -> word-list bits; EmbeddingKey -> classes
   LinearModel model_;

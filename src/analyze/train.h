@@ -19,6 +19,7 @@
 
 #include "analyze/iob.h"
 #include "analyze/morphology.h"
+#include "analyze/embeddings.h"
 #include "analyze/ner.h"
 #include "analyze/parser.h"
 #include "analyze/tagger.h"
@@ -279,6 +280,12 @@ TreebankTagMatch UseTreebankTags(const std::vector<text::ConlluSentence>& treeba
 // their tag_keys).
 Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
                 const std::vector<GazetteerEntry>& gazetteer, const TrainOptions& opts, Ner* ner);
+
+// Trains NER's window network (ner_net.h) on `sentences` (BIO, POS tags as
+// TrainNer), its inputs read through the trained *ner's gazetteer and its
+// outputs *ner's labels, and sets it in *ner.
+Status TrainNerWindowNet(const std::vector<IobSentence>& sentences, const Tagger& tagger,
+                         const WordVectors& vectors, const NerNetOptions& options, Ner* ner);
 
 }  // namespace dyad::analyze
 

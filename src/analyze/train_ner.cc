@@ -888,6 +888,42 @@ Status TrainNer(const std::vector<IobSentence>& train, const Tagger& tagger,
   return NerTrainer::Train(train, tagger, gazetteer, opts, ner);
 }
 
+Status TrainNerWindowNet(const std::vector<IobSentence>& sentences, const Tagger& tagger,
+                         const WordVectors& vectors, const NerNetOptions& options, Ner* ner) {
+  std::map<std::string, int, std::less<>> ids;
+  for (int l = 0; l < ner->num_labels(); ++l) ids.emplace(ner->labels_[l], l);
+  std::vector<NerNetSentence> data(sentences.size());
+  std::vector<std::string_view> forms;
+  std::vector<int> t;
+  std::vector<std::string> labels;
+  for (std::size_t i = 0; i < sentences.size(); ++i) {
+    const IobSentence& s = sentences[i];
+    NerNetSentence& d = data[i];
+    forms.assign(s.forms.begin(), s.forms.end());
+    tagger.Prepare(forms, &d.words);
+    tagger.Tag(d.words, &t);
+    for (std::size_t k = 0; k < t.size(); ++k) {
+      d.tags.push_back(s.tag_keys.size() == t.size() && s.tag_keys[k] ? s.tag_keys[k]
+                                                                       : tagger.tag_key(t[k]));
+    }
+    ner->MatchGazetteer(d.words, &d.gaz);
+    labels = s.labels;
+    if (ner->bilou_) BioToBilou(&labels);
+    for (const auto& l : labels) {
+      auto it = ids.find(l);
+      if (it == ids.end()) {
+        return InvalidArgumentError("window network: the label " + l + " of sentence " +
+                                    std::to_string(i + 1) + " is not one of the NER model's");
+      }
+      d.gold.push_back(it->second);
+    }
+  }
+  auto net = NerNet::Train(data, vectors, ner->num_labels(), options);
+  if (!net.ok()) return net.status();
+  ner->net_ = std::move(*net);
+  return Status::OK();
+}
+
 TreebankTagMatch UseTreebankTags(const std::vector<text::ConlluSentence>& treebank,
                                  const Tagger& tagger, std::span<IobSentence> sentences) {
   std::map<std::string_view, const text::ConlluSentence*> by_id;
