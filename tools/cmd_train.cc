@@ -585,7 +585,7 @@ int RunNer(int argc, char** argv) {
            "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024 "
            "(default 64,256,1024)");
   std::string window_net, net_weight = "2", net_rate = "0.02", net_dropout = "0.2";
-  int net_epochs = 3, net_hidden = 128, net_seed = 0;
+  int net_epochs = 3, net_hidden = 128, net_seed = 0, net_affix_dim = 0;
   f.String("window-net", &window_net,
            "word vectors in fastText's .vec text format (docs/analysis.md): after the "
            "perceptron, train a window network on the UNER sentences (with --with-dev, dev "
@@ -597,6 +597,13 @@ int RunNer(int argc, char** argv) {
   f.String("net-rate", &net_rate, "with --window-net: AdaGrad's learning rate");
   f.String("net-dropout", &net_dropout, "with --window-net: dropout of the hidden units");
   f.Int("net-seed", &net_seed, "with --window-net: its seed (0 = --seed)");
+  f.Int("net-affix-dim", &net_affix_dim,
+        "with --window-net: dimensions of a hashed embedding of each word's last three letters "
+        "(0 = none, at most 64)");
+  bool net_case_copies = false;
+  f.Bool("net-case-copies", &net_case_copies,
+         "with --window-net and --case-augment: train the network on the case-changed copies of "
+         "the UNER sentences too");
   std::string case_augment;
   f.String("case-augment", &case_augment,
            "add case-changed copies of training sentences (case augmentation, Mayhew et al. "
@@ -723,21 +730,27 @@ int RunNer(int argc, char** argv) {
   }
   analyze::NerNetOptions net_options;
   analyze::WordVectors net_vectors;
+  if (window_net.empty() && (net_weight != "2" || net_rate != "0.02" || net_dropout != "0.2" ||
+                             net_epochs != 3 || net_hidden != 128 || net_seed != 0 ||
+                             net_affix_dim != 0 || net_case_copies)) {
+    return Fail(InvalidArgumentError("the --net-* options need --window-net"));
+  }
   if (!window_net.empty()) {
     double weight = 0, rate = 0, dropout = 0;
     if (!number(net_weight, &weight) || !number(net_rate, &rate) ||
         !number(net_dropout, &dropout) || !(weight >= 0 && weight <= 1e6) || !(rate > 0) ||
         !(dropout >= 0 && dropout < 1) || net_epochs < 1 || net_hidden < 1 ||
-        net_hidden > 4096 || net_seed < 0) {
+        net_hidden > 1024 || net_seed < 0 || net_affix_dim < 0 || net_affix_dim > 64) {
       return Fail(InvalidArgumentError(
           "--net-weight must be in [0, 1e6], --net-rate > 0, --net-dropout in [0, 1), "
-          "--net-epochs >= 1, --net-hidden 1 to 4096, --net-seed >= 0"));
+          "--net-epochs >= 1, --net-hidden 1 to 1024, --net-seed >= 0, --net-affix-dim 0 to 64"));
     }
     net_options.weight = static_cast<float>(weight);
     net_options.rate = static_cast<float>(rate);
     net_options.dropout = static_cast<float>(dropout);
     net_options.epochs = net_epochs;
     net_options.hidden = net_hidden;
+    net_options.affix_dim = net_affix_dim;
     net_options.seed = net_seed ? static_cast<std::uint64_t>(net_seed) : c.seed;
     net_options.log = [](const std::string& m) { std::cerr << m << "\n"; };
     auto vectors = analyze::ReadWordVectors(window_net);
@@ -909,6 +922,7 @@ int RunNer(int argc, char** argv) {
     }
     std::cerr << "nationality words made O in the further corpora: " << n << "\n";
   }
+  std::size_t case_from = 0, case_to = 0;  // the case-changed copies
   if (case_options.lower > 0 || case_options.upper > 0) {
     std::set<std::string, std::less<>> known;
     if (case_augment_what == "known-entities") {
@@ -924,7 +938,9 @@ int RunNer(int argc, char** argv) {
                                        static_cast<std::uint64_t>(c.seed) * 1000 + 999);
     for (auto& copy : copies) copy.tag_keys.clear();  // other forms: the tagger's tags
     std::cerr << "case augmentation: " << copies.size() << " sentences added\n";
+    case_from = train->size();
     std::move(copies.begin(), copies.end(), std::back_inserter(*train));
+    case_to = train->size();
   }
   if (replace_mentions > 0) {
     const std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
@@ -960,7 +976,13 @@ int RunNer(int argc, char** argv) {
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
   if (std::atof(prune.c_str()) > 0) ner.Prune(static_cast<float>(std::atof(prune.c_str())));
   if (!window_net.empty()) {
-    const std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
+    std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
+    if (net_case_copies) {
+      if (case_augment_in != "uner") {
+        return Fail(InvalidArgumentError("--net-case-copies takes --case-augment-in uner"));
+      }
+      uner.insert(uner.end(), train->begin() + case_from, train->begin() + case_to);
+    }
     if (auto s = analyze::TrainNerWindowNet(uner, tagger, net_vectors, net_options, &ner);
         !s.ok()) {
       return Fail(s);

@@ -306,7 +306,12 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
     if (first.ok() && !s.ok()) first = std::move(s);
   }
   RETURN_IF_ERROR(first);
-  if (options.ner && options.ner_net_weight >= 0) a->ner_.set_net_weight(options.ner_net_weight);
+  if (options.ner && options.ner_net_weight >= 0) {
+    if (a->ner_.net().empty()) {
+      return InvalidArgumentError(ner_path + " has no window network whose weight could be set");
+    }
+    a->ner_.set_net_weight(options.ner_net_weight);
+  }
   for (std::size_t i = 0; i < members.size(); ++i) {
     a->ensemble_.Add(std::move(members[i]), options.parser_models[i].weight);
   }

@@ -433,13 +433,17 @@ void Ner::TagWithMarks(const std::vector<WordInfo>& words, const NerChars& chars
     }
   }
   if (!net_.empty() && net_.weight() != 0 && n > 0) {
-    // The network's log-probabilities in the perceptron's units (floored so
-    // that a score stays far from int32's range).
+    // The network's log-probabilities in the perceptron's units, floored
+    // (a NaN becomes the floor) and clamped so that a score, and Viterbi's
+    // sums of them, stay far from int32's range whatever the weight and scale.
     thread_local std::vector<float> logp;
     net_.LogProbs(words, tags, gaz, &logp);
-    const float k = net_.weight() / (model_.scale() > 0 ? model_.scale() : 1.0f);
+    const double k = static_cast<double>(net_.weight()) /
+                     (model_.scale() > 0 ? static_cast<double>(model_.scale()) : 1.0);
+    constexpr double kLimit = 1 << 20;
     for (std::size_t j = 0; j < em.size(); ++j) {
-      em[j] += static_cast<std::int32_t>(std::lrint(k * std::max(logp[j], -30.0f)));
+      const double v = std::clamp(k * std::max(-30.0f, logp[j]), -kLimit, kLimit);
+      em[j] += static_cast<std::int32_t>(std::lrint(v));
     }
   }
   Decode(n, em.data(), tr.data(), &best, &back, labels);

@@ -13,8 +13,9 @@ namespace {
 
 // h[o] += sum_d x[d] * w[d * hidden + o]: a word vector times its block of
 // the first layer. The AVX2 clone is picked at load time where the CPU has
-// it (about 2.3 times as fast; inference only, training keeps the plain
-// loops so that a model's bytes do not depend on the machine).
+// it (about 2.3 times as fast; inference only: training keeps the plain
+// loops, so that a model's bytes depend on the binary and its libm, not on
+// the CPU's vector extensions).
 __attribute__((target_clones("avx2", "default"))) void AddProduct(const float* x, int dim,
                                                                    const float* w, int hidden,
                                                                    float* h) {
@@ -91,7 +92,8 @@ std::uint32_t NerNet::Bits(const std::vector<WordInfo>& w, const std::vector<std
   if (f & kLowerStart) b |= 16;
   if (i == 0) b |= 32;
   const std::uint32_t g = static_cast<std::size_t>(i) < gaz.size() ? gaz[i] : 0;
-  // Each mark: bit 0 inside a match, bits 1-5 PER, ORG, LOC, nationality, first name.
+  // Each mark: bit 0 a match's second or later word, bits 1-5 PER, ORG, LOC, nationality,
+  // first name.
   b |= (g & 0x3f) << 6;
   b |= ((g >> 8) & 0x3f) << 12;
   return b;
@@ -182,6 +184,11 @@ void NerNet::LogProbs(const std::vector<WordInfo>& w, const std::vector<std::uin
         p = product.data();
       }
       for (int o = 0; o < H; ++o) h[o] += p[o];
+      if (affix_dim_) {
+        const std::size_t a = inside ? AffixId(w[j]) : affix_buckets_;
+        AddProduct(&affixes_[a * affix_dim_], affix_dim_,
+                   &w1_[static_cast<std::size_t>(affix_offset(k)) * H], H, h.data());
+      }
       const float* t =
           &tag_table_[(static_cast<std::size_t>(inside ? tids[j] : 1) * kPositions + k) * H];
       for (int o = 0; o < H; ++o) h[o] += t[o];
@@ -215,11 +222,20 @@ class NerNetTrainer {
     if (num_labels < 2 || num_labels > 256) {
       return InvalidArgumentError("the window network needs 2 to 256 labels");
     }
-    if (o.tag_dim < 1 || o.hidden < 1 || o.epochs < 1 || !(o.rate > 0) ||
-        !(o.dropout >= 0 && o.dropout < 1)) {
+    if (o.affix_dim < 0 || o.affix_dim > 64 || (o.affix_dim && (o.affix_buckets < 1 || o.affix_buckets > (1 << 20)))) {
+      return InvalidArgumentError("window network: affix dimension 0 to 64, 1 to 2^20 buckets");
+    }
+    // The limits Load() applies, and a sane learning rate and weight.
+    if (vectors.dim > NerNet::kMaxDim || o.tag_dim < 1 || o.tag_dim > NerNet::kMaxTagDim ||
+        o.hidden < 1 || o.hidden > NerNet::kMaxHidden || o.epochs < 1 || !(o.rate > 0) ||
+        !(o.rate <= 1) || !(o.dropout >= 0 && o.dropout < 1) ||
+        !(o.weight >= 0 && o.weight <= NerNet::kMaxWeight)) {
       return InvalidArgumentError(
-          "window network: tag dimension, hidden units and epochs must be >= 1, the rate > 0, "
-          "the dropout in [0, 1)");
+          "window network: vectors of at most " + std::to_string(NerNet::kMaxDim) +
+          " dimensions, a tag dimension of 1 to " + std::to_string(NerNet::kMaxTagDim) +
+          ", 1 to " + std::to_string(NerNet::kMaxHidden) +
+          " hidden units, epochs >= 1, a rate in (0, 1], the dropout in [0, 1), a weight in [0, " +
+          std::to_string(static_cast<int>(NerNet::kMaxWeight)) + "]");
     }
     std::size_t words = 0;
     for (const auto& s : sentences) {
@@ -239,6 +255,8 @@ class NerNetTrainer {
     net.num_labels_ = num_labels;
     net.dim_ = vectors.dim;
     net.tag_dim_ = o.tag_dim;
+    net.affix_dim_ = o.affix_dim;
+    net.affix_buckets_ = o.affix_dim ? static_cast<std::uint32_t>(o.affix_buckets) : 0;
     net.hidden_ = o.hidden;
     net.weight_ = o.weight;
     Rng rng(o.seed);
@@ -297,9 +315,16 @@ class NerNetTrainer {
     net.tag_ids_.Build(tag_pairs);
     net.tag_keys_.clear();
     for (const auto& [k, id] : tag_pairs) net.tag_keys_.push_back(k);
+    if (tag_pairs.size() > NerNet::kMaxTags) {
+      return InvalidArgumentError("window network: more than " +
+                                  std::to_string(NerNet::kMaxTags) + " distinct POS tags");
+    }
     net.tag_rows_ = 2 + tag_pairs.size();
     net.tags_.resize(net.tag_rows_ * net.tag_dim_);
     for (float& x : net.tags_) x = rng.Uniform(0.5f);
+    net.affixes_.resize(static_cast<std::size_t>(net.affix_buckets_ + (net.affix_dim_ ? 1 : 0)) *
+                        net.affix_dim_);
+    for (float& x : net.affixes_) x = rng.Uniform(0.5f);
     const int in = net.input_size(), H = net.hidden_, L = num_labels;
     const float a1 = std::sqrt(6.0f / static_cast<float>(in + H));
     const float a2 = std::sqrt(6.0f / static_cast<float>(H + L));
@@ -312,7 +337,7 @@ class NerNetTrainer {
 
     // AdaGrad's squared-gradient sums, one per parameter.
     std::vector<float> g_words(net.words_.size(), 0.0f), g_tags(net.tags_.size(), 0.0f),
-        g_w1(net.w1_.size(), 0.0f), g_b1(H, 0.0f), g_w2(net.w2_.size(), 0.0f), g_b2(L, 0.0f);
+        g_w1(net.w1_.size(), 0.0f), g_affixes(net.affixes_.size(), 0.0f), g_b1(H, 0.0f), g_w2(net.w2_.size(), 0.0f), g_b2(L, 0.0f);
     const float rate = o.rate;
     const auto step = [rate](float* w, float* g2, const float* g, int n) {
       for (int j = 0; j < n; ++j) {
@@ -323,10 +348,12 @@ class NerNetTrainer {
     const float keep = 1.0f - o.dropout;
     std::vector<float> pre(H), h(H), mask(H), logits(L), dlogit(L), dh(H), grow(H);
     std::vector<float> dword(static_cast<std::size_t>(NerNet::kPositions) * net.dim_),
-        dtag(static_cast<std::size_t>(NerNet::kPositions) * net.tag_dim_);
+        dtag(static_cast<std::size_t>(NerNet::kPositions) * net.tag_dim_),
+        daffix(static_cast<std::size_t>(NerNet::kPositions) * net.affix_dim_);
     std::vector<int> order(sentences.size());
     std::iota(order.begin(), order.end(), 0);
     int ids[NerNet::kPositions], tids[NerNet::kPositions];
+    std::size_t aids[NerNet::kPositions];
     std::uint32_t bits[NerNet::kPositions];
     for (int epoch = 0; epoch < o.epochs; ++epoch) {
       for (std::size_t i = order.size(); i > 1; --i) {
@@ -344,6 +371,7 @@ class NerNetTrainer {
             ids[k] = inside ? net.WordId(s.words[j]) : (j < 0 ? NerNet::kBefore : NerNet::kAfter);
             tids[k] = inside ? net.TagId(s.tags[j]) : 1;
             bits[k] = inside ? NerNet::Bits(s.words, s.gaz, j) : 0;
+            aids[k] = !net.affix_dim_ ? 0 : inside ? net.AffixId(s.words[j]) : net.affix_buckets_;
           }
           // Forward.
           std::copy(net.b1_.begin(), net.b1_.end(), pre.begin());
@@ -355,6 +383,11 @@ class NerNetTrainer {
                             net.tag_dim_,
                             &net.w1_[static_cast<std::size_t>(net.tag_offset(k)) * H], H,
                             pre.data());
+            if (net.affix_dim_) {
+              AddProductPlain(&net.affixes_[aids[k] * net.affix_dim_], net.affix_dim_,
+                              &net.w1_[static_cast<std::size_t>(net.affix_offset(k)) * H], H,
+                              pre.data());
+            }
             for (std::uint32_t b = bits[k]; b; b &= b - 1) {
               const float* row =
                   &net.w1_[static_cast<std::size_t>(net.bit_offset(k) + std::countr_zero(b)) * H];
@@ -409,6 +442,12 @@ class NerNetTrainer {
               for (int u = 0; u < H; ++u) g += tb[static_cast<std::size_t>(d) * H + u] * dh[u];
               dtag[static_cast<std::size_t>(k) * net.tag_dim_ + d] = g;
             }
+            const float* ab = &net.w1_[static_cast<std::size_t>(net.affix_offset(k)) * H];
+            for (int d = 0; d < net.affix_dim_; ++d) {
+              float g = 0;
+              for (int u = 0; u < H; ++u) g += ab[static_cast<std::size_t>(d) * H + u] * dh[u];
+              daffix[static_cast<std::size_t>(k) * net.affix_dim_ + d] = g;
+            }
           }
           // W1's rows of the active inputs.
           for (int k = 0; k < NerNet::kPositions; ++k) {
@@ -422,6 +461,12 @@ class NerNetTrainer {
             for (int d = 0; d < net.tag_dim_; ++d) {
               const std::size_t r = static_cast<std::size_t>(net.tag_offset(k) + d) * H;
               for (int u = 0; u < H; ++u) grow[u] = t[d] * dh[u];
+              step(&net.w1_[r], &g_w1[r], grow.data(), H);
+            }
+            for (int d = 0; d < net.affix_dim_; ++d) {
+              const float x = net.affixes_[aids[k] * net.affix_dim_ + d];
+              const std::size_t r = static_cast<std::size_t>(net.affix_offset(k) + d) * H;
+              for (int u = 0; u < H; ++u) grow[u] = x * dh[u];
               step(&net.w1_[r], &g_w1[r], grow.data(), H);
             }
             for (std::uint32_t b = bits[k]; b; b &= b - 1) {
@@ -439,6 +484,11 @@ class NerNetTrainer {
             const std::size_t tr = static_cast<std::size_t>(tids[k]) * net.tag_dim_;
             step(&net.tags_[tr], &g_tags[tr], &dtag[static_cast<std::size_t>(k) * net.tag_dim_],
                  net.tag_dim_);
+            if (net.affix_dim_) {
+              const std::size_t ar = aids[k] * net.affix_dim_;
+              step(&net.affixes_[ar], &g_affixes[ar],
+                   &daffix[static_cast<std::size_t>(k) * net.affix_dim_], net.affix_dim_);
+            }
           }
         }
       }
@@ -447,6 +497,11 @@ class NerNetTrainer {
               std::to_string(100.0 * correct / std::max<long>(total, 1)) + ", mean loss " +
               std::to_string(loss / std::max<long>(total, 1)));
       }
+    }
+    if (!AllFinite(net.words_) || !AllFinite(net.tags_) || !AllFinite(net.affixes_) ||
+        !AllFinite(net.w1_) || !AllFinite(net.b1_) || !AllFinite(net.w2_) || !AllFinite(net.b2_)) {
+      return InvalidArgumentError(
+          "window network: training diverged (weights not finite); lower the learning rate");
     }
     net.Quantize();
     net.Precompute();
@@ -461,11 +516,16 @@ StatusOr<NerNet> NerNet::Train(const std::vector<NerNetSentence>& sentences,
 }
 
 void NerNet::Save(ByteWriter* w) const {
-  w->Varint(1);  // layout version
+  // Layout version 1; 2 with the affix embedding (its size, and its rows after the tags').
+  w->Varint(affix_dim_ ? 2 : 1);
   w->Varint(static_cast<std::uint64_t>(num_labels_));
   w->Varint(static_cast<std::uint64_t>(dim_));
   w->Varint(static_cast<std::uint64_t>(tag_dim_));
   w->Varint(static_cast<std::uint64_t>(hidden_));
+  if (affix_dim_) {
+    w->Varint(static_cast<std::uint64_t>(affix_dim_));
+    w->Varint(affix_buckets_);
+  }
   w->Pod(weight_);
   w->PodVec(vocab_keys_);
   w->PodVec(tag_keys_);
@@ -473,6 +533,7 @@ void NerNet::Save(ByteWriter* w) const {
   w->PodVec(word_scales_);
   w->PodVec(word_values_);
   w->PodVec(tags_);
+  if (affix_dim_) w->PodVec(affixes_);
   w->PodVec(w1_);
   w->PodVec(b1_);
   w->PodVec(w2_);
@@ -482,20 +543,30 @@ void NerNet::Save(ByteWriter* w) const {
 bool NerNet::Load(ByteReader* r) {
   *this = NerNet();
   std::uint64_t version, labels, dim, tag_dim, hidden;
-  if (!r->Varint(&version) || version != 1 || !r->Varint(&labels) || !r->Varint(&dim) ||
+  if (!r->Varint(&version) || (version != 1 && version != 2) || !r->Varint(&labels) || !r->Varint(&dim) ||
       !r->Varint(&tag_dim) || !r->Varint(&hidden) || labels < 2 || labels > 256 || dim < 1 ||
-      dim > 1024 || tag_dim < 1 || tag_dim > 256 || hidden < 1 || hidden > 4096) {
+      dim > kMaxDim || tag_dim < 1 || tag_dim > kMaxTagDim || hidden < 1 || hidden > kMaxHidden) {
     return false;
   }
   num_labels_ = static_cast<int>(labels);
   dim_ = static_cast<int>(dim);
   tag_dim_ = static_cast<int>(tag_dim);
   hidden_ = static_cast<int>(hidden);
+  if (version == 2) {
+    std::uint64_t affix_dim, buckets;
+    if (!r->Varint(&affix_dim) || !r->Varint(&buckets) || affix_dim < 1 || affix_dim > 64 ||
+        buckets < 1 || buckets > (1 << 20)) {
+      *this = NerNet();
+      return false;
+    }
+    affix_dim_ = static_cast<int>(affix_dim);
+    affix_buckets_ = static_cast<std::uint32_t>(buckets);
+  }
   std::vector<float>& scales = word_scales_;
   std::vector<std::int8_t>& q = word_values_;
-  if (!r->Pod(&weight_) || !std::isfinite(weight_) || !r->PodVec(&vocab_keys_) ||
-      !r->PodVec(&tag_keys_) || !r->PodVec(&scales) || !r->PodVec(&q) || !r->PodVec(&tags_) ||
-      !r->PodVec(&w1_) || !r->PodVec(&b1_) || !r->PodVec(&w2_) || !r->PodVec(&b2_)) {
+  if (!r->Pod(&weight_) || !(weight_ >= 0 && weight_ <= kMaxWeight) ||
+      !r->PodVec(&vocab_keys_) || !r->PodVec(&tag_keys_) || tag_keys_.size() > kMaxTags || !r->PodVec(&scales) || !r->PodVec(&q) || !r->PodVec(&tags_) ||
+      (affix_dim_ && !r->PodVec(&affixes_)) || !r->PodVec(&w1_) || !r->PodVec(&b1_) || !r->PodVec(&w2_) || !r->PodVec(&b2_)) {
     *this = NerNet();
     return false;
   }
@@ -503,11 +574,12 @@ bool NerNet::Load(ByteReader* r) {
   tag_rows_ = 2 + tag_keys_.size();
   const bool sizes = scales.size() == word_rows_ && q.size() == word_rows_ * dim_ &&
                      tags_.size() == tag_rows_ * tag_dim_ &&
+                     affixes_.size() == (affix_dim_ ? (affix_buckets_ + 1) * static_cast<std::size_t>(affix_dim_) : 0) &&
                      w1_.size() == static_cast<std::size_t>(input_size()) * hidden_ &&
                      b1_.size() == static_cast<std::size_t>(hidden_) &&
                      w2_.size() == static_cast<std::size_t>(hidden_) * num_labels_ &&
                      b2_.size() == static_cast<std::size_t>(num_labels_);
-  if (!sizes || !AllFinite(scales) || !AllFinite(tags_) || !AllFinite(w1_) || !AllFinite(b1_) ||
+  if (!sizes || !AllFinite(scales) || !AllFinite(tags_) || !AllFinite(affixes_) || !AllFinite(w1_) || !AllFinite(b1_) ||
       !AllFinite(w2_) || !AllFinite(b2_)) {
     *this = NerNet();
     return false;

@@ -10,12 +10,12 @@
 // for "before" and "after the sentence"), a tag_dim-dimensional vector of
 // its POS tag, and kBits bits: capitalised, all-caps, has a digit, has a
 // hyphen, starts lower-case, first word of the sentence, and the NER
-// gazetteer's case-sensitive and lower-case marks (inside a match, and the
-// five name types of each). The five positions' inputs are concatenated;
+// gazetteer's case-sensitive and lower-case marks (a match's second or later
+// word, and the five name types of each). The five positions' inputs are concatenated;
 // one ReLU hidden layer (dropout while training); a softmax over NER's
 // labels. Training is per word (cross-entropy, AdaGrad), in an order
 // shuffled per epoch from the seed, on plain loops: deterministic given the
-// seed and the same on every x86-64 machine.
+// seed (the same binary and libm give the same bytes on any x86-64 CPU).
 //
 // In Ner::TagWithMarks the emission score of label l at word i becomes the
 // perceptron's plus weight() x log p(l | window of i), the weight in the
@@ -40,6 +40,7 @@
 #include <vector>
 
 #include "analyze/embeddings.h"
+#include "analyze/features.h"
 #include "analyze/flat_map.h"
 #include "analyze/model_io.h"
 #include "analyze/tagger.h"
@@ -48,6 +49,10 @@ namespace dyad::analyze {
 
 struct NerNetOptions {
   int tag_dim = 16;
+  // A hashed embedding of each word's last three letters (lower-case), of
+  // this many dimensions (0: none), in affix_buckets buckets.
+  int affix_dim = 0;
+  int affix_buckets = 4096;
   int hidden = 128;
   float dropout = 0.2f;
   float rate = 0.02f;  // AdaGrad's learning rate
@@ -74,6 +79,12 @@ class NerNet {
   static constexpr int kPositions = 2 * kWindow + 1;
   static constexpr int kBits = 18;                  // per position
   // Word ids: kSpecial reserved rows, then the vocabulary.
+  // Limits of a network (Train and Load): vector and tag dimensions, hidden
+  // units, distinct POS tags, the weight. They bound what a model file can
+  // make Load() allocate.
+  static constexpr int kMaxDim = 1024, kMaxTagDim = 256, kMaxHidden = 1024;
+  static constexpr std::size_t kMaxTags = 1024;
+  static constexpr float kMaxWeight = 1e6f;
   // Words whose first-layer products are tabulated at load time.
   static constexpr int kPrecomputedWords = 2048;
   static constexpr int kUnknownLower = 0, kUnknownCap = 1, kUnknownAllCap = 2,
@@ -111,11 +122,14 @@ class NerNet {
  private:
   friend class NerNetTrainer;
   int TagId(std::uint64_t key) const;
-  int input_size() const { return kPositions * (dim_ + tag_dim_ + kBits); }
+  int input_size() const { return kPositions * (dim_ + tag_dim_ + affix_dim_ + kBits); }
   // Offsets of position k's blocks in the input.
-  int word_offset(int k) const { return k * (dim_ + tag_dim_ + kBits); }
+  int word_offset(int k) const { return k * (dim_ + tag_dim_ + affix_dim_ + kBits); }
   int tag_offset(int k) const { return word_offset(k) + dim_; }
-  int bit_offset(int k) const { return tag_offset(k) + tag_dim_; }
+  int affix_offset(int k) const { return tag_offset(k) + tag_dim_; }
+  int bit_offset(int k) const { return affix_offset(k) + affix_dim_; }
+  // The affix row of a word (affix_buckets_ for beyond the sentence).
+  std::size_t AffixId(const WordInfo& w) const { return Mix64(w.suf[2]) % affix_buckets_; }
   // Builds tag_table_ (after training or loading).
   void Precompute();
   // Rounds the word vectors to their stored int8 form and drops the float
@@ -124,7 +138,9 @@ class NerNet {
   // The float vector of word id `id` (its int8 values times its scale).
   void WordRow(std::size_t id, float* out) const;
 
-  int num_labels_ = 0, dim_ = 0, tag_dim_ = 0, hidden_ = 0;
+  int num_labels_ = 0, dim_ = 0, tag_dim_ = 0, hidden_ = 0, affix_dim_ = 0;
+  std::uint32_t affix_buckets_ = 0;
+  std::vector<float> affixes_;  // (affix_buckets_ + 1) x affix_dim_
   float weight_ = 0;
   FlatMap vocab_;  // WordInfo::lower -> word id
   FlatMap tag_ids_;  // Tagger::tag_key -> tag id (0 = unknown tag, 1 = beyond the sentence)

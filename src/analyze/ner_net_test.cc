@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cmath>
+#include <cstring>
 #include <string>
 
 #include "analyze/features.h"
@@ -110,9 +111,11 @@ TEST(NerNet, LearnsContextsAndLabelsUnseenNamesByThem) {
   std::vector<float> lp;
   net->LogProbs(a.words, a.tags, a.gaz, &lp);
   ASSERT_EQ(lp.size(), a.words.size() * 4);
-  double sum = 0;
-  for (int l = 0; l < 4; ++l) sum += std::exp(lp[l]);
-  EXPECT_NEAR(sum, 1.0, 1e-4);
+  for (std::size_t i = 0; i < a.words.size(); ++i) {
+    double sum = 0;
+    for (int l = 0; l < 4; ++l) sum += std::exp(lp[i * 4 + l]);
+    EXPECT_NEAR(sum, 1.0, 1e-4) << "word " << i;
+  }
 }
 
 TEST(NerNet, TrainingIsDeterministicGivenTheSeed) {
@@ -166,6 +169,99 @@ TEST(NerNet, RefusesTruncatedOrInconsistentData) {
   EXPECT_FALSE(a.Load(&r2));
 }
 
+// Words past the tabulated ones (NerNet::kPrecomputedWords) take the other
+// path of LogProbs: a word there with the same vector as a tabulated word,
+// neither seen in training, must get the same log-probabilities bit for bit.
+TEST(NerNet, WordsBeyondTheTableScoreAsTabulatedOnes) {
+  WordVectors v = Vectors();
+  const std::size_t first_filler = v.words.size();
+  // Letters only (a digit would set an input bit "twin" lacks): filler + i in base 26.
+  const auto letters = [](int i) {
+    std::string w = "filler";
+    do {
+      w += static_cast<char>('a' + i % 26);
+      i /= 26;
+    } while (i);
+    return w;
+  };
+  for (int i = 0; i < NerNet::kPrecomputedWords + 10; ++i) {
+    v.words.push_back(letters(i));
+    for (int d = 0; d < v.dim; ++d) v.values.push_back(static_cast<float>((i * 7 + d * 3) % 11) - 5);
+  }
+  // "twin" repeats the vector of the first filler word, far past the table.
+  v.words.push_back("twin");
+  v.values.insert(v.values.end(), v.values.begin() + first_filler * v.dim,
+                  v.values.begin() + (first_filler + 1) * v.dim);
+  auto net = NerNet::Train(TrainingData(), v, 4, SmallOptions());
+  ASSERT_TRUE(net.ok());
+  ASSERT_GT(net->vocabulary(), NerNet::kPrecomputedWords);
+  const auto a = Sentence({"Zorvik", "met", letters(0), "in", "Amblet", "."}, {});
+  const auto b = Sentence({"Zorvik", "met", "twin", "in", "Amblet", "."}, {});
+  EXPECT_LT(net->WordId(a.words[2]), NerNet::kSpecial + NerNet::kPrecomputedWords);
+  EXPECT_GE(net->WordId(b.words[2]), NerNet::kSpecial + NerNet::kPrecomputedWords);
+  std::vector<float> x, y;
+  net->LogProbs(a.words, a.tags, a.gaz, &x);
+  net->LogProbs(b.words, b.tags, b.gaz, &y);
+  EXPECT_EQ(x, y);
+  // And after a save and load.
+  const std::string bytes = Bytes(*net);
+  NerNet loaded;
+  ByteReader r(bytes);
+  ASSERT_TRUE(loaded.Load(&r));
+  loaded.LogProbs(b.words, b.tags, b.gaz, &y);
+  EXPECT_EQ(x, y);
+}
+
+TEST(NerNet, ShortTagOrGazetteerVectorsAreReadAsMissing) {
+  auto net = NerNet::Train(TrainingData(), Vectors(), 4, SmallOptions());
+  ASSERT_TRUE(net.ok());
+  const auto s = Sentence({"Zorvik", "met", "Quenda", "in", "Amblet", "."}, {});
+  std::vector<float> lp;
+  net->LogProbs(s.words, {}, {}, &lp);
+  EXPECT_EQ(lp.size(), s.words.size() * 4);
+  for (float x : lp) EXPECT_TRUE(std::isfinite(x));
+}
+
+TEST(NerNet, RefusesFilesBeyondItsLimits) {
+  // Vectors of more than kMaxDim dimensions.
+  ByteWriter w;
+  w.Varint(1);
+  w.Varint(4);
+  w.Varint(NerNet::kMaxDim + 1);
+  w.Varint(4);
+  w.Varint(16);
+  NerNet net;
+  ByteReader r(w.data());
+  EXPECT_FALSE(net.Load(&r));
+  // More distinct tags than kMaxTags (each would cost a table row).
+  auto trained = NerNet::Train(TrainingData(), Vectors(), 4, SmallOptions());
+  ASSERT_TRUE(trained.ok());
+  ByteWriter w2;
+  w2.Varint(1);
+  w2.Varint(4);
+  w2.Varint(4);
+  w2.Varint(4);
+  w2.Varint(16);
+  w2.Pod(2.0f);
+  w2.PodVec(std::vector<std::uint64_t>{});
+  w2.PodVec(std::vector<std::uint64_t>(NerNet::kMaxTags + 1, 7));
+  ByteReader r2(w2.data());
+  EXPECT_FALSE(net.Load(&r2));
+  // A negative weight.
+  std::string bytes = Bytes(*trained);
+  const float negative = -2.0f;
+  std::memcpy(&bytes[5], &negative, sizeof negative);  // after five one-byte varints
+  ByteReader r3(bytes);
+  EXPECT_FALSE(net.Load(&r3));
+  // Training beyond the limits is refused too, so that no model fails to load.
+  NerNetOptions o = SmallOptions();
+  o.hidden = NerNet::kMaxHidden + 1;
+  EXPECT_FALSE(NerNet::Train(TrainingData(), Vectors(), 4, o).ok());
+  o = SmallOptions();
+  o.rate = 1e30f;  // diverges, or is refused
+  EXPECT_FALSE(NerNet::Train(TrainingData(), Vectors(), 4, o).ok());
+}
+
 TEST(NerNet, RefusesBadTrainingInput) {
   auto data = TrainingData();
   EXPECT_FALSE(NerNet::Train(data, WordVectors(), 4, SmallOptions()).ok());
@@ -210,6 +306,9 @@ TEST(NerNet, DecidesNersLabelsWhenThePerceptronHasNoWeightsAndIsStoredWithIt) {
   EXPECT_EQ(TagWith(ner, s), (std::vector<int>{kBPer, kO, kBPer, kO, kBLoc, kO}));
   ner.set_net_weight(0);
   EXPECT_EQ(TagWith(ner, s), (std::vector<int>(6, kBLoc)));
+  // The largest weight: scores are clamped, not wrapped around.
+  ner.set_net_weight(NerNet::kMaxWeight);
+  EXPECT_EQ(TagWith(ner, s), (std::vector<int>{kBPer, kO, kBPer, kO, kBLoc, kO}));
   ner.set_net_weight(2);
   // Ner's file carries the network (feature bit 32) and loads it back.
   ByteWriter w;
