@@ -119,7 +119,10 @@ void Analyzer::AnalyzeDocument(std::vector<Sentence>* sentences) const {
     Sentence& s = (*sentences)[k];
     forms.clear();
     for (const Token& t : s.tokens) forms.push_back(t.form);
-    if (!ner_.TagSecondPass(first[k].info, forms, first[k].keys, &history, &labels)) continue;
+    if (!ner_.TagSecondPass(first[k].info, forms, first[k].keys, &history, &labels,
+                            &first[k].net_logp)) {
+      continue;
+    }
     for (std::size_t i = 0; i < s.tokens.size(); ++i) s.tokens[i].ner = ner_.label(labels[i]);
   }
   PropagateEntities(sentences);
@@ -472,9 +475,10 @@ void Analyzer::Analyze(Sentence* s, NerHistory* history, NerPass* keep) const {
     }
   }
   if (options_.ner) {
-    ner_.Tag(info, forms, keys, &ents, history);
+    std::vector<float> net_logp;
+    ner_.Tag(info, forms, keys, &ents, history, keep ? &net_logp : nullptr);
     for (std::size_t i = 0; i < n; ++i) s->tokens[i].ner = ner_.label(ents[i]);
-    if (keep) *keep = {info, keys, ents};
+    if (keep) *keep = {info, keys, ents, std::move(net_logp)};
   }
 }
 

@@ -135,6 +135,7 @@ class Analyzer {
     std::vector<WordInfo> info;
     std::vector<std::uint64_t> keys;
     std::vector<int> labels;
+    std::vector<float> net_logp;  // NER's window network's output, for the second pass
   };
   void Analyze(Sentence* s, NerHistory* history, NerPass* keep = nullptr) const;
   AnalyzerOptions options_;

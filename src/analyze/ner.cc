@@ -379,7 +379,7 @@ void Ner::ExtraKeys(const std::vector<WordInfo>& w, const std::vector<std::strin
 
 void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
               const std::vector<std::uint64_t>& tags, std::vector<int>* labels,
-              NerHistory* history) const {
+              NerHistory* history, std::vector<float>* net_logp) const {
   thread_local std::vector<std::uint32_t> hist;
   thread_local NerChars base, extra;
   ExtraKeys(words, forms, &base);
@@ -388,14 +388,14 @@ void Ner::Tag(const std::vector<WordInfo>& words, const std::vector<std::string_
     if (contexts_) history->ContextKeys(words, base, &extra);
   }
   TagWithMarks(words, history && contexts_ ? extra : base, tags,
-               history ? hist.data() : nullptr, labels);
+               history ? hist.data() : nullptr, labels, nullptr, net_logp);
   if (history) history->Add(words, *labels, *this);
 }
 
 bool Ner::TagSecondPass(const std::vector<WordInfo>& words,
                         const std::vector<std::string_view>& forms,
                         const std::vector<std::uint64_t>& tags, NerHistory* history,
-                        std::vector<int>* labels) const {
+                        std::vector<int>* labels, const std::vector<float>* net_logp) const {
   thread_local std::vector<std::uint32_t> marks;
   thread_local NerChars base, extra;
   history->Remove(words, *labels, *this);
@@ -407,13 +407,15 @@ bool Ner::TagSecondPass(const std::vector<WordInfo>& words,
   }
   history->Add(words, *labels, *this);
   if (!any) return false;
-  TagWithMarks(words, contexts_ ? extra : base, tags, marks.data(), labels);
+  TagWithMarks(words, contexts_ ? extra : base, tags, marks.data(), labels, net_logp);
   return true;
 }
 
 void Ner::TagWithMarks(const std::vector<WordInfo>& words, const NerChars& chars,
                        const std::vector<std::uint64_t>& tags, const std::uint32_t* h,
-                       std::vector<int>* labels) const {
+                       std::vector<int>* labels, const std::vector<float>* net_in,
+                       std::vector<float>* net_out) const {
+  if (net_out) net_out->clear();
   const int n = static_cast<int>(words.size());
   const int L = num_labels();
   std::uint64_t keys[kMaxFeatures];
@@ -436,8 +438,14 @@ void Ner::TagWithMarks(const std::vector<WordInfo>& words, const NerChars& chars
     // The network's log-probabilities in the perceptron's units, floored
     // (a NaN becomes the floor) and clamped so that a score, and Viterbi's
     // sums of them, stay far from int32's range whatever the weight and scale.
-    thread_local std::vector<float> logp;
-    net_.LogProbs(words, tags, gaz, &logp);
+    thread_local std::vector<float> computed;
+    const std::vector<float>* lp = net_in;
+    if (!lp || lp->size() != em.size()) {
+      net_.LogProbs(words, tags, gaz, &computed);
+      lp = &computed;
+    }
+    if (net_out) *net_out = *lp;
+    const std::vector<float>& logp = *lp;
     const double k = static_cast<double>(net_.weight()) /
                      (model_.scale() > 0 ? static_cast<double>(model_.scale()) : 1.0);
     constexpr double kLimit = 1 << 20;

@@ -123,10 +123,12 @@ class Ner {
 
   // Labels every word; `tags` are Tagger::tag_key values. With `history`
   // (the document so far), its marks are features and the labels are
-  // added to it.
+  // added to it. With `net_logp`, the window network's log-probabilities
+  // (NerNet::LogProbs; empty without a network) are kept there for
+  // TagSecondPass, which would compute the same again.
   void Tag(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
            const std::vector<std::uint64_t>& tags, std::vector<int>* labels,
-           NerHistory* history = nullptr) const;
+           NerHistory* history = nullptr, std::vector<float>* net_logp = nullptr) const;
   // The second pass over a document (Analyzer::AnalyzeDocument): after
   // Tag() with `history` has labelled every sentence of the document,
   // `history` holds all those labels, and a sentence whose first-pass labels
@@ -135,9 +137,11 @@ class Ner {
   // included (`history` is left as it was). Returns false, leaving *labels
   // alone, when no word of the sentence has such a mark: the second pass
   // would see what the first saw and label it the same.
+  // `net_logp`: what Tag() kept for this sentence, or null (computed again).
   bool TagSecondPass(const std::vector<WordInfo>& words, const std::vector<std::string_view>& forms,
                      const std::vector<std::uint64_t>& tags, NerHistory* history,
-                     std::vector<int>* labels) const;
+                     std::vector<int>* labels,
+                     const std::vector<float>* net_logp = nullptr) const;
   // The entity type index of label l (-1 for O).
   int type(int l) const { return type_[l]; }
 
@@ -230,9 +234,12 @@ class Ner {
                                   const WordVectors& vectors, const NerNetOptions& options,
                                   Ner* ner);
   void ComputeTypes();
+  // `net_in`: the network's log-probabilities if already computed (else
+  // null); `net_out`: where to keep them (may be null).
   void TagWithMarks(const std::vector<WordInfo>& words, const NerChars& extra,
                     const std::vector<std::uint64_t>& tags, const std::uint32_t* marks,
-                    std::vector<int>* labels) const;
+                    std::vector<int>* labels, const std::vector<float>* net_in = nullptr,
+                    std::vector<float>* net_out = nullptr) const;
   std::vector<std::string> labels_;
   std::vector<std::string> bio_;  // the BIO label of each label
   std::vector<int> type_;    // entity type index per label; -1 for O

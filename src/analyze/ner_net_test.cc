@@ -310,6 +310,18 @@ TEST(NerNet, DecidesNersLabelsWhenThePerceptronHasNoWeightsAndIsStoredWithIt) {
   ner.set_net_weight(NerNet::kMaxWeight);
   EXPECT_EQ(TagWith(ner, s), (std::vector<int>{kBPer, kO, kBPer, kO, kBLoc, kO}));
   ner.set_net_weight(2);
+  // Tag() can keep the network's output for the second pass: LogProbs'.
+  {
+    const std::vector<std::string_view> views(s.begin(), s.end());
+    const auto words = Words(s);
+    std::vector<int> labels;
+    std::vector<float> kept, direct;
+    ner.Tag(words, views, Tags(s), &labels, nullptr, &kept);
+    std::vector<std::uint32_t> gaz;
+    ner.MatchGazetteer(words, &gaz);
+    ner.net().LogProbs(words, Tags(s), gaz, &direct);
+    EXPECT_EQ(kept, direct);
+  }
   // Ner's file carries the network (feature bit 32) and loads it back.
   ByteWriter w;
   ner.Save(&w);
