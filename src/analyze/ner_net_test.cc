@@ -12,6 +12,7 @@
 
 #include "analyze/features.h"
 #include "analyze/ner.h"
+#include "analyze/ner_test_util.h"
 
 namespace dyad::analyze {
 namespace {
@@ -275,19 +276,6 @@ TEST(NerNet, RefusesBadTrainingInput) {
   EXPECT_FALSE(NerNet::Train(TrainingData(), Vectors(), 4, o).ok());
 }
 
-// A Ner with these labels, no weights and the feature-set field `features`.
-Ner NerWithLabels(std::uint64_t features = 0) {
-  ByteWriter w;
-  w.Strings(kLabels);
-  FlatMap().Save(&w);
-  PerceptronTrainer(static_cast<int>(kLabels.size())).Average(0.0f).Save(&w);
-  if (features) w.Varint(features);
-  Ner ner;
-  ByteReader r(w.data());
-  EXPECT_TRUE(ner.Load(&r));
-  return ner;
-}
-
 std::vector<int> TagWith(const Ner& ner, const std::vector<std::string>& forms) {
   std::vector<std::string_view> views(forms.begin(), forms.end());
   std::vector<int> labels;
@@ -296,7 +284,7 @@ std::vector<int> TagWith(const Ner& ner, const std::vector<std::string>& forms) 
 }
 
 TEST(NerNet, DecidesNersLabelsWhenThePerceptronHasNoWeightsAndIsStoredWithIt) {
-  Ner ner = NerWithLabels();
+  Ner ner = WithLabels(kLabels);
   const std::vector<std::string> s = {"Zorvik", "met", "Quenda", "in", "Amblet", "."};
   // No weights, no network: every label scores 0 and the first allowed wins.
   EXPECT_EQ(TagWith(ner, s), (std::vector<int>(6, kBLoc)));

@@ -3,22 +3,10 @@
 
 #include <gtest/gtest.h>
 
+#include "analyze/ner_test_util.h"
+
 namespace dyad::analyze {
 namespace {
-
-// A model with these labels and no weights (decoding uses given scores);
-// `features` is the model's feature-set field (0: none written).
-Ner WithLabels(const std::vector<std::string>& labels, std::uint64_t features = 0) {
-  ByteWriter w;
-  w.Strings(labels);
-  FlatMap().Save(&w);
-  PerceptronTrainer(static_cast<int>(labels.size())).Average(0.0f).Save(&w);
-  if (features) w.Varint(features);
-  Ner ner;
-  ByteReader r(w.data());
-  EXPECT_TRUE(ner.Load(&r));
-  return ner;
-}
 
 // Decodes with emission scores only (all transitions 0).
 std::vector<std::string> Decode(const Ner& ner, const std::vector<std::vector<int>>& em) {
