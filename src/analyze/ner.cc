@@ -1,8 +1,8 @@
 #include "analyze/ner.h"
 
 #include <algorithm>
-#include <cmath>
 #include <bit>
+#include <cmath>
 #include <map>
 
 #include "analyze/embeddings.h"

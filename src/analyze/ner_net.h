@@ -21,13 +21,14 @@
 // perceptron's plus weight() x log p(l | window of i), the weight in the
 // perceptron's trained units (ner.h).
 //
-// Inference: the products of the POS tag vectors with their block of the
-// first layer are tabulated per tag and position at load time, so a word
-// costs its five positions' word-vector products (5 x dim x hidden
-// multiply-adds, compiled with an AVX2 clone that GCC selects at load time
-// where the CPU has it), a few bit rows and the output layer. Stored: the
-// word vectors as int8 with one scale a row (a quarter of float's size), the
-// rest as float.
+// Inference: the products of the POS tag vectors, and of the vectors of the
+// kPrecomputedWords most frequent words (the vector file's order), with
+// their blocks of the first layer are tabulated per position at load time
+// (Chen & Manning 2014); a rarer word costs its five positions' products
+// (5 x dim x hidden multiply-adds, compiled with an AVX2 clone that GCC
+// selects at load time where the CPU has it). Then a few bit rows and the
+// output layer. Stored, and kept in memory: the word vectors as int8 with
+// one scale a row (a quarter of float's size); the rest as float.
 //
 // Thread safety: immutable after Load()/training; LogProbs() is const and
 // uses thread-local scratch.
