@@ -20,6 +20,22 @@
 namespace dyad::analyze {
 namespace {
 
+// A training sentence's words and POS tag keys: the tagger's, or its
+// tag_keys where given (non-zero).
+void TagSentence(const Tagger& tagger, const IobSentence& s, std::vector<WordInfo>* words,
+                 std::vector<std::uint64_t>* tags) {
+  thread_local std::vector<std::string_view> forms;
+  thread_local std::vector<int> t;
+  forms.assign(s.forms.begin(), s.forms.end());
+  tagger.Prepare(forms, words);
+  tagger.Tag(*words, &t);
+  tags->clear();
+  for (std::size_t k = 0; k < t.size(); ++k) {
+    tags->push_back(s.tag_keys.size() == t.size() && s.tag_keys[k] ? s.tag_keys[k]
+                                                                     : tagger.tag_key(t[k]));
+  }
+}
+
 // Splits a name into UD-like tokens: spaces separate, and an inner hyphen
 // is its own token ("al-Qaeda" -> "al - Qaeda").
 std::vector<std::vector<std::string>> Tokenize(const std::string& name) {
@@ -535,15 +551,9 @@ class NerTrainer {
     d.gaz.resize(train.size());
     d.chars.resize(train.size());
     std::vector<std::string_view> forms;
-    std::vector<int> t;
     for (std::size_t i = 0; i < train.size(); ++i) {
       forms.assign(train[i].forms.begin(), train[i].forms.end());
-      tagger.Prepare(forms, &d.infos[i]);
-      tagger.Tag(d.infos[i], &t);
-      const auto& keys = train[i].tag_keys;
-      for (std::size_t k = 0; k < t.size(); ++k) {
-        d.tags[i].push_back(keys.size() == t.size() && keys[k] ? keys[k] : tagger.tag_key(t[k]));
-      }
+      TagSentence(tagger, train[i], &d.infos[i], &d.tags[i]);
       ner->MatchGazetteer(d.infos[i], &d.gaz[i]);
       ner->ExtraKeys(d.infos[i], forms, &d.chars[i]);
       for (const auto& l : labels[i]) d.gold[i].push_back(ids[l]);
@@ -893,19 +903,11 @@ Status TrainNerWindowNet(const std::vector<IobSentence>& sentences, const Tagger
   std::map<std::string, int, std::less<>> ids;
   for (int l = 0; l < ner->num_labels(); ++l) ids.emplace(ner->labels_[l], l);
   std::vector<NerNetSentence> data(sentences.size());
-  std::vector<std::string_view> forms;
-  std::vector<int> t;
   std::vector<std::string> labels;
   for (std::size_t i = 0; i < sentences.size(); ++i) {
     const IobSentence& s = sentences[i];
     NerNetSentence& d = data[i];
-    forms.assign(s.forms.begin(), s.forms.end());
-    tagger.Prepare(forms, &d.words);
-    tagger.Tag(d.words, &t);
-    for (std::size_t k = 0; k < t.size(); ++k) {
-      d.tags.push_back(s.tag_keys.size() == t.size() && s.tag_keys[k] ? s.tag_keys[k]
-                                                                       : tagger.tag_key(t[k]));
-    }
+    TagSentence(tagger, s, &d.words, &d.tags);
     ner->MatchGazetteer(d.words, &d.gaz);
     labels = s.labels;
     if (ner->bilou_) BioToBilou(&labels);
