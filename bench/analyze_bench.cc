@@ -149,10 +149,25 @@ const dyad::analyze::Analyzer* GetWithoutNerNet() {
   return model.get();
 }
 
+// Tag + parse with the shipped parser's dense network taken out
+// (AnalyzerOptions::parser_net = false): what the network costs.
+const dyad::analyze::Analyzer* GetWithoutParserNet() {
+  static const auto model = []() -> std::unique_ptr<dyad::analyze::Analyzer> {
+    dyad::analyze::AnalyzerOptions o;
+    o.ner = false;
+    o.parser_net = false;
+    auto a = dyad::analyze::Analyzer::Load(std::string(DYAD_SOURCE_DATA_DIR) + "/models", o);
+    if (!a.ok()) return nullptr;
+    return std::move(*a);
+  }();
+  return model.get();
+}
+
 void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
              bool ensemble = false, bool stacked = false, bool dense = false,
-             bool without_net = false) {
-  const auto* a = without_net ? GetWithoutNerNet()
+             bool without_net = false, bool without_parser_net = false) {
+  const auto* a = without_parser_net ? GetWithoutParserNet()
+                  : without_net ? GetWithoutNerNet()
                   : stacked    ? GetStacked()
                   : dense    ? GetDense()
                   : ensemble ? GetEnsemble()
@@ -277,6 +292,12 @@ void BM_TagParseNerWithoutNet(benchmark::State& state) {
   Analyze(state, true, true, 0, false, false, false, false, true);
 }
 BENCHMARK(BM_TagParseNerWithoutNet)->Unit(benchmark::kMillisecond);
+// Tag + parse with the parser's dense network out ("Issue 4, thirteenth
+// round" in docs/analysis.md): compare with BM_TagParse in the same run.
+void BM_TagParseWithoutNet(benchmark::State& state) {
+  Analyze(state, true, false, 0, false, false, false, false, false, true);
+}
+BENCHMARK(BM_TagParseWithoutNet)->Unit(benchmark::kMillisecond);
 
 // Tagging + parsing with the shipped parser decoding with a beam of K
 // (the run-time override; docs/analysis.md, beam search).

@@ -177,6 +177,35 @@ int WriteMeanParser(const std::vector<std::string>& paths, double prune, const s
   return 0;
 }
 
+// `dyad train parser --mix-net FILE`: <out>/parser.bin with the dense
+// parser FILE mixed into its decisions (Parser::set_net), its word
+// embeddings stored as int8.
+int WriteMixedParser(const std::string& net_file, double weight, double margin,
+                     const std::string& out) {
+  const std::string file = out + "/parser.bin";
+  analyze::Parser parser;
+  if (auto s = analyze::LoadParserModel(file, &parser); !s.ok()) return Fail(s);
+  auto net = std::make_shared<analyze::Parser>();
+  if (auto s = analyze::LoadParserModel(net_file, net.get()); !s.ok()) return Fail(s);
+  if (!net->dense()) {
+    return Fail(InvalidArgumentError(net_file + " is not a dense parser (dyad train parser --dense)"));
+  }
+  if (parser.dense() || parser.guided() || parser.beam_width() > 1) {
+    return Fail(InvalidArgumentError(
+        file + ": a dense parser mixes only into a greedy, unguided perceptron parser"));
+  }
+  net->QuantizeDenseWords();
+  if (!parser.set_net(net, static_cast<float>(weight))) {
+    return Fail(InvalidArgumentError(net_file + " does not match " + file +
+                                     " (the same labels and transition system are needed)"));
+  }
+  parser.set_net_margin(static_cast<float>(margin));
+  if (auto s = analyze::SaveParserModel(file, parser); !s.ok()) return Fail(s);
+  std::cerr << "wrote " << file << " (with " << net_file << " mixed in, weight " << weight
+            << ", margin " << margin << ")\n";
+  return 0;
+}
+
 int RunParser(int argc, char** argv) {
   Flags f("dyad train parser [options]",
           "Trains the dependency parser on the same data as the tagger, with POS tags "
@@ -282,8 +311,39 @@ int RunParser(int argc, char** argv) {
   f.String("dense-average", &dense_average,
            "--dense: decay of the moving average of the weights that is saved (0 = the last "
            "weights)");
+  std::string dense_vectors;
+  f.String("dense-vectors", &dense_vectors,
+           "--dense: word vectors in fastText's text format (.vec, trained on lower-cased text) "
+           "that initialise the word embeddings; their words join the vocabulary and their "
+           "dimension replaces --dense-word-dim");
+  std::string mix_net, mix_weight = "16", mix_margin = "20";
+  f.String("mix-net", &mix_net,
+           "no training: mix this dense parser (--dense, trained on the same data) into "
+           "<out>/parser.bin's greedy decisions and rewrite that file (docs/analysis.md)");
+  f.String("mix-weight", &mix_weight,
+           "--mix-net: the weight of the network's log-probabilities, in the perceptron's units");
+  f.String("mix-margin", &mix_margin,
+           "--mix-net: consult the network only where the perceptron's best transition leads "
+           "the second by less than this");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  if (!mix_net.empty()) {
+    const double w = std::atof(mix_weight.c_str()), m = std::atof(mix_margin.c_str());
+    if (!(w >= 0 && w <= 1e6) || !(m >= 0 && m <= 1e30)) {
+      return Fail(InvalidArgumentError("--mix-weight must be in [0, 1e6], --mix-margin >= 0"));
+    }
+    return WriteMixedParser(mix_net, w, m, c.out);
+  }
+  if (!dense && !dense_vectors.empty()) {
+    return Fail(InvalidArgumentError("--dense-vectors needs --dense"));
+  }
+  analyze::WordVectors vectors;
+  if (!dense_vectors.empty()) {
+    auto v = analyze::ReadWordVectors(dense_vectors);
+    if (!v.ok()) return Fail(v.status());
+    vectors = std::move(*v);
+    dense_config.word_dim = vectors.dim;
+  }
   if (dense) {
     dense_train.learning_rate = static_cast<float>(std::atof(dense_lr.c_str()));
     dense_train.dropout = static_cast<float>(std::atof(dense_dropout.c_str()));
@@ -350,6 +410,7 @@ int RunParser(int argc, char** argv) {
   opts.dense = dense;
   opts.dense_config = dense_config;
   opts.dense_train = dense_train;
+  if (!dense_vectors.empty()) opts.dense_vectors = &vectors;
   if (!beam_from.empty()) opts.init = &init;
   if (folds > 1) {
     if (auto s = JackknifeOrRead(&*train, folds, opts, tagger_seeds, cache); !s.ok()) return Fail(s);

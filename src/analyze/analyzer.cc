@@ -327,6 +327,23 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
           "(--parser parser-beam.bin) or leave the width to the model");
     }
     if (options.beam > 0) a->parser_.set_beam_width(options.beam);
+    if (!options.parser_net) a->parser_.set_net(nullptr, 0);
+  }
+  if (options.parse && !options.parser_net_file.empty()) {
+    const std::string net_path = path_of(options.parser_net_file);
+    if (ensemble || a->parser_.beam_width() > 1 || a->parser_.dense() || a->parser_.guided()) {
+      return InvalidArgumentError(net_path +
+                                  ": a dense parser mixes only into a single greedy, "
+                                  "unguided perceptron parser");
+    }
+    auto net = std::make_shared<Parser>();
+    RETURN_IF_ERROR(LoadParserModel(net_path, net.get()));
+    if (!a->parser_.set_net(net, options.parser_net_weight)) {
+      return InvalidArgumentError(net_path + " does not match " + parser_path +
+                                  " (a dense parser of the same labels and transition system, "
+                                  "and a weight in [0, 1e6])");
+    }
+    a->parser_.set_net_margin(options.parser_net_margin);
   }
   if (options.parse && options.relabel && !ensemble) {
     const std::string path = model_dir + "/relabel.bin";

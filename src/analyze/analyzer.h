@@ -77,6 +77,15 @@ struct AnalyzerOptions {
   // The weight of NER's window network (Ner::set_net_weight; 0 turns it
   // off); negative: the weight in the model.
   float ner_net_weight = -1;
+  // A dense parser (`dyad train parser --dense`) mixed into the greedy
+  // parser's decisions with this weight (Parser::set_net); empty: none.
+  // Not with an ensemble or a beam.
+  std::string parser_net_file;
+  // false: parse without the dense network a parser model may carry
+  // (Parser::net(); the benchmark's measure of its cost).
+  bool parser_net = true;
+  float parser_net_weight = 0;
+  float parser_net_margin = 1e30f;  // Parser::set_net_margin
   // Keep the UPOS and XPOS a token already has, where the tagger knows the
   // pair, instead of the tagger's (lemmas, parsing and NER then read them):
   // `dyad eval ud --gold-tags`, to measure what tagging errors cost.

@@ -20,6 +20,43 @@ inline void Add(const float* __restrict x, float* __restrict y, int n) {
 
 // A dot product with eight partial sums, so that the compiler vectorises
 // it without reassociating floats itself (no -ffast-math).
+// y += sum_k e[k] * w[k * n .. + n): an atom's embedding times its block
+// of W1, for inference only (the tables and the rarer words' rows). The
+// AVX2 clone is picked at load time where the CPU has it; training keeps
+// the plain loops of AddAtom(), so a model's bytes do not depend on the CPU.
+__attribute__((target_clones("avx2", "default"))) void AddProduct(const float* e, int d,
+                                                                   const float* w, int n,
+                                                                   float* y) {
+  for (int k = 0; k < d; ++k) {
+    const float a = e[k];
+    const float* row = w + static_cast<std::size_t>(k) * n;
+    for (int i = 0; i < n; ++i) y[i] += a * row[i];
+  }
+}
+
+// hidden += the sum of `count` rows of n floats (the table rows of a
+// decision's atoms), and the output layer scores = b2 + W2 act(hidden)
+// over the active units: Score()'s two loops, for inference only (AVX2
+// clone where the CPU has it; the sums are taken in the same order).
+__attribute__((target_clones("avx2", "default"))) void SumRows(const float* const* rows,
+                                                                int count, float* y, int n) {
+  for (int r = 0; r < count; ++r) {
+    const float* x = rows[r];
+    for (int i = 0; i < n; ++i) y[i] += x[i];
+  }
+}
+
+__attribute__((target_clones("avx2", "default"))) void OutputLayer(const float* hidden, int h,
+                                                                    const float* w2, int nc,
+                                                                    float* scores) {
+  for (int j = 0; j < h; ++j) {
+    const float a = hidden[j];
+    if (a == 0) continue;
+    const float* row = w2 + static_cast<std::size_t>(j) * nc;
+    for (int c = 0; c < nc; ++c) scores[c] += a * row[c];
+  }
+}
+
 inline float Dot(const float* a, const float* b, int n) {
   float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   int i = 0;
@@ -35,13 +72,6 @@ inline float Dot(const float* a, const float* b, int n) {
 float Uniform(std::uint64_t* rng, float limit) {
   const double u = static_cast<double>(Mix64((*rng)++) >> 11) * (1.0 / 9007199254740992.0);
   return static_cast<float>((2 * u - 1) * limit);
-}
-
-int GroupOf(int atom) {
-  for (int g = DenseNet::kGroups - 1; g > 0; --g) {
-    if (atom >= DenseNet::kFirst[g]) return g;
-  }
-  return 0;
 }
 
 }  // namespace
@@ -145,12 +175,29 @@ void DenseNet::Atoms(const ParseState& s, const int* word_ids, const int* tag_id
   m[3] = n0 < 0 ? 0 : 1 + std::min(s.nl[n0], 5);
 }
 
+const float* DenseNet::Embedding(int g, int v, float* buf) const {
+  const int d = Dim(g);
+  const std::size_t at = static_cast<std::size_t>(v) * d;
+  if (g != kWordGroup || word_q_.empty()) return &emb_[g][at];
+  const float scale = word_scale_[v];  // QuantizeWords(): from the int8 row
+  for (int k = 0; k < d; ++k) buf[k] = static_cast<float>(word_q_[at + k]) * scale;
+  return buf;
+}
+
 void DenseNet::AddAtom(int p, int v, float* hidden) const {
-  const int h = config_.hidden, d = Dim(GroupOf(p));
-  const float* e = &emb_[GroupOf(p)][static_cast<std::size_t>(v) * d];
+  const int h = config_.hidden, g = GroupOf(p), d = Dim(g);
+  float buf[512];
+  const float* e = Embedding(g, v, buf);
   for (int k = 0; k < d; ++k) {
     Axpy(e[k], &w1_[static_cast<std::size_t>(offset_[p] + k) * h], hidden, h);
   }
+}
+
+void DenseNet::AddAtomFast(int p, int v, float* hidden) const {
+  const int h = config_.hidden, g = GroupOf(p);
+  float buf[512];
+  AddProduct(Embedding(g, v, buf), Dim(g), &w1_[static_cast<std::size_t>(offset_[p]) * h], h,
+             hidden);
 }
 
 void DenseNet::Activate(float* hidden) const {
@@ -181,15 +228,14 @@ void DenseNet::Precompute() {
   const int h = config_.hidden;
   std::size_t total = 0;
   for (int p = 0; p < kAtoms; ++p) {
-    const int g = GroupOf(p);
-    table_rows_[p] = g == kWordGroup ? std::min(vocab_[g], kPrecomputedWords) : vocab_[g];
+    table_rows_[p] = TableRows(p);
     table_start_[p] = total;
     total += static_cast<std::size_t>(table_rows_[p]) * h;
   }
   table_.assign(total, 0.0f);
   for (int p = 0; p < kAtoms; ++p) {
     for (int v = 0; v < table_rows_[p]; ++v) {
-      AddAtom(p, v, &table_[table_start_[p] + static_cast<std::size_t>(v) * h]);
+      AddAtomFast(p, v, &table_[table_start_[p] + static_cast<std::size_t>(v) * h]);
     }
   }
 }
@@ -198,7 +244,8 @@ void DenseSentenceCache::Reset(const DenseNet& net, const int* word_ids, int n) 
   ids_.clear();
   for (int i = 0; i < n; ++i) {
     const int v = word_ids[i];
-    if (v >= net.table_rows_[0] && std::find(ids_.begin(), ids_.end(), v) == ids_.end()) {
+    if (v >= net.TableRows(DenseNet::kPositions[DenseNet::kWordGroup] - 1) &&
+        std::find(ids_.begin(), ids_.end(), v) == ids_.end()) {
       ids_.push_back(v);
     }
   }
@@ -212,10 +259,12 @@ void DenseNet::Score(const int* atoms, float* hidden, float* scores,
   static_assert(kFirst[kWordGroup] == 0, "word atoms come first");
   const int h = config_.hidden;
   std::copy(b1_.begin(), b1_.end(), hidden);
+  const float* rows[kAtoms];
+  int count = 0;
   for (int p = 0; p < kAtoms; ++p) {
     const int v = atoms[p];
     if (v < table_rows_[p]) {
-      Add(&table_[table_start_[p] + static_cast<std::size_t>(v) * h], hidden, h);
+      rows[count++] = &table_[table_start_[p] + static_cast<std::size_t>(v) * h];
       continue;
     }
     int slot = -1;
@@ -225,20 +274,67 @@ void DenseNet::Score(const int* atoms, float* hidden, float* scores,
       if (slot == static_cast<int>(ids.size())) slot = -1;  // not of this sentence
     }
     if (slot < 0) {
-      AddAtom(p, v, hidden);
+      AddAtomFast(p, v, hidden);
       continue;
     }
     const std::size_t cell = static_cast<std::size_t>(slot) * kPositions[kWordGroup] + p;
     float* row = &cache->rows_[cell * h];
     if (!cache->done_[cell]) {
       std::fill(row, row + h, 0.0f);
-      AddAtom(p, v, row);
+      AddAtomFast(p, v, row);
       cache->done_[cell] = 1;
     }
-    Add(row, hidden, h);
+    rows[count++] = row;
   }
+  SumRows(rows, count, hidden, h);
   Activate(hidden);
-  Output(hidden, scores);
+  std::copy(b2_.begin(), b2_.end(), scores);
+  OutputLayer(hidden, h, w2_.data(), num_classes_, scores);
+}
+
+namespace {
+
+// Rows of `d` floats as int8 with a scale each (the row's largest
+// magnitude / 127).
+void QuantizeRows(const std::vector<float>& x, int d, std::vector<std::int8_t>* q,
+                  std::vector<float>* scales) {
+  const std::size_t rows = x.size() / d;
+  q->assign(rows * d, 0);
+  scales->assign(rows, 0.0f);
+  for (std::size_t r = 0; r < rows; ++r) {
+    const float* e = &x[r * d];
+    float top = 0;
+    for (int k = 0; k < d; ++k) top = std::max(top, std::fabs(e[k]));
+    const float scale = top / 127.0f;
+    (*scales)[r] = scale;
+    for (int k = 0; k < d; ++k) {
+      const float v = scale > 0 ? std::nearbyint(e[k] / scale) : 0.0f;
+      (*q)[r * d + k] = static_cast<std::int8_t>(std::clamp(v, -127.0f, 127.0f));
+    }
+  }
+}
+
+void DequantizeRows(const std::vector<std::int8_t>& q, const std::vector<float>& scales, int d,
+                    std::vector<float>* x) {
+  x->resize(scales.size() * d);
+  for (std::size_t r = 0; r < scales.size(); ++r) {
+    for (int k = 0; k < d; ++k) (*x)[r * d + k] = static_cast<float>(q[r * d + k]) * scales[r];
+  }
+}
+
+}  // namespace
+
+void DenseNet::QuantizeWords() {
+  QuantizeRows(emb_[kWordGroup], config_.word_dim, &word_q_, &word_scale_);
+  QuantizeRows(w1_, config_.hidden, &w1_q_, &w1_scale_);
+  Dequantize();
+  if (precomputed()) Precompute();
+}
+
+void DenseNet::Dequantize() {
+  // The word rows stay int8 (Embedding() reads them); W1 is read often.
+  emb_[kWordGroup] = std::vector<float>();
+  DequantizeRows(w1_q_, w1_scale_, config_.hidden, &w1_);
 }
 
 void DenseNet::Save(ByteWriter* w) const {
@@ -251,8 +347,23 @@ void DenseNet::Save(ByteWriter* w) const {
   for (int g = 0; g < kGroups; ++g) w->Varint(vocab_[g]);
   word_ids_.Save(w);
   tag_ids_.Save(w);
-  for (int g = 0; g < kGroups; ++g) w->PodVec(emb_[g]);
-  w->PodVec(w1_);
+  for (int g = 0; g < kGroups; ++g) {
+    if (g == kWordGroup && !word_q_.empty()) {
+      // QuantizeWords(): no floats, then the int8 rows and their scales.
+      w->PodVec(std::vector<float>());
+      w->PodVec(word_q_);
+      w->PodVec(word_scale_);
+      continue;
+    }
+    w->PodVec(emb_[g]);
+  }
+  if (!word_q_.empty()) {  // QuantizeWords(): W1 as int8 rows too
+    w->PodVec(std::vector<float>());
+    w->PodVec(w1_q_);
+    w->PodVec(w1_scale_);
+  } else {
+    w->PodVec(w1_);
+  }
   w->PodVec(b1_);
   w->PodVec(w2_);
   w->PodVec(b2_);
@@ -283,12 +394,37 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
   }
   Layout();
   const std::size_t h = config_.hidden;
+  word_q_.clear();
+  word_scale_.clear();
   for (int g = 0; g < kGroups; ++g) {
-    if (!r->PodVec(&emb_[g]) || emb_[g].size() != static_cast<std::size_t>(vocab_[g]) * Dim(g)) {
+    const std::size_t size = static_cast<std::size_t>(vocab_[g]) * Dim(g);
+    if (!r->PodVec(&emb_[g])) return false;
+    if (g == kWordGroup && emb_[g].empty()) {  // int8 rows (QuantizeWords)
+      if (!r->PodVec(&word_q_) || word_q_.size() != size || !r->PodVec(&word_scale_) ||
+          word_scale_.size() != static_cast<std::size_t>(vocab_[g])) {
+        return false;
+      }
+      for (float x : word_scale_) {
+        if (!(x >= 0) || !(x < 1e6f)) return false;
+      }
+    } else if (emb_[g].size() != size) {
       return false;
     }
   }
-  if (!r->PodVec(&w1_) || w1_.size() != static_cast<std::size_t>(input_) * h) return false;
+  w1_q_.clear();
+  w1_scale_.clear();
+  if (!r->PodVec(&w1_)) return false;
+  if (!word_q_.empty()) {  // quantized: W1 as int8 rows too
+    if (!w1_.empty() || !r->PodVec(&w1_q_) || w1_q_.size() != static_cast<std::size_t>(input_) * h ||
+        !r->PodVec(&w1_scale_) || w1_scale_.size() != static_cast<std::size_t>(input_)) {
+      return false;
+    }
+    for (float x : w1_scale_) {
+      if (!(x >= 0) || !(x < 1e6f)) return false;
+    }
+    DequantizeRows(w1_q_, w1_scale_, config_.hidden, &w1_);
+  }
+  if (w1_.size() != static_cast<std::size_t>(input_) * h) return false;
   if (!r->PodVec(&b1_) || b1_.size() != h) return false;
   if (!r->PodVec(&w2_) || w2_.size() != h * num_classes) return false;
   if (!r->PodVec(&b2_) || b2_.size() != static_cast<std::size_t>(num_classes)) return false;
@@ -301,9 +437,7 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
   // them huge (at most 64M floats, 256 MB; a trained model's are about 5M).
   std::size_t table_floats = 0;
   for (int p = 0; p < kAtoms; ++p) {
-    const int g = GroupOf(p);
-    const int rows = g == kWordGroup ? std::min(vocab_[g], kPrecomputedWords) : vocab_[g];
-    table_floats += static_cast<std::size_t>(rows) * h;
+    table_floats += static_cast<std::size_t>(TableRows(p)) * h;
   }
   if (table_floats > (std::size_t{1} << 26)) return false;
   Precompute();
@@ -409,7 +543,7 @@ float DenseTrainer::Example(const int* atoms, const int* cost, float* scores) {
   }
   Add(dh_.data(), g_b1_.data(), h);
   for (int p = 0; p < DenseNet::kAtoms; ++p) {
-    const int g = GroupOf(p), d = n.Dim(g), v = atoms[p];
+    const int g = DenseNet::GroupOf(p), d = n.Dim(g), v = atoms[p];
     const float* e = &n.emb_[g][static_cast<std::size_t>(v) * d];
     float* ge = &g_emb_[g][static_cast<std::size_t>(v) * d];
     for (int k = 0; k < d; ++k) {

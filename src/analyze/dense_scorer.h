@@ -38,6 +38,7 @@
 #ifndef DYAD_ANALYZE_DENSE_SCORER_H_
 #define DYAD_ANALYZE_DENSE_SCORER_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <vector>
 
@@ -91,7 +92,23 @@ class DenseNet {
   // Label ids: 0 no such word, 1 no arc yet, then label l is l + 2.
   static constexpr int kFirstLabel = 2;
   static constexpr int kMiscValues = 16;
-  static constexpr int kPrecomputedWords = 1000;  // including the special ids
+  // Word rows tabulated for the six stack and buffer positions (s0-s2,
+  // n0-n2) and for the fifteen others (children, grandchildren, the head
+  // of s0), the most frequent words first, including the special ids.
+  static constexpr int kPrecomputedWords = 1000;
+  static constexpr int kPrecomputedOtherWords = 250;
+  int TableRows(int p) const {
+    return p >= kPositions[kWordGroup] ? vocab_[GroupOf(p)]
+           : p < 6                      ? std::min(vocab_[kWordGroup], kPrecomputedWords)
+                                        : std::min(vocab_[kWordGroup], kPrecomputedOtherWords);
+  }
+  // The group of atom position p.
+  static int GroupOf(int p) {
+    return p >= kFirst[kMiscGroup] ? kMiscGroup
+           : p >= kFirst[kLabelGroup] ? kLabelGroup
+           : p >= kFirst[kTagGroup]   ? kTagGroup
+                                      : kWordGroup;
+  }
   static constexpr int kMaxClasses = 2 + 2 * 256;
 
   // A new network with random weights (deterministic in `seed`). `words`
@@ -134,6 +151,13 @@ class DenseNet {
     return k < kGroups ? &emb_[k] : k == 4 ? &w1_ : k == 5 ? &b1_ : k == 6 ? &w2_ : &b2_;
   }
 
+  // Stores the word embeddings and W1 as int8 rows with a scale each (a
+  // quarter of their bytes; the rows the network computes with become the
+  // stored ones, so a saved and loaded network scores as this one).
+  // Training must not continue afterwards.
+  void QuantizeWords();
+  bool words_quantized() const { return !word_q_.empty(); }
+
   void Save(ByteWriter* w) const;
   // Checks every size and id bound; false on a malformed model.
   bool Load(ByteReader* r, int num_labels, int num_classes);
@@ -150,6 +174,13 @@ class DenseNet {
   void Layout();  // offsets, input size, table layout from config_ and vocab_
   // hidden += value v's embedding at atom position p times W1's block.
   void AddAtom(int p, int v, float* hidden) const;
+  // The same with the AVX2 clone where the CPU has it (inference only).
+  void AddAtomFast(int p, int v, float* hidden) const;
+  // w1_ from its int8 rows (the word rows stay int8: Embedding()).
+  void Dequantize();
+  // The embedding of value v of group g: a row of emb_, or for int8 word
+  // rows that row in floats written to `buf` (Dim(g) floats).
+  const float* Embedding(int g, int v, float* buf) const;
   // The activation of the hidden layer in place.
   void Activate(float* hidden) const;
   // scores = W2 hidden + b2 (hidden after the activation).
@@ -161,6 +192,9 @@ class DenseNet {
   int offset_[kAtoms] = {};  // first input dimension of each atom's block
   FlatMap word_ids_, tag_ids_;
   std::vector<float> emb_[kGroups];  // vocab x dim, row-major
+  // QuantizeWords(): the word rows as stored (emb_[kWordGroup] = q x scale).
+  std::vector<std::int8_t> word_q_, w1_q_;
+  std::vector<float> word_scale_, w1_scale_;
   std::vector<float> w1_;            // input x H (row i: the weights of input i)
   std::vector<float> b1_;            // H
   std::vector<float> w2_;            // H x classes (row j: hidden unit j's weights)

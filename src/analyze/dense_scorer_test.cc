@@ -6,8 +6,12 @@
 
 #include <gtest/gtest.h>
 
+#include <algorithm>
 #include <cmath>
+#include <memory>
+#include <string>
 
+#include "analyze/embeddings.h"
 #include "analyze/gold_tags_test_util.h"
 #include "analyze/parser.h"
 #include "analyze/train.h"
@@ -307,6 +311,174 @@ TEST(DenseParser, RefusesBeamAndEnsembleTraining) {
   o.beam = 1;
   o.ensemble = 2;
   EXPECT_FALSE(TrainParser(tb, tagger, o, &p).ok());
+}
+
+// A perceptron parser with a dense parser mixed in (Parser::set_net).
+class MixedParserTest : public ::testing::Test {
+ protected:
+  void SetUp() override {
+    ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 10, &treebank_, &tagger_, &morph_));
+    TrainOptions o;
+    o.epochs = 3;  // a perceptron that still makes mistakes
+    o.non_monotonic = true;
+    ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &perceptron_).ok());
+    o.epochs = 40;
+    o.dense = true;
+    o.dense_config.hidden = 32;
+    o.dense_train.learning_rate = 0.05f;
+    o.dense_train.dropout = 0;
+    o.dense_train.batch = 4;
+    auto net = std::make_shared<Parser>();
+    ASSERT_TRUE(TrainParser(treebank_, tagger_, o, net.get()).ok());
+    net_ = std::move(net);
+  }
+  // Heads and labels of every sentence, one string: the training
+  // sentences, and each with its words in reverse order and rotated by one
+  // (new sentences, on which the two scorers differ).
+  std::string Parses(const Parser& p) {
+    std::vector<text::ConlluSentence> all = treebank_;
+    for (const auto& s : treebank_) {
+      all.push_back(s);
+      std::reverse(all.back().words.begin(), all.back().words.end());
+      all.push_back(s);
+      std::rotate(all.back().words.begin(), all.back().words.begin() + 1, all.back().words.end());
+    }
+    std::string out;
+    for (const auto& s : all) {
+      std::vector<std::string> labels;
+      for (int h : GoldTaggedHeads(tagger_, p, s, &labels)) out += std::to_string(h) + " ";
+      for (const auto& l : labels) out += l + " ";
+      out += "\n";
+    }
+    return out;
+  }
+  std::vector<text::ConlluSentence> treebank_;
+  Tagger tagger_;
+  Morphology morph_;
+  Parser perceptron_;
+  std::shared_ptr<const Parser> net_;
+};
+
+TEST_F(MixedParserTest, WeightAndMarginChooseBetweenTheScorers) {
+  const std::string alone = Parses(perceptron_), dense = Parses(*net_);
+  ASSERT_NE(alone, dense) << "the toy scorers must disagree somewhere for this test to mean anything";
+  Parser mixed = perceptron_;
+  ASSERT_TRUE(mixed.set_net(net_, 0));
+  EXPECT_EQ(Parses(mixed), alone);  // weight 0: the perceptron's decisions
+  ASSERT_TRUE(mixed.set_net(net_, 1e6f));
+  EXPECT_EQ(Parses(mixed), dense);  // a huge weight: the network's
+  mixed.set_net_margin(0);
+  EXPECT_EQ(Parses(mixed), alone);  // never consulted
+  ASSERT_TRUE(mixed.set_net(nullptr, 0));
+  EXPECT_EQ(mixed.net(), nullptr);
+  EXPECT_EQ(Parses(mixed), alone);
+}
+
+TEST_F(MixedParserTest, RefusesAMismatchedNetwork) {
+  Parser p = perceptron_;
+  EXPECT_FALSE(p.set_net(std::make_shared<Parser>(perceptron_), 1));  // not dense
+  EXPECT_FALSE(p.set_net(net_, -1));
+  EXPECT_FALSE(p.set_net(net_, std::nanf("")));
+  // Another transition system.
+  TrainOptions o;
+  o.epochs = 2;
+  o.dense = true;
+  o.dense_config.hidden = 8;
+  auto monotonic = std::make_shared<Parser>();
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, o, monotonic.get()).ok());
+  EXPECT_FALSE(p.set_net(monotonic, 1));
+  EXPECT_EQ(p.net(), nullptr);
+}
+
+TEST_F(MixedParserTest, SaveAndLoadKeepTheMixture) {
+  Parser mixed = perceptron_;
+  auto net = std::make_shared<Parser>(*net_);
+  net->QuantizeDenseWords();
+  ASSERT_TRUE(mixed.set_net(net, 7.5f));
+  mixed.set_net_margin(3);
+  ByteWriter w;
+  mixed.Save(&w);
+  ByteReader r(w.data());
+  Parser loaded;
+  ASSERT_TRUE(loaded.Load(&r));
+  ASSERT_NE(loaded.net(), nullptr);
+  EXPECT_EQ(loaded.net_weight(), 7.5f);
+  EXPECT_EQ(loaded.net_margin(), 3.0f);
+  EXPECT_TRUE(loaded.net()->dense()->words_quantized());
+  EXPECT_EQ(Parses(loaded), Parses(mixed));
+  ByteWriter again;
+  loaded.Save(&again);
+  EXPECT_EQ(again.data(), w.data());
+  for (std::size_t cut : {w.data().size() - 1, w.data().size() / 2}) {
+    ByteReader bad(std::string_view(w.data()).substr(0, cut));
+    Parser p;
+    EXPECT_FALSE(p.Load(&bad)) << "cut at " << cut;
+  }
+}
+
+TEST(DenseNet, QuantizedWordsScoreAsStoredAndSurviveSaving) {
+  DenseConfig c;
+  c.hidden = 16;
+  DenseNet net = RandomNet(c, 40, 5, 4, 10);
+  DenseNet quantized = net;
+  quantized.QuantizeWords();
+  net.Precompute();
+  quantized.Precompute();
+  ByteWriter w;
+  quantized.Save(&w);
+  ByteWriter plain;
+  net.Save(&plain);
+  EXPECT_LT(w.data().size(), plain.data().size());
+  ByteReader r(w.data());
+  DenseNet loaded;
+  ASSERT_TRUE(loaded.Load(&r, 4, 10));
+  ByteWriter again;
+  loaded.Save(&again);
+  EXPECT_EQ(again.data(), w.data());
+  std::vector<float> h(16), a(10), b(10), q(10);
+  int atoms[DenseNet::kAtoms];
+  for (int trial = 0; trial < 20; ++trial) {
+    RandomAtoms(net, trial * 77 + 3, atoms);
+    net.Score(atoms, h.data(), a.data());
+    quantized.Score(atoms, h.data(), q.data());
+    loaded.Score(atoms, h.data(), b.data());
+    for (int k = 0; k < 10; ++k) {
+      EXPECT_EQ(b[k], q[k]);                                   // the loaded network is the stored one
+      EXPECT_NEAR(q[k], a[k], 0.02f * (1 + std::fabs(a[k])));  // and close to the float one
+    }
+  }
+}
+
+TEST(DenseParser, PretrainedVectorsJoinTheVocabulary) {
+  std::vector<text::ConlluSentence> tb;
+  Tagger tagger;
+  Morphology morph;
+  ASSERT_NO_FATAL_FAILURE(ToyTagger(kTreebank, 2, &tb, &tagger, &morph));
+  WordVectors v;
+  v.dim = 4;
+  v.words = {"rebels", "insurgents", "convoy"};
+  v.values = {1, 0, 0, 0, 0.9f, 0.1f, 0, 0, 0, 0, 3, 4};
+  TrainOptions o;
+  o.epochs = 1;
+  o.dense = true;
+  o.dense_config.hidden = 8;
+  o.dense_config.word_dim = 4;
+  Parser plain, with;
+  ASSERT_TRUE(TrainParser(tb, tagger, o, &plain).ok());
+  o.dense_vectors = &v;
+  ASSERT_TRUE(TrainParser(tb, tagger, o, &with).ok());
+  // "rebels" (seen twice) was in the vocabulary already; "convoy" (seen
+  // once) and "insurgents" (never) join it through their vectors.
+  EXPECT_EQ(with.dense()->vocab(DenseNet::kWordGroup),
+            plain.dense()->vocab(DenseNet::kWordGroup) + 2);
+  std::vector<WordInfo> info;
+  tagger.Prepare({"insurgents", "Convoy", "unheard"}, &info);
+  std::vector<std::uint64_t> tags(3, tagger.tag_key(0));
+  int words[3], tag_ids[3];
+  with.dense()->SentenceIds(info, tags, words, tag_ids);
+  EXPECT_GE(words[0], DenseNet::kFirstWord);
+  EXPECT_GE(words[1], DenseNet::kFirstWord);  // lower-cased
+  EXPECT_LT(words[2], DenseNet::kFirstWord);  // an unknown-word id
 }
 
 }  // namespace

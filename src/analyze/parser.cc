@@ -1,6 +1,8 @@
 #include "analyze/parser.h"
 
 #include <algorithm>
+#include <climits>
+#include <cmath>
 #include <string_view>
 
 #include "analyze/features.h"
@@ -504,9 +506,31 @@ void Parser::ParseInOrder(const std::vector<WordInfo>& words, const std::vector<
   if (right_to_left_) ReverseParse(heads, labels);
 }
 
+bool Parser::set_net(std::shared_ptr<const Parser> net, float weight) {
+  if (net && (!net->dense_ || dense_ || net->labels_ != labels_ ||
+              net->non_monotonic_ != non_monotonic_ || net->right_to_left_ != right_to_left_ ||
+              !(weight >= 0) || !(weight <= 1e6f))) {
+    return false;
+  }
+  net_ = std::move(net);
+  net_weight_ = net_ ? weight : 0;
+  return true;
+}
+
+void Parser::QuantizeDenseWords() {
+  if (!dense_) return;
+  auto net = std::make_shared<DenseNet>(*dense_);
+  net->QuantizeWords();
+  dense_ = std::move(net);
+}
+
 void Parser::ParseGreedy(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                          const GuideView* guide, std::vector<int>* heads,
                          std::vector<int>* labels) const {
+  if (net_) {
+    ParseMixed(words, tags, guide, heads, labels);
+    return;
+  }
   thread_local ParseState s;
   s.Init(static_cast<int>(words.size()));
   const int nl = num_labels(), nc = num_classes();
@@ -517,6 +541,73 @@ void Parser::ParseGreedy(const std::vector<WordInfo>& words, const std::vector<s
     std::fill(scores, scores + nc, 0);
     model_.Score(keys, nk, scores);
     Apply(&s, BestLegal(s, nl, non_monotonic_, scores), nl);
+  }
+  Finish(s, heads, labels);
+}
+
+void Parser::ParseMixed(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                        const GuideView* guide, std::vector<int>* heads,
+                        std::vector<int>* labels) const {
+  thread_local ParseState s;
+  thread_local std::vector<int> word_ids, tag_ids;
+  thread_local std::vector<float> hidden;
+  thread_local DenseSentenceCache cache;
+  const DenseNet& net = *net_->dense_;
+  const int n = static_cast<int>(words.size());
+  s.Init(n);
+  word_ids.resize(n);
+  tag_ids.resize(n);
+  hidden.resize(net.config().hidden);
+  net.SentenceIds(words, tags, word_ids.data(), tag_ids.data());
+  cache.Reset(net, word_ids.data(), n);
+  const int nl = num_labels(), nc = num_classes();
+  std::uint64_t keys[kMaxFeatures];
+  std::int32_t scores[2 * 256 + kFirstArc];
+  float net_scores[DenseNet::kMaxClasses];
+  float mixed[DenseNet::kMaxClasses];
+  int atoms[DenseNet::kAtoms];
+  // The weight is in the perceptron's trained units; its integer scores are
+  // in units of scale().
+  const float unit = model_.scale() > 0 ? model_.scale() : 1.0f;
+  const float w = net_weight_ / unit;
+  const float margin = net_margin_ / unit;
+  while (!s.Terminal()) {
+    int nk = Features(s, words, tags, keys, guide, lite_);
+    std::fill(scores, scores + nc, 0);
+    model_.Score(keys, nk, scores);
+    // A confident perceptron decides alone: its best legal class (the first
+    // of equal scores, as BestLegal()) leads the second by the margin.
+    int best = -1;
+    std::int32_t second = INT32_MIN;
+    ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {
+      for (int c = lo; c < hi; ++c) {
+        if (best < 0 || scores[c] > scores[best]) {
+          if (best >= 0) second = scores[best];
+          best = c;
+        } else if (scores[c] > second) {
+          second = scores[c];
+        }
+      }
+    });
+    if (second == INT32_MIN || static_cast<float>(scores[best] - second) >= margin) {
+      Apply(&s, best, nl);
+      continue;
+    }
+    DenseNet::Atoms(s, word_ids.data(), tag_ids.data(), nl, atoms);
+    net.Score(atoms, hidden.data(), net_scores, &cache);
+    // The network's log-probabilities up to the decision's normaliser,
+    // which moves every class alike (so it is left out): its scores less
+    // the best legal one, at least -30.
+    float top = -1e30f;
+    ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {
+      for (int c = lo; c < hi; ++c) top = std::max(top, net_scores[c]);
+    });
+    ForEachLegal(s, nl, non_monotonic_, [&](int lo, int hi) {
+      for (int c = lo; c < hi; ++c) {
+        mixed[c] = static_cast<float>(scores[c]) + w * std::max(-30.0f, net_scores[c] - top);
+      }
+    });
+    Apply(&s, BestLegal(s, nl, non_monotonic_, mixed), nl);
   }
   Finish(s, heads, labels);
 }
@@ -554,10 +645,17 @@ void Parser::Save(ByteWriter* w) const {
   // System flags: 1 non-monotonic, 2 right-to-left, 4 guided, 8 lite, 16
   // dense (absent in older files: monotonic, left to right; a left-to-right
   // file is as before).
+  // 32: a greedy perceptron with a dense parser mixed in (set_net()).
   w->Varint((non_monotonic_ ? 1 : 0) | (right_to_left_ ? 2 : 0) | (guide_ ? 4 : 0) |
-            (lite_ ? 8 : 0) | (dense_ ? 16 : 0));
+            (lite_ ? 8 : 0) | (dense_ ? 16 : 0) | (net_ ? 32 : 0));
   if (dense_) {  // greedy, never guided or lite: the network only
     dense_->Save(w);
+    return;
+  }
+  if (net_) {  // greedy and unguided: the weight, the margin, the dense parser
+    w->Pod(net_weight_);
+    w->Pod(net_margin_);
+    net_->Save(w);
     return;
   }
   if (guide_) {  // the width always, then the guide parser
@@ -579,14 +677,25 @@ bool Parser::Load(ByteReader* r, bool allow_guide) {
   SetLabelParts();
   if (!model_.Load(r) || model_.num_classes() != num_classes()) return false;
   std::uint64_t system = 0;
-  if (r->remaining() > 0 && (!r->Varint(&system) || system > 31)) return false;
+  if (r->remaining() > 0 && (!r->Varint(&system) || system > 63)) return false;
   non_monotonic_ = (system & 1) != 0;
   right_to_left_ = (system & 2) != 0;
   lite_ = (system & 8) != 0;
   guide_.reset();
   dense_.reset();
+  net_.reset();
+  net_weight_ = 0;
+  net_margin_ = 1e30f;
   std::uint64_t beam = 1;
-  if (system & 16) {  // dense: the network, nothing after it
+  if (system & 32) {  // a dense parser mixed in: weight, margin, the parser
+    float weight = 0, margin = 0;
+    if ((system & (4 | 16)) || !allow_guide) return false;  // never nested
+    if (!r->Pod(&weight) || !r->Pod(&margin) || !(margin >= 0)) return false;
+    auto net = std::make_shared<Parser>();
+    if (!net->Load(r, /*allow_guide=*/false) || r->remaining() > 0) return false;
+    if (!set_net(std::move(net), weight)) return false;
+    net_margin_ = margin;
+  } else if (system & 16) {  // dense: the network, nothing after it
     if (system & (4 | 8)) return false;
     auto net = std::make_shared<DenseNet>();
     if (!net->Load(r, num_labels(), num_classes()) || r->remaining() > 0) return false;

@@ -215,6 +215,22 @@ class Parser {
   // perceptron. A dense model decodes greedily only (a beam width is
   // ignored) and is neither guided nor lite.
   const DenseNet* dense() const { return dense_.get(); }
+  // A dense parser (dense() set; same labels and transition system) whose
+  // log-probabilities, times `weight` in this perceptron's score units,
+  // are added to this parser's scores at every greedy decision (a
+  // mixture of the two scorers). Fails (false, nothing set) when the two
+  // do not match. nullptr removes it.
+  bool set_net(std::shared_ptr<const Parser> net, float weight);
+  const Parser* net() const { return net_.get(); }
+  // A dense parser's word embeddings as int8 rows (DenseNet::QuantizeWords;
+  // a smaller file); nothing for a perceptron.
+  void QuantizeDenseWords();
+  float net_weight() const { return net_weight_; }
+  // Only decisions whose best legal class leads the second by less than
+  // this (in the perceptron's trained units) consult the network; the
+  // default, infinity, consults it at every decision.
+  void set_net_margin(float margin) { net_margin_ = margin; }
+  float net_margin() const { return net_margin_; }
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r) { return Load(r, /*allow_guide=*/true); }
@@ -290,6 +306,9 @@ class Parser {
                    const GuideView* guide, std::vector<int>* heads, std::vector<int>* labels) const;
   void ParseDense(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                   std::vector<int>* heads, std::vector<int>* labels) const;
+  // ParseGreedy() with net_ mixed in (set_net()).
+  void ParseMixed(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
+                  const GuideView* guide, std::vector<int>* heads, std::vector<int>* labels) const;
   void ParseBeamInOrder(const std::vector<WordInfo>& words, const std::vector<std::uint64_t>& tags,
                         int beam, const GuideView* guide, std::vector<int>* heads,
                         std::vector<int>* labels) const;
@@ -309,6 +328,9 @@ class Parser {
   std::vector<std::uint64_t> label_keys_;  // label -> GuideLabelKey of its plain relation
   std::shared_ptr<const Parser> guide_;  // a stacked parser's guide (system flag 4)
   std::shared_ptr<const DenseNet> dense_;  // the dense scorer (system flag 16)
+  std::shared_ptr<const Parser> net_;      // set_net(): a dense parser mixed in
+  float net_weight_ = 0;
+  float net_margin_ = 1e30f;
   LinearModel model_;
 };
 

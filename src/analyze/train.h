@@ -65,6 +65,10 @@ struct TrainOptions {
   bool dense = false;
   DenseConfig dense_config;
   DenseTrainOptions dense_train;
+  // Parser only, dense: pretrained word vectors (embeddings.h) that
+  // initialise the word embeddings; their words join the vocabulary after
+  // the training words, and dense_config.word_dim must be their dim.
+  const WordVectors* dense_vectors = nullptr;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;

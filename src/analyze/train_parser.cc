@@ -6,6 +6,7 @@
 // TrainOptions::beam > 1, global training over a beam (TrainGlobal).
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <cstdlib>
 #include <map>
 #include <numeric>
@@ -329,8 +330,47 @@ class ParserTrainer {
     std::vector<std::uint64_t> words, tag_keys;
     for (const auto& [count, key] : by_count) words.push_back(key);
     for (int t = 0; t < tagger.num_tags(); ++t) tag_keys.push_back(tagger.tag_key(t));
+    // Pretrained vectors: their words (forms of the lower-cased corpus, so
+    // keyed as WordInfo::lower) join after the training words, and every
+    // vocabulary word with a vector starts from it, scaled to unit length.
+    const WordVectors* vec = opts.dense_vectors;
+    std::vector<int> vector_row;  // vocabulary index -> row in *vec, or -1
+    if (vec) {
+      std::map<std::uint64_t, int> row_of;
+      for (std::size_t i = 0; i < vec->words.size(); ++i) {
+        row_of.emplace(HashStr(vec->words[i]), static_cast<int>(i));
+      }
+      std::set<std::uint64_t> known(words.begin(), words.end());
+      for (std::size_t i = 0; i < vec->words.size(); ++i) {
+        const std::uint64_t key = HashStr(vec->words[i]);
+        if (known.insert(key).second) words.push_back(key);
+      }
+      for (std::uint64_t key : words) {
+        auto it = row_of.find(key);
+        vector_row.push_back(it == row_of.end() ? -1 : it->second);
+      }
+    }
     DenseNet net;
     net.Init(opts.dense_config, words, tag_keys, nl, nc, opts.seed);
+    if (vec) {
+      std::vector<float>& emb = *net.mutable_params(DenseNet::kWordGroup);
+      const int dim = vec->dim;
+      int with_vector = 0;
+      for (std::size_t i = 0; i < vector_row.size(); ++i) {
+        if (vector_row[i] < 0) continue;
+        const float* v = vec->row(static_cast<std::size_t>(vector_row[i]));
+        double norm = 0;
+        for (int d = 0; d < dim; ++d) norm += static_cast<double>(v[d]) * v[d];
+        const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+        float* out = emb.data() + (DenseNet::kFirstWord + i) * dim;
+        for (int d = 0; d < dim; ++d) out[d] = v[d] * scale;
+        ++with_vector;
+      }
+      if (opts.log) {
+        opts.log("dense parser: " + std::to_string(with_vector) + " of " +
+                 std::to_string(words.size()) + " vocabulary words start from a vector");
+      }
+    }
     DenseTrainOptions to = opts.dense_train;
     to.seed = opts.seed;
     DenseTrainer trainer(&net, to);
