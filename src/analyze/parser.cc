@@ -555,11 +555,9 @@ void Parser::ParseMixed(const std::vector<WordInfo>& words, const std::vector<st
   const DenseNet& net = *net_->dense_;
   const int n = static_cast<int>(words.size());
   s.Init(n);
-  word_ids.resize(n);
-  tag_ids.resize(n);
-  hidden.resize(net.config().hidden);
-  net.SentenceIds(words, tags, word_ids.data(), tag_ids.data());
-  cache.Reset(net, word_ids.data(), n);
+  // The network's view of the sentence is prepared at its first consult
+  // (most sentences need few, many none).
+  bool prepared = false;
   const int nl = num_labels(), nc = num_classes();
   std::uint64_t keys[kMaxFeatures];
   std::int32_t scores[2 * 256 + kFirstArc];
@@ -592,6 +590,14 @@ void Parser::ParseMixed(const std::vector<WordInfo>& words, const std::vector<st
     if (second == INT32_MIN || static_cast<float>(scores[best] - second) >= margin) {
       Apply(&s, best, nl);
       continue;
+    }
+    if (!prepared) {
+      word_ids.resize(n);
+      tag_ids.resize(n);
+      hidden.resize(net.config().hidden);
+      net.SentenceIds(words, tags, word_ids.data(), tag_ids.data());
+      cache.Reset(net, word_ids.data(), n);
+      prepared = true;
     }
     DenseNet::Atoms(s, word_ids.data(), tag_ids.data(), nl, atoms);
     net.Score(atoms, hidden.data(), net_scores, &cache);
