@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "analyze/features.h"
+#include "analyze/kernels.h"
 #include "analyze/parser.h"
 
 namespace dyad::analyze {
@@ -20,40 +21,15 @@ inline void Add(const float* __restrict x, float* __restrict y, int n) {
 
 // A dot product with eight partial sums, so that the compiler vectorises
 // it without reassociating floats itself (no -ffast-math).
-// y += sum_k e[k] * w[k * n .. + n): an atom's embedding times its block
-// of W1, for inference only (the tables and the rarer words' rows). The
-// AVX2 clone is picked at load time where the CPU has it; training keeps
-// the plain loops of AddAtom(), so a model's bytes do not depend on the CPU.
-__attribute__((target_clones("avx2", "default"))) void AddProduct(const float* e, int d,
-                                                                   const float* w, int n,
-                                                                   float* y) {
-  for (int k = 0; k < d; ++k) {
-    const float a = e[k];
-    const float* row = w + static_cast<std::size_t>(k) * n;
-    for (int i = 0; i < n; ++i) y[i] += a * row[i];
-  }
-}
-
 // hidden += the sum of `count` rows of n floats (the table rows of a
-// decision's atoms), and the output layer scores = b2 + W2 act(hidden)
-// over the active units: Score()'s two loops, for inference only (AVX2
-// clone where the CPU has it; the sums are taken in the same order).
+// decision's atoms), for inference only (AVX2 clone where the CPU has it;
+// the sums are taken in the same order). The other inference loops use
+// AddProduct (kernels.h).
 __attribute__((target_clones("avx2", "default"))) void SumRows(const float* const* rows,
                                                                 int count, float* y, int n) {
   for (int r = 0; r < count; ++r) {
     const float* x = rows[r];
     for (int i = 0; i < n; ++i) y[i] += x[i];
-  }
-}
-
-__attribute__((target_clones("avx2", "default"))) void OutputLayer(const float* hidden, int h,
-                                                                    const float* w2, int nc,
-                                                                    float* scores) {
-  for (int j = 0; j < h; ++j) {
-    const float a = hidden[j];
-    if (a == 0) continue;
-    const float* row = w2 + static_cast<std::size_t>(j) * nc;
-    for (int c = 0; c < nc; ++c) scores[c] += a * row[c];
   }
 }
 
@@ -289,7 +265,7 @@ void DenseNet::Score(const int* atoms, float* hidden, float* scores,
   SumRows(rows, count, hidden, h);
   Activate(hidden);
   std::copy(b2_.begin(), b2_.end(), scores);
-  OutputLayer(hidden, h, w2_.data(), num_classes_, scores);
+  AddProduct(hidden, h, w2_.data(), num_classes_, scores);  // over the active units
 }
 
 namespace {

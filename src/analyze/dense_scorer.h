@@ -20,12 +20,21 @@
 //
 // Inference uses Chen & Manning's precomputation: the product of each
 // atom value's embedding with its position's block of W1 is tabulated at
-// load time for every tag, label and small integer and for the
-// kPrecomputedWords most frequent words, so the hidden layer of a decision
-// is ~61 additions of width H (a rare word costs dim x H multiply-adds); the
-// output layer is accumulated over the active hidden units. Everything is
-// contiguous float arrays written as loops the compiler vectorises (SSE2);
-// Score() allocates nothing.
+// load time for every tag, label and small integer and for the most
+// frequent words (kPrecomputedWords at the six stack and buffer positions,
+// kPrecomputedOtherWords at the others), so the hidden layer of a decision
+// is ~61 additions of width H (a rarer word costs dim x H multiply-adds,
+// once per sentence and position with a DenseSentenceCache); the output
+// layer is accumulated over the active hidden units. Everything is
+// contiguous float arrays; the inference loops have AVX2 clones picked at
+// load time, training keeps plain loops. Score() allocates nothing.
+//
+// Word vectors (`dyad train parser --dense-vectors`): pretrained vectors
+// initialise the word embeddings, and their words join the vocabulary.
+// A network meant to be shipped is stored with its word rows and W1 as
+// int8 rows with a scale each (QuantizeWords). The network is shipped
+// mixed into the perceptron parser's uncertain decisions (Parser::set_net,
+// parser.h), not alone.
 //
 // Training (DenseTrainer; driven by train_parser.cc): the loss of a
 // configuration is -log of the summed probability of its zero-cost

@@ -7,27 +7,12 @@
 #include <numeric>
 
 #include "analyze/features.h"
+#include "analyze/kernels.h"
 
 namespace dyad::analyze {
 namespace {
 
-// h[o] += sum_d x[d] * w[d * hidden + o]: a word vector times its block of
-// the first layer. The AVX2 clone is picked at load time where the CPU has
-// it (about 2.3 times as fast; inference only: training keeps the plain
-// loops, so that a model's bytes depend on the binary and its libm, not on
-// the CPU's vector extensions).
-__attribute__((target_clones("avx2", "default"))) void AddProduct(const float* x, int dim,
-                                                                   const float* w, int hidden,
-                                                                   float* h) {
-  for (int d = 0; d < dim; ++d) {
-    const float xd = x[d];
-    if (xd == 0.0f) continue;
-    const float* row = w + static_cast<std::size_t>(d) * hidden;
-    for (int o = 0; o < hidden; ++o) h[o] += xd * row[o];
-  }
-}
-
-// The same for training (no clone).
+// AddProduct (kernels.h) for training: no clone, no skipped zeros.
 void AddProductPlain(const float* x, int dim, const float* w, int hidden, float* h) {
   for (int d = 0; d < dim; ++d) {
     const float xd = x[d];
