@@ -44,16 +44,16 @@ int Run(int argc, char** argv) {
          "give the analyzer the gold UPOS and XPOS (where the tagger knows the pair) instead of "
          "its own tags, to measure what tagging errors cost the lemmas and the parser; gold "
          "tokenization only (UPOS/XPOS are then near 100 by construction)");
-  std::string parser_net, parser_net_weight = "1";
+  std::string parser_net, parser_net_weight = "12";
   f.String("parser-net", &parser_net,
            "experimental: a dense parser (dyad train parser --dense) mixed into the greedy "
            "parser's decisions");
   f.String("parser-net-weight", &parser_net_weight,
            "--parser-net: the weight of its log-probabilities, in the perceptron's units");
-  std::string parser_net_margin;
+  std::string parser_net_margin = "20";
   f.String("parser-net-margin", &parser_net_margin,
            "--parser-net: consult the network only when the perceptron's best transition leads "
-           "by less than this (default: always)");
+           "by less than this (1e30: at every decision)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (gold_tags && raw) {
@@ -73,9 +73,7 @@ int Run(int argc, char** argv) {
   ao.given_tags = gold_tags;
   ao.parser_net_file = parser_net;
   ao.parser_net_weight = static_cast<float>(std::atof(parser_net_weight.c_str()));
-  if (!parser_net_margin.empty()) {
-    ao.parser_net_margin = static_cast<float>(std::atof(parser_net_margin.c_str()));
-  }
+  ao.parser_net_margin = static_cast<float>(std::atof(parser_net_margin.c_str()));
   if (auto st = analyze::SetParserSpec(parser_file, &ao); !st.ok()) {
     PrintError(st);
     return kExitUsage;

@@ -316,7 +316,7 @@ int RunParser(int argc, char** argv) {
            "--dense: word vectors in fastText's text format (.vec, trained on lower-cased text) "
            "that initialise the word embeddings; their words join the vocabulary and their "
            "dimension replaces --dense-word-dim");
-  std::string mix_net, mix_weight = "16", mix_margin = "20";
+  std::string mix_net, mix_weight = "12", mix_margin = "20";
   f.String("mix-net", &mix_net,
            "no training: mix this dense parser (--dense, trained on the same data) into "
            "<out>/parser.bin's greedy decisions and rewrite that file (docs/analysis.md)");

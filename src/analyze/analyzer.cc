@@ -336,6 +336,9 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
                                   ": a dense parser mixes only into a single greedy, "
                                   "unguided perceptron parser");
     }
+    if (!(options.parser_net_margin >= 0)) {
+      return InvalidArgumentError(net_path + ": the network's margin must be a number >= 0");
+    }
     auto net = std::make_shared<Parser>();
     RETURN_IF_ERROR(LoadParserModel(net_path, net.get()));
     if (!a->parser_.set_net(net, options.parser_net_weight)) {

@@ -173,6 +173,37 @@ TEST(ShippedModels, ReparsingEnsembleIsAnOption) {
   EXPECT_NE(missing.status().ToString().find("no-such-parser.bin"), std::string::npos);
 }
 
+TEST(ShippedModels, ParserCarriesItsNetworkWhichCanBeLeftOut) {
+  Parser p;
+  ASSERT_TRUE(LoadParserModel(ModelDir() + "/parser.bin", &p).ok());
+  ASSERT_NE(p.net(), nullptr);
+  EXPECT_NE(p.net()->dense(), nullptr);
+  EXPECT_TRUE(p.net()->dense()->words_quantized());
+  EXPECT_GT(p.net_weight(), 0);
+  EXPECT_LT(p.net_margin(), 1e30f);
+  AnalyzerOptions without;
+  without.ner = false;
+  without.parser_net = false;
+  auto a = Analyzer::Load(ModelDir(), without);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
+  EXPECT_EQ((*a)->parser()->net(), nullptr);
+  // Only a dense parser mixes in, with a margin >= 0.
+  AnalyzerOptions perceptron;
+  perceptron.ner = false;
+  perceptron.parser_net_file = "parser-beam.bin";
+  perceptron.parser_net_weight = 1;
+  auto refused = Analyzer::Load(ModelDir(), perceptron);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().ToString().find("parser-beam.bin"), std::string::npos)
+      << refused.status().ToString();
+  AnalyzerOptions margin = perceptron;
+  margin.parser_net_margin = -1;
+  refused = Analyzer::Load(ModelDir(), margin);
+  ASSERT_FALSE(refused.ok());
+  EXPECT_NE(refused.status().ToString().find("margin"), std::string::npos)
+      << refused.status().ToString();
+}
+
 // A dateline kept with the story's first sentence is parsed apart from it.
 TEST(ShippedModels, DatelineHangsOffTheRootOfTheSentenceAfterIt) {
   auto out = AnalyzeText("(Riga) \u2013 Police detained two reporters on Monday, a rights group said.");
