@@ -19,8 +19,6 @@ inline void Add(const float* __restrict x, float* __restrict y, int n) {
   for (int i = 0; i < n; ++i) y[i] += x[i];
 }
 
-// A dot product with eight partial sums, so that the compiler vectorises
-// it without reassociating floats itself (no -ffast-math).
 // hidden += the sum of `count` rows of n floats (the table rows of a
 // decision's atoms), for inference only (AVX2 clone where the CPU has it;
 // the sums are taken in the same order). The other inference loops use
@@ -33,6 +31,8 @@ __attribute__((target_clones("avx2", "default"))) void SumRows(const float* cons
   }
 }
 
+// A dot product with eight partial sums, so that the compiler vectorises
+// it without reassociating floats itself (no -ffast-math).
 inline float Dot(const float* a, const float* b, int n) {
   float acc[8] = {0, 0, 0, 0, 0, 0, 0, 0};
   int i = 0;

@@ -409,6 +409,8 @@ TEST_F(MixedParserTest, SaveAndLoadKeepTheMixture) {
   ByteWriter again;
   loaded.Save(&again);
   EXPECT_EQ(again.data(), w.data());
+  Parser mean;
+  EXPECT_FALSE(MeanParser({mixed, perceptron_}, &mean).ok());  // the network is not averaged
   for (std::size_t cut : {w.data().size() - 1, w.data().size() / 2}) {
     ByteReader bad(std::string_view(w.data()).substr(0, cut));
     Parser p;

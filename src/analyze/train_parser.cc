@@ -871,6 +871,11 @@ Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
     if (p.dense()) return InvalidArgumentError("parser " + std::to_string(i + 1) +
                                                " is a dense parser: only perceptron weights "
                                                "can be averaged");
+    if (p.net()) {
+      return InvalidArgumentError("parser " + std::to_string(i + 1) +
+                                  " carries a mixed-in network (--mix-net): average the "
+                                  "perceptrons, then mix a network into the mean");
+    }
     if (p.non_monotonic() != parsers[0].non_monotonic()) {
       return InvalidArgumentError(which + " in its transition system (--non-monotonic)");
     }
