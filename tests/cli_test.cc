@@ -63,6 +63,28 @@ TEST(Cli, ProgressLineAndSummary) {
   EXPECT_EQ(q.err, "");
 }
 
+TEST(Cli, ParserNetworkCanBeLeftOut) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("a.txt"), "Police detained the editor of a local newspaper.").ok());
+  auto with = RunDyad("analyze --quiet " + dir.File("a.txt"));
+  auto without = RunDyad("analyze --quiet --no-parser-net " + dir.File("a.txt"));
+  EXPECT_EQ(with.exit_code, 0) << with.err;
+  EXPECT_EQ(without.exit_code, 0) << without.err;
+  // The same tokens, each with a head, either way.
+  auto heads = [](const std::string& conllu) {
+    int n = 0;
+    std::istringstream in(conllu);
+    for (std::string line; std::getline(in, line);) {
+      if (line.empty() || line[0] == '#') continue;
+      ++n;
+      EXPECT_NE(line.find('\t'), std::string::npos) << line;
+    }
+    return n;
+  };
+  EXPECT_EQ(heads(with.out), heads(without.out));
+  EXPECT_GT(heads(with.out), 5);
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunDyad("no-such-command").exit_code, 2);
   EXPECT_EQ(RunDyad("segment --no-such-flag x").exit_code, 2);

@@ -64,6 +64,10 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
             "parser beam width, 1-64 (default: the model's own; a greedy-trained parser refuses "
             "a wider beam, and a --parser list refuses any width: its parsers each decode with "
             "their own)");
+  bool no_parser_net = false;
+  flags.Bool("no-parser-net", &no_parser_net,
+             "parse with parser.bin's perceptron alone, without its mixed-in network (faster, "
+             "less accurate: docs/analysis.md)");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;
@@ -105,6 +109,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   po.dictionaries = dictionaries;
   po.parser_model = parser_model;
   po.parser_beam = parser_beam;
+  po.parser_net = !no_parser_net;
   auto pipeline = Pipeline::Create(po);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());

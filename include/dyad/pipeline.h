@@ -62,6 +62,10 @@ struct PipelineOptions {
   // The parser's beam width (1 = greedy). Default: 0 = the width the
   // parser model was trained for.
   int parser_beam = 0;
+  // false: parse without the dense network the shipped parser.bin mixes
+  // into its uncertain decisions (about 1.3x as fast, EWT test UAS/LAS
+  // -0.47/-0.57; docs/analysis.md, thirteenth round).
+  bool parser_net = true;
 };
 
 // A document with the results of every stage that ran.

@@ -30,6 +30,7 @@ StatusOr<std::unique_ptr<Stage>> MakeAnalyzeStage(const PipelineOptions& options
     RETURN_IF_ERROR(analyze::SetParserSpec(options.parser_model, &ao));
   }
   ao.beam = options.parser_beam;
+  ao.parser_net = options.parser_net;
   auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models", ao);
   if (!a.ok()) return a.status();
   return std::unique_ptr<Stage>(new AnalyzeStage(std::move(*a)));
