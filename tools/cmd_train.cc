@@ -194,7 +194,7 @@ int WriteMixedParser(const std::string& net_file, double weight, double margin,
     return Fail(InvalidArgumentError(
         file + ": a dense parser mixes only into a greedy, unguided perceptron parser"));
   }
-  net->QuantizeDenseWords();
+  net->QuantizeDense();
   if (!parser.set_net(net, static_cast<float>(weight))) {
     return Fail(InvalidArgumentError(net_file + " does not match " + file +
                                      " (the same labels and transition system are needed)"));

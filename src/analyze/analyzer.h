@@ -77,13 +77,13 @@ struct AnalyzerOptions {
   // The weight of NER's window network (Ner::set_net_weight; 0 turns it
   // off); negative: the weight in the model.
   float ner_net_weight = -1;
-  // A dense parser (`dyad train parser --dense`) mixed into the greedy
-  // parser's decisions with this weight (Parser::set_net); empty: none.
-  // Not with an ensemble or a beam.
-  std::string parser_net_file;
   // false: parse without the dense network a parser model may carry
-  // (Parser::net(); the benchmark's measure of its cost).
+  // (Parser::net(); `--no-parser-net`, and the benchmark's measure of its cost).
   bool parser_net = true;
+  // A dense parser (`dyad train parser --dense`) mixed into the greedy
+  // parser's decisions with this weight and margin (Parser::set_net; `dyad
+  // eval ud --parser-net`); empty: none. Not with an ensemble or a beam.
+  std::string parser_net_file;
   float parser_net_weight = 0;
   float parser_net_margin = 1e30f;  // Parser::set_net_margin
   // Keep the UPOS and XPOS a token already has, where the tagger knows the

@@ -155,7 +155,7 @@ const float* DenseNet::Embedding(int g, int v, float* buf) const {
   const int d = Dim(g);
   const std::size_t at = static_cast<std::size_t>(v) * d;
   if (g != kWordGroup || word_q_.empty()) return &emb_[g][at];
-  const float scale = word_scale_[v];  // QuantizeWords(): from the int8 row
+  const float scale = word_scale_[v];  // Quantize(): from the int8 row
   for (int k = 0; k < d; ++k) buf[k] = static_cast<float>(word_q_[at + k]) * scale;
   return buf;
 }
@@ -300,7 +300,7 @@ void DequantizeRows(const std::vector<std::int8_t>& q, const std::vector<float>&
 
 }  // namespace
 
-void DenseNet::QuantizeWords() {
+void DenseNet::Quantize() {
   QuantizeRows(emb_[kWordGroup], config_.word_dim, &word_q_, &word_scale_);
   QuantizeRows(w1_, config_.hidden, &w1_q_, &w1_scale_);
   Dequantize();
@@ -325,7 +325,7 @@ void DenseNet::Save(ByteWriter* w) const {
   tag_ids_.Save(w);
   for (int g = 0; g < kGroups; ++g) {
     if (g == kWordGroup && !word_q_.empty()) {
-      // QuantizeWords(): no floats, then the int8 rows and their scales.
+      // Quantize(): no floats, then the int8 rows and their scales.
       w->PodVec(std::vector<float>());
       w->PodVec(word_q_);
       w->PodVec(word_scale_);
@@ -333,7 +333,7 @@ void DenseNet::Save(ByteWriter* w) const {
     }
     w->PodVec(emb_[g]);
   }
-  if (!word_q_.empty()) {  // QuantizeWords(): W1 as int8 rows too
+  if (!word_q_.empty()) {  // Quantize(): W1 as int8 rows too
     w->PodVec(std::vector<float>());
     w->PodVec(w1_q_);
     w->PodVec(w1_scale_);
@@ -375,7 +375,7 @@ bool DenseNet::Load(ByteReader* r, int num_labels, int num_classes) {
   for (int g = 0; g < kGroups; ++g) {
     const std::size_t size = static_cast<std::size_t>(vocab_[g]) * Dim(g);
     if (!r->PodVec(&emb_[g])) return false;
-    if (g == kWordGroup && emb_[g].empty()) {  // int8 rows (QuantizeWords)
+    if (g == kWordGroup && emb_[g].empty()) {  // int8 rows (Quantize)
       if (!r->PodVec(&word_q_) || word_q_.size() != size || !r->PodVec(&word_scale_) ||
           word_scale_.size() != static_cast<std::size_t>(vocab_[g])) {
         return false;

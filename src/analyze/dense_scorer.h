@@ -32,7 +32,7 @@
 // Word vectors (`dyad train parser --dense-vectors`): pretrained vectors
 // initialise the word embeddings, and their words join the vocabulary.
 // A network meant to be shipped is stored with its word rows and W1 as
-// int8 rows with a scale each (QuantizeWords). The network is shipped
+// int8 rows with a scale each (Quantize). The network is shipped
 // mixed into the perceptron parser's uncertain decisions (Parser::set_net,
 // parser.h), not alone.
 //
@@ -164,8 +164,8 @@ class DenseNet {
   // quarter of their bytes; the rows the network computes with become the
   // stored ones, so a saved and loaded network scores as this one).
   // Training must not continue afterwards.
-  void QuantizeWords();
-  bool words_quantized() const { return !word_q_.empty(); }
+  void Quantize();
+  bool quantized() const { return !word_q_.empty(); }
 
   void Save(ByteWriter* w) const;
   // Checks every size and id bound; false on a malformed model.
@@ -201,7 +201,8 @@ class DenseNet {
   int offset_[kAtoms] = {};  // first input dimension of each atom's block
   FlatMap word_ids_, tag_ids_;
   std::vector<float> emb_[kGroups];  // vocab x dim, row-major
-  // QuantizeWords(): the word rows as stored (emb_[kWordGroup] = q x scale).
+  // Quantize(): the word rows and W1 as stored, int8 x scale a row
+  // (emb_[kWordGroup] is then empty: Embedding() reads word_q_).
   std::vector<std::int8_t> word_q_, w1_q_;
   std::vector<float> word_scale_, w1_scale_;
   std::vector<float> w1_;            // input x H (row i: the weights of input i)

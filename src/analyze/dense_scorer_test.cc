@@ -393,7 +393,7 @@ TEST_F(MixedParserTest, RefusesAMismatchedNetwork) {
 TEST_F(MixedParserTest, SaveAndLoadKeepTheMixture) {
   Parser mixed = perceptron_;
   auto net = std::make_shared<Parser>(*net_);
-  net->QuantizeDenseWords();
+  net->QuantizeDense();
   ASSERT_TRUE(mixed.set_net(net, 7.5f));
   mixed.set_net_margin(3);
   ByteWriter w;
@@ -404,7 +404,7 @@ TEST_F(MixedParserTest, SaveAndLoadKeepTheMixture) {
   ASSERT_NE(loaded.net(), nullptr);
   EXPECT_EQ(loaded.net_weight(), 7.5f);
   EXPECT_EQ(loaded.net_margin(), 3.0f);
-  EXPECT_TRUE(loaded.net()->dense()->words_quantized());
+  EXPECT_TRUE(loaded.net()->dense()->quantized());
   EXPECT_EQ(Parses(loaded), Parses(mixed));
   ByteWriter again;
   loaded.Save(&again);
@@ -423,7 +423,7 @@ TEST(DenseNet, QuantizedWordsScoreAsStoredAndSurviveSaving) {
   c.hidden = 16;
   DenseNet net = RandomNet(c, 40, 5, 4, 10);
   DenseNet quantized = net;
-  quantized.QuantizeWords();
+  quantized.Quantize();
   net.Precompute();
   quantized.Precompute();
   ByteWriter w;

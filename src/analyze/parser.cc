@@ -517,10 +517,10 @@ bool Parser::set_net(std::shared_ptr<const Parser> net, float weight) {
   return true;
 }
 
-void Parser::QuantizeDenseWords() {
+void Parser::QuantizeDense() {
   if (!dense_) return;
   auto net = std::make_shared<DenseNet>(*dense_);
-  net->QuantizeWords();
+  net->Quantize();
   dense_ = std::move(net);
 }
 

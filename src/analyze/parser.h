@@ -225,15 +225,15 @@ class Parser {
   // ignored) and is neither guided nor lite.
   const DenseNet* dense() const { return dense_.get(); }
   // A dense parser (dense() set; same labels and transition system) whose
-  // log-probabilities, times `weight` in this perceptron's score units,
-  // are added to this parser's scores at every greedy decision (a
-  // mixture of the two scorers). Fails (false, nothing set) when the two
-  // do not match. nullptr removes it.
+  // log-probabilities, times `weight` in this perceptron's trained units,
+  // are added to this parser's scores at the greedy decisions where the
+  // perceptron is unsure (set_net_margin). Fails (false, nothing set) when
+  // the two do not match. nullptr removes it.
   bool set_net(std::shared_ptr<const Parser> net, float weight);
   const Parser* net() const { return net_.get(); }
-  // A dense parser's word embeddings as int8 rows (DenseNet::QuantizeWords;
+  // A dense parser's word embeddings and W1 as int8 rows (DenseNet::Quantize;
   // a smaller file); nothing for a perceptron.
-  void QuantizeDenseWords();
+  void QuantizeDense();
   float net_weight() const { return net_weight_; }
   // Only decisions whose best legal class leads the second by less than
   // this (in the perceptron's trained units) consult the network; the

@@ -178,7 +178,7 @@ TEST(ShippedModels, ParserCarriesItsNetworkWhichCanBeLeftOut) {
   ASSERT_TRUE(LoadParserModel(ModelDir() + "/parser.bin", &p).ok());
   ASSERT_NE(p.net(), nullptr);
   EXPECT_NE(p.net()->dense(), nullptr);
-  EXPECT_TRUE(p.net()->dense()->words_quantized());
+  EXPECT_TRUE(p.net()->dense()->quantized());
   EXPECT_GT(p.net_weight(), 0);
   EXPECT_LT(p.net_margin(), 1e30f);
   AnalyzerOptions without;
