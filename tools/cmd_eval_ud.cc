@@ -4,6 +4,7 @@
 #include <cstdlib>
 #include <fstream>
 #include <iostream>
+#include <utility>
 
 #include "analyze/ud_eval.h"
 #include "pipeline/stages.h"
@@ -72,8 +73,17 @@ int Run(int argc, char** argv) {
   ao.beam = beam;
   ao.given_tags = gold_tags;
   ao.parser_net_file = parser_net;
-  ao.parser_net_weight = static_cast<float>(std::atof(parser_net_weight.c_str()));
-  ao.parser_net_margin = static_cast<float>(std::atof(parser_net_margin.c_str()));
+  for (auto [text, out] : {std::pair{&parser_net_weight, &ao.parser_net_weight},
+                           std::pair{&parser_net_margin, &ao.parser_net_margin}}) {
+    char* end = nullptr;
+    const double v = std::strtod(text->c_str(), &end);
+    if (text->empty() || *end != '\0') {
+      std::cerr << "error: --parser-net-weight and --parser-net-margin take numbers, not '"
+                << *text << "'\n";
+      return kExitUsage;
+    }
+    *out = static_cast<float>(v);  // ranges: checked by Analyzer::Load
+  }
   if (auto st = analyze::SetParserSpec(parser_file, &ao); !st.ok()) {
     PrintError(st);
     return kExitUsage;
