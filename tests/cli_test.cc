@@ -85,6 +85,24 @@ TEST(Cli, ParserNetworkCanBeLeftOut) {
   EXPECT_GT(heads(with.out), 5);
 }
 
+// `dyad train tagger`'s network flags are checked before any data is read.
+TEST(Cli, TrainTaggerRefusesBadNetworkFlags) {
+  const std::pair<std::string, std::string> cases[] = {
+      {"train tagger --shared /no/such/shared --net-margin 5", "need --window-net"},
+      {"train tagger --shared /no/such/shared --prune -1", "--prune"},
+      {"train tagger --shared /no/such/shared --window-net /no/such/vectors.vec",
+       "/no/such/vectors.vec"},
+      {"train tagger --shared /no/such/shared --window-net x.vec --net-margin nope",
+       "--net-margin"},
+      {"eval ud --tagger-net-weight heavy /no/such/file.conllu", "--tagger-net-weight"},
+  };
+  for (const auto& [args, message] : cases) {
+    auto r = RunDyad(args);
+    EXPECT_EQ(r.exit_code, 2) << args;
+    EXPECT_NE(r.err.find(message), std::string::npos) << args << ": " << r.err;
+  }
+}
+
 TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_EQ(RunDyad("no-such-command").exit_code, 2);
   EXPECT_EQ(RunDyad("segment --no-such-flag x").exit_code, 2);

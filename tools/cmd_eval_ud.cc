@@ -55,6 +55,12 @@ int Run(int argc, char** argv) {
   f.String("parser-net-margin", &parser_net_margin,
            "--parser-net: consult the network only when the perceptron's best transition leads "
            "by less than this (1e30: at every decision)");
+  std::string tagger_net_weight, tagger_net_margin;
+  f.String("tagger-net-weight", &tagger_net_weight,
+           "the weight of the tagger's window network (0 = off; default: the model's)");
+  f.String("tagger-net-margin", &tagger_net_margin,
+           "the first-pass margin below which the tagger's window network re-tags a word "
+           "(default: the model's)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (gold_tags && raw) {
@@ -83,6 +89,18 @@ int Run(int argc, char** argv) {
       return kExitUsage;
     }
     *out = static_cast<float>(v);  // ranges: checked by Analyzer::Load
+  }
+  for (auto [text, out] : {std::pair{&tagger_net_weight, &ao.tagger_net_weight},
+                           std::pair{&tagger_net_margin, &ao.tagger_net_margin}}) {
+    if (text->empty()) continue;
+    char* end = nullptr;
+    const double v = std::strtod(text->c_str(), &end);
+    if (*end != '\0' || !(v >= 0 && v <= 1e6)) {
+      std::cerr << "error: --tagger-net-weight and --tagger-net-margin take numbers in [0, 1e6], "
+                   "not '" << *text << "'\n";
+      return kExitUsage;
+    }
+    *out = static_cast<float>(v);
   }
   if (auto st = analyze::SetParserSpec(parser_file, &ao); !st.ok()) {
     PrintError(st);

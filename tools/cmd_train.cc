@@ -83,6 +83,83 @@ int Fail(const Status& s) {
   return kExitUsage;
 }
 
+// A whole number text ("0.5", "1e-3") as a double.
+bool number(const std::string& v, double* out) {
+  char* end = nullptr;
+  *out = std::strtod(v.c_str(), &end);
+  return !v.empty() && end == v.c_str() + v.size();
+}
+
+// The window network's flags (`--window-net VEC --net-*`), shared by
+// `dyad train ner` and `dyad train tagger`.
+struct WindowNetFlags {
+  std::string vectors, weight, rate = "0.02", dropout = "0.2";
+  int epochs = 3, hidden = 128, seed = 0, affix_dim = 0, max_words = 0;
+  std::string default_weight;
+  int default_affix_dim = 0;
+};
+
+void AddWindowNetFlags(Flags* f, WindowNetFlags* n, const std::string& what,
+                       const std::string& default_weight, int default_affix_dim) {
+  n->weight = n->default_weight = default_weight;
+  n->affix_dim = n->default_affix_dim = default_affix_dim;
+  f->String("window-net", &n->vectors,
+            "word vectors in fastText's .vec text format (docs/analysis.md): after the "
+            "perceptron, train a window network " + what + " (recorded in the model)");
+  f->String("net-weight", &n->weight,
+            "with --window-net: the weight of its log-probabilities, in the perceptron's units");
+  f->Int("net-epochs", &n->epochs, "with --window-net: training epochs");
+  f->Int("net-hidden", &n->hidden, "with --window-net: hidden units");
+  f->String("net-rate", &n->rate, "with --window-net: AdaGrad's learning rate");
+  f->String("net-dropout", &n->dropout, "with --window-net: dropout of the hidden units");
+  f->Int("net-seed", &n->seed, "with --window-net: its seed (0 = --seed)");
+  f->Int("net-words", &n->max_words,
+         "with --window-net: only the vector file's first N words join its vocabulary "
+         "(0 = all; a smaller model)");
+  f->Int("net-affix-dim", &n->affix_dim,
+         "with --window-net: dimensions of a hashed embedding of each word's last three letters "
+         "(0 = none, at most 64)");
+}
+
+// Checks the window network's flags; with --window-net, fills `options` and
+// reads the vectors. `other_set`: another --net-* flag of the command was given.
+Status ParseWindowNetFlags(const WindowNetFlags& n, bool other_set, std::uint64_t seed,
+                           analyze::NerNetOptions* options, analyze::WordVectors* vectors) {
+  if (n.vectors.empty()) {
+    if (n.weight != n.default_weight || n.rate != "0.02" || n.dropout != "0.2" ||
+        n.epochs != 3 || n.hidden != 128 || n.seed != 0 || n.affix_dim != n.default_affix_dim ||
+        n.max_words != 0 || other_set) {
+      return InvalidArgumentError("the --net-* options need --window-net");
+    }
+    return Status::OK();
+  }
+  double weight = 0, rate = 0, dropout = 0;
+  if (!number(n.weight, &weight) || !number(n.rate, &rate) || !number(n.dropout, &dropout) ||
+      !(weight >= 0 && weight <= 1e6) || !(rate > 0) || !(dropout >= 0 && dropout < 1) ||
+      n.epochs < 1 || n.hidden < 1 || n.hidden > 1024 || n.seed < 0 || n.affix_dim < 0 ||
+      n.affix_dim > 64 || n.max_words < 0) {
+    return InvalidArgumentError(
+        "--net-weight must be in [0, 1e6], --net-rate > 0, --net-dropout in [0, 1), "
+        "--net-epochs >= 1, --net-hidden 1 to 1024, --net-seed >= 0, --net-affix-dim 0 to 64, "
+        "--net-words >= 0");
+  }
+  options->weight = static_cast<float>(weight);
+  options->rate = static_cast<float>(rate);
+  options->dropout = static_cast<float>(dropout);
+  options->epochs = n.epochs;
+  options->hidden = n.hidden;
+  options->affix_dim = n.affix_dim;
+  options->max_words = n.max_words;
+  options->seed = n.seed ? static_cast<std::uint64_t>(n.seed) : seed;
+  options->log = [](const std::string& m) { std::cerr << m << "\n"; };
+  auto v = analyze::ReadWordVectors(n.vectors);
+  if (!v.ok()) return v.status();
+  std::cerr << "window network vectors: " << v->words.size() << " words of " << v->dim
+            << " dimensions\n";
+  *vectors = std::move(*v);
+  return Status::OK();
+}
+
 // The items of a comma list ("a,b" -> a, b; "" -> one empty item).
 std::vector<std::string> SplitCommas(const std::string& list) {
   std::vector<std::string> items;
@@ -124,9 +201,35 @@ int RunTagger(int argc, char** argv) {
   int seeds = 1;
   f.Int("seeds", &seeds,
         "train each pass with this many seeds and keep the mean of their weights (1-8)");
+  WindowNetFlags net_flags;
+  AddWindowNetFlags(&f, &net_flags,
+                    "on the training words whose log-probabilities join the perceptron's "
+                    "scores where it is unsure",
+                    "10", 16);
+  std::string prune = "0";
+  f.String("prune", &prune, "drop the perceptrons' weights smaller than this (0 = none)");
+  std::string net_margin = "30";
+  f.String("net-margin", &net_margin,
+           "with --window-net: the first pass consults the network at the words whose margin is "
+           "below this, in the perceptron's units (the second pass, at every word it re-tags)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
   if (seeds < 1 || seeds > 8) return Fail(InvalidArgumentError("--seeds must be 1 to 8"));
+  analyze::NerNetOptions net_options;
+  analyze::WordVectors net_vectors;
+  double prune_below = 0;
+  if (!number(prune, &prune_below) || !(prune_below >= 0)) {
+    return Fail(InvalidArgumentError("--prune takes a number >= 0, not " + prune));
+  }
+  double margin = 0;
+  if (!number(net_margin, &margin) || !(margin >= 0 && margin <= 1e9)) {
+    return Fail(InvalidArgumentError("--net-margin takes a number in [0, 1e9], not " + net_margin));
+  }
+  if (auto s = ParseWindowNetFlags(net_flags, net_margin != "30", c.seed,
+                                   &net_options, &net_vectors);
+      !s.ok()) {
+    return Fail(s);
+  }
   auto train = analyze::LoadTrainingTreebanks(c.shared + "/ud", !c.no_gum);
   if (!train.ok()) return Fail(train.status());
   std::cerr << "training sentences: " << train->size() << "\n";
@@ -134,7 +237,13 @@ int RunTagger(int argc, char** argv) {
   analyze::Morphology morph;
   analyze::TrainOptions topts = Options(c);
   topts.tagger_seeds = seeds;
+  if (!net_flags.vectors.empty()) {
+    topts.tagger_net_vectors = &net_vectors;
+    topts.tagger_net = net_options;
+    topts.tagger_net_margin = static_cast<float>(margin);
+  }
   if (auto s = analyze::TrainTagger(*train, topts, &tagger, &morph); !s.ok()) return Fail(s);
+  if (prune_below > 0) tagger.Prune(static_cast<float>(prune_below));
   if (!wordnet.empty()) {
     auto base = analyze::LoadWordNet(wordnet);
     if (!base.ok()) return Fail(base.status());
@@ -645,22 +754,11 @@ int RunNer(int argc, char** argv) {
   f.String("embedding-classes", &embedding_classes,
            "with --embeddings: the number of classes of each granularity, 1 to 3 of 2..1024 "
            "(default 64,256,1024)");
-  std::string window_net, net_weight = "2", net_rate = "0.02", net_dropout = "0.2";
-  int net_epochs = 3, net_hidden = 128, net_seed = 0, net_affix_dim = 0;
-  f.String("window-net", &window_net,
-           "word vectors in fastText's .vec text format (docs/analysis.md): after the "
-           "perceptron, train a window network on the UNER sentences (with --with-dev, dev "
-           "too) whose log-probabilities join its emission scores (recorded in the model)");
-  f.String("net-weight", &net_weight,
-           "with --window-net: the weight of its log-probabilities, in the perceptron's units");
-  f.Int("net-epochs", &net_epochs, "with --window-net: training epochs");
-  f.Int("net-hidden", &net_hidden, "with --window-net: hidden units");
-  f.String("net-rate", &net_rate, "with --window-net: AdaGrad's learning rate");
-  f.String("net-dropout", &net_dropout, "with --window-net: dropout of the hidden units");
-  f.Int("net-seed", &net_seed, "with --window-net: its seed (0 = --seed)");
-  f.Int("net-affix-dim", &net_affix_dim,
-        "with --window-net: dimensions of a hashed embedding of each word's last three letters "
-        "(0 = none, at most 64)");
+  WindowNetFlags net_flags;
+  AddWindowNetFlags(&f, &net_flags,
+                    "on the UNER sentences (with --with-dev, dev too) whose log-probabilities "
+                    "join its emission scores",
+                    "2", 0);
   bool net_case_copies = false;
   f.Bool("net-case-copies", &net_case_copies,
          "with --window-net and --case-augment: train the network on the case-changed copies of "
@@ -772,11 +870,6 @@ int RunNer(int argc, char** argv) {
     }
   }
   // strtod with an end check: "abc" or "0.1x" is an error, not 0.
-  auto number = [](const std::string& v, double* out) {
-    char* end = nullptr;
-    *out = std::strtod(v.c_str(), &end);
-    return !v.empty() && end == v.c_str() + v.size();
-  };
   if (crf) {
     double eta = 0, l2 = 0, cprune = 0;
     if (!number(crf_eta, &eta) || !number(crf_l2, &l2) || !number(crf_prune, &cprune) ||
@@ -791,34 +884,9 @@ int RunNer(int argc, char** argv) {
   }
   analyze::NerNetOptions net_options;
   analyze::WordVectors net_vectors;
-  if (window_net.empty() && (net_weight != "2" || net_rate != "0.02" || net_dropout != "0.2" ||
-                             net_epochs != 3 || net_hidden != 128 || net_seed != 0 ||
-                             net_affix_dim != 0 || net_case_copies)) {
-    return Fail(InvalidArgumentError("the --net-* options need --window-net"));
-  }
-  if (!window_net.empty()) {
-    double weight = 0, rate = 0, dropout = 0;
-    if (!number(net_weight, &weight) || !number(net_rate, &rate) ||
-        !number(net_dropout, &dropout) || !(weight >= 0 && weight <= 1e6) || !(rate > 0) ||
-        !(dropout >= 0 && dropout < 1) || net_epochs < 1 || net_hidden < 1 ||
-        net_hidden > 1024 || net_seed < 0 || net_affix_dim < 0 || net_affix_dim > 64) {
-      return Fail(InvalidArgumentError(
-          "--net-weight must be in [0, 1e6], --net-rate > 0, --net-dropout in [0, 1), "
-          "--net-epochs >= 1, --net-hidden 1 to 1024, --net-seed >= 0, --net-affix-dim 0 to 64"));
-    }
-    net_options.weight = static_cast<float>(weight);
-    net_options.rate = static_cast<float>(rate);
-    net_options.dropout = static_cast<float>(dropout);
-    net_options.epochs = net_epochs;
-    net_options.hidden = net_hidden;
-    net_options.affix_dim = net_affix_dim;
-    net_options.seed = net_seed ? static_cast<std::uint64_t>(net_seed) : c.seed;
-    net_options.log = [](const std::string& m) { std::cerr << m << "\n"; };
-    auto vectors = analyze::ReadWordVectors(window_net);
-    if (!vectors.ok()) return Fail(vectors.status());
-    std::cerr << "window network vectors: " << vectors->words.size() << " words of "
-              << vectors->dim << " dimensions\n";
-    net_vectors = std::move(*vectors);
+  if (auto s = ParseWindowNetFlags(net_flags, net_case_copies, c.seed, &net_options, &net_vectors);
+      !s.ok()) {
+    return Fail(s);
   }
   // The word vectors first, so that a bad file fails before the training data is read.
   std::vector<std::pair<std::uint64_t, std::uint32_t>> embedding_table;
@@ -1036,7 +1104,7 @@ int RunNer(int argc, char** argv) {
   opts.ner_crf_prune = static_cast<float>(std::atof(crf_prune.c_str()));
   if (auto s = analyze::TrainNer(*train, tagger, gazetteer, opts, &ner); !s.ok()) return Fail(s);
   if (std::atof(prune.c_str()) > 0) ner.Prune(static_cast<float>(std::atof(prune.c_str())));
-  if (!window_net.empty()) {
+  if (!net_flags.vectors.empty()) {
     std::vector<analyze::IobSentence> uner(train->begin(), train->begin() + further_from);
     if (net_case_copies) {
       if (case_augment_in != "uner") {

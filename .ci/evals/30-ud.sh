@@ -59,7 +59,7 @@ def f1s(path):
 
 ud = f1s(os.path.join(tmp, "ud.txt"))
 ewt = ud.get("en_ewt-ud-test.conllu", {})
-floors = {"UPOS": 95.4, "Lemmas": 97.0, "UAS": 87.2, "LAS": 84.6}
+floors = {"UPOS": 95.7, "Lemmas": 97.1, "UAS": 87.2, "LAS": 84.9}
 for k, v in floors.items():
     if ewt.get(k, 0) < v:
         bad.append(f"EWT test {k} {ewt.get(k, 0):.2f} below the floor {v}")

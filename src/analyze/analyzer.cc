@@ -309,6 +309,14 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
     if (first.ok() && !s.ok()) first = std::move(s);
   }
   RETURN_IF_ERROR(first);
+  if (options.tagger_net_weight >= 0 || options.tagger_net_margin >= 0) {
+    if (!a->tagger_.net()) {
+      return InvalidArgumentError(tagger_path +
+                                  " has no window network whose weight or margin could be set");
+    }
+    a->tagger_.set_net_weight(options.tagger_net_weight);
+    a->tagger_.set_net_margin(options.tagger_net_margin);
+  }
   if (options.ner && options.ner_net_weight >= 0) {
     if (a->ner_.net().empty()) {
       return InvalidArgumentError(ner_path + " has no window network whose weight could be set");

@@ -77,6 +77,10 @@ struct AnalyzerOptions {
   // The weight of NER's window network (Ner::set_net_weight; 0 turns it
   // off); negative: the weight in the model.
   float ner_net_weight = -1;
+  // The same for the tagger's window network (Tagger::set_net_weight), and
+  // its margin (Tagger::set_net_margin).
+  float tagger_net_weight = -1;
+  float tagger_net_margin = -1;
   // false: parse without the dense network a parser model may carry
   // (Parser::net(); `--no-parser-net`, and the benchmark's measure of its cost).
   bool parser_net = true;

@@ -135,64 +135,70 @@ void NerNet::Quantize() {
 void NerNet::LogProbs(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                       const std::vector<std::uint32_t>& gaz, std::vector<float>* out) const {
   const int n = static_cast<int>(w.size());
-  const int L = num_labels_, H = hidden_;
-  out->assign(static_cast<std::size_t>(n) * L, 0.0f);
+  out->assign(static_cast<std::size_t>(n) * num_labels_, 0.0f);
   if (empty() || n == 0) return;
-  thread_local std::vector<int> ids, tids;
-  thread_local std::vector<std::uint32_t> bits;
-  thread_local std::vector<float> h, product, row;
-  ids.resize(n);
-  tids.resize(n);
-  bits.resize(n);
+  thread_local View view;
+  Prepare(w, tags, gaz, &view);
+  for (int i = 0; i < n; ++i) WordLogProbs(w, view, i, &(*out)[static_cast<std::size_t>(i) * num_labels_]);
+}
+
+void NerNet::Prepare(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+                     const std::vector<std::uint32_t>& gaz, View* view) const {
+  const int n = static_cast<int>(w.size());
+  view->ids.resize(n);
+  view->tids.resize(n);
+  view->bits.resize(n);
   for (int i = 0; i < n; ++i) {
-    ids[i] = WordId(w[i]);
-    tids[i] = TagId(static_cast<std::size_t>(i) < tags.size() ? tags[i] : 0);
-    bits[i] = Bits(w, gaz, i);
+    view->ids[i] = WordId(w[i]);
+    view->tids[i] = TagId(static_cast<std::size_t>(i) < tags.size() ? tags[i] : 0);
+    view->bits[i] = Bits(w, gaz, i);
   }
+}
+
+void NerNet::WordLogProbs(const std::vector<WordInfo>& w, const View& view, int i,
+                          float* logits) const {
+  const int n = static_cast<int>(w.size());
+  const int L = num_labels_, H = hidden_;
+  thread_local std::vector<float> h, product, row;
   h.resize(H);
   product.resize(H);
   row.resize(dim_);
-  for (int i = 0; i < n; ++i) {
-    std::copy(b1_.begin(), b1_.end(), h.begin());
-    for (int k = 0; k < kPositions; ++k) {
-      const int j = i + k - kWindow;
-      const bool inside = j >= 0 && j < n;
-      const std::size_t id = static_cast<std::size_t>(inside ? ids[j] : (j < 0 ? kBefore : kAfter));
-      const float* p;
-      if (id < word_table_rows_) {
-        p = &word_table_[(id * kPositions + k) * H];
-      } else {
-        std::fill(product.begin(), product.end(), 0.0f);
-        WordRow(id, row.data());
-        AddProduct(row.data(), dim_, &w1_[static_cast<std::size_t>(word_offset(k)) * H], H,
-                   product.data());
-        p = product.data();
-      }
-      for (int o = 0; o < H; ++o) h[o] += p[o];
-      if (affix_dim_) {
-        const std::size_t a = inside ? AffixId(w[j]) : affix_buckets_;
-        AddProduct(&affixes_[a * affix_dim_], affix_dim_,
-                   &w1_[static_cast<std::size_t>(affix_offset(k)) * H], H, h.data());
-      }
-      const float* t =
-          &tag_table_[(static_cast<std::size_t>(inside ? tids[j] : 1) * kPositions + k) * H];
-      for (int o = 0; o < H; ++o) h[o] += t[o];
-      if (!inside) continue;
-      for (std::uint32_t b = bits[j]; b; b &= b - 1) {
-        const float* row =
-            &w1_[static_cast<std::size_t>(bit_offset(k) + std::countr_zero(b)) * H];
-        for (int o = 0; o < H; ++o) h[o] += row[o];
-      }
+  std::copy(b1_.begin(), b1_.end(), h.begin());
+  for (int k = 0; k < kPositions; ++k) {
+    const int j = i + k - kWindow;
+    const bool inside = j >= 0 && j < n;
+    const std::size_t id =
+        static_cast<std::size_t>(inside ? view.ids[j] : (j < 0 ? kBefore : kAfter));
+    const float* p;
+    if (id < word_table_rows_) {
+      p = &word_table_[(id * kPositions + k) * H];
+    } else {
+      std::fill(product.begin(), product.end(), 0.0f);
+      WordRow(id, row.data());
+      AddProduct(row.data(), dim_, &w1_[static_cast<std::size_t>(word_offset(k)) * H], H,
+                 product.data());
+      p = product.data();
     }
-    float* logits = &(*out)[static_cast<std::size_t>(i) * L];
-    std::copy(b2_.begin(), b2_.end(), logits);
-    for (int o = 0; o < H; ++o) {
-      if (h[o] <= 0) continue;
-      const float* row = &w2_[static_cast<std::size_t>(o) * L];
-      for (int l = 0; l < L; ++l) logits[l] += h[o] * row[l];
+    for (int o = 0; o < H; ++o) h[o] += p[o];
+    if (affix_dim_) {
+      const std::size_t a = inside ? AffixId(w[j]) : affix_buckets_;
+      AddProduct(&affixes_[a * affix_dim_], affix_dim_,
+                 &w1_[static_cast<std::size_t>(affix_offset(k)) * H], H, h.data());
     }
-    LogSoftmax(logits, L);
+    const float* t =
+        &tag_table_[(static_cast<std::size_t>(inside ? view.tids[j] : 1) * kPositions + k) * H];
+    for (int o = 0; o < H; ++o) h[o] += t[o];
+    if (!inside) continue;
+    for (std::uint32_t b = view.bits[j]; b; b &= b - 1) {
+      const float* r = &w1_[static_cast<std::size_t>(bit_offset(k) + std::countr_zero(b)) * H];
+      for (int o = 0; o < H; ++o) h[o] += r[o];
+    }
   }
+  // ReLU, then the output layer over the active units.
+  for (int o = 0; o < H; ++o) h[o] = std::max(h[o], 0.0f);
+  std::copy(b2_.begin(), b2_.end(), logits);
+  AddProduct(h.data(), H, w2_.data(), L, logits);
+  LogSoftmax(logits, L);
 }
 
 // The trainer: per-word cross-entropy with AdaGrad (see the header).
@@ -250,7 +256,9 @@ class NerNetTrainer {
     std::vector<std::size_t> rows;  // vector row of each vocabulary word
     {
       std::vector<std::uint64_t> keys;
-      for (std::size_t r = 0; r < vectors.words.size(); ++r) keys.push_back(HashStr(vectors.words[r]));
+      std::size_t count = vectors.words.size();
+      if (o.max_words > 0) count = std::min(count, static_cast<std::size_t>(o.max_words));
+      for (std::size_t r = 0; r < count; ++r) keys.push_back(HashStr(vectors.words[r]));
       std::vector<std::size_t> order(keys.size());
       std::iota(order.begin(), order.end(), 0);
       std::stable_sort(order.begin(), order.end(),
@@ -331,7 +339,8 @@ class NerNetTrainer {
       }
     };
     const float keep = 1.0f - o.dropout;
-    std::vector<float> pre(H), h(H), mask(H), logits(L), dlogit(L), dh(H), grow(H);
+    // grow: a row of W2's (L) or of W1's (H) gradient.
+    std::vector<float> pre(H), h(H), mask(H), logits(L), dlogit(L), dh(H), grow(std::max(H, L));
     std::vector<float> dword(static_cast<std::size_t>(NerNet::kPositions) * net.dim_),
         dtag(static_cast<std::size_t>(NerNet::kPositions) * net.tag_dim_),
         daffix(static_cast<std::size_t>(NerNet::kPositions) * net.affix_dim_);

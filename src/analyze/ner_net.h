@@ -1,6 +1,8 @@
 // A small feed-forward window network for NER (Collobert & Weston 2011)
 // whose label log-probabilities are added to the perceptron's emission
-// scores (ner.h; `dyad train ner --window-net VECTORS`).
+// scores (ner.h; `dyad train ner --window-net VECTORS`). The tagger uses
+// the same class over its joint POS tags, with no tag input and no
+// gazetteer marks (tagger.h; `dyad train tagger --window-net VECTORS`).
 //
 // Method. Each word is read through a window of five words (two either
 // side). Every window position contributes the word's vector (the
@@ -55,6 +57,10 @@ struct NerNetOptions {
   int affix_dim = 0;
   int affix_buckets = 4096;
   int hidden = 128;
+  // Only the first max_words words of the vector file (fastText writes them
+  // most frequent first) join the vocabulary (0 = all); the others read as
+  // unknown words. A smaller model.
+  int max_words = 0;
   float dropout = 0.2f;
   float rate = 0.02f;  // AdaGrad's learning rate
   int epochs = 3;
@@ -110,6 +116,16 @@ class NerNet {
   // `gaz` is Ner::MatchGazetteer's marks of the sentence.
   void LogProbs(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
                 const std::vector<std::uint32_t>& gaz, std::vector<float>* out) const;
+  // A sentence read for WordLogProbs(): its words' ids and input bits.
+  struct View {
+    std::vector<int> ids, tids;
+    std::vector<std::uint32_t> bits;
+  };
+  void Prepare(const std::vector<WordInfo>& w, const std::vector<std::uint64_t>& tags,
+               const std::vector<std::uint32_t>& gaz, View* view) const;
+  // The log-probability of every label at word i of a prepared sentence:
+  // out[0 .. num_labels()). As LogProbs(), one word at a time.
+  void WordLogProbs(const std::vector<WordInfo>& w, const View& view, int i, float* out) const;
 
   void Save(ByteWriter* w) const;
   bool Load(ByteReader* r);

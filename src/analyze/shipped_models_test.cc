@@ -8,6 +8,7 @@
 
 #include "analyze/analyzer.h"
 #include "analyze/iob.h"
+#include "analyze/ner_net.h"
 #include "analyze/ud_eval.h"
 #include "dyad/pipeline.h"
 #include "pipeline/stages.h"
@@ -202,6 +203,22 @@ TEST(ShippedModels, ParserCarriesItsNetworkWhichCanBeLeftOut) {
   ASSERT_FALSE(refused.ok());
   EXPECT_NE(refused.status().ToString().find("margin"), std::string::npos)
       << refused.status().ToString();
+}
+
+TEST(ShippedModels, TaggerCarriesItsWindowNetwork) {
+  Tagger t;
+  Morphology m;
+  ASSERT_TRUE(LoadTaggerModel(ModelDir() + "/tagger.bin", &t, &m).ok());
+  ASSERT_NE(t.net(), nullptr);
+  EXPECT_EQ(t.net()->num_labels(), t.num_tags());
+  EXPECT_GT(t.net()->weight(), 0);
+  EXPECT_GT(t.net_margin(), Tagger::kSecondPassMargin);
+  // Its weight and margin can be set at loading; a negative margin means the model's.
+  AnalyzerOptions off;
+  off.ner = false;
+  off.tagger_net_weight = 0;
+  auto a = Analyzer::Load(ModelDir(), off);
+  ASSERT_TRUE(a.ok()) << a.status().ToString();
 }
 
 // A dateline kept with the story's first sentence is parsed apart from it.

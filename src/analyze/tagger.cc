@@ -5,6 +5,7 @@
 #include <string>
 
 #include "analyze/features.h"
+#include "analyze/ner_net.h"
 
 namespace dyad::analyze {
 namespace {
@@ -149,9 +150,50 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
     return best;
   };
   const bool two_pass = second_.num_classes() == nt;
-  thread_local std::vector<std::uint8_t> unsure;
+  thread_local std::vector<std::uint8_t> unsure, have;
+  thread_local std::vector<float> logp;
+  thread_local NerNet::View view;
+  thread_local std::vector<std::uint64_t> no_tags;
+  thread_local std::vector<std::uint32_t> no_gaz;
   unsure.assign(n, 0);
+  // The window network (weight 0: off) is consulted at the first pass's
+  // words whose margin is below its margin, and at every word the second
+  // pass re-tags.
+  const float weight = !two_pass || !net_ ? 0
+                       : (net_weight_override_ >= 0 ? net_weight_override_ : net_->weight());
+  const float net_margin =
+      weight <= 0 ? -1 : (net_margin_override_ >= 0 ? net_margin_override_ : net_margin_);
   const auto max_margin = static_cast<std::int32_t>(kSecondPassMargin / model_.scale());
+  const auto max_net_margin =
+      static_cast<std::int32_t>(std::min(net_margin / model_.scale(), 2e9f));
+  bool prepared = false;
+  // The network's log-probabilities of word i (computed once).
+  auto net_logp = [&](int i) {
+    if (!prepared) {
+      no_tags.assign(n, 0);
+      no_gaz.assign(n, 0);
+      net_->Prepare(info, no_tags, no_gaz, &view);  // it reads no tags
+      have.assign(n, 0);
+      logp.resize(static_cast<std::size_t>(n) * nt);
+      prepared = true;
+    }
+    float* lp = &logp[static_cast<std::size_t>(i) * nt];
+    if (!have[i]) {
+      net_->WordLogProbs(info, view, i, lp);
+      have[i] = 1;
+    }
+    return lp;
+  };
+  // The best of scores plus the network's weighted log-probabilities.
+  auto mixed_argmax = [&](const float* lp, float unit) {
+    int best = 0;
+    float top = -1e30f;
+    for (int t = 0; t < nt; ++t) {
+      const float m = static_cast<float>(scores[t]) + unit * std::max(-30.0f, lp[t]);
+      if (m > top) top = m, best = t;
+    }
+    return best;
+  };
   int p1 = -1, p2 = -1;
   for (int i = 0; i < n; ++i) {
     int best = 0;
@@ -168,6 +210,9 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
           if (t != best && scores[t] > second) second = scores[t];
         }
         unsure[i] = scores[best] - second < max_margin;
+        if (scores[best] - second < max_net_margin) {
+          best = mixed_argmax(net_logp(i), weight / model_.scale());
+        }
       }
     }
     (*tags)[i] = best;
@@ -188,7 +233,7 @@ void Tagger::Tag(const std::vector<WordInfo>& info, std::vector<int>* tags) cons
                           keys + nk);
       std::fill(scores, scores + nt, 0);
       second_.Score(keys, nk, scores);
-      best = argmax();
+      best = weight > 0 ? mixed_argmax(net_logp(i), weight / second_.scale()) : argmax();
     }
     (*tags)[i] = best;
     p2 = p1;
@@ -202,9 +247,26 @@ void Tagger::Save(ByteWriter* w) const {
   amb_.Save(w);
   sure_.Save(w);
   model_.Save(w);
+  // Bit 1: the second pass follows; bit 2: then the window network's margin
+  // and the network.
   const std::uint8_t two_pass = second_.num_classes() > 0;
-  w->Pod(two_pass);
+  const std::uint8_t flags = two_pass | (net_ && two_pass ? 2 : 0);
+  w->Pod(flags);
   if (two_pass) second_.Save(w);
+  if (flags & 2) {
+    w->Pod(net_margin_);
+    net_->Save(w);
+  }
+}
+
+bool Tagger::set_net(std::shared_ptr<const NerNet> net, float margin) {
+  if (net && (second_.num_classes() != num_tags() || net->num_labels() != num_tags() ||
+              !(margin >= 0) || !(margin <= 1e9f))) {
+    return false;
+  }
+  net_ = std::move(net);
+  net_margin_ = net_ ? margin : 0;
+  return true;
 }
 
 void Tagger::ComputeKeys() {
@@ -219,10 +281,19 @@ bool Tagger::Load(ByteReader* r) {
   if (!amb_.Load(r) || !sure_.Load(r) || !model_.Load(r) || model_.num_classes() != num_tags()) {
     return false;
   }
-  std::uint8_t two_pass = 0;
-  if (!r->Pod(&two_pass) || two_pass > 1) return false;
+  std::uint8_t flags = 0;
+  if (!r->Pod(&flags) || (flags != 0 && flags != 1 && flags != 3)) return false;
   second_ = LinearModel();
-  return !two_pass || (second_.Load(r) && second_.num_classes() == num_tags());
+  net_.reset();
+  net_margin_ = 0;
+  if ((flags & 1) && !(second_.Load(r) && second_.num_classes() == num_tags())) return false;
+  if (flags & 2) {
+    float margin = 0;
+    auto net = std::make_shared<NerNet>();
+    if (!r->Pod(&margin) || !net->Load(r)) return false;
+    return set_net(std::move(net), margin);
+  }
+  return true;
 }
 
 }  // namespace dyad::analyze

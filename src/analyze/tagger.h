@@ -18,12 +18,20 @@
 // it learns how far to trust them. On EWT dev: UPOS +0.11, at about a
 // third of the cost of re-tagging every word.
 //
+// Window network (optional in the model file; `dyad train tagger
+// --window-net`): NER's window network class (ner_net.h) trained on the
+// joint tags. Where the first pass's margin is below net_margin(), and at
+// every word the second pass re-tags, its weighted log-probabilities are
+// added to the perceptron's scores (docs/analysis.md, "Issue 4, fourteenth
+// round": EWT dev UPOS +0.2 to +0.3).
+//
 // Thread safety: immutable after Load(); Tag() is const and uses only the
 // caller's buffers.
 #ifndef DYAD_ANALYZE_TAGGER_H_
 #define DYAD_ANALYZE_TAGGER_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -32,6 +40,8 @@
 #include "analyze/linear_model.h"
 
 namespace dyad::analyze {
+
+class NerNet;
 
 // Per-word hashes computed once per sentence and shared by every model.
 struct WordInfo {
@@ -78,7 +88,27 @@ class Tagger {
   bool Load(ByteReader* r);
   const LinearModel& model() const { return model_; }
   // Drops small weights (smaller, faster model; see docs/analysis.md).
-  void Prune(float min_abs) { model_.Prune(min_abs); }
+  // Both passes (`dyad train tagger --prune`).
+  void Prune(float min_abs) {
+    model_.Prune(min_abs);
+    second_.Prune(min_abs);
+  }
+
+  // A window network over the joint tags (ner_net.h; `dyad train tagger
+  // --window-net`): at the first pass's words whose margin is below
+  // net_margin(), and at every word the second pass re-tags, its
+  // log-probabilities times its weight (in the perceptron's trained units)
+  // are added to the perceptron's scores. It reads the words only (no tags).
+  const NerNet* net() const { return net_.get(); }
+  float net_margin() const { return net_margin_; }
+  // Fails (false, nothing set) without a second pass, for a network of
+  // other labels, or a margin that is not a number in [0, 1e9]. nullptr
+  // removes it.
+  bool set_net(std::shared_ptr<const NerNet> net, float margin);
+  // Override the network's weight (0: tag as without it) and margin at
+  // tagging; negative: the model's.
+  void set_net_weight(float w) { net_weight_override_ = w; }
+  void set_net_margin(float m) { net_margin_override_ = m; }
 
   // The feature keys of word i given the previous two tags (-1 = none).
   // Returns the number written to out (<= kMaxFeatures).
@@ -98,6 +128,9 @@ class Tagger {
   FlatMap sure_;  // lower-case word hash -> tag id
   LinearModel model_;
   LinearModel second_;  // the second pass; empty = one pass only
+  std::shared_ptr<const NerNet> net_;
+  float net_margin_ = 0;
+  float net_weight_override_ = -1, net_margin_override_ = -1;
 };
 
 // Fills the shape/affix/flag fields of a WordInfo from a form (no lexicon).

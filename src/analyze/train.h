@@ -76,6 +76,12 @@ struct TrainOptions {
   // ...) and keep the mean of their weights. Separate from `ensemble`, so
   // that a parser ensemble's jackknifed tags stay those of one tagger.
   int tagger_seeds = 1;
+  // Tagger only (with the second pass): also train a window network
+  // (ner_net.h) over these word vectors, on the joint tags, consulted below
+  // tagger_net_margin (Tagger::set_net).
+  const WordVectors* tagger_net_vectors = nullptr;
+  NerNetOptions tagger_net;
+  float tagger_net_margin = 30;
   // NER only: BILOU labels instead of BIO.
   bool ner_bilou = false;
   // NER only: features of the labels given earlier in the document

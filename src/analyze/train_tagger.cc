@@ -10,6 +10,7 @@
 
 #include "analyze/features.h"
 #include "analyze/train.h"
+#include "analyze/ner_net.h"
 #include "util/status_macros.h"
 
 namespace dyad::analyze {
@@ -322,6 +323,23 @@ class TaggerTrainer {
       fold(0);
       second.join();
       t.second_ = TrainPassMean(infos, gold, &right, opts, opts.seed + 5, nt, "tagger second pass");
+      if (opts.tagger_net_vectors) {
+        std::vector<NerNetSentence> data(infos.size());
+        for (std::size_t i = 0; i < infos.size(); ++i) {
+          NerNetSentence& d = data[i];
+          d.words = infos[i];
+          d.tags.assign(infos[i].size(), 0);  // it reads no tags
+          d.gaz.assign(infos[i].size(), 0);
+          d.gold = gold[i];
+        }
+        NerNetOptions no = opts.tagger_net;
+        if (!no.log) no.log = opts.log;
+        auto net = NerNet::Train(data, *opts.tagger_net_vectors, nt, no);
+        if (!net.ok()) return net.status();
+        if (!t.set_net(std::make_shared<NerNet>(std::move(*net)), opts.tagger_net_margin)) {
+          return InvalidArgumentError("the tagger's window network: a margin >= 0 is needed");
+        }
+      }
     }
     return Status::OK();
   }
