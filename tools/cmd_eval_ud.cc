@@ -59,7 +59,7 @@ int Run(int argc, char** argv) {
   f.String("tagger-net-weight", &tagger_net_weight,
            "the weight of the tagger's window network (0 = off; default: the model's)");
   f.String("tagger-net-margin", &tagger_net_margin,
-           "the first-pass margin below which the tagger's window network re-tags a word "
+           "the tagger's first pass consults its window network where its margin is below this "
            "(default: the model's)");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;

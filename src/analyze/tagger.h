@@ -25,8 +25,8 @@
 // added to the perceptron's scores (docs/analysis.md, "Issue 4, fourteenth
 // round": EWT dev UPOS +0.2 to +0.3).
 //
-// Thread safety: immutable after Load(); Tag() is const and uses only the
-// caller's buffers.
+// Thread safety: immutable after Load() (and set_net(), set_net_weight(),
+// set_net_margin()); Tag() is const (its scratch is thread-local).
 #ifndef DYAD_ANALYZE_TAGGER_H_
 #define DYAD_ANALYZE_TAGGER_H_
 

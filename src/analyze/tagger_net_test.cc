@@ -192,6 +192,9 @@ TEST_F(TaggerNetTest, RefusesNetworksThatDoNotFit) {
   Morphology morph;
   ASSERT_TRUE(TrainTagger(treebank_, op, &one_pass, &morph).ok());
   EXPECT_FALSE(one_pass.set_net(net, 10));
+  // Nor does training give it one.
+  op.tagger_net_vectors = &vectors_;
+  EXPECT_FALSE(TrainTagger(treebank_, op, &one_pass, &morph).ok());
 }
 
 TEST_F(TaggerNetTest, RefusesTruncatedFiles) {

@@ -9,8 +9,8 @@
 #include <unordered_map>
 
 #include "analyze/features.h"
-#include "analyze/train.h"
 #include "analyze/ner_net.h"
+#include "analyze/train.h"
 #include "util/status_macros.h"
 
 namespace dyad::analyze {
@@ -240,6 +240,9 @@ class TaggerTrainer {
 
   static Status Train(const std::vector<text::ConlluSentence>& train, const TrainOptions& opts,
                       Tagger* tagger, Morphology* morph) {
+    if (opts.tagger_net_vectors && !opts.two_pass_tagger) {
+      return InvalidArgumentError("the tagger's window network needs the second pass");
+    }
     Tagger& t = *tagger;
     std::map<std::string, int> tag_ids;
     for (const auto& s : train) {
@@ -337,7 +340,7 @@ class TaggerTrainer {
         auto net = NerNet::Train(data, *opts.tagger_net_vectors, nt, no);
         if (!net.ok()) return net.status();
         if (!t.set_net(std::make_shared<NerNet>(std::move(*net)), opts.tagger_net_margin)) {
-          return InvalidArgumentError("the tagger's window network: a margin >= 0 is needed");
+          return InvalidArgumentError("the tagger's window network: a margin in [0, 1e9] is needed");
         }
       }
     }
