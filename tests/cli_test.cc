@@ -85,7 +85,8 @@ TEST(Cli, ParserNetworkCanBeLeftOut) {
   EXPECT_GT(heads(with.out), 5);
 }
 
-// `dyad train tagger`'s network flags are checked before any data is read.
+// The tagger's network flags (`dyad train tagger`, and `dyad train parser`'s for its
+// jackknifed taggers) are checked before any data is read.
 TEST(Cli, TrainTaggerRefusesBadNetworkFlags) {
   const std::pair<std::string, std::string> cases[] = {
       {"train tagger --shared /no/such/shared --net-margin 5", "need --window-net"},
@@ -95,6 +96,9 @@ TEST(Cli, TrainTaggerRefusesBadNetworkFlags) {
       {"train tagger --shared /no/such/shared --window-net x.vec --net-margin nope",
        "--net-margin"},
       {"eval ud --tagger-net-weight heavy /no/such/file.conllu", "--tagger-net-weight"},
+      {"train parser --shared /no/such/shared --tagger-prune x", "--tagger-prune"},
+      {"train parser --shared /no/such/shared --tagger-window-net /no/such/vectors.vec",
+       "/no/such/vectors.vec"},
   };
   for (const auto& [args, message] : cases) {
     auto r = RunDyad(args);

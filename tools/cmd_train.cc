@@ -90,6 +90,12 @@ bool number(const std::string& v, double* out) {
   return !v.empty() && end == v.c_str() + v.size();
 }
 
+// The defaults of the tagger's window network (`dyad train tagger
+// --window-net`, and the jackknifed taggers of `dyad train parser
+// --tagger-window-net`).
+constexpr char kTaggerNetWeight[] = "10";
+constexpr int kTaggerNetAffixDim = 16;
+
 // The window network's flags (`--window-net VEC --net-*`), shared by
 // `dyad train ner` and `dyad train tagger`.
 struct WindowNetFlags {
@@ -205,7 +211,7 @@ int RunTagger(int argc, char** argv) {
   AddWindowNetFlags(&f, &net_flags,
                     "on the training words whose log-probabilities join the perceptron's "
                     "scores where it is unsure",
-                    "10", 16);
+                    kTaggerNetWeight, kTaggerNetAffixDim);
   std::string prune = "0";
   f.String("prune", &prune, "drop the perceptrons' weights smaller than this (0 = none)");
   std::string net_margin = "30";
@@ -242,8 +248,8 @@ int RunTagger(int argc, char** argv) {
     topts.tagger_net = net_options;
     topts.tagger_net_margin = static_cast<float>(margin);
   }
+  topts.tagger_prune = static_cast<float>(prune_below);
   if (auto s = analyze::TrainTagger(*train, topts, &tagger, &morph); !s.ok()) return Fail(s);
-  if (prune_below > 0) tagger.Prune(static_cast<float>(prune_below));
   if (!wordnet.empty()) {
     auto base = analyze::LoadWordNet(wordnet);
     if (!base.ok()) return Fail(base.status());
@@ -329,6 +335,12 @@ int RunParser(int argc, char** argv) {
   int tagger_seeds = 1;
   f.Int("tagger-seeds", &tagger_seeds,
         "the jackknifed taggers are trained as `dyad train tagger --seeds N` (match <out>/tagger.bin)");
+  std::string tagger_window_net, tagger_prune = "0";
+  f.String("tagger-window-net", &tagger_window_net,
+           "the jackknifed taggers are trained as `dyad train tagger --window-net VEC` with its "
+           "default network options (match <out>/tagger.bin)");
+  f.String("tagger-prune", &tagger_prune,
+           "the jackknifed taggers are pruned as `dyad train tagger --prune P`");
   std::string prune = "1.5";
   f.String("prune", &prune,
            "drop parser weights below this magnitude (smaller, faster model; 0 = keep all)");
@@ -443,6 +455,20 @@ int RunParser(int argc, char** argv) {
     }
     return WriteMixedParser(mix_net, w, m, c.out);
   }
+  // The jackknifed taggers' window network: `dyad train tagger --window-net`'s defaults.
+  double tagger_prune_below = 0;
+  if (!number(tagger_prune, &tagger_prune_below) || !(tagger_prune_below >= 0)) {
+    return Fail(InvalidArgumentError("--tagger-prune takes a number >= 0, not " + tagger_prune));
+  }
+  analyze::WordVectors tagger_vectors;
+  analyze::NerNetOptions tagger_net_options;
+  tagger_net_options.weight = std::strtof(kTaggerNetWeight, nullptr);
+  tagger_net_options.affix_dim = kTaggerNetAffixDim;
+  if (!tagger_window_net.empty()) {
+    auto v = analyze::ReadWordVectors(tagger_window_net);
+    if (!v.ok()) return Fail(v.status());
+    tagger_vectors = std::move(*v);
+  }
   if (!dense && !dense_vectors.empty()) {
     return Fail(InvalidArgumentError("--dense-vectors needs --dense"));
   }
@@ -522,7 +548,13 @@ int RunParser(int argc, char** argv) {
   if (!dense_vectors.empty()) opts.dense_vectors = &vectors;
   if (!beam_from.empty()) opts.init = &init;
   if (folds > 1) {
-    if (auto s = JackknifeOrRead(&*train, folds, opts, tagger_seeds, cache); !s.ok()) return Fail(s);
+    analyze::TrainOptions jk = opts;
+    if (!tagger_window_net.empty()) {
+      jk.tagger_net_vectors = &tagger_vectors;
+      jk.tagger_net = tagger_net_options;
+    }
+    jk.tagger_prune = static_cast<float>(tagger_prune_below);
+    if (auto s = JackknifeOrRead(&*train, folds, jk, tagger_seeds, cache); !s.ok()) return Fail(s);
   }
   // Extra trees come after the jackknifing (and its cache): their tags are
   // the tagger's predictions already.

@@ -208,6 +208,28 @@ TEST_F(TaggerNetTest, RefusesTruncatedFiles) {
   }
 }
 
+// `dyad train parser --tagger-window-net`: the jackknifed taggers train the
+// network too (and are pruned by tagger_prune), deterministically.
+TEST_F(TaggerNetTest, JackknifedTaggersTrainTheNetworkDeterministically) {
+  TrainOptions o;
+  o.epochs = 3;
+  o.tagger_net_vectors = &vectors_;
+  o.tagger_net.hidden = 8;
+  o.tagger_net.epochs = 2;
+  o.tagger_prune = 0.5f;
+  std::vector<text::ConlluSentence> a = treebank_, b = treebank_;
+  ASSERT_TRUE(JackknifeTags(&a, 2, o).ok());
+  ASSERT_TRUE(JackknifeTags(&b, 2, o).ok());
+  for (std::size_t i = 0; i < a.size(); ++i) {
+    for (std::size_t k = 0; k < a[i].words.size(); ++k) {
+      EXPECT_EQ(a[i].words[k].xpos, b[i].words[k].xpos) << i << " " << k;
+    }
+  }
+  // A one-pass tagger cannot carry the network, so neither can its folds.
+  o.two_pass_tagger = false;
+  EXPECT_FALSE(JackknifeTags(&a, 2, o).ok());
+}
+
 // The network's trainer once kept a gradient row of `hidden` floats for a
 // row of W2 (one per label): fewer hidden units than labels wrote past it.
 TEST_F(TaggerNetTest, TrainsWithFewerHiddenUnitsThanTags) {

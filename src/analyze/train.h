@@ -82,6 +82,8 @@ struct TrainOptions {
   const WordVectors* tagger_net_vectors = nullptr;
   NerNetOptions tagger_net;
   float tagger_net_margin = 30;
+  // Tagger only: drop both passes' weights below this after training (0 = none).
+  float tagger_prune = 0;
   // NER only: BILOU labels instead of BIO.
   bool ner_bilou = false;
   // NER only: features of the labels given earlier in the document

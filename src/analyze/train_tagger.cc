@@ -344,6 +344,7 @@ class TaggerTrainer {
         }
       }
     }
+    if (opts.tagger_prune > 0) t.Prune(opts.tagger_prune);
     return Status::OK();
   }
 };
@@ -369,6 +370,8 @@ Status JackknifeTags(std::vector<text::ConlluSentence>* data, int folds, const T
     Morphology morph;
     TrainOptions o = opts;
     o.seed = opts.seed + 1000 + f;
+    o.tagger_net.seed = o.seed;
+    o.tagger_net.log = nullptr;
     o.log = nullptr;
     status[f] = TrainTagger(part, o, &tagger, &morph);
     if (!status[f].ok()) return;
