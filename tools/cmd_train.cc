@@ -83,7 +83,8 @@ int Fail(const Status& s) {
   return kExitUsage;
 }
 
-// A whole number text ("0.5", "1e-3") as a double.
+// A number's text ("0.5", "1e-3") as a double: strtod with an end check, so
+// that "", "abc" or "0.1x" is an error, not 0.
 bool number(const std::string& v, double* out) {
   char* end = nullptr;
   *out = std::strtod(v.c_str(), &end);
@@ -901,7 +902,6 @@ int RunNer(int argc, char** argv) {
                                        " numbers of classes"));
     }
   }
-  // strtod with an end check: "abc" or "0.1x" is an error, not 0.
   if (crf) {
     double eta = 0, l2 = 0, cprune = 0;
     if (!number(crf_eta, &eta) || !number(crf_l2, &l2) || !number(crf_prune, &cprune) ||

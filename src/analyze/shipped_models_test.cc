@@ -213,11 +213,24 @@ TEST(ShippedModels, TaggerCarriesItsWindowNetwork) {
   EXPECT_EQ(t.net()->num_labels(), t.num_tags());
   EXPECT_GT(t.net()->weight(), 0);
   EXPECT_GT(t.net_margin(), Tagger::kSecondPassMargin);
-  // Its weight and margin can be set at loading; a negative margin means the model's.
-  AnalyzerOptions off;
-  off.ner = false;
-  off.tagger_net_weight = 0;
-  auto a = Analyzer::Load(ModelDir(), off);
+  // The network changes tags: here "made" (the perceptron's VBD) after "attackers and".
+  const std::vector<std::string_view> forms = {
+      "Kadyrov", "pledged", "to",       "impose", "collective", "punishment", "on",
+      "relatives", "of",    "the",      "attackers", "and",     "made",       "explicit",
+      "threats", "against", "human",    "rights",  "defenders", "."};
+  std::vector<WordInfo> info;
+  t.Prepare(forms, &info);
+  std::vector<int> with, without;
+  t.Tag(info, &with);
+  Tagger off = t;
+  off.set_net_weight(0);
+  off.Tag(info, &without);
+  EXPECT_NE(with, without);
+  // Its weight can be set at loading.
+  AnalyzerOptions o;
+  o.ner = false;
+  o.tagger_net_weight = 0;
+  auto a = Analyzer::Load(ModelDir(), o);
   ASSERT_TRUE(a.ok()) << a.status().ToString();
 }
 
