@@ -96,6 +96,8 @@ TEST(Cli, TrainTaggerRefusesBadNetworkFlags) {
       {"train tagger --shared /no/such/shared --window-net x.vec --net-margin nope",
        "--net-margin"},
       {"eval ud --tagger-net-weight heavy /no/such/file.conllu", "--tagger-net-weight"},
+      {"eval ud --tagger-net-margin -1 /no/such/file.conllu", "--tagger-net-margin"},
+      {"eval ud --parser-net-margin abc /no/such/file.conllu", "--parser-net-margin"},
       {"train parser --shared /no/such/shared --tagger-prune x", "--tagger-prune"},
       {"train parser --shared /no/such/shared --tagger-window-net /no/such/vectors.vec",
        "/no/such/vectors.vec"},

@@ -79,28 +79,27 @@ int Run(int argc, char** argv) {
   ao.beam = beam;
   ao.given_tags = gold_tags;
   ao.parser_net_file = parser_net;
-  for (auto [text, out] : {std::pair{&parser_net_weight, &ao.parser_net_weight},
-                           std::pair{&parser_net_margin, &ao.parser_net_margin}}) {
+  // Numbers >= 0 (their upper bounds: checked by Analyzer::Load); an empty
+  // optional value keeps the model's.
+  struct NumberFlag {
+    const char* name;
+    const std::string& text;
+    float* out;
+    bool optional;
+  };
+  for (const NumberFlag& n :
+       {NumberFlag{"--parser-net-weight", parser_net_weight, &ao.parser_net_weight, false},
+        NumberFlag{"--parser-net-margin", parser_net_margin, &ao.parser_net_margin, false},
+        NumberFlag{"--tagger-net-weight", tagger_net_weight, &ao.tagger_net_weight, true},
+        NumberFlag{"--tagger-net-margin", tagger_net_margin, &ao.tagger_net_margin, true}}) {
+    if (n.optional && n.text.empty()) continue;
     char* end = nullptr;
-    const double v = std::strtod(text->c_str(), &end);
-    if (text->empty() || *end != '\0') {
-      std::cerr << "error: --parser-net-weight and --parser-net-margin take numbers, not '"
-                << *text << "'\n";
+    const double v = std::strtod(n.text.c_str(), &end);
+    if (n.text.empty() || *end != '\0' || !(v >= 0)) {
+      std::cerr << "error: " << n.name << " takes a number >= 0, not '" << n.text << "'\n";
       return kExitUsage;
     }
-    *out = static_cast<float>(v);  // ranges: checked by Analyzer::Load
-  }
-  for (auto [text, out] : {std::pair{&tagger_net_weight, &ao.tagger_net_weight},
-                           std::pair{&tagger_net_margin, &ao.tagger_net_margin}}) {
-    if (text->empty()) continue;
-    char* end = nullptr;
-    const double v = std::strtod(text->c_str(), &end);
-    if (*end != '\0' || !(v >= 0 && v <= 1e6)) {
-      std::cerr << "error: --tagger-net-weight and --tagger-net-margin take numbers in [0, 1e6], "
-                   "not '" << *text << "'\n";
-      return kExitUsage;
-    }
-    *out = static_cast<float>(v);
+    *n.out = static_cast<float>(v);
   }
   if (auto st = analyze::SetParserSpec(parser_file, &ao); !st.ok()) {
     PrintError(st);

@@ -314,6 +314,11 @@ StatusOr<std::unique_ptr<Analyzer>> Analyzer::Load(const std::string& model_dir,
       return InvalidArgumentError(tagger_path +
                                   " has no window network whose weight or margin could be set");
     }
+    if (!(options.tagger_net_weight <= 1e6f) || !(options.tagger_net_margin <= 1e9f)) {
+      return InvalidArgumentError(tagger_path +
+                                  ": the window network's weight must be at most 1e6 and its "
+                                  "margin at most 1e9");
+    }
     a->tagger_.set_net_weight(options.tagger_net_weight);
     a->tagger_.set_net_margin(options.tagger_net_margin);
   }
