@@ -101,6 +101,7 @@ TEST(Cli, TrainTaggerRefusesBadNetworkFlags) {
       {"train parser --shared /no/such/shared --tagger-prune x", "--tagger-prune"},
       {"train parser --shared /no/such/shared --tagger-window-net /no/such/vectors.vec",
        "/no/such/vectors.vec"},
+      {"train parser --shared /no/such/shared --extra-projective-only", "need --extra-conllu"},
   };
   for (const auto& [args, message] : cases) {
     auto r = RunDyad(args);

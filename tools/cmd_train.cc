@@ -391,6 +391,11 @@ int RunParser(int argc, char** argv) {
   f.Int("extra-min-agree", &extra_min_agree,
         "keep only the extra sentences whose \"# agree = K\" comment has K >= this (the ensemble "
         "members that gave the same unlabelled tree; 0 = all)");
+  bool extra_projective = false;
+  f.Bool("extra-projective-only", &extra_projective,
+         "leave out the extra trees with a crossing arc, so that the lifted labels stay the "
+         "treebank's (a network trained so can be mixed into a perceptron trained without them: "
+         "--mix-net needs the same labels)");
   int extra_max = 0;
   f.Int("extra-max-sentences", &extra_max,
         "use at most this many extra sentences, the first ones of the files in order (0 = all)");
@@ -511,9 +516,9 @@ int RunParser(int argc, char** argv) {
   if (!guide_file.empty() && guide_folds < 2) {
     return Fail(InvalidArgumentError("--guide-folds must be at least 2"));
   }
-  if (extra.empty() && (extra_min_agree != 0 || extra_max != 0)) {
-    return Fail(
-        InvalidArgumentError("--extra-min-agree and --extra-max-sentences need --extra-conllu"));
+  if (extra.empty() && (extra_min_agree != 0 || extra_max != 0 || extra_projective)) {
+    return Fail(InvalidArgumentError(
+        "--extra-min-agree, --extra-max-sentences and --extra-projective-only need --extra-conllu"));
   }
   if (extra_min_agree < 0 || extra_max < 0) {
     return Fail(InvalidArgumentError("--extra-min-agree and --extra-max-sentences must be >= 0"));
@@ -561,7 +566,7 @@ int RunParser(int argc, char** argv) {
   // the tagger's predictions already.
   std::size_t extra_sentences = 0, extra_words = 0;
   for (const std::string& path : extra) {
-    auto more = analyze::ReadExtraTrees(path, tagger, extra_min_agree);
+    auto more = analyze::ReadExtraTrees(path, tagger, extra_min_agree, extra_projective);
     if (!more.ok()) return Fail(more.status());
     for (auto& s : *more) {
       if (extra_max > 0 && extra_sentences >= static_cast<std::size_t>(extra_max)) break;

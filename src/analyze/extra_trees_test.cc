@@ -147,6 +147,29 @@ TEST_F(ExtraTreesTest, RejectsBadTreesNamingFileAndLine) {
   EXPECT_NE(missing.status().ToString().find("/nonexistent/extra.conllu"), std::string::npos);
 }
 
+// --extra-projective-only: a tree with a crossing arc is left out, the
+// others are kept whatever their agreement.
+TEST_F(ExtraTreesTest, ProjectiveOnlyLeavesOutCrossingTrees) {
+  std::string crossing = kExtra;
+  // "three" hangs on "Clerks" across the root word "asked".
+  Replace(&crossing, "3\tthree\t_\tNUM\tCD\t_\t4\tnummod", "3\tthree\t_\tNUM\tCD\t_\t1\tnummod");
+  auto all = ParseExtraTrees(crossing, "extra.conllu", tagger_);
+  ASSERT_TRUE(all.ok()) << all.status().ToString();
+  EXPECT_EQ(all->size(), 2u);
+  auto projective = ParseExtraTrees(crossing, "extra.conllu", tagger_, 0, true);
+  ASSERT_TRUE(projective.ok()) << projective.status().ToString();
+  ASSERT_EQ(projective->size(), 1u);
+  EXPECT_EQ((*projective)[0].sent_id, "teacher-2");
+  // Projective trees, the root word's own dependents on both sides included, all stay.
+  auto unchanged = ParseExtraTrees(kExtra, "extra.conllu", tagger_, 0, true);
+  ASSERT_TRUE(unchanged.ok());
+  EXPECT_EQ(unchanged->size(), 2u);
+  // With agreement too: teacher-2 (agree 2) goes, teacher-1 crosses.
+  auto both = ParseExtraTrees(crossing, "extra.conllu", tagger_, 3, true);
+  ASSERT_TRUE(both.ok());
+  EXPECT_TRUE(both->empty());
+}
+
 // Training on the treebank plus the extra trees is deterministic given the
 // seed, and the extra trees change the model.
 TEST_F(ExtraTreesTest, TrainingWithExtraTreesIsDeterministic) {

@@ -181,15 +181,21 @@ inline constexpr char kAgreeComment[] = "agree";
 // exactly one word is attached to the root and the heads form a tree. With
 // `min_agree` > 0 only sentences whose "# agree = K" comment has K >=
 // min_agree are kept (tri-training: the members agree), and a sentence
-// without that comment is an error. Errors name `name`, the line and the
-// reason. Empty nodes and multi-word token lines are ignored (words only).
+// without that comment is an error. With `projective_only` a tree with a
+// crossing arc is left out: the training's pseudo-projective lifting then
+// adds no lifted relation pair to the treebank's, so the parser keeps the
+// treebank's labels (a network mixed into a perceptron must share its
+// labels, Parser::set_net). Errors name `name`, the line and the reason.
+// Empty nodes and multi-word token lines are ignored (words only).
 StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
                                                             const std::string& name,
                                                             const Tagger& tagger,
-                                                            int min_agree = 0);
+                                                            int min_agree = 0,
+                                                            bool projective_only = false);
 // ParseExtraTrees() of a file (errors name the path).
 StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
-                                                           const Tagger& tagger, int min_agree = 0);
+                                                           const Tagger& tagger, int min_agree = 0,
+                                                           bool projective_only = false);
 
 // The parser whose weights are the mean of `parsers`' (which must share
 // labels and transition system: the same data, other seeds).

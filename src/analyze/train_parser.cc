@@ -45,6 +45,19 @@ void Projectivize(std::vector<int>* heads, int n) {
   }
 }
 
+// Whether no arc crosses another (root = n): every word between a head and
+// its dependent is dominated by the head.
+bool IsProjective(const std::vector<int>& heads, int n) {
+  for (int d = 0; d < n; ++d) {
+    const int h = heads[d];
+    const int lo = std::min(h, d), hi = std::max(h, d);
+    for (int k = lo + 1; k < hi; ++k) {
+      if (!Dominates(heads, h, k, n)) return false;
+    }
+  }
+  return true;
+}
+
 struct Gold {
   std::vector<int> head;   // size n; root = n
   std::vector<int> label;
@@ -790,7 +803,8 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
 
 StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
                                                             const std::string& name,
-                                                            const Tagger& tagger, int min_agree) {
+                                                            const Tagger& tagger, int min_agree,
+                                                            bool projective_only) {
   ASSIGN_OR_RETURN(std::vector<text::ConlluSentence> all, text::ParseConllu(data, name));
   std::set<std::string, std::less<>> tags;
   for (int t = 0; t < tagger.num_tags(); ++t) tags.insert(tagger.upos(t) + "/" + tagger.xpos(t));
@@ -848,6 +862,11 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
       }
       if (k < min_agree) continue;
     }
+    if (projective_only) {
+      std::vector<int> heads(n);
+      for (int i = 0; i < n; ++i) heads[i] = s.words[i].head == 0 ? n : s.words[i].head - 1;
+      if (!IsProjective(heads, n)) continue;
+    }
     kept.push_back(std::move(s));
   }
   if (all.empty()) return InvalidArgumentError(name + ": no sentences");
@@ -855,10 +874,11 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
 }
 
 StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
-                                                           const Tagger& tagger, int min_agree) {
+                                                           const Tagger& tagger, int min_agree,
+                                                           bool projective_only) {
   auto data = ReadFile(path);
   if (!data.ok()) return data.status().WithContext(path);
-  return ParseExtraTrees(*data, path, tagger, min_agree);
+  return ParseExtraTrees(*data, path, tagger, min_agree, projective_only);
 }
 
 Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
