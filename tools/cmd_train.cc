@@ -564,12 +564,16 @@ int RunParser(int argc, char** argv) {
   }
   // Extra trees come after the jackknifing (and its cache): their tags are
   // the tagger's predictions already.
-  std::size_t extra_sentences = 0, extra_words = 0;
+  std::size_t extra_sentences = 0, extra_words = 0, extra_crossing = 0;
   for (const std::string& path : extra) {
-    auto more = analyze::ReadExtraTrees(path, tagger, extra_min_agree, extra_projective);
+    auto more = analyze::ReadExtraTrees(path, tagger, extra_min_agree);
     if (!more.ok()) return Fail(more.status());
     for (auto& s : *more) {
       if (extra_max > 0 && extra_sentences >= static_cast<std::size_t>(extra_max)) break;
+      if (extra_projective && !analyze::IsProjectiveTree(s)) {
+        ++extra_crossing;
+        continue;
+      }
       ++extra_sentences;
       extra_words += s.words.size();
       train->push_back(std::move(s));
@@ -577,7 +581,9 @@ int RunParser(int argc, char** argv) {
   }
   if (!extra.empty()) {
     std::cerr << "extra training sentences: " << extra_sentences << " (" << extra_words
-              << " words), " << train->size() << " in all\n";
+              << " words";
+    if (extra_projective) std::cerr << "; " << extra_crossing << " with a crossing arc left out";
+    std::cerr << "), " << train->size() << " in all\n";
   }
   // A stacked parser: the guide parse of every training sentence by a guide
   // trained on the other folds (never on the sentence itself).

@@ -147,27 +147,34 @@ TEST_F(ExtraTreesTest, RejectsBadTreesNamingFileAndLine) {
   EXPECT_NE(missing.status().ToString().find("/nonexistent/extra.conllu"), std::string::npos);
 }
 
-// --extra-projective-only: a tree with a crossing arc is left out, the
-// others are kept whatever their agreement.
-TEST_F(ExtraTreesTest, ProjectiveOnlyLeavesOutCrossingTrees) {
+// --extra-projective-only's test: a tree with a crossing arc is not
+// projective, the others are.
+TEST_F(ExtraTreesTest, IsProjectiveTreeFindsCrossingArcs) {
+  auto trees = ParseExtraTrees(kExtra, "extra.conllu", tagger_);
+  ASSERT_TRUE(trees.ok()) << trees.status().ToString();
+  ASSERT_EQ(trees->size(), 2u);
+  // Projective, the root word's own dependents on both sides included.
+  EXPECT_TRUE(IsProjectiveTree((*trees)[0]));
+  EXPECT_TRUE(IsProjectiveTree((*trees)[1]));
+  for (const auto& s : treebank_) EXPECT_TRUE(IsProjectiveTree(s));
+
   std::string crossing = kExtra;
   // "three" hangs on "Clerks" across the root word "asked".
   Replace(&crossing, "3\tthree\t_\tNUM\tCD\t_\t4\tnummod", "3\tthree\t_\tNUM\tCD\t_\t1\tnummod");
-  auto all = ParseExtraTrees(crossing, "extra.conllu", tagger_);
-  ASSERT_TRUE(all.ok()) << all.status().ToString();
-  EXPECT_EQ(all->size(), 2u);
-  auto projective = ParseExtraTrees(crossing, "extra.conllu", tagger_, 0, true);
-  ASSERT_TRUE(projective.ok()) << projective.status().ToString();
-  ASSERT_EQ(projective->size(), 1u);
-  EXPECT_EQ((*projective)[0].sent_id, "teacher-2");
-  // Projective trees, the root word's own dependents on both sides included, all stay.
-  auto unchanged = ParseExtraTrees(kExtra, "extra.conllu", tagger_, 0, true);
-  ASSERT_TRUE(unchanged.ok());
-  EXPECT_EQ(unchanged->size(), 2u);
-  // With agreement too: teacher-2 (agree 2) goes, teacher-1 crosses.
-  auto both = ParseExtraTrees(crossing, "extra.conllu", tagger_, 3, true);
-  ASSERT_TRUE(both.ok());
-  EXPECT_TRUE(both->empty());
+  auto crossed = ParseExtraTrees(crossing, "extra.conllu", tagger_);
+  ASSERT_TRUE(crossed.ok()) << crossed.status().ToString();
+  EXPECT_FALSE(IsProjectiveTree((*crossed)[0]));
+  EXPECT_TRUE(IsProjectiveTree((*crossed)[1]));
+  // Two arcs crossing away from the root's: "three" -> "." across "stopped" -> "trucks".
+  auto b = ParseExtraTrees(
+      "1\tGuards\t_\tNOUN\tNNS\t_\t2\tnsubj\t_\t_\n"
+      "2\tstopped\t_\tVERB\tVBD\t_\t0\troot\t_\t_\n"
+      "3\tthree\t_\tNUM\tCD\t_\t5\tnummod\t_\t_\n"
+      "4\ttrucks\t_\tNOUN\tNNS\t_\t2\tobj\t_\t_\n"
+      "5\t.\t_\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n",
+      "extra.conllu", tagger_);
+  ASSERT_TRUE(b.ok()) << b.status().ToString();
+  EXPECT_FALSE(IsProjectiveTree((*b)[0]));
 }
 
 // Training on the treebank plus the extra trees is deterministic given the

@@ -181,21 +181,22 @@ inline constexpr char kAgreeComment[] = "agree";
 // exactly one word is attached to the root and the heads form a tree. With
 // `min_agree` > 0 only sentences whose "# agree = K" comment has K >=
 // min_agree are kept (tri-training: the members agree), and a sentence
-// without that comment is an error. With `projective_only` a tree with a
-// crossing arc is left out: the training's pseudo-projective lifting then
-// adds no lifted relation pair to the treebank's, so the parser keeps the
-// treebank's labels (a network mixed into a perceptron must share its
-// labels, Parser::set_net). Errors name `name`, the line and the reason.
-// Empty nodes and multi-word token lines are ignored (words only).
+// without that comment is an error. Errors name `name`, the line and the
+// reason. Empty nodes and multi-word token lines are ignored (words only).
 StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
                                                             const std::string& name,
                                                             const Tagger& tagger,
-                                                            int min_agree = 0,
-                                                            bool projective_only = false);
+                                                            int min_agree = 0);
 // ParseExtraTrees() of a file (errors name the path).
 StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
-                                                           const Tagger& tagger, int min_agree = 0,
-                                                           bool projective_only = false);
+                                                           const Tagger& tagger, int min_agree = 0);
+// Whether no arc of the sentence's tree crosses another (nor the root's):
+// `dyad train parser --extra-projective-only` keeps only such extra trees,
+// so that the pseudo-projective lifting adds no lifted relation pair to
+// the treebank's and the parser keeps the treebank's labels (a network
+// mixed into a perceptron must share its labels, Parser::set_net). A head
+// outside the sentence makes it false.
+bool IsProjectiveTree(const text::ConlluSentence& s);
 
 // The parser whose weights are the mean of `parsers`' (which must share
 // labels and transition system: the same data, other seeds).

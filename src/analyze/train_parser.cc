@@ -803,8 +803,7 @@ Status TrainParser(const std::vector<text::ConlluSentence>& train, const Tagger&
 
 StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view data,
                                                             const std::string& name,
-                                                            const Tagger& tagger, int min_agree,
-                                                            bool projective_only) {
+                                                            const Tagger& tagger, int min_agree) {
   ASSIGN_OR_RETURN(std::vector<text::ConlluSentence> all, text::ParseConllu(data, name));
   std::set<std::string, std::less<>> tags;
   for (int t = 0; t < tagger.num_tags(); ++t) tags.insert(tagger.upos(t) + "/" + tagger.xpos(t));
@@ -862,11 +861,6 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
       }
       if (k < min_agree) continue;
     }
-    if (projective_only) {
-      std::vector<int> heads(n);
-      for (int i = 0; i < n; ++i) heads[i] = s.words[i].head == 0 ? n : s.words[i].head - 1;
-      if (!IsProjective(heads, n)) continue;
-    }
     kept.push_back(std::move(s));
   }
   if (all.empty()) return InvalidArgumentError(name + ": no sentences");
@@ -874,11 +868,21 @@ StatusOr<std::vector<text::ConlluSentence>> ParseExtraTrees(std::string_view dat
 }
 
 StatusOr<std::vector<text::ConlluSentence>> ReadExtraTrees(const std::string& path,
-                                                           const Tagger& tagger, int min_agree,
-                                                           bool projective_only) {
+                                                           const Tagger& tagger, int min_agree) {
   auto data = ReadFile(path);
   if (!data.ok()) return data.status().WithContext(path);
-  return ParseExtraTrees(*data, path, tagger, min_agree, projective_only);
+  return ParseExtraTrees(*data, path, tagger, min_agree);
+}
+
+bool IsProjectiveTree(const text::ConlluSentence& s) {
+  const int n = static_cast<int>(s.words.size());
+  std::vector<int> heads(n);
+  for (int i = 0; i < n; ++i) {
+    const int h = s.words[i].head;
+    if (h < 0 || h > n) return false;
+    heads[i] = h == 0 ? n : h - 1;
+  }
+  return IsProjective(heads, n);
 }
 
 Status MeanParser(const std::vector<Parser>& parsers, Parser* out) {
