@@ -28,16 +28,24 @@ bool Dominates(const std::vector<int>& heads, int a, int d, int n) {
   return a == n;
 }
 
+// Whether d's arc is projective (root = n): every word between d and its
+// head is dominated by the head.
+bool ArcIsProjective(const std::vector<int>& heads, int d, int n) {
+  const int h = heads[d];
+  const int lo = std::min(h, d), hi = std::max(h, d);
+  for (int k = lo + 1; k < hi; ++k) {
+    if (!Dominates(heads, h, k, n)) return false;
+  }
+  return true;
+}
+
 // Lifts non-projective arcs (shortest first) until the tree is projective.
 void Projectivize(std::vector<int>* heads, int n) {
   for (int round = 0; round < 4 * n + 4; ++round) {
     int best = -1, best_len = 1 << 30;
     for (int d = 0; d < n; ++d) {
-      int h = (*heads)[d];
-      int lo = std::min(h, d), hi = std::max(h, d);
-      bool proj = true;
-      for (int k = lo + 1; k < hi && proj; ++k) proj = Dominates(*heads, h, k, n);
-      if (!proj && hi - lo < best_len) best = d, best_len = hi - lo;
+      const int len = std::abs((*heads)[d] - d);
+      if (len < best_len && !ArcIsProjective(*heads, d, n)) best = d, best_len = len;
     }
     if (best < 0) return;
     int h = (*heads)[best];
@@ -45,15 +53,10 @@ void Projectivize(std::vector<int>* heads, int n) {
   }
 }
 
-// Whether no arc crosses another (root = n): every word between a head and
-// its dependent is dominated by the head.
+// Whether no arc crosses another (root = n).
 bool IsProjective(const std::vector<int>& heads, int n) {
   for (int d = 0; d < n; ++d) {
-    const int h = heads[d];
-    const int lo = std::min(h, d), hi = std::max(h, d);
-    for (int k = lo + 1; k < hi; ++k) {
-      if (!Dominates(heads, h, k, n)) return false;
-    }
+    if (!ArcIsProjective(heads, d, n)) return false;
   }
   return true;
 }
