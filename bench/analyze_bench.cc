@@ -1,12 +1,17 @@
 // Analysis speed: tagging, tagging + parsing, and the full analyzer (with
 // NER), against tokenization alone (text::Segment) over the same text in
-// the same run; and the time to load all models (BM_LoadModels). Counters report words per second on one thread; the
-// ratio words/s(TagParse) : words/s(Tokenize) is the figure to compare
-// across machines.
+// the same run; the time to load all models (BM_LoadModels) and that of a
+// fresh process which loads them (BM_ProcessAnalyzeNothing). Counters
+// report words per second on one thread; the ratio words/s(TagParse) :
+// words/s(Tokenize) is the figure to compare across machines.
 //
 // Text: the sentences of UD English-EWT test, read from the shared data at
 // run time, or, when it is absent, a paragraph written by us.
 #include <benchmark/benchmark.h>
+#include <fcntl.h>
+#include <spawn.h>
+#include <sys/wait.h>
+#include <unistd.h>
 
 #include <algorithm>
 #include <cstdlib>
@@ -280,6 +285,44 @@ void BM_LoadModelsEnsemble(benchmark::State& state) {
   LoadModelsLoop(state, o);
 }
 BENCHMARK(BM_LoadModelsEnsemble)->Unit(benchmark::kMillisecond)->UseRealTime();
+
+// A whole process that loads the default models and analyzes nothing
+// (`dyad analyze --data-dir data /dev/null`): what a user waits for before
+// the first sentence, the page faults of fresh memory included
+// (BM_LoadModels reuses the memory its earlier iterations freed, so it
+// takes far fewer). Baseline: the same binary starting and printing its
+// version (BM_ProcessVersion).
+int RunCli(const std::vector<std::string>& args) {
+  std::vector<char*> argv;
+  for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+  argv.push_back(nullptr);
+  posix_spawn_file_actions_t io;
+  posix_spawn_file_actions_init(&io);
+  posix_spawn_file_actions_addopen(&io, 1, "/dev/null", O_WRONLY, 0);
+  posix_spawn_file_actions_addopen(&io, 2, "/dev/null", O_WRONLY, 0);
+  pid_t pid = 0;
+  const int rc = posix_spawn(&pid, argv[0], &io, nullptr, argv.data(), environ);
+  posix_spawn_file_actions_destroy(&io);
+  if (rc != 0) return -1;
+  int status = 0;
+  if (waitpid(pid, &status, 0) != pid || !WIFEXITED(status)) return -1;
+  return WEXITSTATUS(status);
+}
+
+void ProcessLoop(benchmark::State& state, const std::vector<std::string>& args) {
+  for (auto _ : state) {
+    if (RunCli(args) != 0) {
+      state.SkipWithError("the dyad binary failed (built? models present?)");
+      return;
+    }
+  }
+}
+void BM_ProcessVersion(benchmark::State& state) { ProcessLoop(state, {DYAD_CLI, "--version"}); }
+void BM_ProcessAnalyzeNothing(benchmark::State& state) {
+  ProcessLoop(state, {DYAD_CLI, "analyze", "--data-dir", DYAD_SOURCE_DATA_DIR, "/dev/null"});
+}
+BENCHMARK(BM_ProcessVersion)->Unit(benchmark::kMillisecond)->UseRealTime();
+BENCHMARK(BM_ProcessAnalyzeNothing)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Tag(benchmark::State& state) { Analyze(state, false, false); }
 void BM_TagParse(benchmark::State& state) { Analyze(state, true, false); }

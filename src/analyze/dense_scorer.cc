@@ -272,8 +272,8 @@ namespace {
 
 // Rows of `d` floats as int8 with a scale each (the row's largest
 // magnitude / 127).
-void QuantizeRows(const std::vector<float>& x, int d, std::vector<std::int8_t>* q,
-                  std::vector<float>* scales) {
+template <typename Q>
+void QuantizeRows(const std::vector<float>& x, int d, Q* q, std::vector<float>* scales) {
   const std::size_t rows = x.size() / d;
   q->assign(rows * d, 0);
   scales->assign(rows, 0.0f);
@@ -290,8 +290,8 @@ void QuantizeRows(const std::vector<float>& x, int d, std::vector<std::int8_t>* 
   }
 }
 
-void DequantizeRows(const std::vector<std::int8_t>& q, const std::vector<float>& scales, int d,
-                    std::vector<float>* x) {
+template <typename Q>
+void DequantizeRows(const Q& q, const std::vector<float>& scales, int d, std::vector<float>* x) {
   x->resize(scales.size() * d);
   for (std::size_t r = 0; r < scales.size(); ++r) {
     for (int k = 0; k < d; ++k) (*x)[r * d + k] = static_cast<float>(q[r * d + k]) * scales[r];

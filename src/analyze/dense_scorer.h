@@ -203,7 +203,7 @@ class DenseNet {
   std::vector<float> emb_[kGroups];  // vocab x dim, row-major
   // Quantize(): the word rows and W1 as stored, int8 x scale a row
   // (emb_[kWordGroup] is then empty: Embedding() reads word_q_).
-  std::vector<std::int8_t> word_q_, w1_q_;
+  ModelArray<std::int8_t> word_q_, w1_q_;
   std::vector<float> word_scale_, w1_scale_;
   std::vector<float> w1_;            // input x H (row i: the weights of input i)
   std::vector<float> b1_;            // H
@@ -211,7 +211,7 @@ class DenseNet {
   std::vector<float> b2_;            // classes
   // Precomputed: for atom position p, value v < table_rows_[p]:
   // table_[table_start_[p] + v * H .. + H) = emb(v) . W1 block of p.
-  std::vector<float> table_;
+  ModelArray<float> table_;
   std::size_t table_start_[kAtoms] = {};
   int table_rows_[kAtoms] = {};
 };

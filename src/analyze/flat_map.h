@@ -82,8 +82,8 @@ class FlatMap {
   }
 
  private:
-  std::vector<std::uint64_t> keys_;
-  std::vector<std::uint32_t> vals_;
+  ModelArray<std::uint64_t> keys_;
+  ModelArray<std::uint32_t> vals_;
   std::size_t mask_ = 0;
   std::size_t size_ = 0;
 };

@@ -143,10 +143,10 @@ class LinearModel {
   std::size_t num_keys_ = 0;
   std::size_t num_weights_ = 0;
   float scale_ = 1.0f;
-  std::vector<Slot> slots_;
+  ModelArray<Slot> slots_;
   std::size_t mask_ = 0;
   int shift_ = 28;
-  std::vector<std::uint32_t> entries_;  // per row: count, then (cls << 16 | int16 weight)
+  ModelArray<std::uint32_t> entries_;  // per row: count, then (cls << 16 | int16 weight)
 };
 
 class PerceptronTrainer {

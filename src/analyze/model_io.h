@@ -18,6 +18,38 @@
 
 namespace dyad::analyze {
 
+// Asks the kernel to back the whole 2 MB pages inside [p, p + bytes) with
+// transparent huge pages (madvise MADV_HUGEPAGE; a hint: nothing happens
+// where the kernel does not do it).
+void AdviseHugePages(const void* p, std::size_t bytes);
+
+// Memory for the large arrays of a loaded model: a block of 1 MB or more
+// starts on a 2 MB boundary, is rounded up to whole 2 MB pages
+// and advised as huge pages (AdviseHugePages) before it is first written;
+// smaller blocks come from malloc. A process loading the models then takes
+// a few hundred page faults for these arrays instead of tens of thousands
+// (each one costly under virtualisation), and lookups spread over them miss
+// the TLB less. The price: up to one partly used 2 MB page per array.
+void* AllocateModelArray(std::size_t bytes);
+void FreeModelArray(void* p) noexcept;
+
+template <typename T>
+struct ModelArrayAllocator {
+  using value_type = T;
+  ModelArrayAllocator() = default;
+  template <typename U>
+  ModelArrayAllocator(const ModelArrayAllocator<U>&) noexcept {}
+  T* allocate(std::size_t n) { return static_cast<T*>(AllocateModelArray(n * sizeof(T))); }
+  void deallocate(T* p, std::size_t) noexcept { FreeModelArray(p); }
+  template <typename U>
+  bool operator==(const ModelArrayAllocator<U>&) const noexcept {
+    return true;
+  }
+};
+// A vector in ModelArrayAllocator memory.
+template <typename T>
+using ModelArray = std::vector<T, ModelArrayAllocator<T>>;
+
 class ByteWriter {
  public:
   template <typename T>
@@ -40,8 +72,8 @@ class ByteWriter {
     Varint(v.size());
     for (const auto& s : v) Str(s);
   }
-  template <typename T>
-  void PodVec(const std::vector<T>& v) {
+  template <typename T, typename A>
+  void PodVec(const std::vector<T, A>& v) {
     static_assert(std::is_trivially_copyable_v<T>);
     Varint(v.size());
     buf_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
@@ -91,8 +123,8 @@ class ByteReader {
     }
     return true;
   }
-  template <typename T>
-  bool PodVec(std::vector<T>* v) {
+  template <typename T, typename A>
+  bool PodVec(std::vector<T, A>* v) {
     std::uint64_t n;
     if (!Varint(&n) || n > p_.size() / sizeof(T)) return Fail();
     v->resize(n);

@@ -80,6 +80,7 @@ TEST(ModelFile, DamageIsDataLossNamingTheFile) {
   shorter[12] = static_cast<char>(shorter[12] - 1);
   expect_loss(shorter, "size field smaller than the stream");
   expect_loss(good.substr(0, 10), "shorter than the header");
+  expect_loss("", "an empty file (read, not mapped)");
   std::string other = good;
   other[0] = 'X';
   expect_loss(other, "another magic");
@@ -90,6 +91,24 @@ TEST(ModelFile, DamageIsDataLossNamingTheFile) {
   auto missing = ReadModelFile(dir.path() + "/none.bin", kMagic, 3);
   ASSERT_FALSE(missing.ok());
   EXPECT_EQ(missing.status().code(), StatusCode::kNotFound);
+}
+
+// The large arrays of a loaded model start on a 2 MB boundary (so that they
+// can be backed by huge pages); small ones come from malloc; a vector keeps
+// its contents as it grows across the threshold.
+TEST(ModelArray, LargeArraysStartOnHugePageBoundaries) {
+  constexpr std::uintptr_t kHuge = std::uintptr_t{2} << 20;
+  ModelArray<std::uint32_t> big(std::size_t{3} << 20, 7u);  // 12 MB
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(big.data()) % kHuge, 0u);
+  EXPECT_EQ(big.front(), 7u);
+  EXPECT_EQ(big.back(), 7u);
+  ModelArray<std::uint8_t> small(100, 1);
+  EXPECT_EQ(small[99], 1);
+  ModelArray<std::uint64_t> grown;
+  for (std::uint64_t i = 0; i < 400000; ++i) grown.push_back(i * 3);  // 3.2 MB at the end
+  EXPECT_EQ(reinterpret_cast<std::uintptr_t>(grown.data()) % kHuge, 0u);
+  for (std::uint64_t i = 0; i < grown.size(); i += 9973) ASSERT_EQ(grown[i], i * 3);
+  EXPECT_EQ(grown.back(), 399999u * 3);
 }
 
 // The analyzer loads the tagger, each parser and the NER model on threads of

@@ -557,7 +557,7 @@ bool NerNet::Load(ByteReader* r) {
     affix_buckets_ = static_cast<std::uint32_t>(buckets);
   }
   std::vector<float>& scales = word_scales_;
-  std::vector<std::int8_t>& q = word_values_;
+  ModelArray<std::int8_t>& q = word_values_;
   if (!r->Pod(&weight_) || !(weight_ >= 0 && weight_ <= kMaxWeight) ||
       !r->PodVec(&vocab_keys_) || !r->PodVec(&tag_keys_) || tag_keys_.size() > kMaxTags || !r->PodVec(&scales) || !r->PodVec(&q) || !r->PodVec(&tags_) ||
       (affix_dim_ && !r->PodVec(&affixes_)) || !r->PodVec(&w1_) || !r->PodVec(&b1_) || !r->PodVec(&w2_) || !r->PodVec(&b2_)) {

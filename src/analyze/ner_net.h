@@ -166,16 +166,16 @@ class NerNet {
   std::vector<std::uint64_t> tag_keys_;    // per tag (id 2 + i)
   std::vector<float> words_;   // word_rows_ x dim_ while training (then empty)
   std::vector<float> word_scales_;         // per word row
-  std::vector<std::int8_t> word_values_;   // word_rows_ x dim_, what is stored
+  ModelArray<std::int8_t> word_values_;   // word_rows_ x dim_, what is stored
   std::vector<float> tags_;    // tag_rows_ x tag_dim_
   std::vector<float> w1_;      // input_size() x hidden_ (input-major)
   std::vector<float> b1_;      // hidden_
   std::vector<float> w2_;      // hidden_ x num_labels_
   std::vector<float> b2_;      // num_labels_
-  std::vector<float> tag_table_;  // (tag_rows_ x kPositions) x hidden_: tag vector x its W1 block
+  ModelArray<float> tag_table_;  // (tag_rows_ x kPositions) x hidden_: tag vector x its W1 block
   // The same for the first word_table_rows_ word ids (the special ones and
   // the kPrecomputedWords most frequent words).
-  std::vector<float> word_table_;
+  ModelArray<float> word_table_;
   std::size_t word_table_rows_ = 0;
 };
 
