@@ -12,7 +12,9 @@
 #    and without NER's second pass (BM_TagParseNerDocument, ...OnePass);
 #    and the wall-clock load time of the default models and of every model
 #    (BM_LoadModels, BM_LoadModelsEnsemble) against reading the files'
-#    bytes (BM_ReadModelFiles); printed, no floor.
+#    bytes (BM_ReadModelFiles), and of a fresh `dyad analyze` process that
+#    loads the default models (BM_ProcessAnalyzeNothing) against starting
+#    the binary (BM_ProcessVersion); printed, no floor.
 # Fails only when an evaluation cannot run or a figure falls below its
 # regression floor (a little under the figures measured in docs/analysis.md).
 set -euo pipefail
@@ -33,7 +35,7 @@ echo "opt-in reparsing ensemble (parser-beam.bin,parser-r2l-beam.bin,parser.bin)
 
 bench_status=0
 if [ -x "$DYAD_BUILD/dyad_bench" ]; then
-  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Tokenize|BM_Tag|BM_LoadModels|BM_ReadModelFiles' --benchmark_min_time=0.5 \
+  "$DYAD_BUILD/dyad_bench" --benchmark_filter='BM_Tokenize|BM_Tag|BM_LoadModels|BM_ReadModelFiles|BM_Process' --benchmark_min_time=0.5 \
     --benchmark_format=json > "$tmp/bench.json" 2> "$tmp/bench.err" || bench_status=$?
 else
   echo "30-ud: $DYAD_BUILD/dyad_bench not built (DYAD_BUILD_BENCH=ON); skipping speed"
@@ -108,6 +110,13 @@ elif os.path.exists(bench):
             print(f"load: {what} in {times[name]:.1f} ms wall{ratio} (target 200 ms)")
         else:
             bad.append(f"{name} missing from the benchmark output")
+    if "BM_ProcessAnalyzeNothing" in times:
+        start = times.get("BM_ProcessVersion", 0)
+        ratio = f", {times['BM_ProcessAnalyzeNothing'] / start:.0f} x starting the binary" if start else ""
+        print(f"load: a fresh dyad analyze process with the default models in "
+              f"{times['BM_ProcessAnalyzeNothing']:.1f} ms wall{ratio} (target 200 ms)")
+    else:
+        bad.append("BM_ProcessAnalyzeNothing missing from the benchmark output")
 for b in bad:
     print("30-ud: FAIL: " + b)
 sys.exit(1 if bad else 0)
