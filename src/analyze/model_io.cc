@@ -22,8 +22,9 @@ namespace {
 constexpr std::size_t kHugePage = std::size_t{2} << 20;
 // Blocks from this size on are huge-page aligned (ModelArrayAllocator).
 constexpr std::size_t kMinBytes = std::size_t{1} << 20;
-}  // namespace
 
+// Asks the kernel to back the whole 2 MB pages inside [p, p + bytes) with
+// transparent huge pages (a hint: nothing happens where it does not do it).
 void AdviseHugePages(const void* p, std::size_t bytes) {
   constexpr std::uintptr_t kHuge = kHugePage;
   const auto start = reinterpret_cast<std::uintptr_t>(p);
@@ -31,6 +32,8 @@ void AdviseHugePages(const void* p, std::size_t bytes) {
   const std::uintptr_t last = (start + bytes) & ~(kHuge - 1);
   if (last > first) madvise(reinterpret_cast<void*>(first), last - first, MADV_HUGEPAGE);
 }
+
+}  // namespace
 
 void* AllocateModelArray(std::size_t bytes) {
   void* p = nullptr;

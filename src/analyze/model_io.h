@@ -18,20 +18,15 @@
 
 namespace dyad::analyze {
 
-// Asks the kernel to back the whole 2 MB pages inside [p, p + bytes) with
-// transparent huge pages (madvise MADV_HUGEPAGE; a hint: nothing happens
-// where the kernel does not do it).
-void AdviseHugePages(const void* p, std::size_t bytes);
-
 // Memory for the large arrays of a loaded model: a block of 1 MB or more
-// starts on a 2 MB boundary, is rounded up to whole 2 MB pages
-// and advised as huge pages (AdviseHugePages) before it is first written;
-// smaller blocks come from malloc. A page fault then brings in 2 MB instead
-// of 4 KB (a fresh `dyad analyze` that loads the default models took about
-// 5,900 page faults instead of 36,000, each one costly under
-// virtualisation; docs/analysis.md, "Issue 4, sixteenth round"), and
-// lookups spread over the arrays miss the TLB less. The price: up to one
-// partly used 2 MB page per array.
+// starts on a 2 MB boundary, is rounded up to whole 2 MB pages and is
+// advised as transparent huge pages (madvise MADV_HUGEPAGE, a hint) before
+// it is first written; smaller blocks come from malloc. A page fault then
+// brings in 2 MB instead of 4 KB (a fresh `dyad analyze` that loads the
+// default models took about 5,900 page faults instead of 36,000, each one
+// costly under virtualisation; docs/analysis.md, "Issue 4, sixteenth
+// round"), and lookups spread over the arrays miss the TLB less. The price:
+// up to one partly used 2 MB page per array.
 void* AllocateModelArray(std::size_t bytes);
 void FreeModelArray(void* p) noexcept;
 
