@@ -448,12 +448,43 @@ int RunParser(int argc, char** argv) {
            "no training: mix this dense parser (--dense, trained on the same data) into "
            "<out>/parser.bin's greedy decisions and rewrite that file (docs/analysis.md)");
   f.String("mix-weight", &mix_weight,
-           "--mix-net: the weight of the network's log-probabilities, in the perceptron's units");
+           "--mix-net, --mix-partners: the weight of the network's log-probabilities, in the "
+           "perceptron's units");
   f.String("mix-margin", &mix_margin,
-           "--mix-net: consult the network only where the perceptron's best transition leads "
-           "the second by less than this");
+           "--mix-net, --mix-partners: consult the network only where the perceptron's best "
+           "transition leads the second by less than this");
+  std::string jackknife_fold;
+  f.String("jackknife-fold", &jackknife_fold,
+           "K/N: train on the training sentences i with i mod N != K only (a perceptron that "
+           "never saw fold K, a --mix-partners member; the sentences as the same flags order them)");
+  std::string dense_from;
+  f.String("dense-from", &dense_from,
+           "--dense: start from this dense parser's network (fine-tuning; trained on the same data "
+           "with the same --dense options), e.g. with --mix-partners");
+  std::string mix_partners;
+  f.String("mix-partners", &mix_partners,
+           "--dense: F0,F1,...,F(N-1), the --jackknife-fold K/N perceptrons in order of K: train "
+           "the network as their partner (each training sentence beside the one that never saw "
+           "it), with --mix-weight and --mix-margin as the mixture will use them "
+           "(docs/analysis.md)");
+  bool mix_plain_loss = false;
+  f.Bool("mix-plain-loss", &mix_plain_loss,
+         "--mix-partners: also learn the network's own loss, without the partner's scores");
   int code = 0;
   if (!f.Parse(argc, argv, &code)) return code;
+  int fold_k = -1, fold_n = 0;
+  if (!jackknife_fold.empty()) {
+    char slash = 0;
+    std::istringstream in(jackknife_fold);
+    if (!(in >> fold_k >> slash >> fold_n) || slash != '/' || !in.eof() || fold_n < 2 ||
+        fold_k < 0 || fold_k >= fold_n) {
+      return Fail(InvalidArgumentError("--jackknife-fold takes K/N with 0 <= K < N and N >= 2, not " +
+                                       jackknife_fold));
+    }
+  }
+  if (!mix_partners.empty() && (!dense || !mix_net.empty())) {
+    return Fail(InvalidArgumentError("--mix-partners trains a --dense network (not with --mix-net)"));
+  }
   if (!mix_net.empty()) {
     const double w = std::atof(mix_weight.c_str()), m = std::atof(mix_margin.c_str());
     if (!(w >= 0 && w <= 1e6) || !(m >= 0 && m <= 1e30)) {
@@ -485,6 +516,7 @@ int RunParser(int argc, char** argv) {
     vectors = std::move(*v);
     dense_config.word_dim = vectors.dim;
   }
+  analyze::Parser init;  // --beam-from or --dense-from
   if (dense) {
     dense_train.learning_rate = static_cast<float>(std::atof(dense_lr.c_str()));
     dense_train.dropout = static_cast<float>(std::atof(dense_dropout.c_str()));
@@ -509,6 +541,12 @@ int RunParser(int argc, char** argv) {
           "--dense is greedy and stands alone: not with --beam, --guide, --lite, --ensemble or "
           "--beam-from"));
     }
+    if (!dense_from.empty()) {
+      if (auto s = analyze::LoadParserModel(dense_from, &init); !s.ok()) return Fail(s);
+      if (!init.dense()) return Fail(InvalidArgumentError(dense_from + " is not a --dense parser"));
+    }
+  } else if (!dense_from.empty()) {
+    return Fail(InvalidArgumentError("--dense-from needs --dense"));
   }
   if (!guide_file.empty() && !extra.empty()) {
     return Fail(InvalidArgumentError("--guide cannot be combined with --extra-conllu"));
@@ -527,7 +565,6 @@ int RunParser(int argc, char** argv) {
   if (beam < 1 || beam > analyze::Parser::kMaxBeam) {
     return Fail(InvalidArgumentError("--beam must be 1.." + std::to_string(analyze::Parser::kMaxBeam)));
   }
-  analyze::Parser init;
   if (!beam_from.empty()) {
     if (auto s = analyze::LoadParserModel(beam_from, &init); !s.ok()) return Fail(s);
   }
@@ -552,7 +589,7 @@ int RunParser(int argc, char** argv) {
   opts.dense_config = dense_config;
   opts.dense_train = dense_train;
   if (!dense_vectors.empty()) opts.dense_vectors = &vectors;
-  if (!beam_from.empty()) opts.init = &init;
+  if (!beam_from.empty() || !dense_from.empty()) opts.init = &init;
   if (folds > 1) {
     analyze::TrainOptions jk = opts;
     if (!tagger_window_net.empty()) {
@@ -629,6 +666,32 @@ int RunParser(int argc, char** argv) {
     }
     opts.guide = std::move(guide);
     opts.guides = &guides;
+  }
+  if (fold_n > 0) {
+    std::vector<text::ConlluSentence> part;
+    for (std::size_t i = 0; i < train->size(); ++i) {
+      if (static_cast<int>(i % fold_n) != fold_k) part.push_back(std::move((*train)[i]));
+    }
+    std::cerr << "fold " << fold_k << "/" << fold_n << ": " << part.size() << " of "
+              << train->size() << " training sentences\n";
+    *train = std::move(part);
+  }
+  if (!mix_partners.empty()) {
+    std::istringstream in(mix_partners);
+    for (std::string file; std::getline(in, file, ',');) {
+      auto q = std::make_shared<analyze::Parser>();
+      if (auto s = analyze::LoadParserModel(file, q.get()); !s.ok()) return Fail(s);
+      opts.mix_partners.push_back(std::move(q));
+    }
+    const double w = std::atof(mix_weight.c_str()), m = std::atof(mix_margin.c_str());
+    if (!(w > 0 && w <= 1e6) || !(m >= 0)) {
+      return Fail(InvalidArgumentError("--mix-weight must be in (0, 1e6], --mix-margin >= 0"));
+    }
+    opts.mix_weight = static_cast<float>(w);
+    opts.mix_margin = static_cast<float>(m);
+    opts.mix_plain_loss = mix_plain_loss;
+  } else if (mix_plain_loss) {
+    return Fail(InvalidArgumentError("--mix-plain-loss needs --mix-partners"));
   }
   analyze::Parser parser;
   if (checkpoint_from > 0) {

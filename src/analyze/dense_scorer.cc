@@ -443,6 +443,7 @@ DenseTrainer::DenseTrainer(DenseNet* net, const DenseTrainOptions& o)
   mask_.resize(h);
   dh_.resize(h);
   dscores_.resize(nc);
+  dplain_.resize(nc);
 }
 
 float DenseTrainer::LossGrad(const float* scores, const int* cost, int nc, float* dscores) {
@@ -483,7 +484,8 @@ float DenseTrainer::Loss(const int* atoms, const int* cost) const {
   return LossGrad(s.data(), cost, net_->num_classes_, ds.data());
 }
 
-float DenseTrainer::Example(const int* atoms, const int* cost, float* scores) {
+float DenseTrainer::Example(const int* atoms, const int* cost, float* scores,
+                            const float* offset, bool plain) {
   DenseNet& n = *net_;
   const int h = n.config_.hidden, nc = n.num_classes_;
   float* hid = hidden_.data();
@@ -507,7 +509,18 @@ float DenseTrainer::Example(const int* atoms, const int* cost, float* scores) {
     }
   }
   n.Output(hid, scores);
-  const float loss = LossGrad(scores, cost, nc, dscores_.data());
+  float plain_loss = 0;
+  if (offset && plain) {
+    // The network's own loss too: the gradients of both are summed.
+    plain_loss = LossGrad(scores, cost, nc, dplain_.data());
+  }
+  if (offset) {
+    for (int c = 0; c < nc; ++c) scores[c] += offset[c];
+  }
+  const float loss = LossGrad(scores, cost, nc, dscores_.data()) + plain_loss;
+  if (offset && plain) {
+    for (int c = 0; c < nc; ++c) dscores_[c] += dplain_[c];
+  }
   Add(dscores_.data(), g_b2_.data(), nc);
   for (int j = 0; j < h; ++j) {
     if (hid[j] != 0 || mask_[j] != 0) {

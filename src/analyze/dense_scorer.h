@@ -239,8 +239,13 @@ class DenseTrainer {
   // One training configuration: `cost` per class (-1 illegal); the
   // zero-cost (least-cost) classes are the targets. Accumulates the
   // gradient, writes the (pre-softmax) scores of the dropout network and
-  // returns the loss. Calls Step() every `batch` examples.
-  float Example(const int* atoms, const int* cost, float* scores);
+  // returns the loss. Calls Step() every `batch` examples. With `offset`
+  // (per class), the softmax is over the network's scores plus the offsets
+  // (a fixed partner's scores, TrainOptions::mix_partners), and `scores`
+  // are those sums; with `plain` too, the network's own loss is added to
+  // that of the sums (both gradients are learned).
+  float Example(const int* atoms, const int* cost, float* scores,
+                const float* offset = nullptr, bool plain = false);
   // Applies the accumulated gradients (AdaGrad) and clears them.
   void Step();
   // The network with the averaged weights (DenseTrainOptions::average), or
@@ -271,7 +276,7 @@ class DenseTrainer {
   std::vector<char> touched_[DenseNet::kGroups];
   std::vector<int> touched_rows_[DenseNet::kGroups];
   std::vector<float> g_w1_, g_b1_, g_w2_, g_b2_, h2_w1_, h2_b1_, h2_w2_, h2_b2_;
-  std::vector<float> hidden_, mask_, dscores_, dh_;
+  std::vector<float> hidden_, mask_, dscores_, dplain_, dh_;
 };
 
 }  // namespace dyad::analyze

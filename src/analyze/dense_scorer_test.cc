@@ -178,6 +178,59 @@ INSTANTIATE_TEST_SUITE_P(Activations, DenseGradientTest,
                          ::testing::Values(DenseConfig::kRelu, DenseConfig::kCube),
                          [](const auto& info) { return info.param ? "Cube" : "Relu"; });
 
+// A partner's offsets (TrainOptions::mix_partners) are added to the
+// network's scores before the softmax: the loss and its gradient are those
+// of the sums, and an offset that makes the target certain leaves nothing
+// to learn.
+TEST(DenseTrainer, OffsetsJoinTheSoftmax) {
+  DenseConfig c;
+  c.word_dim = 4;
+  c.tag_dim = 3;
+  c.label_dim = 3;
+  c.misc_dim = 2;
+  c.hidden = 8;
+  const int nc = 5;
+  const DenseNet start = RandomNet(c, 5, 4, 2, nc);
+  DenseTrainOptions o;
+  o.dropout = 0;
+  o.batch = 1 << 20;
+  int atoms[DenseNet::kAtoms];
+  RandomAtoms(start, 3, atoms);
+  const int cost[nc] = {1, 0, -1, 2, 1};
+  DenseNet a = start, b = start, d = start;
+  DenseTrainer plain(&a, o), offset(&b, o), certain(&d, o);
+  std::vector<float> s0(nc), s1(nc), s2(nc);
+  const float loss0 = plain.Example(atoms, cost, s0.data());
+  const float off[nc] = {0.5f, -1.0f, 3.0f, 2.0f, 0.0f};
+  const float loss1 = offset.Example(atoms, cost, s1.data(), off);
+  double z = 0;
+  for (int k = 0; k < nc; ++k) {
+    if (cost[k] < 0) continue;
+    EXPECT_NEAR(s1[k], s0[k] + off[k], 1e-5f) << "class " << k;
+    z += std::exp(static_cast<double>(s1[k]));
+  }
+  EXPECT_NEAR(loss1, std::log(z) - s1[1], 1e-4);  // class 1 is the one zero-cost class
+  EXPECT_GT(loss1, loss0);                        // the offsets favour the wrong classes
+  const float sure[nc] = {0, 60.0f, 0, 0, 0};
+  const float loss2 = certain.Example(atoms, cost, s2.data(), sure);
+  EXPECT_LT(loss2, 1e-6f);
+  for (float g : certain.grad(6)) EXPECT_NEAR(g, 0.0f, 1e-6f);  // W2's gradient
+  bool moved = false;
+  for (float g : offset.grad(6)) moved |= std::fabs(g) > 1e-4f;
+  EXPECT_TRUE(moved);
+  // With the network's own loss too: the losses and the gradients add up.
+  DenseNet e = start;
+  DenseTrainer both(&e, o);
+  std::vector<float> s3(nc);
+  EXPECT_NEAR(both.Example(atoms, cost, s3.data(), off, /*plain=*/true), loss0 + loss1, 1e-4f);
+  for (int k = 4; k < 8; ++k) {
+    for (std::size_t i = 0; i < both.grad(k).size(); ++i) {
+      ASSERT_NEAR(both.grad(k)[i], plain.grad(k)[i] + offset.grad(k)[i], 1e-4f)
+          << "param " << k << "[" << i << "]";
+    }
+  }
+}
+
 TEST(DenseNet, AtomsOfAConfiguration) {
   ParseState s;
   s.Init(4);
@@ -388,6 +441,80 @@ TEST_F(MixedParserTest, RefusesAMismatchedNetwork) {
   ASSERT_TRUE(TrainParser(treebank_, tagger_, o, monotonic.get()).ok());
   EXPECT_FALSE(p.set_net(monotonic, 1));
   EXPECT_EQ(p.net(), nullptr);
+}
+
+// A network trained as the perceptron's partner (TrainOptions::mix_partners)
+// learns only where the partner is unsure, and a partner of another
+// transition system is refused.
+TEST_F(MixedParserTest, TrainsTheNetworkAsThePerceptronsPartner) {
+  TrainOptions o;
+  o.non_monotonic = true;
+  o.dense = true;
+  o.dense_config.hidden = 32;
+  o.dense_train.learning_rate = 0.05f;
+  o.dense_train.dropout = 0;
+  o.dense_train.batch = 4;
+  o.epochs = 0;
+  Parser untrained;
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &untrained).ok());
+  // A partner that still errs on the training trees: one epoch, its first
+  // sentences only.
+  TrainOptions w;
+  w.epochs = 1;
+  w.non_monotonic = true;
+  auto weak = std::make_shared<Parser>();
+  ASSERT_TRUE(TrainParser({treebank_.begin(), treebank_.begin() + 3}, tagger_, w, weak.get()).ok());
+  std::shared_ptr<const Parser> partner = weak;
+  o.mix_partners = {partner, partner};
+  o.mix_weight = 1;
+  o.epochs = 20;
+  // Margin 0: the partner's best always leads by at least 0, so it decides
+  // alone everywhere and the network never learns.
+  o.mix_margin = 0;
+  Parser idle;
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, o, &idle).ok());
+  EXPECT_EQ(Parses(idle), Parses(untrained));
+  // Consulted everywhere, it learns: mixed into the partner at the weight it
+  // was trained for, the training trees come out, which the partner alone
+  // gets wrong in part.
+  o.mix_margin = 1e30f;
+  auto net = std::make_shared<Parser>();
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, o, net.get()).ok());
+  EXPECT_NE(Parses(*net), Parses(untrained));
+  Parser mixed = *partner;
+  ASSERT_TRUE(mixed.set_net(net, 1));
+  mixed.set_net_margin(1e30f);
+  int wrong_alone = 0, wrong_mixed = 0;
+  for (const auto& s : treebank_) {
+    std::vector<std::string> la, lm;
+    const std::vector<int> ha = GoldTaggedHeads(tagger_, *partner, s, &la);
+    const std::vector<int> hm = GoldTaggedHeads(tagger_, mixed, s, &lm);
+    for (std::size_t k = 0; k < s.words.size(); ++k) {
+      wrong_alone += ha[k] != s.words[k].head || la[k] != s.words[k].deprel;
+      wrong_mixed += hm[k] != s.words[k].head || lm[k] != s.words[k].deprel;
+    }
+  }
+  ASSERT_GT(wrong_alone, 0) << "the toy perceptron must err for this test to mean anything";
+  EXPECT_EQ(wrong_mixed, 0);
+  // Fine-tuning starts from the given network: after no epoch it is that
+  // network; one of another width is refused.
+  TrainOptions t = o;
+  t.mix_partners.clear();
+  t.epochs = 0;
+  t.init = net.get();
+  Parser start;
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, t, &start).ok());
+  EXPECT_EQ(Parses(start), Parses(*net));
+  t.dense_config.hidden = 16;
+  EXPECT_FALSE(TrainParser(treebank_, tagger_, t, &start).ok());
+  // A monotonic partner for a non-monotonic network is refused.
+  TrainOptions m;
+  m.epochs = 2;
+  auto monotonic = std::make_shared<Parser>();
+  ASSERT_TRUE(TrainParser(treebank_, tagger_, m, monotonic.get()).ok());
+  o.mix_partners = {monotonic};
+  Parser refused;
+  EXPECT_FALSE(TrainParser(treebank_, tagger_, o, &refused).ok());
 }
 
 TEST_F(MixedParserTest, SaveAndLoadKeepTheMixture) {

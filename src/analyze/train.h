@@ -69,6 +69,22 @@ struct TrainOptions {
   // initialise the word embeddings; their words join the vocabulary after
   // the training words, and dense_config.word_dim must be their dim.
   const WordVectors* dense_vectors = nullptr;
+  // Parser only, dense: train the network as the partner it will be once
+  // mixed into a perceptron (Parser::set_net). Training sentence i (of those
+  // given to TrainParser, in order) is walked beside mix_partners[i % k], a
+  // perceptron trained without it (`dyad train parser --jackknife-fold`,
+  // with the same labels' names and transition system): where the partner's
+  // best legal transition leads its second by mix_margin or more (in its
+  // trained units) the partner decides alone and the network does not learn;
+  // elsewhere the scores are the network's plus the partner's / mix_weight,
+  // so that the network learns what the perceptron gets wrong (a product of
+  // experts, trained on the decisions it is consulted for).
+  std::vector<std::shared_ptr<const Parser>> mix_partners;
+  float mix_weight = 12;
+  float mix_margin = 20;
+  // With mix_partners: also learn the network's own loss (without the
+  // partner's scores) at every decision it learns from.
+  bool mix_plain_loss = false;
   // Parser and NER: train this many models (seeds seed, seed + 1, ...) and
   // keep the mean of their weights.
   int ensemble = 1;

@@ -179,6 +179,7 @@ class ParserTrainer {
     std::vector<Gold> golds;
     std::vector<GuideView> views;
     std::vector<std::string_view> forms;
+    std::vector<int> source;  // golds[i] is train[source[i]]
     for (std::size_t si = 0; si < train.size(); ++si) {
       const auto& s = train[si];
       const int n = static_cast<int>(s.words.size());
@@ -210,18 +211,18 @@ class ParserTrainer {
       tagger.Prepare(forms, &infos.back());
       tags.push_back(std::move(t));
       golds.push_back(std::move(g));
+      source.push_back(static_cast<int>(si));
     }
 
     if (opts.dense) {
-      if (opts.beam > 1 || opts.guide || opts.lite || opts.init) {
+      if (opts.beam > 1 || opts.guide || opts.lite || (opts.init && !opts.init->dense_)) {
         return InvalidArgumentError(
             "a dense parser is greedy and stands alone: not with --beam, --guide, --lite or "
             "--beam-from");
       }
       p.non_monotonic_ = opts.non_monotonic;
       p.model_ = PerceptronTrainer(nc).Average(0);  // empty: the network scores
-      TrainDense(infos, tags, golds, tagger, opts, &p);
-      return Status::OK();
+      return TrainDense(infos, tags, golds, source, tagger, opts, &p);
     }
     PerceptronTrainer pt(nc);
     if (opts.init) {
@@ -324,14 +325,39 @@ class ParserTrainer {
   // Training of the dense scorer (dense_scorer.h): the same walk through
   // the transitions as the perceptron's, with the dynamic oracle's costs as
   // targets; the first epoch follows the oracle, later ones the network's
-  // own prediction 9 times in 10 (error exploration).
-  static void TrainDense(const std::vector<std::vector<WordInfo>>& infos,
-                         const std::vector<std::vector<std::uint64_t>>& tags,
-                         const std::vector<Gold>& golds, const Tagger& tagger,
-                         const TrainOptions& opts, Parser* parser) {
+  // own prediction 9 times in 10 (error exploration). With
+  // TrainOptions::mix_partners, as the partner of perceptrons (train.h).
+  static Status TrainDense(const std::vector<std::vector<WordInfo>>& infos,
+                           const std::vector<std::vector<std::uint64_t>>& tags,
+                           const std::vector<Gold>& golds, const std::vector<int>& source,
+                           const Tagger& tagger, const TrainOptions& opts, Parser* parser) {
     Parser& p = *parser;
     const int nl = p.num_labels(), nc = p.num_classes();
     const bool nm = p.non_monotonic_;
+    // Each partner's class of each of our classes (-1: a label it lacks).
+    const int partners = static_cast<int>(opts.mix_partners.size());
+    std::vector<std::vector<int>> partner_class(partners);
+    for (int f = 0; f < partners; ++f) {
+      const Parser& q = *opts.mix_partners[f];
+      if (q.dense_ || q.beam_ > 1 || q.guided() || q.non_monotonic_ != nm ||
+          q.right_to_left_ != opts.right_to_left) {
+        return InvalidArgumentError(
+            "mix partner " + std::to_string(f + 1) +
+            " is not a greedy perceptron of the same transition system and direction");
+      }
+      std::map<std::string, int, std::less<>> qlabel;
+      for (int l = 0; l < q.num_labels(); ++l) qlabel.emplace(q.label(l), l);
+      std::vector<int>& m = partner_class[f];
+      m.assign(nc, -1);
+      m[Parser::kShift] = Parser::kShift;
+      m[Parser::kReduce] = Parser::kReduce;
+      for (int l = 0; l < nl; ++l) {
+        auto it = qlabel.find(p.label(l));
+        if (it == qlabel.end()) continue;
+        m[Parser::kFirstArc + l] = Parser::kFirstArc + it->second;
+        m[Parser::kFirstArc + nl + l] = Parser::kFirstArc + q.num_labels() + it->second;
+      }
+    }
     // The vocabulary: lower-cased forms seen at least twice, most frequent
     // first (ties by key, so the order is deterministic).
     std::map<std::uint64_t, int> counts;
@@ -387,6 +413,22 @@ class ParserTrainer {
                  std::to_string(words.size()) + " vocabulary words start from a vector");
       }
     }
+    if (opts.init) {
+      // Fine-tuning: the network to start from was trained on the same
+      // data with the same vectors and network options.
+      const Parser& init = *opts.init;
+      const DenseNet& from = *init.dense_;
+      if (init.labels_ != p.labels_ || init.non_monotonic_ != nm || from.quantized() ||
+          from.input_size() != net.input_size() || from.num_classes() != nc ||
+          from.config().hidden != opts.dense_config.hidden ||
+          from.config().activation != opts.dense_config.activation ||
+          from.vocab(DenseNet::kWordGroup) != net.vocab(DenseNet::kWordGroup)) {
+        return InvalidArgumentError(
+            "the network to start from has other labels, transitions, vocabulary or layers, or "
+            "is quantized: train it on the same data with the same --dense options");
+      }
+      net = from;
+    }
     DenseTrainOptions to = opts.dense_train;
     to.seed = opts.seed;
     DenseTrainer trainer(&net, to);
@@ -418,6 +460,36 @@ class ParserTrainer {
     std::vector<int> cost(nc);
     int atoms[DenseNet::kAtoms];
     ParseState st;
+    std::vector<float> offset(nc);
+    std::vector<std::int32_t> partner_scores(2 * 256 + Parser::kFirstArc);
+    std::uint64_t keys[Parser::kMaxFeatures];
+    long alone = 0;  // decisions the partner made alone
+    // The partner's scores in its trained units as offsets; true where its
+    // best legal class leads the second by the margin (it decides alone).
+    auto partner_offsets = [&](int si) {
+      const Parser& q = *opts.mix_partners[source[si] % partners];
+      const std::vector<int>& m = partner_class[source[si] % partners];
+      const int nk = Parser::Features(st, infos[si], tags[si], keys, nullptr, q.lite_);
+      std::fill(partner_scores.begin(), partner_scores.end(), 0);
+      q.model_.Score(keys, nk, partner_scores.data());
+      const float unit = q.model_.scale() > 0 ? q.model_.scale() : 1.0f;
+      float best = -1e30f, second = -1e30f, low = 1e30f;
+      for (int c = 0; c < nc; ++c) {
+        if (cost[c] < 0 || m[c] < 0) continue;
+        offset[c] = static_cast<float>(partner_scores[m[c]]) * unit;
+        low = std::min(low, offset[c]);
+        if (offset[c] > best) {
+          second = best;
+          best = offset[c];
+        } else if (offset[c] > second) {
+          second = offset[c];
+        }
+      }
+      for (int c = 0; c < nc; ++c) {
+        if (cost[c] >= 0 && m[c] < 0) offset[c] = low;
+      }
+      return second > -1e30f && best - second >= opts.mix_margin;
+    };
     auto publish = [&]() { p.dense_ = std::make_shared<DenseNet>(trainer.Averaged()); };
     for (int epoch = 0; epoch < opts.epochs; ++epoch) {
       const auto start = std::chrono::steady_clock::now();
@@ -433,8 +505,16 @@ class ParserTrainer {
           if (u < drop[sentence_words[i]]) sentence_words[i] = DenseNet::UnknownId(infos[si][i]);
         }
         Walk(g, nm, nl, epoch > 0, &rng, &st, &cost, &arcs_ok, [&]() {
+          if (partners > 0 && partner_offsets(si)) {
+            ++alone;
+            return Choose(cost, offset.data());
+          }
+          if (partners > 0) {
+            for (float& o : offset) o /= opts.mix_weight;
+          }
           DenseNet::Atoms(st, sentence_words.data(), tag_ids[si].data(), nl, atoms);
-          loss += trainer.Example(atoms, cost.data(), scores.data());
+          loss += trainer.Example(atoms, cost.data(), scores.data(),
+                                  partners > 0 ? offset.data() : nullptr, opts.mix_plain_loss);
           const Choice ch = Choose(cost, scores.data());
           correct += cost[ch.pred] == ch.min_cost;
           ++total;
@@ -454,10 +534,14 @@ class ParserTrainer {
                  std::to_string(loss / std::max<long>(total, 1)) + ", transitions " +
                  std::to_string(100.0 * correct / std::max<long>(total, 1)) + "%, train UAS " +
                  std::to_string(100.0 * arcs_ok / std::max<long>(arcs, 1)) + ", " +
+                 (partners > 0 ? std::to_string(alone) + " decided by the partners alone, "
+                               : std::string()) +
                  std::to_string(static_cast<int>(secs)) + " s");
       }
+      alone = 0;
     }
     publish();
+    return Status::OK();
   }
 
   // Global training (Zhang & Nivre 2011; Huang, Fayong & Guo 2012). Each
