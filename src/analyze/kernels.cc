@@ -33,4 +33,8 @@ __attribute__((target_clones("avx2", "default"))) void AddProduct(const float* x
   }
 }
 
+__attribute__((target_clones("avx2", "default"))) void AddRow16(const short* x, int n, int* y) {
+  for (int i = 0; i < n; ++i) y[i] += x[i];
+}
+
 }  // namespace dyad::analyze

@@ -12,6 +12,9 @@ namespace dyad::analyze {
 // as fast). Inference only: training keeps plain loops, so that a model's
 // bytes depend on the binary and its libm, not on the CPU's extensions.
 void AddProduct(const float* x, int dim, const float* w, int n, float* y);
+// y[i] += x[i] for i < n: a dense row of a linear model's int16 weights
+// added to its integer scores (LinearModel); exact, in any order.
+void AddRow16(const short* x, int n, int* y);
 
 }  // namespace dyad::analyze
 

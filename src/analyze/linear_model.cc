@@ -15,6 +15,8 @@ void LinearModel::Build(int num_classes, const std::vector<Row>& rows) {
   scale_ = maxw > 0 ? maxw / 32767.0f : 1.0f;
   SetCapacity(rows.size());
   entries_.clear();
+  dense_.clear();
+  num_dense_ = 0;
   num_keys_ = 0;
   num_weights_ = 0;
   for (const Row& r : rows) {
@@ -30,16 +32,32 @@ void LinearModel::Build(int num_classes, const std::vector<Row>& rows) {
       entries_.resize(begin);
       continue;
     }
-    std::uint32_t value = static_cast<std::uint32_t>(begin);
-    if (entries_[begin] == 1 && (entries_[begin + 1] >> 16) < 0x8000) {
-      value = kInline | entries_[begin + 1];
-      entries_.resize(begin);
-    }
+    const std::uint32_t value = FinishRow(begin);
     std::size_t slot = SlotOf(r.key);
     while (slots_[slot].key != 0) slot = (slot + 1) & mask_;
     slots_[slot] = {r.key, value};
     ++num_keys_;
   }
+}
+
+std::uint32_t LinearModel::FinishRow(std::size_t begin) {
+  const std::uint32_t count = entries_[begin];
+  if (count == 1 && (entries_[begin + 1] >> 16) < 0x8000) {
+    const std::uint32_t value = kInline | entries_[begin + 1];
+    entries_.resize(begin);
+    return value;
+  }
+  if (!DenseRow(count)) return static_cast<std::uint32_t>(begin);
+  ++num_dense_;
+  const std::size_t at = dense_.size();
+  dense_.resize(at + static_cast<std::size_t>(DenseStride()), 0);
+  for (std::uint32_t j = 1; j <= count; ++j) {
+    const std::uint32_t e = entries_[begin + j];
+    dense_[at + (e >> 16)] = static_cast<std::int16_t>(dense_[at + (e >> 16)] +
+                                                       static_cast<std::int16_t>(e & 0xffff));
+  }
+  entries_.resize(begin);
+  return kDense | static_cast<std::uint32_t>(at);
 }
 
 std::vector<LinearModel::Row> LinearModel::Rows() const {
@@ -50,6 +68,11 @@ std::vector<LinearModel::Row> LinearModel::Rows() const {
     if (s.begin & kInline) {
       r.weights.push_back({static_cast<std::uint16_t>((s.begin >> 16) & 0x7fff),
                            static_cast<std::int16_t>(s.begin & 0xffff) * scale_});
+    } else if (s.begin & kDense) {
+      const std::int16_t* d = &dense_[s.begin & ~kDense];
+      for (int c = 0; c < num_classes_; ++c) {
+        if (d[c] != 0) r.weights.push_back({static_cast<std::uint16_t>(c), d[c] * scale_});
+      }
     } else {
       const std::uint32_t* e = &entries_[s.begin];
       for (std::uint32_t j = 1; j <= e[0]; ++j) {
@@ -92,6 +115,8 @@ bool LinearModel::Load(ByteReader* r) {
   SetCapacity(n);
   entries_.clear();
   entries_.reserve(n * 2);
+  dense_.clear();
+  num_dense_ = 0;
   num_keys_ = 0;
   num_weights_ = 0;
   std::uint64_t key = 0;
@@ -114,11 +139,7 @@ bool LinearModel::Load(ByteReader* r) {
       continue;
     }
     num_weights_ += count;
-    std::uint32_t value = static_cast<std::uint32_t>(begin);
-    if (count == 1) {
-      value = kInline | entries_[begin + 1];
-      entries_.resize(begin);
-    }
+    const std::uint32_t value = FinishRow(begin);
     const auto k32 = static_cast<std::uint32_t>(key);
     std::size_t slot = SlotOf(k32);
     while (slots_[slot].key != 0 && slots_[slot].key != k32) slot = (slot + 1) & mask_;
@@ -127,6 +148,7 @@ bool LinearModel::Load(ByteReader* r) {
     ++num_keys_;
   }
   entries_.shrink_to_fit();
+  dense_.shrink_to_fit();
   return r->ok();
 }
 

@@ -106,6 +106,56 @@ TEST(LinearModel, FromDenseKeepsTheWeightsAbovePrune) {
   }
 }
 
+// Rows of one weight (in the slot), of a few (sparse) and of many (dense,
+// a quarter of the classes or more) score the same weights, survive saving
+// and loading byte for byte, and are pruned alike.
+TEST(LinearModel, ShortSparseAndDenseRowsScoreTheirWeights) {
+  const int nc = 40;
+  const std::vector<std::uint64_t> keys = {FeatKey(1, 1), FeatKey(1, 2), FeatKey(1, 3),
+                                           FeatKey(1, 4)};
+  const int used[4] = {1, 5, 10, 40};  // weights per row
+  std::vector<float> weights(keys.size() * nc, 0.0f);
+  for (int k = 0; k < 4; ++k) {
+    for (int i = 0; i < used[k]; ++i) {
+      const int c = (i * 7 + k) % nc;
+      weights[k * nc + c] = (i % 2 ? -1.0f : 1.0f) * (0.25f + 0.5f * i + k);
+    }
+  }
+  LinearModel m = LinearModel::FromDense(nc, keys, weights, 0.0f);
+  EXPECT_EQ(m.num_dense_rows(), 2u);  // the rows of 10 and 40 weights
+  EXPECT_EQ(m.num_weights(), 56u);
+  auto check = [&](const LinearModel& model, float prune) {
+    std::vector<std::int32_t> all(nc, 0);
+    model.Score(keys.data(), 4, all.data());
+    std::vector<float> sum(nc, 0.0f);
+    for (int k = 0; k < 4; ++k) {
+      std::vector<std::int32_t> one(nc, 0);
+      model.Score(&keys[k], 1, one.data());
+      for (int c = 0; c < nc; ++c) {
+        const float w = weights[k * nc + c];
+        const float want = std::fabs(w) < prune ? 0.0f : w;
+        sum[c] += want;
+        EXPECT_NEAR(one[c] * model.scale(), want, 2e-3) << "row " << k << " class " << c;
+      }
+    }
+    for (int c = 0; c < nc; ++c) EXPECT_NEAR(all[c] * model.scale(), sum[c], 1e-2) << c;
+  };
+  check(m, 0.0f);
+  ByteWriter w;
+  m.Save(&w);
+  LinearModel loaded;
+  ByteReader r(w.data());
+  ASSERT_TRUE(loaded.Load(&r));
+  EXPECT_EQ(loaded.num_dense_rows(), 2u);
+  check(loaded, 0.0f);
+  ByteWriter again;
+  loaded.Save(&again);
+  EXPECT_EQ(again.data(), w.data());
+  loaded.Prune(4.0f);  // the rows of 10 and 40 keep 6 (now sparse) and 38
+  EXPECT_EQ(loaded.num_dense_rows(), 1u);
+  check(loaded, 4.0f);
+}
+
 TEST(LinearModel, TrainerStartsFromABaseModel) {
   const std::uint64_t a = FeatKey(1, 1), b = FeatKey(1, 2), c = FeatKey(1, 3);
   PerceptronTrainer first(2);
