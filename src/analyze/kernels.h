@@ -1,5 +1,5 @@
 // Vector kernels shared by the inference of the networks (ner_net.h,
-// dense_scorer.h).
+// dense_scorer.h) and of the linear models (linear_model.h).
 #ifndef DYAD_ANALYZE_KERNELS_H_
 #define DYAD_ANALYZE_KERNELS_H_
 

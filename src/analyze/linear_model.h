@@ -92,8 +92,8 @@ class LinearModel {
   // weights for at least a quarter of the classes is kept so (DenseRow):
   // one vector loop (AddRow16) instead of a scattered add per entry. The
   // parser's long rows (a decision reads most of its weights from rows of
-  // 32-63 of its 114 classes) made tag + parse about 1.2x as fast
-  // (docs/analysis.md, seventeenth round).
+  // 32-63 of its 114 classes) made tag + parse 1.07-1.18x as fast in
+  // alternating runs (docs/analysis.md, seventeenth round).
   static constexpr std::uint32_t kDense = 0x40000000u;
   int DenseStride() const { return (num_classes_ + 15) & ~15; }
   bool DenseRow(std::uint32_t count) const {
