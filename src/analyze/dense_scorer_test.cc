@@ -124,16 +124,22 @@ INSTANTIATE_TEST_SUITE_P(Activations, DensePrecomputeTest,
                          ::testing::Values(DenseConfig::kRelu, DenseConfig::kCube),
                          [](const auto& info) { return info.param ? "Cube" : "Relu"; });
 
-class DenseGradientTest : public ::testing::TestWithParam<int> {};
-
-TEST_P(DenseGradientTest, GradientMatchesFiniteDifferences) {
+// A network small enough for finite differences.
+DenseConfig TinyConfig(int activation) {
   DenseConfig c;
-  c.activation = GetParam();
+  c.activation = activation;
   c.word_dim = 4;
   c.tag_dim = 3;
   c.label_dim = 3;
   c.misc_dim = 2;
   c.hidden = 8;
+  return c;
+}
+
+class DenseGradientTest : public ::testing::TestWithParam<int> {};
+
+TEST_P(DenseGradientTest, GradientMatchesFiniteDifferences) {
+  const DenseConfig c = TinyConfig(GetParam());
   const int nc = 7;
   DenseNet net = RandomNet(c, 5, 4, 2, nc);
   // Larger weights than the initial ones, so that the hidden units and the
@@ -183,12 +189,7 @@ INSTANTIATE_TEST_SUITE_P(Activations, DenseGradientTest,
 // of the sums, and an offset that makes the target certain leaves nothing
 // to learn.
 TEST(DenseTrainer, OffsetsJoinTheSoftmax) {
-  DenseConfig c;
-  c.word_dim = 4;
-  c.tag_dim = 3;
-  c.label_dim = 3;
-  c.misc_dim = 2;
-  c.hidden = 8;
+  const DenseConfig c = TinyConfig(DenseConfig::kRelu);
   const int nc = 5;
   const DenseNet start = RandomNet(c, 5, 4, 2, nc);
   DenseTrainOptions o;
