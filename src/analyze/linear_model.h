@@ -14,9 +14,8 @@
 // of rows, each a count then (class, int16 weight) pairs in 4 bytes; a row
 // of one weight sits in its slot, and a row with weights for a quarter of
 // the classes or more is stored dense (int16 per class, added by a vector
-// loop). The
-// weights are quantized with one scale per model, so scores are summed as
-// integers and the argmax is unchanged by the scale. Scoring a decision is
+// loop). The weights are quantized with one scale per model, so scores are
+// summed as integers and the argmax is unchanged by the scale. Scoring a decision is
 // one probe per feature plus a short contiguous loop; nothing allocates.
 // The memory footprint matters more than the arithmetic: a parser decision
 // touches ~80 rows spread over tens of MB. Serialized form: sorted keys
@@ -94,6 +93,7 @@ class LinearModel {
   // parser's long rows (a decision reads most of its weights from rows of
   // 32-63 of its 114 classes) made tag + parse 1.07-1.18x as fast in
   // alternating runs (docs/analysis.md, seventeenth round).
+  // (So entries_ and dense_ stay below 2^30 entries: far above any model.)
   static constexpr std::uint32_t kDense = 0x40000000u;
   int DenseStride() const { return (num_classes_ + 15) & ~15; }
   bool DenseRow(std::uint32_t count) const {
