@@ -668,10 +668,15 @@ int RunParser(int argc, char** argv) {
     opts.guides = &guides;
   }
   if (fold_n > 0) {
+    // The sentences and, for a stacked parser, their guide parses.
     std::vector<text::ConlluSentence> part;
+    std::vector<analyze::GuideTree> part_guides;
     for (std::size_t i = 0; i < train->size(); ++i) {
-      if (static_cast<int>(i % fold_n) != fold_k) part.push_back(std::move((*train)[i]));
+      if (static_cast<int>(i % fold_n) == fold_k) continue;
+      part.push_back(std::move((*train)[i]));
+      if (i < guides.size()) part_guides.push_back(std::move(guides[i]));
     }
+    guides = std::move(part_guides);
     std::cerr << "fold " << fold_k << "/" << fold_n << ": " << part.size() << " of "
               << train->size() << " training sentences\n";
     *train = std::move(part);
