@@ -17,7 +17,6 @@ Usage:
 --ours: `dyad eval ud --output FILE` of EWT dev (our tags are read from the first).
 """
 import argparse
-import random
 import re
 import sys
 import time
@@ -27,6 +26,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from probe_common import bilstm, length_batches, load_vectors, setup, shape, word_embedding
 
 GUM_OK = {"academic", "bio", "court", "interview", "news", "speech", "textbook", "voyage"}
 
@@ -114,9 +115,7 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--alphas", default="1.5,2,3,4")
     a = ap.parse_args()
-    torch.manual_seed(a.seed)
-    random.seed(a.seed)
-    torch.set_num_threads(2)
+    setup(a.seed)
     ud = a.shared + "/ud"
     tr = read_conllu(ud + "/UD_English-EWT/en_ewt-ud-train.conllu")
     tr += [s for s in read_conllu(ud + "/GUM/en_gum-ud-train.conllu") if licensed(s[0])]
@@ -126,12 +125,7 @@ def main():
     dev = read_conllu(ud + "/UD_English-EWT/en_ewt-ud-dev.conllu")
     ours = [read_conllu(p) for p in a.ours]
     devtags = [[c[3] + "/" + c[4] for c in s[1]] for s in ours[0]]
-    vecs = {}
-    with open(a.vectors) as f:
-        f.readline()
-        for line in f:
-            p = line.rstrip().split(" ")
-            vecs[p[0]] = np.array(p[1:], dtype=np.float32)
+    vecs = load_vectors(a.vectors)
     cnt = Counter(c[1].lower() for s in tr for c in s[1])
     words = ["<pad>", "<unk>", "<root>"] + sorted({w for w, c in cnt.items() if c >= 2} | set(vecs))
     wid = {w: i for i, w in enumerate(words)}
@@ -140,13 +134,6 @@ def main():
     suf = Counter(c[1].lower()[-3:] for s in tr for c in s[1])
     sufs = ["<pad>", "<unk>", "<root>"] + [x for x, c in suf.items() if c >= 3]
     sfid = {x: i for i, x in enumerate(sufs)}
-
-    def shape(w):
-        if w[:1].isupper():
-            return 3 if w.isupper() and len(w) > 1 else 4
-        if any(ch.isdigit() for ch in w):
-            return 5
-        return 7 if any(ch.isalpha() for ch in w) else 6
 
     def enc(sent, tg):
         return ([2] + [wid.get(c[1].lower(), 1) for c in sent], [2] + [tid.get(t, 1) for t in tg],
@@ -158,10 +145,7 @@ def main():
     class Model(nn.Module):
         def __init__(s):
             super().__init__()
-            s.we = nn.Embedding(len(words), 100, padding_idx=0)
-            for x, i in wid.items():
-                if x in vecs:
-                    s.we.weight.data[i] = torch.from_numpy(vecs[x])
+            s.we = word_embedding(wid, vecs)
             s.te = nn.Embedding(len(tagset), 32, padding_idx=0)
             s.se = nn.Embedding(len(sufs), 32, padding_idx=0)
             s.he = nn.Embedding(8, 8, padding_idx=0)
@@ -178,9 +162,7 @@ def main():
             x = torch.cat([s.we(W), s.te(T), s.se(S), s.he(H)], -1)
             if training:
                 x = F.dropout(x, a.drop)
-            pk = nn.utils.rnn.pack_padded_sequence(x, lens, batch_first=True, enforce_sorted=False)
-            o, _ = s.lstm(pk)
-            o, _ = nn.utils.rnn.pad_packed_sequence(o, batch_first=True, total_length=W.shape[1])
+            o = bilstm(x, s.lstm, lens)
             if training:
                 o = F.dropout(o, a.drop)
             d, h = F.relu(s.dep(o)), F.relu(s.head(o))
@@ -222,10 +204,7 @@ def main():
     best, best_lp = -1, None
     for ep in range(a.epochs):
         t0 = time.time()
-        order = sorted(range(len(train)), key=lambda i: len(train[i][1]) + random.random() * 4)
-        batches = [order[i:i + 32] for i in range(0, len(order), 32)]
-        random.shuffle(batches)
-        for b in batches:
+        for b in length_batches([len(x[1]) for x in train]):
             W, T, S, H, lens, Y = batch([train[i] for i in b])
             sc = m(W, T, S, H, lens, True)
             loss = F.cross_entropy(sc.reshape(-1, W.shape[1]), Y.reshape(-1), ignore_index=-1)

@@ -14,7 +14,6 @@ Usage:
 --ours: `dyad eval ner --output FILE` of UNER EWT dev ("form gold system" per token).
 """
 import argparse
-import random
 import time
 from collections import Counter
 
@@ -22,6 +21,8 @@ import numpy as np
 import torch
 import torch.nn as nn
 import torch.nn.functional as F
+
+from probe_common import bilstm, length_batches, load_vectors, setup, shape, word_embedding
 
 LABELS = ["O", "B-PER", "I-PER", "B-ORG", "I-ORG", "B-LOC", "I-LOC"]
 LI = {lab: i for i, lab in enumerate(LABELS)}
@@ -100,30 +101,16 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--betas", default="0.5,1,2,3,5")
     a = ap.parse_args()
-    torch.manual_seed(a.seed)
-    random.seed(a.seed)
-    torch.set_num_threads(2)
+    setup(a.seed)
     uner = a.shared + "/ner/UNER_English-EWT/"
     tr = read_iob(uner + "en_ewt-ud-train.PRERELEASE-0c7ce0d.iob2", (1, 2))
     ours = read_iob(a.ours, (0, 1, 2))  # form, gold, ours
-    vecs = {}
-    with open(a.vectors) as f:
-        f.readline()
-        for line in f:
-            p = line.rstrip().split(" ")
-            vecs[p[0]] = np.array(p[1:], dtype=np.float32)
+    vecs = load_vectors(a.vectors)
     cnt = Counter(w.lower() for s in tr for w, _ in s)
     words = ["<pad>", "<unk>"] + sorted({w for w, c in cnt.items() if c >= 2} | set(vecs))
     wid = {w: i for i, w in enumerate(words)}
     chars = ["<pad>", "<unk>"] + sorted({ch for s in tr for w, _ in s for ch in w})
     cid = {c: i for i, c in enumerate(chars)}
-
-    def shape(w):
-        if w[:1].isupper():
-            return 3 if w.isupper() and len(w) > 1 else 4
-        if any(ch.isdigit() for ch in w):
-            return 5
-        return 7 if any(ch.isalpha() for ch in w) else 6
 
     def enc(s):
         return ([wid.get(w.lower(), 1) for w, _ in s], [shape(w) for w, _ in s],
@@ -134,10 +121,7 @@ def main():
     class Model(nn.Module):
         def __init__(s):
             super().__init__()
-            s.we = nn.Embedding(len(words), 100, padding_idx=0)
-            for x, i in wid.items():
-                if x in vecs:
-                    s.we.weight.data[i] = torch.from_numpy(vecs[x])
+            s.we = word_embedding(wid, vecs)
             s.he = nn.Embedding(8, 8)
             s.ce = nn.Embedding(len(chars), 24, padding_idx=0)
             s.cc = nn.Conv1d(24, 32, 3, padding=1)
@@ -152,9 +136,7 @@ def main():
             x = torch.cat([s.we(W), s.he(H), cf], -1)
             if training:
                 x = F.dropout(x, a.drop)
-            pk = nn.utils.rnn.pack_padded_sequence(x, lens, batch_first=True, enforce_sorted=False)
-            o, _ = s.lstm(pk)
-            o, _ = nn.utils.rnn.pad_packed_sequence(o, batch_first=True, total_length=L)
+            o = bilstm(x, s.lstm, lens)
             if training:
                 o = F.dropout(o, a.drop)
             return F.log_softmax(s.o(o), -1)
@@ -175,10 +157,7 @@ def main():
     best, best_e = -1, None
     for ep in range(a.epochs):
         t0 = time.time()
-        order = sorted(range(len(trd)), key=lambda i: len(trd[i][0]) + random.random() * 4)
-        batches = [order[i:i + 32] for i in range(0, len(order), 32)]
-        random.shuffle(batches)
-        for b in batches:
+        for b in length_batches([len(x[0]) for x in trd]):
             W, H, C, Y, lens = batch([trd[i] for i in b])
             loss = F.nll_loss(m(W, H, C, lens, True).reshape(-1, len(LABELS)), Y.reshape(-1),
                               ignore_index=-1)
