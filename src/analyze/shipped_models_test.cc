@@ -2,9 +2,10 @@
 // tagged, lemmatized and parsed sensibly, and (with the shared data) the
 // models must reach figures near the ones measured in docs/analysis.md on
 // slices of UD English-EWT test and Universal NER EWT test.
-#include <cmath>
-
 #include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
 
 #include "analyze/analyzer.h"
 #include "analyze/iob.h"
@@ -53,6 +54,25 @@ TEST(ShippedModels, AnalyzeOwnSentence) {
   EXPECT_EQ(t[4].deprel, "obj");
   EXPECT_EQ(t[3].head, 4);
   for (const Token& tok : t) EXPECT_FALSE(tok.ner.empty());
+}
+
+// The analyze stage splits NER's locations: countries, regions and towns
+// the gazetteer knows are GPE, other places stay LOC (gpe.h).
+TEST(ShippedModels, AnalyzeStageLabelsGeopoliticalEntities) {
+  auto out = AnalyzeText(
+      "Police in Grozny, the capital of Chechnya, detained him on the shore of Lake Baikal "
+      "before he could reach Russia.");
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  std::map<std::string, std::string> ner;
+  for (const Sentence& s : out->sentences) {
+    for (const Token& t : s.tokens) ner[t.form] = t.ner;
+  }
+  EXPECT_EQ(ner["Grozny"], "B-GPE");
+  EXPECT_EQ(ner["Chechnya"], "B-GPE");
+  EXPECT_EQ(ner["Russia"], "B-GPE");
+  EXPECT_TRUE(ner["Baikal"] == "B-LOC" || ner["Baikal"] == "I-LOC")  // a lake: NER's LOC
+      << ner["Baikal"];
+  EXPECT_TRUE(out->document.warnings.empty());
 }
 
 // Our sentence through the pipeline with `o`'s parser: police <-nsubj-

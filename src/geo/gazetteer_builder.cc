@@ -48,6 +48,7 @@ constexpr Alias kCountryAliases[] = {
     {"ARE", "UAE"},            {"ARE", "Emirates"},       {"BIH", "Bosnia"},
     {"TTO", "Trinidad"},       {"GMB", "Gambia"},         {"BHS", "Bahamas"},
     {"PHL", "Philippines"},    {"NLD", "Netherlands"},    {"CAF", "CAR"},
+    {"NZL", "NZ"},
 };
 
 constexpr Alias kRegionAliases[] = {
@@ -60,8 +61,17 @@ constexpr Alias kCityAliases[] = {
     {"RU|Groznyy", "Grozny"},      {"UA|Kyiv", "Kiev"},         {"MM|Yangon", "Rangoon"},
     {"IN|Mumbai", "Bombay"},       {"IN|Chennai", "Madras"},    {"IN|Kolkata", "Calcutta"},
     {"CN|Beijing", "Peking"},      {"SY|Aleppo", "Halab"},      {"UA|Kharkiv", "Kharkov"},
-    {"UA|Odessa", "Odesa"},        {"BY|Homyel'", "Gomel"},     {"BY|Mahilyow", "Mogilev"},       {"KZ|Almaty", "Alma-Ata"},
+    {"UA|Odessa", "Odesa"},        {"BY|Homyel'", "Gomel"},     {"BY|Mahilyow", "Mogilev"},
+    {"KZ|Almaty", "Alma-Ata"},     {"US|New York City", "NYC"}, {"AF|Kandahār", "Qandahar"},
+    {"IQ|Al Fallūjah", "Falluja"}, {"IQ|Al Ḩillah", "Hilla"},
+    {"US|Washington, D.C.", "Washington D.C."},
 };
+
+// The Arabic article of GeoNames' romanized names ("Al Fallūjah", "Ar
+// Ramādī", "An Najaf"), which English news mostly drops ("Fallujah",
+// "Ramadi", "Najaf"): such a city also answers to its name without it.
+constexpr const char* kCityArticles[] = {"Al ", "Ar ", "As ", "Ash ", "Ad ", "An ",
+                                         "Az ", "At ", "Adh ", "Aş ", "Aḑ ", "Aţ ", "Az̧ "};
 
 // Display names where iso-codes' own is not the everyday English one.
 constexpr Alias kCountryDisplay[] = {
@@ -350,6 +360,12 @@ StatusOr<GazetteerBuilder> BuildFromSources(const GeoSources& src) {
     for (const Alias& al : kCityAliases) {
       std::string key = c.country + "|" + c.name;
       if (key == al.key) r.aliases.emplace_back(al.name);
+    }
+    for (const char* article : kCityArticles) {
+      std::size_t n = std::strlen(article);
+      if (c.name.size() >= n + 4 && c.name.compare(0, n, article) == 0) {
+        r.aliases.push_back(c.name.substr(n));
+      }
     }
     country_centre[c.country].Add(c.lat, c.lon);
     region_centre[c.country + "." + c.admin1].Add(c.lat, c.lon);

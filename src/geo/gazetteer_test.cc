@@ -194,6 +194,18 @@ TEST(GazetteerTest, BuiltGazetteerKnowsTheSeedPlaces) {
   us.countries = {"USA"};
   EXPECT_EQ(g->Resolve("Georgia", {})->country, "GEO");
   EXPECT_EQ(g->Resolve("Georgia", us)->country, "USA");
+  // Our aliases: English news drops the Arabic article of GeoNames' names;
+  // everyday abbreviations.
+  auto fallujah = g->Resolve("Fallujah", {});
+  ASSERT_TRUE(fallujah.has_value());
+  EXPECT_EQ(fallujah->country, "IRQ");
+  EXPECT_EQ(fallujah->kind, PlaceKind::kCity);
+  ASSERT_TRUE(g->Resolve("Amarah", {}).has_value());
+  EXPECT_EQ(g->Resolve("Amarah", {})->country, "IRQ");
+  ASSERT_TRUE(g->Resolve("NZ", {}).has_value());
+  EXPECT_EQ(g->Resolve("NZ", {})->country, "NZL");
+  ASSERT_TRUE(g->Resolve("NYC", {}).has_value());
+  EXPECT_EQ(g->Resolve("NYC", {})->name, "New York City");
 }
 
 }  // namespace
