@@ -17,7 +17,6 @@ Usage:
 --ours: `dyad eval ud --output FILE` of EWT dev (our tags are read from the first).
 """
 import argparse
-import re
 import sys
 import time
 from collections import Counter
@@ -28,34 +27,7 @@ import torch.nn as nn
 import torch.nn.functional as F
 
 from probe_common import bilstm, length_batches, load_vectors, setup, shape, word_embedding
-
-GUM_OK = {"academic", "bio", "court", "interview", "news", "speech", "textbook", "voyage"}
-
-
-def read_conllu(path):
-    sents, cur, sid = [], [], None
-    for line in open(path, encoding="utf-8"):
-        line = line.rstrip("\n")
-        if not line:
-            if cur:
-                sents.append((sid, cur))
-            cur, sid = [], None
-            continue
-        if line.startswith("#"):
-            m = re.match(r"# sent_id = (.*)", line)
-            if m:
-                sid = m.group(1).strip()
-            continue
-        c = line.split("\t")
-        if "-" not in c[0] and "." not in c[0]:
-            cur.append(c)
-    if cur:
-        sents.append((sid, cur))
-    return sents
-
-
-def licensed(sid):  # as LicensedForTraining in src/analyze/train_tagger.cc
-    return not sid.startswith("GUM_") or sid[4:].split("_")[0] in GUM_OK
+from probe_data import read_conllu, training_sentences
 
 
 def eisner(S):
@@ -117,8 +89,7 @@ def main():
     a = ap.parse_args()
     setup(a.seed)
     ud = a.shared + "/ud"
-    tr = read_conllu(ud + "/UD_English-EWT/en_ewt-ud-train.conllu")
-    tr += [s for s in read_conllu(ud + "/GUM/en_gum-ud-train.conllu") if licensed(s[0])]
+    tr = training_sentences(a.shared)
     tags = [line.split() for line in open(a.tags_cache)]
     if len(tags) != len(tr) or any(len(t) != len(s[1]) for s, t in zip(tr, tags)):
         sys.exit(f"{a.tags_cache}: does not match the {len(tr)} training sentences")
