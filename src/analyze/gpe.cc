@@ -1,7 +1,8 @@
 #include "analyze/gpe.h"
 
 #include <cctype>
-#include <string_view>
+#include <string>
+#include <vector>
 
 #include "geo/gazetteer.h"
 

@@ -24,10 +24,8 @@
 #include <cmath>
 #include <cstring>
 #include <filesystem>
-#include <fstream>
 #include <map>
 #include <mutex>
-#include <sstream>
 
 #include "geo/gazetteer_format.h"
 #include "util/files.h"

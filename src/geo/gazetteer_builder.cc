@@ -69,9 +69,14 @@ constexpr Alias kCityAliases[] = {
 
 // The Arabic article of GeoNames' romanized names ("Al Fallūjah", "Ar
 // Ramādī", "An Najaf"), which English news mostly drops ("Fallujah",
-// "Ramadi", "Najaf"): such a city also answers to its name without it.
+// "Ramadi", "Najaf"): a city of an Arab League country (alpha-2) whose name
+// starts with it also answers to its name without it. Elsewhere such a
+// start is no article ("An Khê", Vietnam; "As Pontes", Spain).
 constexpr const char* kCityArticles[] = {"Al ", "Ar ", "As ", "Ash ", "Ad ", "An ",
                                          "Az ", "At ", "Adh ", "Aş ", "Aḑ ", "Aţ ", "Az̧ "};
+constexpr const char* kArabCountries[] = {"AE", "BH", "DJ", "DZ", "EG", "IQ", "JO", "KM",
+                                          "KW", "LB", "LY", "MA", "MR", "OM", "PS", "QA",
+                                          "SA", "SD", "SO", "SY", "TN", "YE"};
 
 // Display names where iso-codes' own is not the everyday English one.
 constexpr Alias kCountryDisplay[] = {
@@ -361,9 +366,11 @@ StatusOr<GazetteerBuilder> BuildFromSources(const GeoSources& src) {
       std::string key = c.country + "|" + c.name;
       if (key == al.key) r.aliases.emplace_back(al.name);
     }
+    const bool arab = std::any_of(std::begin(kArabCountries), std::end(kArabCountries),
+                                  [&](const char* a2) { return c.country == a2; });
     for (const char* article : kCityArticles) {
       std::size_t n = std::strlen(article);
-      if (c.name.size() >= n + 4 && c.name.compare(0, n, article) == 0) {
+      if (arab && c.name.size() >= n + 4 && c.name.compare(0, n, article) == 0) {
         r.aliases.push_back(c.name.substr(n));
       }
     }
