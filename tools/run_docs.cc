@@ -68,6 +68,10 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   flags.Bool("no-parser-net", &no_parser_net,
              "parse with parser.bin's perceptron alone, without its mixed-in network (faster, "
              "less accurate: docs/analysis.md)");
+  bool no_gpe = false;
+  flags.Bool("no-gpe", &no_gpe,
+             "label every location LOC, as Universal NER does, instead of GPE for the countries, "
+             "regions and towns the gazetteer knows (docs/analysis.md, \"GPE\")");
   flags.Bool("progress", &progress, "show a progress line on stderr (default on a terminal)");
   flags.Bool("quiet", &quiet, "no progress line and no summary");
   int code = 0;
@@ -110,6 +114,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   po.parser_model = parser_model;
   po.parser_beam = parser_beam;
   po.parser_net = !no_parser_net;
+  po.gpe = !no_gpe;
   auto pipeline = Pipeline::Create(po);
   if (!pipeline.ok()) {
     PrintError(pipeline.status());

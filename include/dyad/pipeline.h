@@ -66,6 +66,9 @@ struct PipelineOptions {
   // into its uncertain decisions (about 1.3x as fast, EWT test UAS/LAS
   // -0.47/-0.57; docs/analysis.md, thirteenth round).
   bool parser_net = true;
+  // false: keep NER's LOC for every location, as Universal NER labels them,
+  // instead of labelling countries, regions and towns GPE (src/analyze/gpe.h).
+  bool gpe = true;
 };
 
 // A document with the results of every stage that ran.

@@ -22,9 +22,10 @@ namespace {
 std::string ModelDir() { return internal::ResolveDataDir(PipelineOptions{}) + "/models"; }
 
 // One text through segmentation and analysis with the shipped models.
-StatusOr<AnalyzedDocument> AnalyzeText(const std::string& text) {
+StatusOr<AnalyzedDocument> AnalyzeText(const std::string& text, bool gpe = true) {
   PipelineOptions o;
   o.last_stage = StageId::kAnalyze;
+  o.gpe = gpe;
   ASSIGN_OR_RETURN(auto p, Pipeline::Create(o));
   Document d;
   d.id = "t";
@@ -73,6 +74,12 @@ TEST(ShippedModels, AnalyzeStageLabelsGeopoliticalEntities) {
   EXPECT_TRUE(ner["Baikal"] == "B-LOC" || ner["Baikal"] == "I-LOC")  // a lake: NER's LOC
       << ner["Baikal"];
   EXPECT_TRUE(out->document.warnings.empty());
+  // PipelineOptions::gpe false (dyad analyze --no-gpe): Universal NER's LOC.
+  auto loc = AnalyzeText("Police in Grozny detained him.", /*gpe=*/false);
+  ASSERT_TRUE(loc.ok()) << loc.status().ToString();
+  ASSERT_GE(loc->sentences.at(0).tokens.size(), 3u);
+  EXPECT_EQ(loc->sentences[0].tokens[2].form, "Grozny");
+  EXPECT_EQ(loc->sentences[0].tokens[2].ner, "B-LOC");
 }
 
 // Our sentence through the pipeline with `o`'s parser: police <-nsubj-

@@ -19,12 +19,13 @@ namespace {
 
 class AnalyzeStage : public Stage {
  public:
-  AnalyzeStage(std::unique_ptr<analyze::Analyzer> a, std::string data_dir)
-      : analyzer_(std::move(a)), data_dir_(std::move(data_dir)) {}
+  // `gpe` false: NER's LOC stays (PipelineOptions::gpe).
+  AnalyzeStage(std::unique_ptr<analyze::Analyzer> a, std::string data_dir, bool gpe)
+      : analyzer_(std::move(a)), data_dir_(std::move(data_dir)), gpe_(gpe) {}
   StageId id() const override { return StageId::kAnalyze; }
   Status Run(AnalyzedDocument* doc) const override {
     analyzer_->AnalyzeDocument(&doc->sentences);
-    if (analyzer_->ner() && HasLocation(doc->sentences)) {
+    if (gpe_ && analyzer_->ner() && HasLocation(doc->sentences)) {
       const geo::DataGazetteer& places = Places();
       if (places.gazetteer) {
         analyze::MarkGeopolitical(*places.gazetteer, {}, &doc->sentences);
@@ -55,6 +56,7 @@ class AnalyzeStage : public Stage {
 
   std::unique_ptr<analyze::Analyzer> analyzer_;
   std::string data_dir_;
+  bool gpe_;
   mutable std::once_flag places_once_;
   mutable geo::DataGazetteer places_;
 };
@@ -70,7 +72,8 @@ StatusOr<std::unique_ptr<Stage>> MakeAnalyzeStage(const PipelineOptions& options
   ao.parser_net = options.parser_net;
   auto a = analyze::Analyzer::Load(ResolveDataDir(options) + "/models", ao);
   if (!a.ok()) return a.status();
-  return std::unique_ptr<Stage>(new AnalyzeStage(std::move(*a), ResolveDataDir(options)));
+  return std::unique_ptr<Stage>(
+      new AnalyzeStage(std::move(*a), ResolveDataDir(options), options.gpe));
 }
 
 }  // namespace dyad::internal
