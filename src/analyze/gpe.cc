@@ -21,20 +21,36 @@ std::string PostalCode(const std::string& text) {
   return code.size() == 2 ? code : "";
 }
 
-// Continents and the like, which GeoNames also has as towns ("Asia", Peru)
-// or iso-codes as a territory ("Antarctica"), and the compass words that
-// some countries' regions are named ("North", Cameroon), which alone name a
-// part of any country ("the North"); normalized (geo::NormalizeName).
+// Continents and the like, which GeoNames also has as towns ("Asia", Peru;
+// "Andes", Colombia) or regions ("Sahel", Burkina Faso) or iso-codes as a
+// territory ("Antarctica"), and the compass words that some countries'
+// regions are named ("North", Cameroon), which alone name a part of any
+// country ("the North"); normalized (geo::NormalizeName).
 bool IsBroadArea(const std::string& normalized) {
   static const char* const kNames[] = {
       "africa",        "asia",          "europe",          "oceania",    "antarctica",
       "north america", "south america", "latin america",   "central america",
-      "middle east",   "caribbean",     "eurasia",         "north",      "south",
-      "east",          "west",          "northern",        "southern",   "eastern",
-      "western",       "central",       "centre",          "center",     "northeast",
-      "northwest",     "southeast",     "southwest",       "midwest",    "capital"};
+      "middle east",   "caribbean",     "eurasia",         "sahel",      "andes",
+      "arctic",        "north",         "south",           "east",       "west",
+      "northern",      "southern",      "eastern",         "western",    "central",
+      "centre",        "center",        "northeast",       "northwest",  "southeast",
+      "southwest",     "midwest",       "capital"};
   for (const char* name : kNames) {
     if (normalized == name) return true;
+  }
+  return false;
+}
+
+// A name whose last word is a natural feature's ("Red Sea", "Blue
+// Mountains"): the feature, even where a region or town is named after it
+// (Sudan's Red Sea State). Countries keep their names. Not "River", "Bay",
+// "Lake" or "Valley", which end the names of many towns ("Fall River",
+// "Green Bay", "Moreno Valley").
+bool EndsWithFeatureWord(const std::string& normalized) {
+  static const char* const kWords[] = {" sea",  " ocean",     " mountains", " desert",
+                                       " gulf", " peninsula", " strait"};
+  for (const char* word : kWords) {
+    if (normalized.ends_with(word)) return true;
   }
   return false;
 }
@@ -43,9 +59,13 @@ bool IsBroadArea(const std::string& normalized) {
 
 bool IsGeopoliticalName(const geo::Gazetteer& gazetteer, const std::string& text,
                         const GpeOptions& options) {
-  if (IsBroadArea(geo::NormalizeName(text))) return false;
+  const std::string normalized = geo::NormalizeName(text);
+  if (IsBroadArea(normalized)) return false;
+  const bool feature = EndsWithFeatureWord(normalized);
   for (const geo::PlaceEntry& e : gazetteer.Lookup(text)) {
-    if (e.kind != geo::PlaceKind::kCity || e.population >= options.min_city_population) {
+    if (e.kind == geo::PlaceKind::kCountry) return true;
+    if (feature) continue;
+    if (e.kind == geo::PlaceKind::kRegion || e.population >= options.min_city_population) {
       return true;
     }
   }

@@ -11,7 +11,8 @@
 // countries, first-level regions and towns, with our aliases) knows as a
 // country or a region, or as a town of at least `min_city_population`
 // people, or that is a US state's postal code ("TX", "N.J."), is relabelled
-// B-GPE / I-GPE; never a continent or a bare compass word ("the North").
+// B-GPE / I-GPE; never a continent or a bare compass word ("the North"), nor,
+// unless a country, a name ending in a feature word ("Red Sea", "Blue Mountains").
 // Nothing else changes: the entity's span stays NER's.
 // Measured against hand labels of the LOC names in Universal NER EWT dev and
 // test (docs/analysis.md, "GPE").

@@ -38,6 +38,9 @@ geo::Gazetteer Places() {
   b.Add(Place("Earth", geo::PlaceKind::kCity, "USA", "TX", 1012));   // a hamlet
   b.Add(Place("Asia", geo::PlaceKind::kCity, "PER", "15", 25000));    // a town, not the continent
   b.Add(Place("North", geo::PlaceKind::kRegion, "CMR", "13", 0));      // Cameroon's region
+  b.Add(Place("Red Sea", geo::PlaceKind::kRegion, "SDN", "36", 0));    // Sudan's state
+  b.Add(Place("Solomon Islands", geo::PlaceKind::kCountry, "SLB", "", 0));
+  b.Add(Place("Salt Lake City", geo::PlaceKind::kCity, "USA", "UT", 186440));
   auto g = geo::Gazetteer::FromBytes(b.Serialize());
   EXPECT_TRUE(g.ok()) << g.status().ToString();
   return std::move(g).value();
@@ -80,10 +83,12 @@ TEST(GpeTest, OtherLocationsStayLoc) {
   const geo::Gazetteer g = Places();
   std::vector<Sentence> doc = {
       Labelled("Asia/B-LOC ,/O Lake/B-LOC Grozny/I-LOC ,/O the/O Texas/B-LOC Hills/I-LOC ,/O "
-               "tx/B-LOC ,/O the/O North/B-LOC and/O Main/B-LOC Street/I-LOC")};
+               "tx/B-LOC ,/O the/O North/B-LOC ,/O the/O Red/B-LOC Sea/I-LOC and/O "
+               "Main/B-LOC Street/I-LOC")};
   EXPECT_EQ(MarkGeopolitical(g, {}, &doc), 0);
   EXPECT_EQ(Labels(doc[0]),
-            "B-LOC O B-LOC I-LOC O O B-LOC I-LOC O B-LOC O O B-LOC O B-LOC I-LOC");
+            "B-LOC O B-LOC I-LOC O O B-LOC I-LOC O B-LOC O O B-LOC O O B-LOC I-LOC O "
+            "B-LOC I-LOC");
 }
 
 TEST(GpeTest, OnlyLocationsAndWholeEntities) {
@@ -107,6 +112,10 @@ TEST(GpeTest, PopulationThresholdIsAnOption) {
   EXPECT_TRUE(IsGeopoliticalName(g, "new jersey", {}));
   EXPECT_FALSE(IsGeopoliticalName(g, "", {}));
   EXPECT_FALSE(IsGeopoliticalName(g, "CA", {}));  // no such region in this gazetteer
+  // A feature word ends the name of a sea, not of a country or a city.
+  EXPECT_FALSE(IsGeopoliticalName(g, "Red Sea", {}));
+  EXPECT_TRUE(IsGeopoliticalName(g, "Solomon Islands", {}));
+  EXPECT_TRUE(IsGeopoliticalName(g, "Salt Lake City", {}));
 }
 
 }  // namespace
