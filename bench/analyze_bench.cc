@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "analyze/analyzer.h"
+#include "analyze/gpe.h"
+#include "geo/gazetteer.h"
 #include "text/conllu.h"
 #include "text/segmenter.h"
 #include "util/files.h"
@@ -198,8 +200,9 @@ void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool b
 
 // The full analyzer over the text as one document (AnalyzeDocument: NER's
 // document history and consistency), with NER's second pass (the default)
-// and without it: what the second pass costs.
-void AnalyzeAsDocument(benchmark::State& state, bool second_pass) {
+// and without it: what the second pass costs; with `gpe`, also the analyze
+// stage's GPE step (analyze/gpe.h) over its locations: what that costs.
+void AnalyzeAsDocument(benchmark::State& state, bool second_pass, bool gpe = false) {
   static std::unique_ptr<dyad::analyze::Analyzer> models[2];
   if (!models[second_pass]) {
     dyad::analyze::AnalyzerOptions o;
@@ -211,19 +214,32 @@ void AnalyzeAsDocument(benchmark::State& state, bool second_pass) {
     }
     models[second_pass] = std::move(*a);
   }
+  dyad::geo::DataGazetteer places;
+  if (gpe) {
+    places = dyad::geo::LoadDataGazetteer(DYAD_SOURCE_DATA_DIR);
+    if (!places.gazetteer) {
+      state.SkipWithError(places.problem.c_str());
+      return;
+    }
+  }
   const auto sentences = dyad::text::Segment(BenchDoc());
   const long words = CountWords(sentences);
   auto work = sentences;
+  int marked = 0;
   for (auto _ : state) {
     models[second_pass]->AnalyzeDocument(&work);
+    if (gpe) marked = dyad::analyze::MarkGeopolitical(*places.gazetteer, {}, &work);
     benchmark::DoNotOptimize(work.data());
   }
   state.counters["words/s"] =
       benchmark::Counter(static_cast<double>(words), benchmark::Counter::kIsIterationInvariantRate);
+  if (gpe) state.counters["gpe"] = marked;
 }
 void BM_TagParseNerDocument(benchmark::State& state) { AnalyzeAsDocument(state, true); }
+void BM_TagParseNerDocumentGpe(benchmark::State& state) { AnalyzeAsDocument(state, true, true); }
 void BM_TagParseNerDocumentOnePass(benchmark::State& state) { AnalyzeAsDocument(state, false); }
 BENCHMARK(BM_TagParseNerDocument)->Unit(benchmark::kMillisecond);
+BENCHMARK(BM_TagParseNerDocumentGpe)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParseNerDocumentOnePass)->Unit(benchmark::kMillisecond);
 
 // Loading every model from data/models (target: under 200 ms).
