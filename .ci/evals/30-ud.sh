@@ -11,7 +11,8 @@
 #    the same run (dyad_bench --benchmark_filter=BM_Tokenize|BM_Tag), also
 #    without the parser's dense network (BM_TagParseWithoutNet), with the parser's opt-in beam (BM_TagParseBeam/K), the reparsing
 #    ensemble (BM_TagParseEnsemble), and over the text as one document with
-#    and without NER's second pass (BM_TagParseNerDocument, ...OnePass);
+#    and without NER's second pass (BM_TagParseNerDocument, ...OnePass) and
+#    with the GPE step after it (BM_TagParseNerDocumentGpe);
 #    and the wall-clock load time of the default models and of every model
 #    (BM_LoadModels, BM_LoadModelsEnsemble) against reading the files'
 #    bytes (BM_ReadModelFiles), and of a fresh `dyad analyze` process that
@@ -105,7 +106,7 @@ elif os.path.exists(bench):
     rates = {b["run_name"]: b.get("words/s", 0) for b in medians}
     tok = rates.get("BM_Tokenize", 0)
     for name in ("BM_Tag", "BM_TagParse", "BM_TagParseWithoutNet", "BM_TagParseNer",
-                 "BM_TagParseNerDocument",
+                 "BM_TagParseNerDocument", "BM_TagParseNerDocumentGpe",
                  "BM_TagParseNerDocumentOnePass", "BM_TagParseBeam/2",
                  "BM_TagParseBeam/4", "BM_TagParseBeam/8", "BM_TagParseBeamModel",
                  "BM_TagParseEnsemble"):
