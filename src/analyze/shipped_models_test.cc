@@ -5,6 +5,8 @@
 #include <gtest/gtest.h>
 
 #include <cmath>
+#include <filesystem>
+#include <fstream>
 #include <map>
 
 #include "analyze/analyzer.h"
@@ -80,6 +82,41 @@ TEST(ShippedModels, AnalyzeStageLabelsGeopoliticalEntities) {
   ASSERT_GE(loc->sentences.at(0).tokens.size(), 3u);
   EXPECT_EQ(loc->sentences[0].tokens[2].form, "Grozny");
   EXPECT_EQ(loc->sentences[0].tokens[2].ner, "B-LOC");
+}
+
+// A gazetteer that cannot be read: the document is analysed all the same,
+// its locations stay LOC, and it carries a warning that says why.
+TEST(ShippedModels, AnalyzeStageWarnsWhenTheGazetteerCannotBeRead) {
+  dyad::testing::TempDir dir;
+  std::filesystem::create_directory_symlink(std::filesystem::absolute(ModelDir()),
+                                            dir.File("models"));
+  std::filesystem::create_directory(dir.File("geo"));
+  {
+    std::ofstream junk(dir.File("geo/gazetteer.bin"), std::ios::binary);
+    junk << "not a gazetteer";
+  }
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  o.data_dir = dir.path();
+  auto p = Pipeline::Create(o);
+  ASSERT_TRUE(p.ok()) << p.status().ToString();
+  Document d;
+  d.id = "t";
+  d.text = "Police in Grozny detained him.";
+  auto out = (*p)->Run(d);
+  ASSERT_TRUE(out.ok()) << out.status().ToString();
+  ASSERT_GE(out->sentences.at(0).tokens.size(), 3u);
+  EXPECT_EQ(out->sentences[0].tokens[2].form, "Grozny");
+  EXPECT_EQ(out->sentences[0].tokens[2].ner, "B-LOC");
+  ASSERT_EQ(out->document.warnings.size(), 1u);
+  const std::string& w = out->document.warnings[0];
+  EXPECT_NE(w.find("cannot read the gazetteer"), std::string::npos) << w;
+  EXPECT_NE(w.find("no location is labelled GPE"), std::string::npos) << w;
+  // A document without a location needs no gazetteer and gets no warning.
+  d.text = "He was detained.";
+  auto quiet = (*p)->Run(d);
+  ASSERT_TRUE(quiet.ok()) << quiet.status().ToString();
+  EXPECT_TRUE(quiet->document.warnings.empty());
 }
 
 // Our sentence through the pipeline with `o`'s parser: police <-nsubj-
