@@ -118,6 +118,21 @@ TEST(Cli, UsageErrorsExitTwo) {
   EXPECT_NE(r.err.find("error: "), std::string::npos);
   EXPECT_NE(r.err.find("/no/such/file.txt"), std::string::npos);
   EXPECT_EQ(RunDyad("segment --format nope x").exit_code, 2);
+  // A format the command never fills is refused, not written empty.
+  auto csv = RunDyad("analyze --format csv x");
+  EXPECT_EQ(csv.exit_code, 2);
+  EXPECT_NE(csv.err.find("'csv' needs the code stage"), std::string::npos) << csv.err;
+}
+
+TEST(Cli, JsonlIsTheCommandsOwnJsonLines) {
+  TempDir dir;
+  ASSERT_TRUE(WriteFile(dir.File("a.txt"), "Police detained him.").ok());
+  auto seg = RunDyad("segment --quiet --format jsonl " + dir.File("a.txt"));
+  EXPECT_EQ(seg.exit_code, 0) << seg.err;
+  EXPECT_NE(seg.out.find("\"tokens\":[{\"form\":\"Police\""), std::string::npos) << seg.out;
+  auto ext = RunDyad("extract --quiet --format jsonl " + dir.File("a.txt"));
+  EXPECT_EQ(ext.exit_code, 0) << ext.err;
+  EXPECT_NE(ext.out.find("\"blocks\":["), std::string::npos) << ext.out;
 }
 
 TEST(Cli, SomeFailedExitsOneAndKeepsTheRest) {

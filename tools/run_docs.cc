@@ -33,7 +33,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   int parser_beam = 0;
 
   std::string names;
-  for (const auto& n : RecordWriterNames()) names += (names.empty() ? "" : ", ") + n;
+  for (const auto& n : RecordFormatsFor(spec.last_stage)) names += (names.empty() ? "" : ", ") + n;
   Flags flags(spec.usage, spec.description +
                               "\n\nInputs are files, directories (read recursively) or '-' "
                               "for standard input (the default when no input is named).\n"
@@ -77,6 +77,11 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   int code = 0;
   if (!flags.Parse(argc, argv, &code)) return code;
 
+  auto resolved = ResolveRecordFormat(format, spec.last_stage);
+  if (!resolved.ok()) {
+    PrintError(resolved.status());
+    return kExitUsage;
+  }
   InputOptions in;
   auto fmt = ParseInputFormat(input_format);
   if (!fmt.ok()) {
@@ -125,7 +130,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
     PrintError(out.status());
     return kExitUsage;
   }
-  auto writer = MakeRecordWriter(format, (*out)->file());
+  auto writer = MakeRecordWriter(*resolved, (*out)->file());
   if (!writer.ok()) {
     PrintError(writer.status());
     return kExitUsage;

@@ -33,7 +33,8 @@ class RecordWriter {
   virtual Status Finish() { return Status::OK(); }
 };
 
-// The names MakeRecordWriter accepts, e.g. {"events", "sentences", "conllu"}.
+// The names MakeRecordWriter accepts, e.g. {"events", "sentences", "conllu"}; it also
+// takes "jsonl" for "events".
 std::vector<std::string> RecordWriterNames();
 
 // Creates the writer named `format` over `out` (not owned; must outlive the
@@ -48,6 +49,18 @@ std::vector<std::string> RecordWriterNames();
 //   petrarch   PETRARCH-style tab-separated events (date, source, target, code, id, url)
 StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
                                                          std::FILE* out);
+
+// The formats a run that stops after `last_stage` can write, for help and
+// errors: {"sentences", "conllu", "text", "document", "jsonl (sentences)"}
+// for a run that stops after kAnalyze.
+std::vector<std::string> RecordFormatsFor(StageId last_stage);
+
+// The format a run that stops after `last_stage` writes when asked for
+// `format`: "jsonl" names the run's own JSON lines (events when it codes
+// events, else sentences when it segments, else the document). A format
+// whose records the run never makes is an error saying which formats it can
+// write: `dyad analyze --format csv` would write a header and no event.
+StatusOr<std::string> ResolveRecordFormat(std::string_view format, StageId last_stage);
 
 // A file written atomically: data goes to a temporary file beside `path`,
 // which Commit() renames over `path`. If Commit() is never called (error,

@@ -112,6 +112,61 @@ std::vector<std::string> RecordWriterNames() {
   return {"events", "sentences", "conllu", "text", "document", "csv", "phoenix", "petrarch"};
 }
 
+namespace {
+
+// The last stage a format's records need: events need event coding,
+// sentences and CoNLL-U need segmentation, the text and the document
+// need nothing but ingestion. -2: not a format.
+int StageNeeded(std::string_view format) {
+  if (format == "events" || format == "csv" || format == "phoenix" || format == "petrarch") {
+    return static_cast<int>(StageId::kCode);
+  }
+  if (format == "sentences" || format == "conllu") return static_cast<int>(StageId::kSegment);
+  if (format == "text" || format == "document") return static_cast<int>(StageId::kIngest);
+  return -2;
+}
+
+std::string JsonlFormat(StageId last_stage) {
+  if (last_stage >= StageId::kCode) return "events";
+  if (last_stage >= StageId::kSegment) return "sentences";
+  return "document";
+}
+
+std::string Joined(const std::vector<std::string>& names) {
+  std::string out;
+  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::string> RecordFormatsFor(StageId last_stage) {
+  std::vector<std::string> out;
+  for (const auto& n : RecordWriterNames()) {
+    if (StageNeeded(n) <= static_cast<int>(last_stage)) out.push_back(n);
+  }
+  out.push_back("jsonl (" + JsonlFormat(last_stage) + ")");
+  return out;
+}
+
+StatusOr<std::string> ResolveRecordFormat(std::string_view format, StageId last_stage) {
+  if (format == "jsonl") return JsonlFormat(last_stage);
+  const int needed = StageNeeded(format);
+  if (needed == -2) {
+    return InvalidArgumentError("unknown output format '" + std::string(format) +
+                                "' (expected one of: " + Joined(RecordFormatsFor(last_stage)) +
+                                ")");
+  }
+  if (needed > static_cast<int>(last_stage)) {
+    return InvalidArgumentError("output format '" + std::string(format) + "' needs the " +
+                                StageName(static_cast<StageId>(needed)) +
+                                " stage, which this command does not run (it stops after " +
+                                StageName(last_stage) +
+                                "); it writes: " + Joined(RecordFormatsFor(last_stage)));
+  }
+  return std::string(format);
+}
+
 StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format,
                                                          std::FILE* out) {
   if (format == "events" || format == "jsonl") return std::unique_ptr<RecordWriter>(new EventsWriter(out));
