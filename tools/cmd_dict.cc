@@ -136,8 +136,13 @@ int RunImport(int argc, char** argv) {
   }
   for (const auto& d : data.diagnostics) std::fprintf(stderr, "%s\n", d.ToString().c_str());
   std::string text = "# Converted by `dyad dict import` from:";
-  for (const auto& f : files) text += " " + f.path;
-  text += "\n" + actors::WriteDyad(data);
+  for (const auto& f : files) {
+    text += ' ';
+    text += f.path;
+  }
+  // Appended piecewise: GCC 12 warns (-Wrestrict, a false positive) on "\n" + string.
+  text += '\n';
+  text += actors::WriteDyad(data);
   if (output.empty() || output == "-") {
     std::cout << text;
   } else {
