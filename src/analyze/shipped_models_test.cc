@@ -23,16 +23,21 @@ namespace {
 
 std::string ModelDir() { return internal::ResolveDataDir(PipelineOptions{}) + "/models"; }
 
-// One text through segmentation and analysis with the shipped models.
-StatusOr<AnalyzedDocument> AnalyzeText(const std::string& text, bool gpe = true) {
-  PipelineOptions o;
-  o.last_stage = StageId::kAnalyze;
-  o.gpe = gpe;
+// One text (document "t") through a pipeline made with `o`.
+StatusOr<AnalyzedDocument> RunText(const PipelineOptions& o, const std::string& text) {
   ASSIGN_OR_RETURN(auto p, Pipeline::Create(o));
   Document d;
   d.id = "t";
   d.text = text;
   return p->Run(d);
+}
+
+// One text through segmentation and analysis with the shipped models.
+StatusOr<AnalyzedDocument> AnalyzeText(const std::string& text, bool gpe = true) {
+  PipelineOptions o;
+  o.last_stage = StageId::kAnalyze;
+  o.gpe = gpe;
+  return RunText(o, text);
 }
 
 TEST(ShippedModels, AnalyzeOwnSentence) {
@@ -98,12 +103,7 @@ TEST(ShippedModels, AnalyzeStageWarnsWhenTheGazetteerCannotBeRead) {
   PipelineOptions o;
   o.last_stage = StageId::kAnalyze;
   o.data_dir = dir.path();
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  Document d;
-  d.id = "t";
-  d.text = "Police in Grozny detained him.";
-  auto out = (*p)->Run(d);
+  auto out = RunText(o, "Police in Grozny detained him.");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   ASSERT_GE(out->sentences.at(0).tokens.size(), 3u);
   EXPECT_EQ(out->sentences[0].tokens[2].form, "Grozny");
@@ -113,8 +113,7 @@ TEST(ShippedModels, AnalyzeStageWarnsWhenTheGazetteerCannotBeRead) {
   EXPECT_NE(w.find("cannot read the gazetteer"), std::string::npos) << w;
   EXPECT_NE(w.find("no location is labelled GPE"), std::string::npos) << w;
   // A document without a location needs no gazetteer and gets no warning.
-  d.text = "He was detained.";
-  auto quiet = (*p)->Run(d);
+  auto quiet = RunText(o, "He was detained.");
   ASSERT_TRUE(quiet.ok()) << quiet.status().ToString();
   EXPECT_TRUE(quiet->document.warnings.empty());
 }
@@ -122,12 +121,7 @@ TEST(ShippedModels, AnalyzeStageWarnsWhenTheGazetteerCannotBeRead) {
 // Our sentence through the pipeline with `o`'s parser: police <-nsubj-
 // arrested -obj-> journalists, arrested the root.
 void ExpectOwnSentenceParsed(const PipelineOptions& o) {
-  auto p = Pipeline::Create(o);
-  ASSERT_TRUE(p.ok()) << p.status().ToString();
-  Document d;
-  d.id = "t";
-  d.text = "The police arrested two journalists in the capital on Monday.";
-  auto out = (*p)->Run(d);
+  auto out = RunText(o, "The police arrested two journalists in the capital on Monday.");
   ASSERT_TRUE(out.ok()) << out.status().ToString();
   const auto& t = out->sentences[0].tokens;
   ASSERT_EQ(t.size(), 11u);
