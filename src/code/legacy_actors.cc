@@ -21,7 +21,7 @@ StatusOr<LegacyActors> LegacyActors::Load(const std::vector<std::string>& actor_
   LegacyActors out;
   ASSIGN_OR_RETURN(out.dict_, actors::ActorDictionary::LoadFiles(files));
   for (const auto& d : out.dict_->diagnostics()) out.warnings_.push_back(d.ToString());
-  if (tabari) out.agent_prefix_ = "~";
+  if (tabari) out.agent_prefix_.assign(1, '~');  // not = "~": GCC 12 -Wrestrict false positive
   out.tabari_ = tabari;
   for (std::uint32_t i = 0; tabari && i < out.dict_->num_forms(); ++i) {
     const actors::Form& f = out.dict_->form(i);
