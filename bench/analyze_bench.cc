@@ -170,21 +170,24 @@ const dyad::analyze::Analyzer* GetWithoutParserNet() {
   return model.get();
 }
 
-void Analyze(benchmark::State& state, bool parse, bool ner, int beam = 0, bool beam_model = false,
-             bool ensemble = false, bool stacked = false, bool dense = false,
-             bool without_net = false, bool without_parser_net = false) {
-  const auto* a = without_parser_net ? GetWithoutParserNet()
-                  : without_net ? GetWithoutNerNet()
-                  : stacked    ? GetStacked()
-                  : dense    ? GetDense()
-                  : ensemble ? GetEnsemble()
-                             : Get(parse, ner, beam, beam_model);
+// The candidate greedy parser (`dyad train parser --mix-net` output, or any
+// parser.bin-like file): the file named by $DYAD_BENCH_PARSER, to compare
+// with BM_TagParse in the same run before shipping it (skipped without one).
+const dyad::analyze::Analyzer* GetCandidate() {
+  static const auto model =
+      std::getenv("DYAD_BENCH_PARSER")
+          ? LoadOptInParser("DYAD_BENCH_PARSER", "parser.bin",
+                            [](const dyad::analyze::Parser&) { return true; })
+          : nullptr;
+  return model.get();
+}
+
+// Tags (and parses, ...) the bench text with `a` over and over; skipped
+// with `missing` as the reason when `a` is null.
+void Analyze(benchmark::State& state, const dyad::analyze::Analyzer* a,
+             const char* missing = "models missing: run dyad train (docs/analysis.md)") {
   if (!a) {
-    state.SkipWithError(stacked ? "no stacked parser: parser-guided.bin or $DYAD_BENCH_STACKED "
-                                  "(none is shipped; docs/analysis.md, stacked parsing)"
-                        : dense ? "no dense parser: parser-dense.bin or $DYAD_BENCH_DENSE "
-                                  "(none is shipped; docs/analysis.md, dense scorer)"
-                                : "models missing: run dyad train (docs/analysis.md)");
+    state.SkipWithError(missing);
     return;
   }
   const auto sentences = dyad::text::Segment(BenchDoc());
@@ -340,49 +343,59 @@ void BM_ProcessAnalyzeNothing(benchmark::State& state) {
 BENCHMARK(BM_ProcessVersion)->Unit(benchmark::kMillisecond)->UseRealTime();
 BENCHMARK(BM_ProcessAnalyzeNothing)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_Tag(benchmark::State& state) { Analyze(state, false, false); }
-void BM_TagParse(benchmark::State& state) { Analyze(state, true, false); }
-void BM_TagParseNer(benchmark::State& state) { Analyze(state, true, true); }
+void BM_Tag(benchmark::State& state) { Analyze(state, Get(false, false)); }
+void BM_TagParse(benchmark::State& state) { Analyze(state, Get(true, false)); }
+void BM_TagParseNer(benchmark::State& state) { Analyze(state, Get(true, true)); }
 BENCHMARK(BM_Tag)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParse)->Unit(benchmark::kMillisecond);
 BENCHMARK(BM_TagParseNer)->Unit(benchmark::kMillisecond);
 // The same with NER's window network off: what it costs.
 void BM_TagParseNerWithoutNet(benchmark::State& state) {
-  Analyze(state, true, true, 0, false, false, false, false, true);
+  Analyze(state, GetWithoutNerNet());
 }
 BENCHMARK(BM_TagParseNerWithoutNet)->Unit(benchmark::kMillisecond);
 // Tag + parse with the parser's dense network out ("Issue 4, thirteenth
 // round" in docs/analysis.md): compare with BM_TagParse in the same run.
 void BM_TagParseWithoutNet(benchmark::State& state) {
-  Analyze(state, true, false, 0, false, false, false, false, false, true);
+  Analyze(state, GetWithoutParserNet());
 }
 BENCHMARK(BM_TagParseWithoutNet)->Unit(benchmark::kMillisecond);
 
 // Tagging + parsing with the shipped parser decoding with a beam of K
 // (the run-time override; docs/analysis.md, beam search).
 void BM_TagParseBeam(benchmark::State& state) {
-  Analyze(state, true, false, static_cast<int>(state.range(0)));
+  Analyze(state, Get(true, false, static_cast<int>(state.range(0))));
 }
 BENCHMARK(BM_TagParseBeam)->Arg(2)->Arg(4)->Arg(8)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with the opt-in beam-trained parser-beam.bin at its
 // own width.
-void BM_TagParseBeamModel(benchmark::State& state) { Analyze(state, true, false, 0, true); }
+void BM_TagParseBeamModel(benchmark::State& state) { Analyze(state, Get(true, false, 0, true)); }
 BENCHMARK(BM_TagParseBeamModel)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with the reparsing ensemble (kEnsembleSpec): every
 // member parses, then the trees are combined.
-void BM_TagParseEnsemble(benchmark::State& state) { Analyze(state, true, false, 0, false, true); }
+void BM_TagParseEnsemble(benchmark::State& state) { Analyze(state, GetEnsemble()); }
 BENCHMARK(BM_TagParseEnsemble)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with a stacked parser (GetStacked): its guide parses
 // first, then the guided parser; compare with BM_TagParse in the same run.
 void BM_TagParseStacked(benchmark::State& state) {
-  Analyze(state, true, false, 0, false, false, true);
+  Analyze(state, GetStacked(),
+          "no stacked parser: parser-guided.bin or $DYAD_BENCH_STACKED "
+          "(none is shipped; docs/analysis.md, stacked parsing)");
 }
 BENCHMARK(BM_TagParseStacked)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with a dense parser (GetDense); compare with
 // BM_TagParse in the same run.
 void BM_TagParseDense(benchmark::State& state) {
-  Analyze(state, true, false, 0, false, false, false, true);
+  Analyze(state, GetDense(),
+          "no dense parser: parser-dense.bin or $DYAD_BENCH_DENSE "
+          "(none is shipped; docs/analysis.md, dense scorer)");
 }
 BENCHMARK(BM_TagParseDense)->Unit(benchmark::kMillisecond);
+// Tagging + parsing with a candidate parser (GetCandidate); compare with
+// BM_TagParse in the same run.
+void BM_TagParseCandidate(benchmark::State& state) {
+  Analyze(state, GetCandidate(), "no candidate parser: set $DYAD_BENCH_PARSER to its file");
+}
+BENCHMARK(BM_TagParseCandidate)->Unit(benchmark::kMillisecond);
 
 }  // namespace
