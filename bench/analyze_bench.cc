@@ -394,7 +394,8 @@ BENCHMARK(BM_TagParseDense)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with a candidate parser (GetCandidate); compare with
 // BM_TagParse in the same run.
 void BM_TagParseCandidate(benchmark::State& state) {
-  Analyze(state, GetCandidate(), "no candidate parser: $DYAD_BENCH_PARSER is unset or names no loadable parser file");
+  Analyze(state, GetCandidate(),
+          "no candidate parser: $DYAD_BENCH_PARSER is unset or names no loadable parser file");
 }
 BENCHMARK(BM_TagParseCandidate)->Unit(benchmark::kMillisecond);
 
