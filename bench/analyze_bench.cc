@@ -94,7 +94,7 @@ void BM_Tokenize(benchmark::State& state) {
 }
 BENCHMARK(BM_Tokenize)->Unit(benchmark::kMillisecond);
 
-// The opt-in reparsing ensemble of docs/analysis.md ("Issue 4, reparsing
+// The opt-in reparsing ensemble of docs/analysis-log.md ("Issue 4, reparsing
 // ensemble"), as `--parser` takes it.
 const char kEnsembleSpec[] = "parser-beam.bin,parser-r2l-beam.bin,parser.bin";
 
@@ -355,14 +355,14 @@ void BM_TagParseNerWithoutNet(benchmark::State& state) {
 }
 BENCHMARK(BM_TagParseNerWithoutNet)->Unit(benchmark::kMillisecond);
 // Tag + parse with the parser's dense network out ("Issue 4, thirteenth
-// round" in docs/analysis.md): compare with BM_TagParse in the same run.
+// round" in docs/analysis-log.md): compare with BM_TagParse in the same run.
 void BM_TagParseWithoutNet(benchmark::State& state) {
   Analyze(state, GetWithoutParserNet());
 }
 BENCHMARK(BM_TagParseWithoutNet)->Unit(benchmark::kMillisecond);
 
 // Tagging + parsing with the shipped parser decoding with a beam of K
-// (the run-time override; docs/analysis.md, beam search).
+// (the run-time override; docs/analysis-log.md, beam search).
 void BM_TagParseBeam(benchmark::State& state) {
   Analyze(state, Get(true, false, static_cast<int>(state.range(0))));
 }
@@ -380,7 +380,7 @@ BENCHMARK(BM_TagParseEnsemble)->Unit(benchmark::kMillisecond);
 void BM_TagParseStacked(benchmark::State& state) {
   Analyze(state, GetStacked(),
           "no stacked parser: parser-guided.bin or $DYAD_BENCH_STACKED "
-          "(none is shipped; docs/analysis.md, stacked parsing)");
+          "(none is shipped; docs/analysis-log.md, stacked parsing)");
 }
 BENCHMARK(BM_TagParseStacked)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with a dense parser (GetDense); compare with
@@ -388,7 +388,7 @@ BENCHMARK(BM_TagParseStacked)->Unit(benchmark::kMillisecond);
 void BM_TagParseDense(benchmark::State& state) {
   Analyze(state, GetDense(),
           "no dense parser: parser-dense.bin or $DYAD_BENCH_DENSE "
-          "(none is shipped; docs/analysis.md, dense scorer)");
+          "(none is shipped; docs/analysis-log.md, dense scorer)");
 }
 BENCHMARK(BM_TagParseDense)->Unit(benchmark::kMillisecond);
 // Tagging + parsing with a candidate parser (GetCandidate); compare with

@@ -1,6 +1,6 @@
 #!/bin/bash
 # Cross-validated NER figure over UNER EWT train's documents, a set six times EWT dev's size
-# for choosing between variants (docs/analysis.md, "NER, issue 4 eighth round"):
+# for choosing between variants (docs/analysis-log.md, "NER, issue 4 eighth round"):
 #   scripts/ner-cv.sh NAME SEED [further `dyad train ner` options]
 # Document d of UNER train is in fold d mod K (K=4; the "# newdoc" lines mark the documents);
 # for each fold, the shipped NER command (docs/analysis.md, "Regenerating the models") without
@@ -12,7 +12,7 @@
 # of data/models were trained on EWT train, so the folds are tagged better than new text;
 # compare variants with one another, not with dev or test figures. Variants that change the
 # training tags (--jackknife-tags) or can learn to lean on tag quality (feature copies for UNER
-# text alone) are biased by this: judge those on EWT dev (docs/analysis.md, tenth round).
+# text alone) are biased by this: judge those on EWT dev (docs/analysis-log.md, tenth round).
 # Run from the repository root after `cmake --build build --target dyad_ner_data`.
 set -euo pipefail
 [ $# -ge 2 ] || { echo "usage: $0 NAME SEED [dyad train ner options]" >&2; exit 2; }

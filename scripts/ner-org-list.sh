@@ -4,7 +4,7 @@
 # no one-word WordNet word). Sources (arguments; default: hwdata):
 #   hwdata     the vendor lines of hwdata's pci.ids and usb.ids (used under BSD-3-Clause);
 #   providers  the provider names of mobile-broadband-provider-info's serviceproviders.xml
-#              (public domain; tried, not used by the shipped model: docs/analysis.md).
+#              (public domain; tried, not used by the shipped model: docs/analysis-log.md).
 # Each name is printed as written and, if different, without its company-form suffixes
 # ("Foo Co., Ltd." -> "Foo"). Parenthesised and bracketed notes are removed.
 #   scripts/ner-org-list.sh > build/ner-orgs.txt

@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A probe, not part of dyad: how much a sentence-level BiLSTM parser adds to ours.
 
-docs/analysis.md, "Issue 4, eighteenth round". Trains a BiLSTM with a biaffine
+docs/analysis-log.md, "Issue 4, eighteenth round". Trains a BiLSTM with a biaffine
 arc scorer (Dozat & Manning 2017; heads only) on EWT train plus the licensed GUM
 train documents, reading our jackknifed tags (dyad train parser --tags-cache
 FILE) and our fastText vectors, then combines its arc log-probabilities with our

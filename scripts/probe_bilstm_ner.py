@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A probe, not part of dyad: how much a BiLSTM tagger adds to our NER.
 
-docs/analysis.md, "Issue 4, eighteenth round". Trains a BiLSTM over our fastText
+docs/analysis-log.md, "Issue 4, eighteenth round". Trains a BiLSTM over our fastText
 vectors, a character CNN and word shapes on UNER EWT train (BIO labels, softmax,
 Viterbi under the BIO constraints), then adds our NER's labels on UNER EWT dev
 as a bonus beta to its log-probabilities and prints entity F1 (exact span and

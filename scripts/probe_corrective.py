@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A probe, not part of dyad: would reattaching words after parsing help our parser?
 
-docs/analysis.md, "Issue 4, nineteenth round". Corrective modelling (Hall & Novak
+docs/analysis-log.md, "Issue 4, nineteenth round". Corrective modelling (Hall & Novak
 2005): for each word of a parse the candidates are its head, its grandparent and
 great-grandparent, its siblings within 6 words and the words just outside its
 subtree's span (never a word of its own subtree); an averaged perceptron ranks

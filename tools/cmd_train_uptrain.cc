@@ -1,7 +1,7 @@
 // dyad train uptrain: parses unlabelled English text with a parser or
 // the reparsing ensemble and writes the trees as CoNLL-U, the extra training
 // data of `dyad train parser --extra-conllu` (uptraining, Petrov et al. 2010;
-// docs/analysis.md, "Issue 4, uptraining").
+// docs/analysis-log.md, "Issue 4, uptraining").
 #include <cstdint>
 #include <filesystem>
 #include <fstream>
@@ -53,7 +53,7 @@ int RunUptrain(int argc, char** argv) {
            "the parser, or a comma-separated reparsing ensemble (as dyad analyze --parser)");
   f.String("out", &out, "the CoNLL-U file to write");
   f.String("wordnet", &wordnet, "WordNet database folder (Debian wordnet-base: /usr/share/wordnet) whose glosses "
-           "join the text; default none (they did not help, docs/analysis.md)");
+           "join the text; default none (they did not help, docs/analysis-log.md)");
   f.Bool("no-html", &no_html, "leave out the HTML pages");
   f.Bool("no-ner", &no_ner, "leave out the NER corpora's text");
   f.Int("seed", &seed, "seed of the sentence order");

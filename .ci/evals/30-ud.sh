@@ -100,7 +100,7 @@ if bench_status != 0:
     bad.append("dyad_bench failed: " + open(os.path.join(tmp, "bench.err")).read()[-500:])
 elif os.path.exists(bench):
     # Each figure is the median of three repetitions: this machine has
-    # runs several times slower than its neighbours (docs/analysis.md).
+    # runs several times slower than its neighbours (docs/analysis-log.md).
     medians = [b for b in json.load(open(bench))["benchmarks"]
                if b.get("aggregate_name") == "median"]
     rates = {b["run_name"]: b.get("words/s", 0) for b in medians}

@@ -64,7 +64,7 @@ struct PipelineOptions {
   int parser_beam = 0;
   // false: parse without the dense network the shipped parser.bin mixes
   // into its uncertain decisions (about 1.3x as fast, EWT test UAS/LAS
-  // -0.47/-0.57; docs/analysis.md, thirteenth round).
+  // -0.47/-0.57; docs/analysis-log.md, thirteenth round).
   bool parser_net = true;
   // false: keep NER's LOC for every location, as Universal NER labels them,
   // instead of labelling countries, regions and towns GPE (src/analyze/gpe.h).

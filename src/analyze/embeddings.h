@@ -1,5 +1,5 @@
 // Word embeddings turned into discrete word classes for the linear NER
-// model (docs/analysis.md, "NER, issue 4 eleventh round: embeddings").
+// model (docs/analysis-log.md, "NER, issue 4 eleventh round: embeddings").
 //
 // Method. The vectors are trained outside dyad by fastText's skip-gram
 // (Debian `fasttext`, Bojanowski et al. 2017) on the lower-cased

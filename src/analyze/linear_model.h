@@ -92,7 +92,7 @@ class LinearModel {
   // one vector loop (AddRow16) instead of a scattered add per entry. The
   // parser's long rows (a decision reads most of its weights from rows of
   // 32-63 of its 114 classes) made tag + parse 1.07-1.18x as fast in
-  // alternating runs (docs/analysis.md, seventeenth round).
+  // alternating runs (docs/analysis-log.md, seventeenth round).
   // (So entries_ and dense_ stay below 2^30 entries: far above any model.)
   static constexpr std::uint32_t kDense = 0x40000000u;
   int DenseStride() const { return (num_classes_ + 15) & ~15; }

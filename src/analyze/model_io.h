@@ -24,7 +24,7 @@ namespace dyad::analyze {
 // it is first written; smaller blocks come from malloc. A page fault then
 // brings in 2 MB instead of 4 KB (a fresh `dyad analyze` that loads the
 // default models took about 5,900 page faults instead of 36,000, each one
-// costly under virtualisation; docs/analysis.md, "Issue 4, sixteenth
+// costly under virtualisation; docs/analysis-log.md, "Issue 4, sixteenth
 // round"), and lookups spread over the arrays miss the TLB less. The price:
 // up to one partly used 2 MB page per array.
 void* AllocateModelArray(std::size_t bytes);

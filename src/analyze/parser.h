@@ -65,7 +65,7 @@
 // second by less than a margin, the network scores the configuration too,
 // and each legal transition gets the perceptron's score plus a weight times
 // the network's log-probability (ParseMixed). About 7% of the decisions
-// consult it; EWT test +0.47 UAS / +0.57 LAS (docs/analysis.md, thirteenth
+// consult it; EWT test +0.47 UAS / +0.57 LAS (docs/analysis-log.md, thirteenth
 // round).
 //
 // Thread safety: immutable after Load() (and set_beam_width(), set_net(),

@@ -22,7 +22,7 @@
 // --window-net`): NER's window network class (ner_net.h) trained on the
 // joint tags. Where the first pass's margin is below net_margin(), and at
 // every word the second pass re-tags, its weighted log-probabilities are
-// added to the perceptron's scores (docs/analysis.md, "Issue 4, fourteenth
+// added to the perceptron's scores (docs/analysis-log.md, "Issue 4, fourteenth
 // round": EWT dev UPOS +0.2 to +0.3).
 //
 // Thread safety: immutable after Load() (and set_net(), set_net_weight(),
