@@ -32,8 +32,7 @@ int RunDocCommand(const DocCommand& spec, int argc, char** argv) {
   std::string parser_model;
   int parser_beam = 0;
 
-  std::string names;
-  for (const auto& n : RecordFormatsFor(spec.last_stage)) names += (names.empty() ? "" : ", ") + n;
+  const std::string names = RecordFormatList(spec.last_stage);
   Flags flags(spec.usage, spec.description +
                               "\n\nInputs are files, directories (read recursively) or '-' "
                               "for standard input (the default when no input is named).\n"

@@ -54,6 +54,8 @@ StatusOr<std::unique_ptr<RecordWriter>> MakeRecordWriter(std::string_view format
 // errors: {"sentences", "conllu", "text", "document", "jsonl (sentences)"}
 // for a run that stops after kAnalyze.
 std::vector<std::string> RecordFormatsFor(StageId last_stage);
+// The same, comma-separated ("sentences, conllu, ...").
+std::string RecordFormatList(StageId last_stage);
 
 // The format a run that stops after `last_stage` writes when asked for
 // `format`: "jsonl" names the run's own JSON lines (events when it codes

@@ -132,12 +132,6 @@ std::string JsonlFormat(StageId last_stage) {
   return "document";
 }
 
-std::string Joined(const std::vector<std::string>& names) {
-  std::string out;
-  for (const auto& n : names) out += (out.empty() ? "" : ", ") + n;
-  return out;
-}
-
 }  // namespace
 
 std::vector<std::string> RecordFormatsFor(StageId last_stage) {
@@ -149,12 +143,18 @@ std::vector<std::string> RecordFormatsFor(StageId last_stage) {
   return out;
 }
 
+std::string RecordFormatList(StageId last_stage) {
+  std::string out;
+  for (const auto& n : RecordFormatsFor(last_stage)) out += (out.empty() ? "" : ", ") + n;
+  return out;
+}
+
 StatusOr<std::string> ResolveRecordFormat(std::string_view format, StageId last_stage) {
   if (format == "jsonl") return JsonlFormat(last_stage);
   const int needed = StageNeeded(format);
   if (needed == -2) {
     return InvalidArgumentError("unknown output format '" + std::string(format) +
-                                "' (expected one of: " + Joined(RecordFormatsFor(last_stage)) +
+                                "' (expected one of: " + RecordFormatList(last_stage) +
                                 ")");
   }
   if (needed > static_cast<int>(last_stage)) {
@@ -162,7 +162,7 @@ StatusOr<std::string> ResolveRecordFormat(std::string_view format, StageId last_
                                 StageName(static_cast<StageId>(needed)) +
                                 " stage, which this command does not run (it stops after " +
                                 StageName(last_stage) +
-                                "); it writes: " + Joined(RecordFormatsFor(last_stage)));
+                                "); it writes: " + RecordFormatList(last_stage));
   }
   return std::string(format);
 }

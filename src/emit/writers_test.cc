@@ -37,6 +37,15 @@ TEST(RecordFormatTest, RefusesFormatsTheRunLeavesEmpty) {
             std::string::npos);
 }
 
+TEST(RecordFormatTest, ListsWhatEachRunCanWrite) {
+  EXPECT_EQ(RecordFormatList(StageId::kAnalyze),
+            "sentences, conllu, text, document, jsonl (sentences)");
+  EXPECT_EQ(RecordFormatList(StageId::kIngest), "text, document, jsonl (document)");
+  const std::string full = RecordFormatList(StageId::kEnrich);
+  for (const auto& n : RecordWriterNames()) EXPECT_NE(full.find(n), std::string::npos) << n;
+  EXPECT_NE(full.find("jsonl (events)"), std::string::npos) << full;
+}
+
 TEST(RecordFormatTest, EveryWriterNameIsAFormatOfAFullRun) {
   for (const auto& n : RecordWriterNames()) {
     EXPECT_TRUE(ResolveRecordFormat(n, StageId::kEnrich).ok()) << n;
