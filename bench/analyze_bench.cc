@@ -128,8 +128,9 @@ std::unique_ptr<dyad::analyze::Analyzer> LoadOptInParser(
 // named by $DYAD_BENCH_STACKED, else parser-guided.bin (none is shipped: the
 // benchmark is skipped without one).
 const dyad::analyze::Analyzer* GetStacked() {
-  static const auto model = LoadOptInParser("DYAD_BENCH_STACKED", "parser-guided.bin",
-                                            [](const dyad::analyze::Parser& p) { return p.guided(); });
+  static const auto model =
+      LoadOptInParser("DYAD_BENCH_STACKED", "parser-guided.bin",
+                      [](const dyad::analyze::Parser& p) { return p.guided(); });
   return model.get();
 }
 
